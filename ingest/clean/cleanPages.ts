@@ -1,0 +1,103 @@
+import type { CleanDocument, Line, PageText } from '../types.js';
+import { normalizeForMatch } from '../../src/text/normalize.js';
+
+/**
+ * Drops running headers, footers and page numbers, found by how they repeat across pages rather than
+ * by any string written here, so next year's report (or another organisation's) cleans the same way.
+ */
+
+/** How many lines at each end of a page count as its margins. */
+const TOP_MARGIN = 2;
+const BOTTOM_MARGIN = 3;
+/** A margin line on at least this share of pages (and 3 pages) is a running header or footer. */
+const REPEAT_SHARE = 0.25;
+const REPEAT_MIN_PAGES = 3;
+
+const PAGE_NUMBER_SHAPES = [/^第\s*(\d+)\s*页$/u, /^[-–—]?\s*(\d+)\s*[-–—]?$/u, /^(\d+)\s*\/\s*\d+$/u, /^page\s*(\d+)(\s*of\s*\d+)?$/iu, /^(\d+)\s*of\s*\d+$/iu];
+
+function pageNumberIn(line: string): number | null {
+  for (const shape of PAGE_NUMBER_SHAPES) {
+    const m = shape.exec(line);
+    if (m?.[1] !== undefined) return Number(m[1]);
+  }
+  return null;
+}
+
+/** Same line whatever the page: digits masked, spaces ignored. */
+function repeatKey(line: string): string {
+  return normalizeForMatch(line).replace(/\s+/g, '').replace(/\d+/g, '#');
+}
+
+function marginIndexes(count: number): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i < Math.min(TOP_MARGIN, count); i += 1) out.add(i);
+  for (let i = Math.max(0, count - BOTTOM_MARGIN); i < count; i += 1) out.add(i);
+  return [...out];
+}
+
+export function cleanPages(pages: PageText[]): CleanDocument {
+  const pageLines = pages.map((p) => ({
+    page: p.page,
+    lines: p.text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0),
+  }));
+
+  const pagesWithKey = new Map<string, Set<number>>();
+  for (const { page, lines } of pageLines) {
+    for (const i of marginIndexes(lines.length)) {
+      const key = repeatKey(lines[i] ?? '');
+      if (key.length === 0) continue;
+      const seen = pagesWithKey.get(key) ?? new Set<number>();
+      seen.add(page);
+      pagesWithKey.set(key, seen);
+    }
+  }
+  const threshold = Math.max(REPEAT_MIN_PAGES, Math.ceil(pages.length * REPEAT_SHARE));
+  const running = new Set([...pagesWithKey].filter(([, seen]) => seen.size >= threshold).map(([key]) => key));
+
+  const dropped = new Set<string>();
+  const lines: Line[] = [];
+  for (const { page, lines: raw } of pageLines) {
+    const drop = new Set<number>();
+    const pageNumberLines = new Set<number>();
+    const margins = marginIndexes(raw.length);
+    for (const i of margins) {
+      const text = raw[i] ?? '';
+      // A page number that matches the page it stands on is a footer even when only a few pages kept
+      // one (the older extractor's output has stray footers on a handful of pages).
+      const number = pageNumberIn(text);
+      if (number !== null && Math.abs(number - page) <= 1) {
+        drop.add(i);
+        pageNumberLines.add(i);
+      } else if (running.has(repeatKey(text))) drop.add(i);
+    }
+    // A stray footer's companion (the wrapped running title just above a dropped page number) repeats
+    // on fewer pages than the threshold; drop margin lines that repeat and sit next to a dropped one.
+    for (const i of margins) {
+      if (drop.has(i)) continue;
+      const seen = pagesWithKey.get(repeatKey(raw[i] ?? ''))?.size ?? 0;
+      if (seen >= 2 && (pageNumberLines.has(i + 1) || pageNumberLines.has(i - 1))) drop.add(i);
+    }
+    raw.forEach((text, i) => {
+      if (drop.has(i)) {
+        dropped.add(text);
+        return;
+      }
+      lines.push({ page, text, norm: normalizeForMatch(text) });
+    });
+  }
+  return { lines, pageCount: pages.length, droppedRepeats: [...dropped] };
+}
+
+/** Joins printed lines of one paragraph: no space between CJK (the break was only a wrap), one between Latin words. */
+export function joinWrapped(parts: string[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (out.length === 0) {
+      out = part;
+      continue;
+    }
+    const needsSpace = /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(part);
+    out += needsSpace ? ` ${part}` : part;
+  }
+  return out;
+}

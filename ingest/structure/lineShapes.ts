@@ -1,0 +1,77 @@
+/**
+ * Recognisers for the structural lines of a Chinese report: numbered headings, 【案例】 boxes, figure and
+ * table captions, source notes. Shapes only — nothing here names a particular report's content.
+ */
+
+export interface HeadingShape {
+  numbers: number[];
+  title: string;
+}
+
+const NUMBERED_HEADING = /^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?(\.?)\s*(\S.*)$/u;
+const HEADING_MAX_CHARS = 40;
+
+/** "1.人才培养", "1.1 立德树人", "1.1.1“大思政课”" — not "2024 年…" nor "12.5%的学生…". */
+export function numberedHeading(line: string): HeadingShape | null {
+  const m = NUMBERED_HEADING.exec(line.trim());
+  if (!m) return null;
+  const [, a, b, c, trailingDot, rest] = m;
+  if (a === undefined || rest === undefined) return null;
+  const numbers = [a, b, c].filter((n): n is string => n !== undefined).map(Number);
+  // A top-level heading is written "1.标题"; a bare "1 标题" is a list item or table row.
+  if (numbers.length === 1 && trailingDot !== '.') return null;
+  if (line.length > HEADING_MAX_CHARS || /[。；，,;]$/.test(rest)) return null;
+  // The title must start like words, not like the rest of a number ("5%", "5万元").
+  if (!/^[\p{Script=Han}“"《（(A-Za-z]/u.test(rest)) return null;
+  if (numbers.some((n) => n === 0)) return null;
+  return { numbers, title: rest.trim() };
+}
+
+const UNNUMBERED_HEADINGS = /^(前\s*言|序\s*言|引\s*言|结\s*语|附\s*表|附\s*录)(?=$|[:：\s])/u;
+
+/** "前 言", "附表：…" → the label used as the section id ("前言", "附表"). */
+export function unnumberedHeading(line: string): string | null {
+  const m = UNNUMBERED_HEADINGS.exec(line.trim());
+  if (!m?.[1]) return null;
+  if (line.length > HEADING_MAX_CHARS) return null;
+  return m[1].replace(/\s+/g, '');
+}
+
+export interface LabelShape {
+  /** "案例 1-1", "图 1-2", "表 1-3", "表 1" */
+  id: string;
+  title: string;
+}
+
+const CASE_START = /^【\s*案例\s*(\d+(?:\s*[-－—–]\s*\d+)?)\s*】\s*(.*)$/u;
+const FIGURE_CAPTION = /^图\s*(\d+(?:\s*[-－—–]\s*\d+)?)\s*(\S.*)$/u;
+const TABLE_CAPTION = /^(?:附)?表\s*(\d+(?:\s*[-－—–]\s*\d+)?)\s*(\S.*)$/u;
+
+function label(prefix: string, re: RegExp, line: string): LabelShape | null {
+  const m = re.exec(line.trim());
+  if (!m?.[1]) return null;
+  const number = m[1].replace(/\s+/g, '').replace(/[－—–]/g, '-');
+  return { id: `${prefix} ${number}`, title: (m[2] ?? '').trim() };
+}
+
+export const caseStart = (line: string) => label('案例', CASE_START, line);
+
+export function figureCaption(line: string): LabelShape | null {
+  const shape = label('图', FIGURE_CAPTION, line);
+  // Captions are short titles; "图 1 所示的…" inside a sentence is prose.
+  return shape && line.length <= 60 && !/[。；]$/.test(line) ? shape : null;
+}
+
+export function tableCaption(line: string): LabelShape | null {
+  const shape = label('表', TABLE_CAPTION, line);
+  return shape && line.length <= 60 && !/[。；]$/.test(line) ? shape : null;
+}
+
+export const isSourceNote = (line: string) => /^(数据)?来源\s*[:：]/u.test(line.trim());
+
+/** Display width in CJK cells: half-width characters take half a cell. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  return width;
+}

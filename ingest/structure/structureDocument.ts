@@ -1,0 +1,182 @@
+import type { Block, BlockKind, CleanDocument, Line, SectionRef, StructuredDocument } from '../types.js';
+import { joinWrapped } from '../clean/cleanPages.js';
+import { normalizeForMatch } from '../../src/text/normalize.js';
+import {
+  caseStart,
+  displayWidth,
+  figureCaption,
+  isSourceNote,
+  numberedHeading,
+  tableCaption,
+  unnumberedHeading,
+} from './lineShapes.js';
+
+/**
+ * Turns cleaned lines into blocks that know their section and page: headings, paragraphs with their
+ * mid-sentence wraps joined, 【案例】 boxes, captions, table bodies and metric lists.
+ */
+
+const TITLE_WITH_YEAR = /([\p{Script=Han}A-Za-z0-9]{2,40}?报告)\s*[（(]\s*(\d{4})\s*年度?\s*[）)]/u;
+
+export function findTitleAndYear(candidates: Array<string | null>): { title: string; year: number } | null {
+  for (const text of candidates) {
+    if (!text) continue;
+    const m = TITLE_WITH_YEAR.exec(text);
+    if (m?.[1] && m[2]) return { title: `${m[1]}（${m[2]}年度）`, year: Number(m[2]) };
+  }
+  return null;
+}
+
+/** Outline numbers must advance plausibly; a stray "3.2 …" line inside prose is not a heading. */
+function acceptsHeading(current: number[], next: number[]): boolean {
+  const depth = next.length;
+  const parent = next.slice(0, depth - 1);
+  const last = next[depth - 1] ?? 0;
+  if (current.length === 0) return next.every((n) => n === 1) || depth === 1;
+  const sameParent = parent.every((n, i) => current[i] === n);
+  if (sameParent) {
+    const sibling = current[depth - 1] ?? 0;
+    return last > sibling && last <= sibling + 2;
+  }
+  // First child of a new parent: "2.1" right after "1.3.5" means "2." was missed; accept it if it is the next chapter.
+  const parentAdvances = parent.length > 0 && parent.slice(0, -1).every((n, i) => current[i] === n) && (parent.at(-1) ?? 0) === (current[parent.length - 1] ?? 0) + 1;
+  return parentAdvances && last === 1;
+}
+
+const SENTENCE_END = /[。！？!?][”」）)]?$/u;
+
+function isMetricList(text: string): boolean {
+  const items = text.split(/[；;]/u).filter((s) => /\d/.test(s));
+  return items.length >= 3;
+}
+
+interface Draft {
+  kind: BlockKind;
+  lines: Line[];
+  lineStart: number;
+  section: SectionRef;
+}
+
+export function structureDocument(doc: CleanDocument, hints: { metadataTitle?: string | null } = {}): StructuredDocument {
+  const { lines } = doc;
+  const widths = lines.map((l) => displayWidth(l.text)).sort((a, b) => a - b);
+  // Width of a full printed line: a line clearly shorter than this that ends a sentence ends its paragraph.
+  const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 40;
+
+  const blocks: Block[] = [];
+  let outline: number[] = [];
+  let path: string[] = [];
+  let sectionId = '';
+  let caseRef: SectionRef | null = null;
+  let tableRef: SectionRef | null = null;
+  let draft: Draft | null = null;
+
+  const outlineSection = (): SectionRef => ({ id: sectionId, path: [...path] });
+  const currentSection = (): SectionRef => tableRef ?? caseRef ?? outlineSection();
+
+  const flush = () => {
+    if (!draft || draft.lines.length === 0) {
+      draft = null;
+      return;
+    }
+    const text = joinWrapped(draft.lines.map((l) => l.text));
+    let kind = draft.kind;
+    if (kind === 'paragraph' && isMetricList(text)) kind = 'metric_list';
+    blocks.push({
+      kind,
+      text,
+      norm: normalizeForMatch(text),
+      pageStart: draft.lines[0]?.page ?? 0,
+      pageEnd: draft.lines.at(-1)?.page ?? 0,
+      section: draft.section,
+      lineStart: draft.lineStart,
+      lineEnd: draft.lineStart + draft.lines.length - 1,
+    });
+    draft = null;
+  };
+
+  const single = (kind: BlockKind, index: number, section: SectionRef) => {
+    flush();
+    draft = { kind, lines: [lines[index] as Line], lineStart: index, section };
+    flush();
+  };
+
+  lines.forEach((line, index) => {
+    const text = line.text;
+
+    const plain = unnumberedHeading(text);
+    const numbered = plain ? null : numberedHeading(text);
+    if (plain || (numbered && acceptsHeading(outline, numbered.numbers))) {
+      flush();
+      caseRef = null;
+      tableRef = null;
+      if (plain) {
+        outline = [];
+        path = [text];
+        sectionId = plain;
+      } else if (numbered) {
+        const depth = numbered.numbers.length;
+        outline = numbered.numbers;
+        path = [...path.slice(0, depth - 1), text];
+        // A "1.1" heading after "前言" must not sit under it.
+        if (path.length > depth) path = path.slice(-depth);
+        sectionId = numbered.numbers.join('.');
+      }
+      single('heading', index, outlineSection());
+      return;
+    }
+
+    const caseShape = caseStart(text);
+    if (caseShape) {
+      flush();
+      tableRef = null;
+      caseRef = { id: caseShape.id, path: [...path, text] };
+      single('case', index, caseRef);
+      return;
+    }
+
+    const figure = figureCaption(text);
+    if (figure) {
+      // A figure closes the case box it illustrates; prose after it belongs to the outline again.
+      single('figure_caption', index, currentSection());
+      caseRef = null;
+      tableRef = null;
+      return;
+    }
+
+    const table = tableCaption(text);
+    if (table) {
+      flush();
+      caseRef = null;
+      tableRef = { id: table.id, path: [...path, text] };
+      single('table_caption', index, tableRef);
+      draft = { kind: 'table_body', lines: [], lineStart: index + 1, section: tableRef };
+      return;
+    }
+
+    if (isSourceNote(text)) {
+      const section = currentSection();
+      single('source_note', index, section);
+      tableRef = null;
+      return;
+    }
+
+    if (tableRef) {
+      draft ??= { kind: 'table_body', lines: [], lineStart: index, section: tableRef };
+      draft.lines.push(line);
+      return;
+    }
+
+    const kind: BlockKind = caseRef ? 'case' : 'paragraph';
+    if (!draft || draft.kind !== kind) {
+      flush();
+      draft = { kind, lines: [], lineStart: index, section: currentSection() };
+    }
+    draft.lines.push(line);
+    if (SENTENCE_END.test(text) && displayWidth(text) < fullWidth - 1.5) flush();
+  });
+  flush();
+
+  const found = findTitleAndYear([hints.metadataTitle ?? null, ...doc.droppedRepeats, ...lines.slice(0, 80).map((l) => l.text)]);
+  return { title: found?.title ?? hints.metadataTitle ?? null, year: found?.year ?? null, blocks };
+}
