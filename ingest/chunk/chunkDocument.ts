@@ -1,0 +1,188 @@
+import type { Block, Chunk, ChunkKind, ParsedTable, SectionRef } from '../types.js';
+import { normalizeForMatch } from '../../src/text/normalize.js';
+
+/**
+ * Chunks follow the report's structure, not a character count: a paragraph stays whole unless it is
+ * long, a small case box stays whole, a table is cut between rows with its caption and header repeated,
+ * and a cut only ever falls after a sentence or list-item end, so no figure is split.
+ */
+
+export const MAX_CHUNK_CHARS = 420;
+/** Short paragraphs (a one-line lead-in) are read with what follows them. */
+const MIN_STANDALONE_CHARS = 40;
+const TABLE_ROWS_PER_CHUNK = 8;
+
+/** Splits after 。！？； (and the closing quote that may follow), never inside a number or a word. */
+export function splitSentences(text: string): string[] {
+  return text.match(/[^。！？；!?;]+(?:[。！？；!?;]+[”」’）)]?|$)/gu)?.filter((s) => s.trim().length > 0) ?? [text];
+}
+
+/** Greedy packing of sentences into pieces of at most `max` characters (a longer sentence stays whole). */
+export function packSentences(text: string, max = MAX_CHUNK_CHARS): string[] {
+  if (text.length <= max) return [text];
+  const pieces: string[] = [];
+  let current = '';
+  for (const sentence of splitSentences(text)) {
+    if (current.length > 0 && current.length + sentence.length > max) {
+      pieces.push(current);
+      current = '';
+    }
+    current += sentence;
+  }
+  if (current.length > 0) pieces.push(current);
+  return pieces;
+}
+
+export function tableRowText(cells: string[]): string {
+  return cells.join(' | ');
+}
+
+interface Piece {
+  kind: ChunkKind;
+  section: SectionRef;
+  pageStart: number;
+  pageEnd: number;
+  text: string;
+  /** Words that locate the text (section title, case title, caption) and help retrieval find it. */
+  context: string;
+}
+
+function sectionTitle(section: SectionRef): string {
+  return section.path.at(-1) ?? section.id;
+}
+
+function tablePieces(table: ParsedTable): Piece[] {
+  const caption = `${table.id} ${table.title}`.trim();
+  const header = tableRowText(table.header);
+  const pieces: Piece[] = [];
+  const lastPage = table.pages.at(-1) ?? table.page;
+  for (let start = 0; start < Math.max(table.rows.length, 1); start += TABLE_ROWS_PER_CHUNK) {
+    const rows = table.rows.slice(start, start + TABLE_ROWS_PER_CHUNK).map(tableRowText);
+    const isLast = start + TABLE_ROWS_PER_CHUNK >= table.rows.length;
+    const lines = [caption, header, ...rows];
+    if (isLast && table.sourceNote) lines.push(table.sourceNote);
+    pieces.push({
+      kind: 'table_rows',
+      section: table.section,
+      pageStart: table.page,
+      pageEnd: lastPage,
+      text: lines.join('\n'),
+      context: sectionTitle(table.section),
+    });
+  }
+  return pieces;
+}
+
+export function chunkDocument(input: {
+  reportId: string;
+  year: number;
+  blocks: Block[];
+  tables: ParsedTable[];
+}): Chunk[] {
+  const pieces: Piece[] = [];
+  const tableIds = new Set(input.tables.map((t) => t.id));
+  const emittedTables = new Set<string>();
+  let pendingLead: Block | null = null;
+  let caseTitle: { id: string; text: string } | null = null;
+
+  const push = (block: Block, kind: ChunkKind, text: string, context: string) => {
+    for (const part of packSentences(text)) {
+      pieces.push({ kind, section: block.section, pageStart: block.pageStart, pageEnd: block.pageEnd, text: part, context });
+    }
+  };
+
+  // A case box is read as a whole: its paragraphs are packed together up to the chunk size.
+  let caseBuffer: { section: SectionRef; parts: Block[]; context: string } | null = null;
+  const flushCase = () => {
+    if (!caseBuffer) return;
+    const { section, parts, context } = caseBuffer;
+    caseBuffer = null;
+    let current: Piece | null = null;
+    for (const part of parts) {
+      for (const text of packSentences(part.text)) {
+        if (current && current.text.length + text.length > MAX_CHUNK_CHARS) {
+          pieces.push(current);
+          current = null;
+        }
+        if (current) {
+          current.text += text;
+          current.pageEnd = part.pageEnd;
+        } else current = { kind: 'case', section, pageStart: part.pageStart, pageEnd: part.pageEnd, text, context };
+      }
+    }
+    if (current) pieces.push(current);
+  };
+
+  for (const block of input.blocks) {
+    const context = block.kind === 'case' && caseTitle?.id === block.section.id ? caseTitle.text : sectionTitle(block.section);
+    switch (block.kind) {
+      case 'heading':
+        break;
+      case 'table_caption': {
+        const table = input.tables.find((t) => t.id === block.section.id && !emittedTables.has(t.id));
+        if (table) {
+          pieces.push(...tablePieces(table));
+          emittedTables.add(table.id);
+        }
+        break;
+      }
+      case 'table_body':
+        // Parsed tables are chunked from their rows; raw lines are only the fallback for an unparsed one.
+        if (!tableIds.has(block.section.id)) push(block, 'paragraph', block.text, context);
+        break;
+      case 'source_note':
+        if (!tableIds.has(block.section.id)) push(block, 'paragraph', block.text, context);
+        break;
+      case 'figure_caption':
+        push(block, 'figure_caption', block.text, context);
+        break;
+      case 'metric_list':
+        push(block, 'metric_line', block.text, context);
+        break;
+      case 'case':
+        if (/^【/.test(block.text)) {
+          caseTitle = { id: block.section.id, text: block.text };
+          break;
+        }
+        if (caseBuffer && caseBuffer.section.id !== block.section.id) flushCase();
+        if (caseBuffer) caseBuffer.parts.push(block);
+        else caseBuffer = { section: block.section, parts: [block], context };
+        break;
+      case 'paragraph': {
+        const lead: Block | null = pendingLead?.section.id === block.section.id ? pendingLead : null;
+        if (lead) {
+          pendingLead = null;
+          push({ ...block, pageStart: lead.pageStart }, 'paragraph', `${lead.text}${block.text}`, context);
+          break;
+        }
+        if (block.text.length < MIN_STANDALONE_CHARS && pendingLead === null) {
+          pendingLead = block;
+          break;
+        }
+        push(block, 'paragraph', block.text, context);
+        break;
+      }
+    }
+    if (block.kind !== 'case') flushCase();
+    if (pendingLead && pendingLead !== block && block.kind !== 'paragraph') {
+      push(pendingLead, 'paragraph', pendingLead.text, sectionTitle(pendingLead.section));
+      pendingLead = null;
+    }
+  }
+  flushCase();
+  if (pendingLead) push(pendingLead, 'paragraph', pendingLead.text, sectionTitle(pendingLead.section));
+  // Tables whose caption block was not seen (a grid with no caption) still become chunks.
+  for (const table of input.tables) if (!emittedTables.has(table.id)) pieces.push(...tablePieces(table));
+
+  return pieces.map((piece, i) => ({
+    id: `${input.reportId}#${i}`,
+    reportId: input.reportId,
+    year: input.year,
+    kind: piece.kind,
+    section: piece.section,
+    pageStart: piece.pageStart,
+    pageEnd: piece.pageEnd,
+    text: piece.text,
+    norm: `${normalizeForMatch(piece.context)}\n${normalizeForMatch(piece.text)}`,
+  }));
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { chunkDocument, packSentences, splitSentences } from '../../../ingest/chunk/chunkDocument.js';
+import type { Block, ParsedTable, SectionRef } from '../../../ingest/types.js';
+
+const SECTION: SectionRef = { id: '1.1', path: ['1.概况', '1.1 育人'] };
+
+function block(kind: Block['kind'], text: string, section: SectionRef = SECTION, page = 1): Block {
+  return { kind, text, norm: text, pageStart: page, pageEnd: page, section, lineStart: 0, lineEnd: 0 };
+}
+
+describe('splitSentences / packSentences', () => {
+  it('cuts only after sentence and list-item ends, keeping figures whole', () => {
+    expect(splitSentences('比例 63.93%；人数 10750 人。收入 7132.8 万元')).toEqual(['比例 63.93%；', '人数 10750 人。', '收入 7132.8 万元']);
+  });
+
+  it('packs sentences into pieces no longer than the limit', () => {
+    const text = '甲'.repeat(30).concat('。', '乙'.repeat(30), '。', '丙'.repeat(30), '。');
+    expect(packSentences(text, 70)).toEqual([`${'甲'.repeat(30)}。${'乙'.repeat(30)}。`, `${'丙'.repeat(30)}。`]);
+  });
+});
+
+describe('chunkDocument', () => {
+  it('gives every chunk report, year, section and page', () => {
+    const chunks = chunkDocument({ reportId: 'r1', year: 2024, blocks: [block('paragraph', '学校开设课程数 11 门，开展思政实践教学人次 6404 次，效果良好。', SECTION, 3)], tables: [] });
+    expect(chunks).toEqual([
+      {
+        id: 'r1#0',
+        reportId: 'r1',
+        year: 2024,
+        kind: 'paragraph',
+        section: SECTION,
+        pageStart: 3,
+        pageEnd: 3,
+        text: '学校开设课程数 11 门，开展思政实践教学人次 6404 次，效果良好。',
+        norm: '1.1育人\n学校开设课程数11门,开展思政实践教学人次6404次,效果良好。',
+      },
+    ]);
+  });
+
+  it('keeps a small case box whole under its case label', () => {
+    const caseRef: SectionRef = { id: '案例 1-1', path: ['1.概况', '【案例 1-1】讲好思政课'] };
+    const chunks = chunkDocument({
+      reportId: 'r',
+      year: 2024,
+      blocks: [block('case', '【案例 1-1】讲好思政课', caseRef), block('case', '第一段。', caseRef), block('case', '第二段。', caseRef, 2)],
+      tables: [],
+    });
+    expect(chunks.map((c) => [c.kind, c.section.id, c.text, c.pageStart, c.pageEnd])).toEqual([['case', '案例 1-1', '第一段。第二段。', 1, 2]]);
+    expect(chunks[0]?.norm.startsWith('【案例1-1】讲好思政课\n')).toBe(true);
+  });
+
+  it('cuts a table between rows and repeats caption and header in every piece', () => {
+    const tableRef: SectionRef = { id: '表 1-1', path: ['1.概况', '表 1-1 测试'] };
+    const table: ParsedTable = {
+      id: '表 1-1',
+      title: '测试',
+      page: 8,
+      pages: [8, 9],
+      header: ['名称', '数量'],
+      rows: Array.from({ length: 10 }, (_, i) => [`项目${i + 1}`, String(i + 1)]),
+      sourceNote: '数据来源：某处',
+      section: tableRef,
+    };
+    const chunks = chunkDocument({ reportId: 'r', year: 2024, blocks: [block('table_caption', '表 1-1 测试', tableRef), block('table_body', '名称 数量 项目1 1', tableRef)], tables: [table] });
+    expect(chunks.map((c) => c.text.split('\n').slice(0, 3))).toEqual([
+      ['表 1-1 测试', '名称 | 数量', '项目1 | 1'],
+      ['表 1-1 测试', '名称 | 数量', '项目9 | 9'],
+    ]);
+    expect(chunks[1]?.text.split('\n').at(-1)).toBe('数据来源：某处');
+    expect(chunks.every((c) => c.kind === 'table_rows' && c.pageStart === 8 && c.pageEnd === 9)).toBe(true);
+  });
+
+  it('reads a one-line lead-in together with the paragraph after it', () => {
+    const chunks = chunkDocument({ reportId: 'r', year: 2024, blocks: [block('paragraph', '主要做法如下：'), block('paragraph', '一是加强领导，统筹部署全校的各项工作安排，确保落实到位。')], tables: [] });
+    expect(chunks.map((c) => c.text)).toEqual(['主要做法如下：一是加强领导，统筹部署全校的各项工作安排，确保落实到位。']);
+  });
+});

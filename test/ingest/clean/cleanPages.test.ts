@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { cleanPages, joinWrapped } from '../../../ingest/clean/cleanPages.js';
+
+const HEADER = '某某学院年度质量报告（2025年度）';
+
+function page(n: number, body: string[]): { page: number; text: string } {
+  return { page: n, text: [...body, HEADER, `第 ${n} 页`].join('\n') };
+}
+
+describe('cleanPages', () => {
+  it('drops a running header and page-number footer that repeat on every page', () => {
+    const bodies = ['学校概况。', '人才培养。', '服务贡献。', '文化传承。'];
+    const doc = cleanPages(bodies.map((body, i) => page(i + 1, [body])));
+    expect(doc.lines.map((l) => l.text)).toEqual(bodies);
+    expect(doc.droppedRepeats).toContain(HEADER);
+  });
+
+  it('keeps a source note that sits just above the running header', () => {
+    const bodies = '甲乙丙丁戊己庚辛壬癸子丑'.split('').map((c) => `${c}部分的正文。`);
+    const pages = bodies.map((body, i) => page(i + 1, i === 3 || i === 7 ? [body, '数据来源：某某处'] : [body]));
+    const doc = cleanPages(pages);
+    expect(doc.lines.filter((l) => l.text === '数据来源：某某处')).toHaveLength(2);
+    expect(doc.lines).toHaveLength(14);
+  });
+
+  it('drops a stray page footer that only a few pages kept, with its wrapped title line', () => {
+    const bodies = '甲乙丙丁戊己庚辛壬癸子丑'.split('').map((c) => `${c}部分的正文。`);
+    const pages = bodies.map((body, i) => ({ page: i + 1, text: body }));
+    pages[4] = { page: 5, text: `${bodies[4]}\n质量报告（2025 年度）\n第 5 页` };
+    pages[8] = { page: 9, text: `${bodies[8]}\n质量报告（2025 年度）\n第 9 页` };
+    const doc = cleanPages(pages);
+    expect(doc.lines.map((l) => l.text)).toEqual(bodies);
+  });
+
+  it('keeps a table header repeated at the top of a few continuation pages', () => {
+    const pages = Array.from({ length: 20 }, (_, i) => ({ page: i + 1, text: String.fromCodePoint(0x4e00 + i * 7).repeat(3) }));
+    for (const n of [5, 6, 7]) pages[n - 1] = { page: n, text: `序号 名称 数量\n${n} 行 ${n}` };
+    const doc = cleanPages(pages);
+    expect(doc.lines.filter((l) => l.text === '序号 名称 数量')).toHaveLength(3);
+  });
+
+  it('gives each line a matching form without the spaces a PDF puts between figures and CJK', () => {
+    const doc = cleanPages([{ page: 1, text: '志愿者注册人数 10750 人；比例 63.93％' }]);
+    expect(doc.lines[0]).toEqual({ page: 1, text: '志愿者注册人数 10750 人；比例 63.93％', norm: '志愿者注册人数10750人;比例63.93%' });
+  });
+});
+
+describe('joinWrapped', () => {
+  it('joins CJK wraps without a space and Latin wraps with one', () => {
+    expect(joinWrapped(['学校开设课程数 11 门；年度开', '展思政实践教学'])).toBe('学校开设课程数 11 门；年度开展思政实践教学');
+    expect(joinWrapped(['Haaga-Helia University of', 'Applied Sciences'])).toBe('Haaga-Helia University of Applied Sciences');
+  });
+});
