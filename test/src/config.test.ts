@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+
+describe('loadConfig', () => {
+  it('runs offline with defaults when no key is set', () => {
+    const config = loadConfig({});
+    expect([config.indexDir, config.maxReportBytes, config.openai, config.discord.token]).toEqual(['data/index', 100 * 1024 * 1024, null, undefined]);
+  });
+
+  it('switches model mode on with only a base URL, for local OpenAI-compatible servers', () => {
+    const config = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_TIMEOUT_MS: '1500' });
+    expect(config.openai).toEqual({
+      apiKey: 'not-needed',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      embeddingModel: 'text-embedding-3-small',
+      chatModel: 'gpt-4o-mini',
+      timeoutMs: 1500,
+    });
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadConfig({ OPENAI_API_KEY: '', DISCORD_TOKEN: '  ' }).openai).toBeNull();
+  });
+
+  it('names every bad key in one error', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ MAX_REPORT_MB: 'lots', OPENAI_BASE_URL: 'not a url', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems.map((p) => p.split(':')[0])).toEqual(['MAX_REPORT_MB', 'LOG_LEVEL', 'OPENAI_BASE_URL']);
+  });
+});
