@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../src/log.js';
+import type { Tokenizer } from '../src/text/tokenize.js';
+import { EmbedderMismatchError, IngestRefusedError } from '../src/errors.js';
+import { chunkDocument } from './chunk/chunkDocument.js';
+import { cleanPages } from './clean/cleanPages.js';
+import { deriveVocabulary } from './deriveVocabulary.js';
+import type { Embedder } from './embed/embedder.js';
+import { extractDocument } from './extract/extractDocument.js';
+import { commitGeneration, readManifest, reportDirName, type NewReport } from './index/indexStore.js';
+import type { ReportMeta } from './index/manifest.js';
+import { writeReportFiles, readReportChunks } from './index/reportFiles.js';
+import { extractMetrics } from './metrics/extractMetrics.js';
+import { resolveIdentity } from './reportIdentity.js';
+import { structureDocument } from './structure/structureDocument.js';
+import { buildTables } from './tables/buildTables.js';
+import type { Chunk, MetricEntry, ParsedTable, ReportIdentity } from './types.js';
+import { withIngestLock } from './index/indexStore.js';
+
+export interface IngestDeps {
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+  logger: Logger;
+  maxBytes: number;
+}
+
+export interface IngestOptions {
+  indexDir: string;
+  /** Re-ingest even when the content is unchanged; re-embed every report when the embedder changed. */
+  force?: boolean;
+  reportId?: string;
+  year?: number;
+  /** How long to wait for another ingest to finish before refusing. */
+  lockWaitMs?: number;
+  onProgress?: (message: string) => void;
+}
+
+export type IngestStatus = 'added' | 'replaced' | 'unchanged';
+
+export interface IngestOutcome {
+  file: string;
+  reportId: string;
+  year: number;
+  title: string;
+  status: IngestStatus;
+  pages: number;
+  tables: number;
+  metrics: number;
+  chunks: number;
+  seconds: number;
+}
+
+/** Everything a report contributes to the index, built in memory before anything touches the disk. */
+export interface AnalysedReport {
+  identity: ReportIdentity;
+  meta: Omit<ReportMeta, 'ingestedAt' | 'dir' | 'counts' | 'id' | 'year' | 'title'>;
+  chunks: Chunk[];
+  tables: ParsedTable[];
+  metrics: MetricEntry[];
+  vocabulary: string[];
+}
+
+export async function sha256File(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex');
+}
+
+/** extract → clean → structure → tables → metrics → chunks; pure apart from reading the file. */
+export async function analyseReport(
+  file: string,
+  options: { maxBytes: number; reportId?: string; year?: number },
+): Promise<AnalysedReport> {
+  const extracted = await extractDocument(file, { maxBytes: options.maxBytes });
+  const clean = cleanPages(extracted.pages);
+  if (clean.lines.length === 0) throw new IngestRefusedError(file, 'empty');
+  const structured = structureDocument(clean, { metadataTitle: extracted.metadataTitle });
+  const identity = resolveIdentity({
+    filePath: file,
+    found: { title: structured.title, year: structured.year },
+    flags: { reportId: options.reportId, year: options.year },
+  });
+  const tables = buildTables({ lines: clean.lines, blocks: structured.blocks, gridTables: extracted.gridTables });
+  const metrics = extractMetrics(structured.blocks, clean.lines);
+  const chunks = chunkDocument({ reportId: identity.id, year: identity.year, blocks: structured.blocks, tables });
+  return {
+    identity,
+    meta: { sourceFile: path.basename(file), sha256: extracted.sha256, format: extracted.format, pages: extracted.pages.length },
+    chunks,
+    tables,
+    metrics,
+    vocabulary: deriveVocabulary(structured.blocks, metrics),
+  };
+}
+
+function newReport(report: AnalysedReport, deps: IngestDeps): NewReport {
+  const meta: ReportMeta = {
+    ...report.meta,
+    id: report.identity.id,
+    year: report.identity.year,
+    title: report.identity.title,
+    ingestedAt: new Date().toISOString(),
+    dir: reportDirName(report.identity.id),
+    counts: { chunks: report.chunks.length, tables: report.tables.length, metrics: report.metrics.length },
+  };
+  return {
+    meta,
+    write: (dir) =>
+      writeReportFiles(dir, {
+        chunks: report.chunks,
+        tables: report.tables,
+        metrics: report.metrics,
+        vocabulary: report.vocabulary,
+        tokenizer: deps.tokenizer,
+        embedder: deps.embedder,
+      }),
+  };
+}
+
+/**
+ * Ingests report files into the index as one atomic change: every file is analysed first, and only
+ * when all of them are readable is a new index generation written and switched to. A refused file
+ * therefore leaves the index exactly as it was.
+ */
+export async function ingestReports(files: string[], options: IngestOptions, deps: IngestDeps): Promise<IngestOutcome[]> {
+  const progress = options.onProgress ?? (() => {});
+  return withIngestLock(
+    options.indexDir,
+    async () => {
+      const current = await readManifest(options.indexDir);
+      const embedderChanged = current !== null && current.manifest.embedder.id !== deps.embedder.id;
+      if (embedderChanged && !options.force) throw new EmbedderMismatchError(current.manifest.embedder.id, deps.embedder.id);
+
+      const outcomes: IngestOutcome[] = [];
+      const analysed: Array<{ report: AnalysedReport; outcome: IngestOutcome }> = [];
+      for (const file of files) {
+        const started = performance.now();
+        const info = await stat(file).catch(() => null);
+        if (!info?.isFile()) throw new IngestRefusedError(file, 'not_found');
+        const sha = await sha256File(file);
+        const same = current?.manifest.reports.find((r) => r.sha256 === sha && (options.reportId === undefined || r.id === options.reportId));
+        if (same && !options.force && (options.year === undefined || same.year === options.year)) {
+          progress(`${file}: unchanged (same content as report ${same.id}), skipped`);
+          outcomes.push({ file, reportId: same.id, year: same.year, title: same.title, status: 'unchanged', pages: same.pages, ...same.counts, seconds: 0 });
+          continue;
+        }
+        const report = await analyseReport(file, { maxBytes: deps.maxBytes, reportId: options.reportId, year: options.year });
+        const seconds = (performance.now() - started) / 1000;
+        progress(
+          `${file}: ${report.meta.pages} pages, ${report.tables.length} tables, ${report.metrics.length} metrics, ${report.chunks.length} chunks (${seconds.toFixed(2)} s)`,
+        );
+        const replaced = current?.manifest.reports.some((r) => r.id === report.identity.id) ?? false;
+        analysed.push({
+          report,
+          outcome: {
+            file,
+            reportId: report.identity.id,
+            year: report.identity.year,
+            title: report.identity.title,
+            status: replaced ? 'replaced' : 'added',
+            pages: report.meta.pages,
+            tables: report.tables.length,
+            metrics: report.metrics.length,
+            chunks: report.chunks.length,
+            seconds,
+          },
+        });
+      }
+      // Two files naming the same report in one run: the later one wins, as a re-ingest would.
+      const byId = new Map(analysed.map((a) => [a.report.identity.id, a]));
+      const added = [...byId.values()];
+      if (added.length === 0 && !embedderChanged) return outcomes;
+
+      const addedIds = new Set(added.map((a) => a.report.identity.id));
+      const carried = (current?.manifest.reports ?? []).filter((r) => !addedIds.has(r.id));
+      let keep = carried;
+      const reembedded: NewReport[] = [];
+      if (embedderChanged && current) {
+        // Vectors from another embedder are not comparable: re-embed the carried reports from their chunks.
+        keep = [];
+        for (const meta of carried) {
+          progress(`re-embedding ${meta.id} with ${deps.embedder.id}`);
+          const stored = await readReportChunks(current.generationDir, meta, options.indexDir);
+          reembedded.push({ meta, write: (dir) => writeReportFiles(dir, { ...stored, tokenizer: deps.tokenizer, embedder: deps.embedder }) });
+        }
+      }
+      const started = performance.now();
+      const newReports = added.map((a) => newReport(a.report, deps));
+      await commitGeneration(options.indexDir, {
+        embedder: { id: deps.embedder.id, dimensions: await embedderDimensions(deps.embedder) },
+        keep,
+        add: [...reembedded, ...newReports],
+      });
+      const indexSeconds = (performance.now() - started) / 1000;
+      progress(`index written (${indexSeconds.toFixed(2)} s)`);
+      for (const a of added) a.outcome.seconds += indexSeconds / added.length;
+      return [...outcomes, ...added.map((a) => a.outcome)];
+    },
+    { waitMs: options.lockWaitMs ?? 0 },
+  );
+}
+
+async function embedderDimensions(embedder: Embedder): Promise<number> {
+  return embedder.dimensions ?? (await embedder.embedQuery('维度')).length;
+}

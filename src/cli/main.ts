@@ -1,0 +1,117 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { UserFacingError } from '../errors.js';
+import { createLogger, type Logger } from '../log.js';
+import { createTokenizer } from '../text/tokenize.js';
+import { createEmbedder } from '../../ingest/embed/createEmbedder.js';
+import { ingestReports, type IngestOutcome } from '../../ingest/ingestReports.js';
+import { readManifest } from '../../ingest/index/indexStore.js';
+import { readReportTables } from '../../ingest/index/reportFiles.js';
+import { parseCliArgs, UsageError, type CliArgs } from './args.js';
+
+/**
+ * The command-line entry point. JSON goes to stdout one object per line (scripts read it); progress,
+ * summaries and errors go to stderr. A refused or failed command exits non-zero with one or two plain
+ * lines and no stack trace; the detail is logged at debug level.
+ */
+
+const REPORT_FILE = /\.(pdf|txt|md)$/i;
+
+async function listReportFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (info?.isDirectory()) {
+      const entries = (await readdir(p)).filter((e) => REPORT_FILE.test(e)).sort();
+      files.push(...entries.map((e) => path.join(p, e)));
+    } else files.push(p);
+  }
+  return files;
+}
+
+function printSummary(outcomes: IngestOutcome[], seconds: number): void {
+  const lines = outcomes.map(
+    (o) => `  ${o.status.padEnd(9)} ${o.reportId} (${o.year})  ${o.pages} pages, ${o.tables} tables, ${o.metrics} metrics, ${o.chunks} chunks`,
+  );
+  process.stderr.write(`ingest finished in ${seconds.toFixed(2)} s\n${lines.join('\n')}\n`);
+}
+
+async function runIngest(args: CliArgs, config: Config, indexDir: string, logger: Logger): Promise<void> {
+  const files = await listReportFiles(args.positionals.length > 0 ? args.positionals : [config.reportsDir]);
+  if (files.length === 0) throw new UsageError(`no .pdf, .txt or .md report found in ${args.positionals.join(' ') || config.reportsDir}`);
+  const started = performance.now();
+  const tokenizer = createTokenizer();
+  const outcomes = await ingestReports(
+    files,
+    {
+      indexDir,
+      force: args.force,
+      reportId: args.reportId,
+      year: args.year,
+      onProgress: (message) => process.stderr.write(`${message}\n`),
+    },
+    { tokenizer, embedder: createEmbedder(config.openai, tokenizer), logger, maxBytes: config.maxReportBytes },
+  );
+  printSummary(outcomes, (performance.now() - started) / 1000);
+  if (args.json) for (const o of outcomes) process.stdout.write(`${JSON.stringify(o)}\n`);
+}
+
+async function runTables(indexDir: string): Promise<void> {
+  const current = await readManifest(indexDir);
+  if (!current) throw new UserFacingError('no index', `No index in ${indexDir}; run: npm run --silent cli -- ingest`);
+  for (const meta of current.manifest.reports) {
+    for (const table of await readReportTables(current.generationDir, meta, indexDir)) {
+      const line = {
+        id: table.id,
+        title: table.title,
+        report: meta.id,
+        year: meta.year,
+        page: table.page,
+        header: table.header,
+        rows: table.rows,
+        source_note: table.sourceNote,
+      };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+  }
+}
+
+async function runReports(indexDir: string): Promise<void> {
+  const current = await readManifest(indexDir);
+  for (const meta of current?.manifest.reports ?? []) process.stdout.write(`${JSON.stringify(meta)}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let logger: Logger = createLogger();
+  try {
+    const args = parseCliArgs(argv);
+    const config = loadConfig();
+    logger = createLogger({ level: config.logLevel, secrets: [config.openai?.apiKey, config.discord.token] });
+    const indexDir = args.index ?? config.indexDir;
+    switch (args.command) {
+      case 'ingest':
+        await runIngest(args, config, indexDir, logger);
+        return 0;
+      case 'tables':
+        await runTables(indexDir);
+        return 0;
+      case 'reports':
+        await runReports(indexDir);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${args.command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      process.stderr.write(`${error.userMessage}\n`);
+      logger.debug('command failed', error);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    logger.error('unexpected failure', error);
+    process.stderr.write('Unexpected failure; run with LOG_LEVEL=debug for the detail.\n');
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
