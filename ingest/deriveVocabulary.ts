@@ -17,7 +17,7 @@ export function deriveVocabulary(blocks: Block[], metrics: MetricEntry[]): strin
   }
   for (const metric of metrics) {
     const name = metric.name.replace(/\s+/g, '');
-    if (name.length >= 2 && name.length <= 12 && !/[，。；、：“”《》（）]/u.test(name)) words.add(name);
+    if (name.length >= 2 && name.length <= 12 && !/[，。；、：“”《》（）…]/u.test(name)) words.add(name);
   }
   return [...words].sort();
 }

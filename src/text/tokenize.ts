@@ -15,6 +15,7 @@ export interface Tokenizer {
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const KEEP = /[\p{L}\p{N}]/u;
+const TOKEN_CACHE_SIZE = 4096;
 
 export function hanBigrams(text: string): string[] {
   const out: string[] = [];
@@ -30,11 +31,19 @@ export function createTokenizer(): Tokenizer {
   // Loading the dictionary takes ~0.2 s: build one tokenizer per process and pass it in.
   const jieba = Jieba.withDict(dict);
   const known = new Set<string>();
+  // Ingest tokenizes every chunk twice (lexical index, then the local embedder); segmentation is the
+  // costly part, so recent results are kept. Learning new words changes segmentation: cache cleared.
+  const recent = new Map<string, string[]>();
   return {
     tokens(text: string): string[] {
+      const cached = recent.get(text);
+      if (cached) return [...cached];
       const norm = normalizeForMatch(text).toLowerCase();
       const words = jieba.cutForSearch(norm, true).filter((w) => KEEP.test(w)).map((w) => w.trim());
-      return [...words, ...hanBigrams(norm)];
+      const tokens = [...words, ...hanBigrams(norm)];
+      if (recent.size >= TOKEN_CACHE_SIZE) recent.clear();
+      recent.set(text, tokens);
+      return [...tokens];
     },
     addWords(words: Iterable<string>): void {
       const fresh: string[] = [];
@@ -44,7 +53,10 @@ export function createTokenizer(): Tokenizer {
         known.add(word);
         fresh.push(`${word} 1000`);
       }
-      if (fresh.length > 0) jieba.loadDict(new TextEncoder().encode(fresh.join('\n')));
+      if (fresh.length > 0) {
+        jieba.loadDict(new TextEncoder().encode(fresh.join('\n')));
+        recent.clear();
+      }
     },
   };
 }
