@@ -33,8 +33,12 @@ export function packSentences(text: string, max = MAX_CHUNK_CHARS): string[] {
   return pieces;
 }
 
+/**
+ * A row as one printed line: cells separated by a space, as the report's own text layer prints a
+ * table row, so a passage quoted from the report matches the chunk that holds it.
+ */
 export function tableRowText(cells: string[]): string {
-  return cells.join(' | ');
+  return cells.join(' ');
 }
 
 interface Piece {

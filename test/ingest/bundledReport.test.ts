@@ -71,9 +71,9 @@ describe('the bundled report', () => {
     const tableChunks = report.chunks.filter((c) => c.kind === 'table_rows');
     for (const table of report.tables) {
       for (const row of table.rows) {
-        const line = row.join(' | ');
+        const line = row.join(' ');
         const holder = tableChunks.find((c) => c.section.id === table.id && c.text.split('\n').includes(line));
-        expect(holder?.text.startsWith(`${table.id} ${table.title}\n${table.header.join(' | ')}\n`), `${table.id}: ${line}`).toBe(true);
+        expect(holder?.text.startsWith(`${table.id} ${table.title}\n${table.header.join(' ')}\n`), `${table.id}: ${line}`).toBe(true);
       }
     }
   });

@@ -63,8 +63,8 @@ describe('chunkDocument', () => {
     };
     const chunks = chunkDocument({ reportId: 'r', year: 2024, blocks: [block('table_caption', '表 1-1 测试', tableRef), block('table_body', '名称 数量 项目1 1', tableRef)], tables: [table] });
     expect(chunks.map((c) => c.text.split('\n').slice(0, 3))).toEqual([
-      ['表 1-1 测试', '名称 | 数量', '项目1 | 1'],
-      ['表 1-1 测试', '名称 | 数量', '项目9 | 9'],
+      ['表 1-1 测试', '名称 数量', '项目1 1'],
+      ['表 1-1 测试', '名称 数量', '项目9 9'],
     ]);
     expect(chunks[1]?.text.split('\n').at(-1)).toBe('数据来源：某处');
     expect(chunks.every((c) => c.kind === 'table_rows' && c.pageStart === 8 && c.pageEnd === 9)).toBe(true);

@@ -1,0 +1,104 @@
+import type { Embedder } from '../../ingest/embed/embedder.js';
+import { LexicalIndex } from '../../ingest/index/lexicalIndex.js';
+import type { LoadedReport } from '../../ingest/index/reportFiles.js';
+import type { Chunk } from '../../ingest/types.js';
+import type { ReportIndex } from '../index/loadReportIndex.js';
+import type { Tokenizer } from '../text/tokenize.js';
+
+export interface RetrievalFilter {
+  reportIds?: ReadonlySet<string>;
+  years?: ReadonlySet<number>;
+}
+
+export interface RetrievedChunk {
+  chunk: Chunk;
+  report: LoadedReport;
+  /** Reciprocal-rank-fusion score: comparable within one search only. */
+  score: number;
+  lexicalRank: number | null;
+  vectorRank: number | null;
+}
+
+/** Standard RRF constant: damps the difference between rank 1 and rank 2 so neither list dominates. */
+const RRF_K = 60;
+/**
+ * Offline, the lexical list is the stronger signal (the hashed embedder sees the same tokens, less
+ * precisely); with model embeddings the two are closer to equal partners.
+ */
+const LEXICAL_WEIGHT = 1;
+const CANDIDATES = 30;
+
+/**
+ * Lexical and vector search fused by reciprocal rank. One BM25 index over every report's chunks (so
+ * idf and length statistics are shared and scores comparable across years); one vector index per
+ * report, whose cosine scores are comparable because one embedder built them all.
+ */
+export class HybridRetriever {
+  private readonly lexical: LexicalIndex;
+  /** Global row → (report, row in that report). */
+  private readonly rows: Array<{ report: LoadedReport; row: number }>;
+  private readonly offsets: Map<LoadedReport, number>;
+
+  constructor(
+    private readonly index: ReportIndex,
+    private readonly embedder: Embedder,
+    tokenizer: Tokenizer,
+    private readonly vectorWeight = 0.6,
+  ) {
+    this.rows = [];
+    this.offsets = new Map();
+    for (const report of index.reports) {
+      this.offsets.set(report, this.rows.length);
+      report.chunks.forEach((_, row) => this.rows.push({ report, row }));
+    }
+    this.lexical = index.reports.length === 1 && index.reports[0] ? index.reports[0].lexical : LexicalIndex.merge(index.reports.map((r) => r.lexical), tokenizer);
+  }
+
+  get reports(): readonly LoadedReport[] {
+    return this.index.reports;
+  }
+
+  private allowed(report: LoadedReport, filter: RetrievalFilter): boolean {
+    return (!filter.reportIds || filter.reportIds.has(report.meta.id)) && (!filter.years || filter.years.has(report.meta.year));
+  }
+
+  async search(query: string, k: number, filter: RetrievalFilter = {}): Promise<RetrievedChunk[]> {
+    const fused = new Map<number, RetrievedChunk>();
+    const add = (globalRow: number, rank: number, weight: number, which: 'lexical' | 'vector') => {
+      const at = this.rows[globalRow];
+      if (!at) return;
+      const chunk = at.report.chunks[at.row];
+      if (!chunk) return;
+      const hit = fused.get(globalRow) ?? { chunk, report: at.report, score: 0, lexicalRank: null, vectorRank: null };
+      hit.score += weight / (RRF_K + rank);
+      if (which === 'lexical') hit.lexicalRank = rank;
+      else hit.vectorRank = rank;
+      fused.set(globalRow, hit);
+    };
+
+    const filtered = filter.reportIds !== undefined || filter.years !== undefined;
+    const lexicalHits = this.lexical.search(query, CANDIDATES, filtered ? (row) => this.rowAllowed(row, filter) : undefined);
+    lexicalHits.forEach((hit, rank) => add(hit.index, rank + 1, LEXICAL_WEIGHT, 'lexical'));
+
+    if (this.vectorWeight > 0) {
+      const vector = await this.embedder.embedQuery(query);
+      const vectorHits: Array<{ globalRow: number; score: number }> = [];
+      for (const report of this.index.reports) {
+        if (!this.allowed(report, filter)) continue;
+        const offset = this.offsets.get(report) ?? 0;
+        for (const hit of report.vectors.search(vector, CANDIDATES)) vectorHits.push({ globalRow: offset + hit.index, score: hit.score });
+      }
+      vectorHits.sort((a, b) => b.score - a.score);
+      vectorHits.slice(0, CANDIDATES).forEach((hit, rank) => add(hit.globalRow, rank + 1, this.vectorWeight, 'vector'));
+    }
+
+    return [...fused.values()]
+      .sort((a, b) => b.score - a.score || b.report.meta.year - a.report.meta.year)
+      .slice(0, k);
+  }
+
+  private rowAllowed(row: number, filter: RetrievalFilter): boolean {
+    const at = this.rows[row];
+    return at !== undefined && this.allowed(at.report, filter);
+  }
+}
