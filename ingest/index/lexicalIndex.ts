@@ -309,6 +309,19 @@ export class LexicalIndex {
     return this.ids.length;
   }
 
+  /** Inverse document frequency of a token (same formula as search), or null for a token no document has. */
+  idfOf(token: string): number | null {
+    const t = this.termIds.get(token);
+    return t === undefined ? null : (this.idf[t] ?? null);
+  }
+
+  /** The largest idf in the index: the weight of a term seen in one document only. */
+  get maxIdf(): number {
+    let max = 0;
+    for (const value of this.idf) max = Math.max(max, value);
+    return max;
+  }
+
   /**
    * The k best documents for a query (text, or tokens from the same Tokenizer), best first; equal
    * scores keep build order. `filter` sees document positions (build order) and only documents that

@@ -4,8 +4,14 @@ import { loadConfig, type Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 import { createTokenizer } from '../text/tokenize.js';
-import { createEmbedder } from '../../ingest/embed/createEmbedder.js';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { createEmbeddings } from '../../ingest/embed/createEmbeddings.js';
 import { ingestReports, type IngestOutcome } from '../../ingest/ingestReports.js';
+import type { AnswerService } from '../answer/answerService.js';
+import type { AskOptions } from '../answer/types.js';
+import { createRuntime, ensureIndex, loadAnswerService } from '../runtime.js';
+import { metricMatchJson } from './metricJson.js';
 import { readManifest } from '../../ingest/index/indexStore.js';
 import { readReportTables } from '../../ingest/index/reportFiles.js';
 import { parseCliArgs, UsageError, type CliArgs } from './args.js';
@@ -51,7 +57,7 @@ async function runIngest(args: CliArgs, config: Config, indexDir: string, logger
       year: args.year,
       onProgress: (message) => process.stderr.write(`${message}\n`),
     },
-    { tokenizer, embedder: createEmbedder(config.openai, tokenizer), logger, maxBytes: config.maxReportBytes },
+    { tokenizer, embedder: createEmbeddings(config.openai, tokenizer), logger, maxBytes: config.maxReportBytes },
   );
   printSummary(outcomes, (performance.now() - started) / 1000);
   if (args.json) for (const o of outcomes) process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -77,6 +83,59 @@ async function runTables(indexDir: string): Promise<void> {
   }
 }
 
+const BatchLine = z.union([
+  z.string(),
+  z.object({
+    question: z.string(),
+    history: z.array(z.object({ question: z.string(), answer: z.string() })).optional(),
+  }),
+]);
+
+/** Batch files hold one question per line, or one JSON object with a conversation history. */
+async function readBatch(file: string): Promise<Array<{ question: string; history?: AskOptions['history'] }>> {
+  const lines = (await readFile(file, 'utf8')).split(/\r?\n/).filter((l) => l.trim().length > 0);
+  return lines.map((line, i) => {
+    if (!line.trimStart().startsWith('{')) return { question: line };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new UsageError(`${file}:${i + 1} starts with "{" but is not JSON`);
+    }
+    const parsed = BatchLine.safeParse(raw);
+    if (!parsed.success || typeof parsed.data === 'string') throw new UsageError(`${file}:${i + 1}: expected {"question": "…", "history": [...]}`);
+    return parsed.data;
+  });
+}
+
+async function answerService(config: Config, indexDir: string, logger: Logger): Promise<AnswerService> {
+  const runtime = createRuntime(config, logger);
+  await ensureIndex(runtime, indexDir, (m) => process.stderr.write(`${m}\n`));
+  return loadAnswerService(runtime, indexDir);
+}
+
+async function runAsk(args: CliArgs, config: Config, indexDir: string, logger: Logger): Promise<void> {
+  const questions = args.batch ? await readBatch(args.batch) : [{ question: args.positionals.join(' ') }];
+  if (!args.batch && questions[0]?.question.trim() === '') throw new UsageError('ask needs a question');
+  const service = await answerService(config, indexDir, logger);
+  for (const q of questions) {
+    const result = await service.ask(q.question, { history: q.history, report: args.report, year: args.year });
+    process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : `${result.answer}\n\n`);
+  }
+}
+
+async function runMetric(args: CliArgs, config: Config, indexDir: string, logger: Logger): Promise<void> {
+  const queries = args.batch ? (await readBatch(args.batch)).map((q) => q.question) : [args.positionals.join(' ')];
+  const service = await answerService(config, indexDir, logger);
+  const years = args.year === undefined ? undefined : new Set([args.year]);
+  const reportIds = args.report === undefined ? undefined : new Set([args.report]);
+  for (const query of queries) {
+    const matches = service.lookupMetric(query, 5, { years, reportIds }).map(metricMatchJson);
+    if (args.json) process.stdout.write(`${JSON.stringify({ query, matches })}\n`);
+    else process.stdout.write(`${query}\n${matches.map((m) => `  ${m.name}：${m.qualifier}${m.value}${m.unit}（${m.section}，第 ${m.page} 页，${m.year}）`).join('\n')}\n`);
+  }
+}
+
 async function runReports(indexDir: string): Promise<void> {
   const current = await readManifest(indexDir);
   for (const meta of current?.manifest.reports ?? []) process.stdout.write(`${JSON.stringify(meta)}\n`);
@@ -98,6 +157,12 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'reports':
         await runReports(indexDir);
+        return 0;
+      case 'ask':
+        await runAsk(args, config, indexDir, logger);
+        return 0;
+      case 'metric':
+        await runMetric(args, config, indexDir, logger);
         return 0;
       default:
         throw new UsageError(`unknown command "${args.command}"`);

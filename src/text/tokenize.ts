@@ -60,3 +60,14 @@ export function createTokenizer(): Tokenizer {
     },
   };
 }
+
+/**
+ * Splits `tokenizer.tokens(text)` back into segmenter words and the Han bigrams that are not also
+ * words (tokens() lists the words first, then every bigram of the text).
+ */
+export function splitWordsAndBigrams(tokens: readonly string[], text: string): { words: string[]; bigrams: string[] } {
+  const bigramCount = hanBigrams(normalizeForMatch(text).toLowerCase()).length;
+  const words = tokens.slice(0, Math.max(0, tokens.length - bigramCount));
+  const known = new Set(words);
+  return { words: [...known], bigrams: [...new Set(tokens.slice(words.length))].filter((b) => !known.has(b)) };
+}

@@ -1,0 +1,372 @@
+import type { Embedder } from '../../ingest/embed/embedder.js';
+import type { ReportMeta } from '../../ingest/index/manifest.js';
+import type { LoadedReport } from '../../ingest/index/reportFiles.js';
+import type { Chunk, MetricEntry } from '../../ingest/types.js';
+import type { ReportIndex } from '../index/loadReportIndex.js';
+import type { Logger } from '../log.js';
+import { HybridRetriever, type RetrievalFilter, type RetrievedChunk } from '../retrieve/hybridRetriever.js';
+import { compact } from '../text/normalize.js';
+import type { Tokenizer } from '../text/tokenize.js';
+import { exactDifference } from './exactArithmetic.js';
+import { answerExtractively, coverageOf, weightedTerms, type ExtractiveAnswer, type TermWeights } from './extractiveAnswerer.js';
+import { resolveFollowUp } from './followUp.js';
+import { MetricMatcher, type MetricMatch } from './metricMatcher.js';
+import { analyseQuestion, type Language, type QuestionAnalysis } from './questionAnalysis.js';
+import { answerFromTables, type TableAnswer, type TableRef } from './tableAnswerer.js';
+import type { AskOptions, AskResult, Evidence, FigureRef, SourceRef } from './types.js';
+
+/** Longer questions are refused: nobody types 500 characters to ask for one figure, and it bounds cost. */
+export const MAX_QUESTION_CHARS = 500;
+const SOURCES_SHOWN = 5;
+/** A registry entry answers only when its name covers this much of the question's weight. */
+const METRIC_MIN_QUERY_COVERAGE = 0.62;
+const METRIC_MIN_SCORE = 0.5;
+/** The best sentence must cover this much of the question's weight, or the report is taken not to say. */
+const EXTRACTIVE_MIN_COVERAGE = 0.6;
+/** Two registry entries this close in score, for the same quantity, are both shown (a conflict). */
+const CONFLICT_SCORE_GAP = 0.12;
+
+/** The model side, as the service sees it (src/answer/model implements it). */
+export interface ModelAnswerPort {
+  answer(
+    question: string,
+    evidence: Evidence[],
+    options: { history?: AskOptions['history']; onPartial?: (text: string) => void; signal?: AbortSignal },
+  ): Promise<{ kind: 'answer'; text: string; cited: number[] } | { kind: 'not_found' } | { kind: 'failed'; reason: string; detail: string }>;
+}
+
+export interface AnswerServiceDeps {
+  index: ReportIndex;
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+  logger: Logger;
+  model?: ModelAnswerPort | null;
+  /** Vector share in fusion; offline the lexical list is the stronger signal. */
+  vectorWeight?: number;
+}
+
+interface Draft {
+  found: boolean;
+  answer: string;
+  figures: FigureRef[];
+  /** Passages the answer stands on, shown first among the sources. */
+  primary: Array<{ report: ReportMeta; chunk: Chunk | null; section: string; page: number; text: string }>;
+}
+
+const sectionLabel = (language: Language, section: string, page: number) =>
+  language === 'zh' ? `（${section}，第 ${page} 页）` : ` (section ${section}, page ${page})`;
+
+function printed(entry: Pick<MetricEntry, 'value' | 'unit' | 'qualifier'>): string {
+  const [before, after] = entry.qualifier.includes('…') ? entry.qualifier.split('…') : /^(以上|以下|以内|左右|多|余)$/u.test(entry.qualifier) ? ['', entry.qualifier] : [entry.qualifier, ''];
+  return `${before ?? ''}${entry.value}${after === '余' || after === '多' ? after : ''}${entry.unit}${after && after !== '余' && after !== '多' ? after : ''}`;
+}
+
+/**
+ * Answers a question about the ingested reports: exact paths first (a parsed table, the metric
+ * registry), then the best sentence of the best passages; says so when the report does not say.
+ * With a model configured, the model writes the answer from the same evidence and every figure it
+ * prints is checked against that evidence, else the extractive answer stands.
+ */
+export class AnswerService {
+  readonly retriever: HybridRetriever;
+  readonly matcher: MetricMatcher;
+  readonly tables: TableRef[];
+  private readonly weights: TermWeights;
+
+  constructor(private readonly deps: AnswerServiceDeps) {
+    const { index, tokenizer, embedder } = deps;
+    this.retriever = new HybridRetriever(index, embedder, tokenizer, deps.vectorWeight ?? 0.3);
+    this.matcher = new MetricMatcher(
+      index.reports.flatMap((r) => r.metrics.map((entry) => ({ entry, report: r.meta }))),
+      tokenizer,
+    );
+    this.tables = index.reports.flatMap((r) => r.tables.map((table) => ({ table, report: r.meta })));
+    const lexicals = index.reports.map((r) => r.lexical);
+    const maxIdf = Math.max(1, ...lexicals.map((l) => l.maxIdf));
+    this.weights = {
+      weight: (term) => {
+        let best: number | null = null;
+        for (const l of lexicals) {
+          const idf = l.idfOf(term);
+          if (idf !== null) best = best === null ? idf : Math.min(best, idf);
+        }
+        return best ?? maxIdf;
+      },
+    };
+  }
+
+  get index(): ReportIndex {
+    return this.deps.index;
+  }
+
+  /** Registry lookup for `/metric` and `metric --json`: best first. */
+  lookupMetric(query: string, limit = 5, filter: { years?: ReadonlySet<number>; reportIds?: ReadonlySet<string> } = {}): MetricMatch[] {
+    return this.matcher.match(query, limit, filter);
+  }
+
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
+    const started = performance.now();
+    const question = rawQuestion.replace(/[\u0000-\u001f\u007f]+/gu, ' ').trim();
+    const base = { question: rawQuestion, mode: 'offline' as const };
+    const language: Language = analyseQuestion(question.slice(0, 200), this.deps.tokenizer).language;
+    if (question.length === 0 || !/[\p{L}\p{N}]/u.test(question)) {
+      return { ...base, found: false, answer: language === 'zh' ? '请输入一个关于报告的问题。' : 'Please ask a question about the report.', figures: [], sources: [], ms: elapsed(started) };
+    }
+    if (question.length > MAX_QUESTION_CHARS) {
+      const answer = language === 'zh' ? `问题太长（超过 ${MAX_QUESTION_CHARS} 字），请缩短后再问。` : `The question is too long (over ${MAX_QUESTION_CHARS} characters); please shorten it.`;
+      return { ...base, found: false, answer, figures: [], sources: [], ms: elapsed(started) };
+    }
+
+    const resolved = resolveFollowUp(question, options.history);
+    const analysis = analyseQuestion(resolved, this.deps.tokenizer);
+    const filter = this.filterFor(analysis, options);
+    const hits = await this.retriever.search(analysis.matchText, 10, filter);
+    const draft =
+      this.fromTable(analysis, filter) ?? this.fromRegistry(analysis, filter) ?? this.fromPassages(analysis, hits) ?? this.notFound(analysis, hits);
+    const sources = this.sources(draft, hits);
+
+    let result: AskResult = { ...base, found: draft.found, answer: draft.answer, figures: draft.figures, sources, ms: 0 };
+    if (this.deps.model && draft.found !== undefined) result = await this.withModel(result, draft, analysis, options);
+    return { ...result, ms: elapsed(started) };
+  }
+
+  private filterFor(analysis: QuestionAnalysis, options: AskOptions): RetrievalFilter {
+    const filter: { reportIds?: Set<string>; years?: Set<number> } = {};
+    if (options.report) filter.reportIds = new Set([options.report]);
+    const reportYears = new Set(this.index.reports.map((r) => r.meta.year));
+    if (options.year !== undefined) filter.years = new Set([options.year]);
+    else if (reportYears.size > 1) {
+      // A year narrows the search only when it is the year of an ingested report; "2024年全国…比赛"
+      // in a single-report index is part of a name, not a filter.
+      const named = analysis.years.filter((y) => reportYears.has(y));
+      if (named.length > 0) filter.years = new Set(named);
+    }
+    return filter;
+  }
+
+  /** The question names a year no report covers, and the passage does not mention it either. */
+  private yearMismatch(analysis: QuestionAnalysis, text: string, report: ReportMeta): boolean {
+    if (analysis.years.length === 0) return false;
+    return analysis.years.every((y) => y !== report.year && !compact(text).includes(String(y)));
+  }
+
+  private fromTable(analysis: QuestionAnalysis, filter: RetrievalFilter): Draft | null {
+    const tables = this.tables.filter(
+      (t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!filter.years || filter.years.has(t.report.year)),
+    );
+    const answer = answerFromTables(tables, analysis, this.deps.tokenizer);
+    if (!answer) return null;
+    return this.tableDraft(answer, analysis.language);
+  }
+
+  private tableDraft(answer: TableAnswer, language: Language): Draft {
+    const { table, report } = answer;
+    const label = `${table.id} ${table.title}`;
+    const chunk = this.tableChunk(report, table.id, answer.rows[0]);
+    const primary = [{ report, chunk, section: table.id, page: chunk?.pageStart ?? table.page, text: chunk?.text ?? label }];
+    const where = sectionLabel(language, table.id, primary[0]?.page ?? table.page);
+    if (answer.missing) {
+      const text =
+        language === 'zh'
+          ? `报告的${label}中没有“${answer.missing}”的数据${where}。`
+          : `${label} in the report has no data for "${answer.missing}"${where}.`;
+      return { found: false, answer: text, figures: [], primary };
+    }
+    const header = table.header[answer.column] ?? '';
+    const figures: FigureRef[] = [];
+    if (answer.value !== null) {
+      figures.push({ value: answer.value, unit: '', page: primary[0]?.page ?? table.page, section: table.id });
+      const row = answer.rows.length === 1 ? (answer.rows[0] ?? []).join(' ') : '';
+      const text = answer.computation
+        ? language === 'zh'
+          ? `${answer.value}（按${label}“${header}”列计算：${answer.computation}）${where}`
+          : `${answer.value} (from ${label}, column "${header}": ${answer.computation})${where}`
+        : language === 'zh'
+          ? `${answer.value}（${label}，“${header}”：${row}）${where}`
+          : `${answer.value} (${label}, "${header}": ${row})${where}`;
+      return { found: true, answer: text, figures, primary };
+    }
+    const shown = answer.rows.slice(0, 8).map((r) => r.join(' ')).join('\n');
+    const intro =
+      language === 'zh'
+        ? `${label}中有 ${answer.rows.length} 行符合${header ? `，“${header}”列如下` : ''}：`
+        : `${answer.rows.length} rows of ${label} match${header ? ` (column "${header}")` : ''}:`;
+    return { found: true, answer: `${intro}\n${shown}\n${where.trim()}`, figures, primary };
+  }
+
+  private tableChunk(report: ReportMeta, tableId: string, row: string[] | undefined): Chunk | null {
+    const loaded = this.index.reports.find((r) => r.meta.id === report.id);
+    const candidates = loaded?.chunks.filter((c) => c.kind === 'table_rows' && c.section.id === tableId) ?? [];
+    const line = row?.join(' ');
+    return (line ? candidates.find((c) => c.text.split('\n').includes(line)) : undefined) ?? candidates[0] ?? null;
+  }
+
+  private fromRegistry(analysis: QuestionAnalysis, filter: RetrievalFilter): Draft | null {
+    if (!analysis.wantsFigure) return null;
+    const matches = this.matcher.match(analysis.matchText, 12, { ...filter, section: analysis.sectionMention });
+    const best = matches[0];
+    if (!best || best.queryCoverage < METRIC_MIN_QUERY_COVERAGE || best.score < METRIC_MIN_SCORE) return null;
+    if (this.yearMismatch(analysis, best.entry.evidence, best.report)) return null;
+
+    // The same quantity stated twice with different figures: show both, each with its source.
+    const sameYear = matches.filter((m) => m.report.id === best.report.id);
+    const conflicts = sameYear.filter(
+      (m) => m !== best && best.score - m.score <= CONFLICT_SCORE_GAP && sameQuantity(m.entry, best.entry) && printed(m.entry) !== printed(best.entry),
+    );
+    // Every other year that has the same metric.
+    const otherYears = this.index.reports
+      .filter((r) => r.meta.id !== best.report.id && (!filter.reportIds || filter.reportIds.has(r.meta.id)) && !filter.years)
+      .map((r) => this.sameMetricIn(r, best))
+      .filter((m): m is MetricMatch => m !== null);
+
+    const lang = analysis.language;
+    const figureOf = (m: MetricMatch): FigureRef => ({ value: m.entry.value, unit: m.entry.unit, page: m.entry.page, section: m.entry.section.id });
+    const line = (m: MetricMatch) => `${m.entry.name.replace(/…/gu, '')}：${printed(m.entry)}${sectionLabel(lang, m.entry.section.id, m.entry.page)}`;
+    const lines: string[] = [];
+    const shown = [best, ...conflicts];
+    if (conflicts.length > 0) {
+      lines.push(lang === 'zh' ? '报告中这项数字出现了不同的说法，分别如下：' : 'The report gives different figures for this:');
+    }
+    const withYear = otherYears.length > 0;
+    for (const m of shown) lines.push(`${withYear ? `${m.report.year}：` : ''}${line(m)}\n> ${m.entry.evidence.trim()}`);
+    for (const m of otherYears) lines.push(`${m.report.year}：${line(m)}`);
+    if (analysis.wantsComparison && otherYears.length > 0) {
+      const previous = otherYears.filter((m) => m.report.year < best.report.year).sort((a, b) => b.report.year - a.report.year)[0];
+      if (previous && previous.entry.unit === best.entry.unit) {
+        const diff = exactDifference(best.entry.value, previous.entry.value);
+        if (diff !== null) {
+          const sign = diff.startsWith('-') ? '' : '+';
+          lines.push(
+            lang === 'zh'
+              ? `与 ${previous.report.year} 年相比：${best.entry.value} − ${previous.entry.value} = ${sign}${diff}${best.entry.unit}`
+              : `Change from ${previous.report.year}: ${best.entry.value} − ${previous.entry.value} = ${sign}${diff}${best.entry.unit}`,
+          );
+        }
+      }
+    }
+    const all = [...shown, ...otherYears];
+    return {
+      found: true,
+      answer: lines.join('\n'),
+      figures: all.map(figureOf),
+      primary: all.map((m) => ({ report: m.report, chunk: this.chunkHolding(m.report, m.entry.evidence, m.entry.page), section: m.entry.section.id, page: m.entry.page, text: m.entry.evidence })),
+    };
+  }
+
+  private sameMetricIn(report: LoadedReport, best: MetricMatch): MetricMatch | null {
+    const candidate = this.matcher.match(best.entry.name, 1, { reportIds: new Set([report.meta.id]) })[0];
+    return candidate && compact(candidate.entry.name) === compact(best.entry.name) && candidate.entry.unit === best.entry.unit ? candidate : null;
+  }
+
+  private chunkHolding(report: ReportMeta, evidence: string, page: number): Chunk | null {
+    const loaded = this.index.reports.find((r) => r.meta.id === report.id);
+    const key = compact(evidence).slice(0, 40);
+    return loaded?.chunks.find((c) => c.pageStart <= page && c.pageEnd >= page && compact(c.text).includes(key)) ?? loaded?.chunks.find((c) => compact(c.text).includes(key)) ?? null;
+  }
+
+  private fromPassages(analysis: QuestionAnalysis, hits: RetrievedChunk[]): Draft | null {
+    const found = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights);
+    if (!found) return null;
+    if (!found.aggregate && found.coverage < EXTRACTIVE_MIN_COVERAGE) return null;
+    if (this.yearMismatch(analysis, found.sentence, found.hit.report.meta)) return null;
+    return this.passageDraft(found, analysis.language);
+  }
+
+  private passageDraft(found: ExtractiveAnswer, language: Language): Draft {
+    const { chunk, report } = found.hit;
+    const page = this.pageOf(chunk, found.sentence);
+    const where = sectionLabel(language, chunk.section.id, page);
+    const primary = [{ report: report.meta, chunk, section: chunk.section.id, page, text: chunk.text }];
+    if (found.aggregate) {
+      const { parts, sum } = found.aggregate;
+      const computation = parts.map((p) => `${p.label} ${p.figure.value}${p.figure.unit}`).join(' + ');
+      const answer =
+        language === 'zh'
+          ? `${sum}（${computation} = ${sum}）${where}\n> ${found.sentence}`
+          : `${sum} (${computation} = ${sum})${where}\n> ${found.sentence}`;
+      return { found: true, answer, figures: [{ value: sum, unit: parts[0]?.figure.unit ?? '', page, section: chunk.section.id }], primary };
+    }
+    const figures: FigureRef[] = found.figure ? [{ value: found.figure.value, unit: found.figure.unit, page, section: chunk.section.id }] : [];
+    return { found: true, answer: `${found.sentence}${where}`, figures, primary };
+  }
+
+  /** The page a sentence of a chunk is printed on (a chunk may straddle a page break). */
+  private pageOf(chunk: Chunk, sentence: string): number {
+    if (chunk.pageStart === chunk.pageEnd) return chunk.pageStart;
+    const at = chunk.text.indexOf(sentence.slice(0, 10));
+    return at >= 0 && at > chunk.text.length / 2 ? chunk.pageEnd : chunk.pageStart;
+  }
+
+  private notFound(analysis: QuestionAnalysis, hits: RetrievedChunk[]): Draft {
+    const closest = hits[0];
+    const near = closest ? `${sectionLabel(analysis.language, closest.chunk.section.id, closest.chunk.pageStart).trim()}` : '';
+    const answer =
+      analysis.language === 'zh'
+        ? `报告中没有找到这个问题的答案。${closest ? `最接近的内容见下方来源${near}。` : ''}`
+        : `The report does not say.${closest ? ` The closest passages are listed below${near}.` : ''}`;
+    return { found: false, answer, figures: [], primary: [] };
+  }
+
+  private sources(draft: Draft, hits: RetrievedChunk[]): SourceRef[] {
+    const out: SourceRef[] = [];
+    const seen = new Set<string>();
+    for (const p of draft.primary) {
+      const key = p.chunk?.id ?? `${p.report.id}:${p.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ report: p.report.id, year: p.report.year, section: p.section, page: p.page, text: p.chunk?.text ?? p.text, score: 1 });
+    }
+    for (const hit of hits) {
+      if (out.length >= SOURCES_SHOWN) break;
+      if (seen.has(hit.chunk.id)) continue;
+      seen.add(hit.chunk.id);
+      out.push({ report: hit.report.meta.id, year: hit.report.meta.year, section: hit.chunk.section.id, page: hit.chunk.pageStart, text: hit.chunk.text, score: Number(hit.score.toFixed(4)) });
+    }
+    return out.slice(0, SOURCES_SHOWN);
+  }
+
+  private async withModel(result: AskResult, draft: Draft, analysis: QuestionAnalysis, options: AskOptions): Promise<AskResult> {
+    const model = this.deps.model;
+    if (!model) return result;
+    const evidence: Evidence[] = result.sources.map((s, i) => ({ n: i + 1, report: s.report, year: s.year, section: s.section, page: s.page, text: s.text }));
+    if (draft.found && draft.figures.length > 0) {
+      // Exact-path results (a computed sum, a registry line) go in as evidence too, so the model may quote them.
+      evidence.push({ n: evidence.length + 1, report: result.sources[0]?.report ?? '', year: result.sources[0]?.year ?? 0, section: draft.figures[0]?.section ?? '', page: draft.figures[0]?.page ?? 0, text: draft.answer });
+    }
+    const reply = await model.answer(analysis.text, evidence, { history: options.history, onPartial: options.onPartial, signal: options.signal });
+    if (reply.kind === 'answer') return { ...result, answer: reply.text, mode: 'llm' };
+    if (reply.kind === 'not_found' && !draft.found) return result;
+    const note =
+      analysis.language === 'zh'
+        ? reply.kind === 'failed' && reply.reason === 'ungrounded'
+          ? '（模型回答中的数字无法在原文中核实，以下为原文摘录。）'
+          : '（模型暂时不可用，以下为原文摘录。）'
+        : reply.kind === 'failed' && reply.reason === 'ungrounded'
+          ? '(The model answer had figures not found in the sources; showing the report text instead.)'
+          : '(The model is unavailable; showing the report text instead.)';
+    if (reply.kind === 'failed') this.deps.logger.warn(`model answer fell back: ${reply.reason}`, reply.detail);
+    return { ...result, answer: `${result.answer}\n${note}` };
+  }
+}
+
+/** Two registry entries for the same quantity: compatible units and names that share most of their words. */
+function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
+  const people = /^(人|名|位)$/u;
+  const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));
+  if (!unitsAgree) return false;
+  const strip = (name: string) => compact(name).replace(/^(学校|全校|当年|本年度|年度|累计|今年|\d{4}年)+/u, '').replace(/…/gu, '');
+  const na = strip(a.name);
+  const nb = strip(b.name);
+  if (na.includes(nb) || nb.includes(na)) return true;
+  const grams = (s: string) => new Set([...s].slice(0, -1).map((ch, i) => ch + (s[i + 1] ?? '')));
+  const ga = grams(na);
+  const gb = grams(nb);
+  const shared = [...ga].filter((g) => gb.has(g)).length;
+  return shared / Math.min(ga.size, gb.size) >= 0.6;
+}
+
+function elapsed(started: number): number {
+  return Number((performance.now() - started).toFixed(2));
+}
+
+export { coverageOf, weightedTerms };

@@ -1,0 +1,173 @@
+import { findFigures, type Figure } from '../../ingest/metrics/findFigures.js';
+import { compact } from '../text/normalize.js';
+import type { Tokenizer } from '../text/tokenize.js';
+import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
+import { exactSum } from './exactArithmetic.js';
+import { contentTerms, type QuestionAnalysis } from './questionAnalysis.js';
+
+export interface TermWeights {
+  /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
+  weight(term: string): number;
+}
+
+export interface ExtractiveAnswer {
+  hit: RetrievedChunk;
+  sentence: string;
+  /** Share of the question's weight the sentence covers (0..1). */
+  coverage: number;
+  figure: Figure | null;
+  /** For "A 和 B 加起来": each part's figure and the exact sum. */
+  aggregate: { parts: Array<{ label: string; figure: Figure }>; sum: string } | null;
+}
+
+const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]?/gu;
+const BIGRAM_FACTOR = 0.5;
+
+export function sentencesOf(text: string): string[] {
+  return (text.match(SENTENCE) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export function weightedTerms(question: string, tokenizer: Tokenizer, weights: TermWeights): WeightedTerm[] {
+  const { words: allWords, bigrams } = contentTerms(question, tokenizer);
+  // A lone character ("年", "奖") matches almost any sentence; it is evidence of nothing.
+  const words = allWords.filter((w) => w.length > 1 || !/\p{Script=Han}/u.test(w));
+  const out = new Map<string, number>();
+  for (const b of bigrams) out.set(b, BIGRAM_FACTOR * weights.weight(b));
+  for (const w of words) out.set(w, weights.weight(w));
+  return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/** Share of the terms' weight found in `text` (substring match on the compact form: segmentation-proof). */
+export function coverageOf(terms: readonly WeightedTerm[], text: string): number {
+  const haystack = compact(text).toLowerCase();
+  let total = 0;
+  let found = 0;
+  for (const { term, weight } of terms) {
+    total += weight;
+    if (haystack.includes(term)) found += weight;
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/** The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked about. */
+function bestFigure(sentence: string, terms: readonly WeightedTerm[]): Figure | null {
+  const figures = findFigures(sentence);
+  if (figures.length === 0) return null;
+  let best: Figure | null = null;
+  let bestScore = -1;
+  let clauseStart = 0;
+  for (const figure of figures) {
+    // The clause of a figure: from the previous figure (or clause break) to the next clause break.
+    const before = sentence.slice(clauseStart, figure.start);
+    const breakAt = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('、'), before.lastIndexOf(','));
+    const nextBreak = sentence.slice(figure.end).search(/[，；。,;]/u);
+    const clause = `${breakAt >= 0 ? before.slice(breakAt + 1) : before}${sentence.slice(figure.start, nextBreak >= 0 ? figure.end + nextBreak : undefined)}`;
+    const score = coverageOf(terms, clause);
+    if (score > bestScore) {
+      best = figure;
+      bestScore = score;
+    }
+    clauseStart = figure.end;
+  }
+  return best;
+}
+
+const AGGREGATE_WORD = /(加起来|一共|总共|合计|共计|总计|加总|之和|总和|共有)/u;
+
+/** "第二和第三产业加起来" → ["第二产业", "第三产业"]; "职业院校、普通高校和行业机构" → three parts. */
+export function aggregateParts(question: string): string[] {
+  const text = compact(question);
+  const at = text.search(AGGREGATE_WORD);
+  if (at <= 0) return [];
+  const head = text.slice(0, at).replace(/(的)?(数量|人数|数|个数)?$/u, '');
+  const tail = head.split(/[，,。？?：:里中]/u).at(-1) ?? '';
+  const parts = tail
+    .split(/[和与及跟、]|以及/u)
+    .map((p) => p.replace(/^(的|在|有|按时)/u, '').trim())
+    .filter((p) => p.length > 0);
+  if (parts.length < 2) return [];
+  const last = parts.at(-1) ?? '';
+  // A short head shares the last part's ending: "第二" + "第三产业" → "第二产业".
+  return parts.map((p, i) => {
+    if (i === parts.length - 1 || p.length > 2 || last.length <= 2) return p;
+    return `${p}${last.slice(p.length)}`;
+  });
+}
+
+function findPartFigures(text: string, parts: string[]): Array<{ label: string; figure: Figure }> | null {
+  const figures = findFigures(text);
+  const used = new Set<Figure>();
+  const out: Array<{ label: string; figure: Figure }> = [];
+  for (const part of parts) {
+    const key = compact(part);
+    let chosen: Figure | null = null;
+    for (const figure of figures) {
+      if (used.has(figure)) continue;
+      // The part's name must stand just before its figure (within the same clause).
+      const before = compact(text.slice(Math.max(0, figure.start - 16), figure.start));
+      const clause = before.split(/[，；。,;、]/u).at(-1) ?? '';
+      if (clause.includes(key) || (key.length > 3 && clause.includes(key.slice(-3)))) {
+        chosen = figure;
+        break;
+      }
+    }
+    if (!chosen) return null;
+    used.add(chosen);
+    out.push({ label: part, figure: chosen });
+  }
+  return out;
+}
+
+/**
+ * The sentence of the best passages that answers the question: most of the question's weight, and a
+ * figure when an amount is asked. "A 和 B 加起来" sums the parts' printed figures exactly.
+ */
+export function answerExtractively(
+  hits: readonly RetrievedChunk[],
+  question: QuestionAnalysis,
+  tokenizer: Tokenizer,
+  weights: TermWeights,
+): ExtractiveAnswer | null {
+  const terms = weightedTerms(question.matchText, tokenizer, weights);
+  if (terms.length === 0) return null;
+
+  if (question.wantsAggregate) {
+    const parts = aggregateParts(question.matchText);
+    if (parts.length >= 2) {
+      for (const hit of hits.slice(0, 5)) {
+        const found = findPartFigures(hit.chunk.text, parts);
+        if (!found) continue;
+        const sum = exactSum(found.map((f) => f.figure.value));
+        if (sum === null) continue;
+        const first = Math.min(...found.map((f) => f.figure.start));
+        const last = Math.max(...found.map((f) => f.figure.end));
+        const sentence = hit.chunk.text.slice(Math.max(0, hit.chunk.text.lastIndexOf('。', first) + 1), Math.max(last, hit.chunk.text.indexOf('。', last) + 1));
+        return { hit, sentence: sentence.trim(), coverage: coverageOf(terms, hit.chunk.text), figure: null, aggregate: { parts: found, sum } };
+      }
+    }
+  }
+
+  let best: ExtractiveAnswer | null = null;
+  let bestScore = 0;
+  hits.slice(0, 8).forEach((hit, rank) => {
+    const sentences = sentencesOf(hit.chunk.text);
+    sentences.forEach((sentence, i) => {
+      // A short sentence often names its subject in the one before ("…共同体。参与建设共有 183 家单位").
+      const withContext = sentence.length < 24 && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;
+      const coverage = coverageOf(terms, withContext);
+      const figure = bestFigure(sentence, terms);
+      if (question.wantsFigure && !figure) return;
+      const score = coverage + (figure ? 0.05 : 0) - rank * 0.01;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { hit, sentence: withContext, coverage, figure, aggregate: null };
+      }
+    });
+  });
+  return best;
+}

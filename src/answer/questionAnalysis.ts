@@ -1,0 +1,115 @@
+import { normalizeForMatch } from '../text/normalize.js';
+import { splitWordsAndBigrams, type Tokenizer } from '../text/tokenize.js';
+
+/**
+ * What a question asks for, read from its shape: language, years, the section or table it names,
+ * whether it wants a figure, a sum or a count, a comparison between years — and its content tokens,
+ * with question words removed so they do not count as evidence.
+ */
+
+export type Language = 'zh' | 'en';
+
+export interface QuestionAnalysis {
+  text: string;
+  norm: string;
+  language: Language;
+  /** Years named in the question ("2024年", "2024 graduates"). */
+  years: number[];
+  /** A section, case or table the question names: "前言", "1.3.5", "案例 5-3", "表 1-2". */
+  sectionMention: string | null;
+  tableMention: string | null;
+  /** Asks for an amount (多少, 几, 比例, how many…). */
+  wantsFigure: boolean;
+  /** Asks to add up or count several items (加起来, 一共, 合计, combined…). */
+  wantsAggregate: boolean;
+  /** Asks to compare years (同比, 比去年, 增长…). */
+  wantsComparison: boolean;
+  /** Content tokens (words and bigrams), question words removed, deduplicated. */
+  tokens: string[];
+  /**
+   * The text to match against the report: the question without the words that only point at a
+   * place ("前言里说", "表1-2", "案例5-3里"), and — for an English question that quotes Chinese terms —
+   * only those terms, since English words cannot match a Chinese text.
+   */
+  matchText: string;
+}
+
+// Words that make a question a question; they say nothing about which passage answers it.
+const QUESTION_WORDS = [
+  '多少', '几个', '几门', '几项', '几家', '几所', '几名', '几位', '几', '是什么', '什么', '哪些', '哪个', '哪家', '哪所', '哪里', '哪',
+  '是否', '有没有', '请问', '一下', '咱们', '我们', '我校', '学校', '今年', '本年度', '当年', '年度', '是', '的', '了', '吗', '呢',
+  '有', '在', '里', '中', '和', '跟', '与', '谁', '拿', '到', '共', '总共', '一共', '加起来', '合计', '分别', '大概', '情况', '报告',
+  '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
+];
+const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
+const EN_STOP = new Set(
+  'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it school college report year'.split(' '),
+);
+
+const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much)|what (?:percentage|share|proportion|rate|number)|\brate\b|\bratio\b/iu;
+const AGGREGATE_ASK = /加起来|一共|总共|合计|共计|总计|加总|总和|之和|共有多少|\bcombined\b|\bin total\b|\btotal\b|\baltogether\b|\bsum\b/iu;
+const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?多少|增加了?多少|减少了?多少|变化|对比|相比|compared?|increase|decrease|change from/iu;
+
+const SECTION_MENTION = /(前言|附表|案例\s*\d+\s*[-－—–]\s*\d+|(?<![\d.])\d\.\d(?:\.\d)?(?![\d.%]))/u;
+const TABLE_MENTION = /表\s*(\d+(?:\s*[-－—–]\s*\d+)?)/u;
+
+export function analyseQuestion(question: string, tokenizer: Tokenizer): QuestionAnalysis {
+  const norm = normalizeForMatch(question);
+  const language: Language = /\p{Script=Han}/u.test(question) && (question.match(/\p{Script=Han}/gu)?.length ?? 0) * 3 >= (question.match(/[A-Za-z]/g)?.length ?? 0) ? 'zh' : 'en';
+  const years = [...norm.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]));
+  const section = SECTION_MENTION.exec(norm)?.[1] ?? null;
+  const table = TABLE_MENTION.exec(norm)?.[1] ?? null;
+  const matchText = matchingText(question, language);
+  const tokens = contentTokens(matchText, tokenizer);
+  return {
+    text: question,
+    norm,
+    language,
+    years: [...new Set(years)],
+    sectionMention: section ? section.replace(/\s+/g, '').replace(/^案例/, '案例 ').replace(/[－—–]/g, '-') : null,
+    tableMention: table ? `表 ${table.replace(/\s+/g, '').replace(/[－—–]/g, '-')}` : null,
+    wantsFigure: FIGURE_ASK.test(norm),
+    wantsAggregate: AGGREGATE_ASK.test(norm),
+    wantsComparison: COMPARE_ASK.test(norm),
+    tokens,
+    matchText,
+  };
+}
+
+const PLACE_WORDS = /(?:在|据|根据)?(?:前言|附表|案例\s*\d+\s*[-－—–]\s*\d+|表\s*\d+(?:\s*[-－—–]\s*\d+)?)(?:里|中|部分)?(?:说|提到|写|讲)?(?:的)?/gu;
+
+function matchingText(question: string, language: Language): string {
+  const withoutPlace = question.replace(PLACE_WORDS, ' ');
+  if (language === 'en') {
+    const han = question.match(/[\p{Script=Han}“”《》（）()、\d.%]+/gu)?.filter((s) => /\p{Script=Han}/u.test(s)) ?? [];
+    if (han.length > 0) return han.join(' ');
+  }
+  return withoutPlace;
+}
+
+function keep(token: string): boolean {
+  if (QUESTION_WORD_SET.has(token) || EN_STOP.has(token)) return false;
+  if (token.length !== 2 || !/\p{Script=Han}{2}/u.test(token)) return true;
+  // A bigram made of question-word characters ("多少" parts, "是什"), or straddling a function
+  // character ("的就", "率是"), says nothing about the topic.
+  const chars = [...token];
+  return !chars.every((ch) => QUESTION_CHARS.has(ch)) && !chars.some((ch) => FUNCTION_CHARS.has(ch));
+}
+
+const FUNCTION_CHARS = new Set([...'的是了吗呢在和跟与里几么哪谁']);
+
+/** Tokens that carry meaning: no question words, no bare punctuation, no English stop words. */
+export function contentTokens(text: string, tokenizer: Tokenizer): string[] {
+  return [...new Set(tokenizer.tokens(text).filter(keep))];
+}
+
+/**
+ * Content tokens split into segmenter words and cross-word bigrams. Bigrams that straddle two words
+ * ("员比" in "党员比例") depend on word order and say less than a word match, so matchers weigh them lower.
+ */
+export function contentTerms(text: string, tokenizer: Tokenizer): { words: string[]; bigrams: string[] } {
+  const { words, bigrams } = splitWordsAndBigrams(tokenizer.tokens(text), text);
+  return { words: words.filter(keep), bigrams: bigrams.filter(keep) };
+}
+
+const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年我们咱学校']);
