@@ -268,3 +268,70 @@ export function chatCompletionHandler(reply: (request: RecordedRequest) => strin
     });
   };
 }
+
+export interface ChatStreamOptions {
+  /** Pause before each piece (default 0). */
+  delayMs?: number;
+  /** Destroys the connection after this many pieces: no finish chunk, no `[DONE]`, an abrupt cut. */
+  cutAfter?: number;
+  /** Stops writing after this many pieces and holds the connection open: a stalled stream. */
+  hangAfter?: number;
+  /** Ends the response cleanly after the pieces, but without the finish chunk or `[DONE]`. */
+  omitFinish?: boolean;
+  /** finish_reason of the last chunk (default "stop"). */
+  finishReason?: string;
+}
+
+/**
+ * Streams exactly these pieces as chat completion chunks (Chinese text has no spaces to split on,
+ * so tests choose the pieces), optionally slowly, cut off or stalled midway.
+ */
+export function chatStreamHandler(pieces: string[], options: ChatStreamOptions = {}): RouteHandler {
+  return async (request, res) => {
+    const body = request.json as { model?: unknown } | undefined;
+    const model = typeof body?.model === 'string' ? body.model : 'fake-model';
+    const id = `chatcmpl-fake-${Date.now()}`;
+    const created = Math.floor(Date.now() / 1000);
+    const chunk = (delta: Record<string, unknown>, finishReason: string | null) => ({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      choices: [{ index: 0, delta, finish_reason: finishReason }],
+    });
+    // Resolves once the bytes are handed to the socket, so a cut that follows lands after them.
+    const write = (event: unknown) => new Promise<void>((resolve) => res.write(`data: ${JSON.stringify(event)}\n\n`, () => resolve()));
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    await write(chunk({ role: 'assistant', content: '' }, null));
+    for (const [index, piece] of pieces.entries()) {
+      if (options.cutAfter === index) {
+        // Give the client a moment to read what was sent: the cut must come mid-body, not before headers.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        res.destroy();
+        return;
+      }
+      if (options.hangAfter === index) {
+        await new Promise<void>((resolve) => res.on('close', () => resolve()));
+        return;
+      }
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      if (res.destroyed) return;
+      await write(chunk({ content: piece }, null));
+    }
+    if (options.omitFinish) {
+      res.end();
+      return;
+    }
+    await write(chunk({}, options.finishReason ?? 'stop'));
+    res.write('data: [DONE]\n\n');
+    res.end();
+  };
+}
+
+/** Answers 200 with a JSON content type and a body that is not JSON (a proxy or server fault). */
+export function malformedJSONHandler(body = '{"id": "chatcmpl-broken", "object": "chat.completion", "choices": [{"message": '): RouteHandler {
+  return (_request, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  };
+}

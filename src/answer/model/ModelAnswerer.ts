@@ -320,7 +320,7 @@ class PartialEmitter {
 /**
  * The part of a growing reply that is fit to show: no reasoning block, no mention, not the
  * not-found marker (or its beginning), and without a trailing figure, citation or mention that is
- * still being written ("95." may become "95.82%").
+ * still being written ("12." may become "12.34%").
  */
 function showablePrefix(raw: string): string {
   const text = stripMentions(withoutReasoning(raw)).text.trimStart();

@@ -24,7 +24,7 @@ export const SYSTEM_PROMPT = [
   '',
   'Rules:',
   '1. Copy every figure exactly as the source prints it, together with its unit and qualifier (%, 人, 万元, 个, 超, 以上, 近 …). Never round, convert units, change digits, reformat numbers or write them as words. Do no arithmetic, except when the question asks to add up or count: then show the whole computation with each figure as printed, e.g. "120 + 35 = 155人 [1][2]".',
-  '2. Put the source number in square brackets right after each claim, e.g. "毕业去向落实率为95.82% [2]". Cite only numbers from the source list.',
+  '2. Put the source number in square brackets right after each claim, e.g. "某项指标为12.3% [2]". Cite only numbers from the source list.',
   '3. If the sources give different figures for the same thing, give each one with its own citation; never pick one.',
   '4. Answer in the language of the question. For an English question answer in English, but copy figures, units and Chinese names, titles and terms exactly as printed (an English gloss in parentheses is fine).',
   `5. If the sources do not answer the question, reply with exactly ${NOT_FOUND_MARKER} and nothing else. Never guess.`,

@@ -49,9 +49,9 @@ export function checkGrounding(answerText: string, evidence: Evidence[], extraAl
 // ---- figures ------------------------------------------------------------------------------------
 
 interface Figure {
-  /** As written, trimmed: "10,750", "87%". */
+  /** As written, trimmed: "4,321", "87%". */
   text: string;
-  /** Digits without separators or leading zeros ("10750", "0.85"), or a dotted id ("1.3.5"). */
+  /** Digits without separators or leading zeros ("4321", "0.85"), or a dotted id ("1.3.5"). */
   value: string;
   unit: '' | '%' | '‰';
   dotted: boolean;
@@ -86,7 +86,7 @@ class SupportPool {
 
   addSource(source: Evidence): void {
     const text = source.text.normalize('NFKC');
-    // PDF extraction sometimes splits a number ("95. 82%", "10 750"); the closed-up reading is added
+    // PDF extraction sometimes splits a number ("12. 34%", "4 321"); the closed-up reading is added
     // to the literal one, never in place of it, so table cells "2023 2024" stay two years.
     const closedUp = text.replace(/(?<=\d)[ \t]+(?=[\d.,%])|(?<=\d[.,])[ \t]+(?=\d)/g, '');
     const figures = [...figuresIn(text), ...figuresIn(closedUp)];
@@ -147,7 +147,7 @@ function removeListOrdinals(text: string): string {
   return text.replace(/^([ \t]*(?:[-*][ \t]+)?)(?:\d{1,2}[.、)]|\(\d{1,2}\))(?=[ \t]|[^\d.,%])/gmu, '$1');
 }
 
-/** "10 750" → "10750" when the groups are thousands groups, so the answer's spacing does not split a figure. */
+/** "4 321" → "4321" when the groups are thousands groups, so the answer's spacing does not split a figure. */
 function joinSpacedThousands(text: string): string {
   return text.replace(/(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])/g, (run) => run.replace(/ /g, ''));
 }
