@@ -4,6 +4,7 @@ import { createEmbeddings } from '../ingest/embed/createEmbeddings.js';
 import type { Embedder } from '../ingest/embed/embedder.js';
 import { ingestReports } from '../ingest/ingestReports.js';
 import { AnswerService, type ModelAnswerPort } from './answer/answerService.js';
+import { createModelAnswerer } from './answer/model/createModelAnswerer.js';
 import type { Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { loadReportIndex } from './index/loadReportIndex.js';
@@ -29,8 +30,9 @@ export interface Runtime {
   model: ModelAnswerPort | null;
 }
 
-export function createRuntime(config: Config, logger: Logger, model: ModelAnswerPort | null = null): Runtime {
+export function createRuntime(config: Config, logger: Logger): Runtime {
   const tokenizer = createTokenizer();
+  const model = config.openai ? createModelAnswerer(config.openai, logger) : null;
   return { config, logger, tokenizer, embedder: createEmbeddings(config.openai, tokenizer), model };
 }
 

@@ -24,14 +24,14 @@ const METRIC_MIN_SCORE = 0.5;
 /** The best sentence must cover this much of the question's weight, or the report is taken not to say. */
 const EXTRACTIVE_MIN_COVERAGE = 0.6;
 /** Two registry entries this close in score, for the same quantity, are both shown (a conflict). */
-const CONFLICT_SCORE_GAP = 0.12;
+const CONFLICT_SCORE_GAP = 0.25;
 
 /** The model side, as the service sees it (src/answer/model implements it). */
 export interface ModelAnswerPort {
   answer(
     question: string,
     evidence: Evidence[],
-    options: { history?: AskOptions['history']; onPartial?: (text: string) => void; signal?: AbortSignal },
+    options: { history?: AskOptions['history']; onPartial?: (text: string) => void; signal?: AbortSignal; allowedFigures?: string[] },
   ): Promise<{ kind: 'answer'; text: string; cited: number[] } | { kind: 'not_found' } | { kind: 'failed'; reason: string; detail: string }>;
 }
 
@@ -173,17 +173,18 @@ export class AnswerService {
       return { found: false, answer: text, figures: [], primary };
     }
     const header = table.header[answer.column] ?? '';
+    const page = primary[0]?.page ?? table.page;
     const figures: FigureRef[] = [];
     if (answer.value !== null) {
-      figures.push({ value: answer.value, unit: '', page: primary[0]?.page ?? table.page, section: table.id });
-      const row = answer.rows.length === 1 ? (answer.rows[0] ?? []).join(' ') : '';
+      figures.push({ value: answer.value, unit: '', page, section: table.id });
+      const rowLine = answer.rows.length === 1 ? `\n> ${table.header.join(' | ')}\n> ${(answer.rows[0] ?? []).join(' | ')}` : '';
       const text = answer.computation
         ? language === 'zh'
-          ? `${answer.value}（按${label}“${header}”列计算：${answer.computation}）${where}`
-          : `${answer.value} (from ${label}, column "${header}": ${answer.computation})${where}`
+          ? `${answer.value}（${label}“${header}”列相加：${answer.computation}）${where}`
+          : `${answer.value} (${label}, column "${header}" added up: ${answer.computation})${where}`
         : language === 'zh'
-          ? `${answer.value}（${label}，“${header}”：${row}）${where}`
-          : `${answer.value} (${label}, "${header}": ${row})${where}`;
+          ? `${label}，“${header}”：${answer.value}${where}${rowLine}`
+          : `${label}, "${header}": ${answer.value}${where}${rowLine}`;
       return { found: true, answer: text, figures, primary };
     }
     const shown = answer.rows.slice(0, 8).map((r) => r.join(' ')).join('\n');
@@ -333,7 +334,13 @@ export class AnswerService {
       // Exact-path results (a computed sum, a registry line) go in as evidence too, so the model may quote them.
       evidence.push({ n: evidence.length + 1, report: result.sources[0]?.report ?? '', year: result.sources[0]?.year ?? 0, section: draft.figures[0]?.section ?? '', page: draft.figures[0]?.page ?? 0, text: draft.answer });
     }
-    const reply = await model.answer(analysis.text, evidence, { history: options.history, onPartial: options.onPartial, signal: options.signal });
+    const reply = await model.answer(analysis.text, evidence, {
+      history: options.history,
+      onPartial: options.onPartial,
+      signal: options.signal,
+      // Sums the code computed exactly may be quoted by the model although no source prints them.
+      allowedFigures: draft.figures.map((f) => f.value),
+    });
     if (reply.kind === 'answer') return { ...result, answer: reply.text, mode: 'llm' };
     if (reply.kind === 'not_found' && !draft.found) return result;
     const note =
@@ -354,10 +361,18 @@ function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
   const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));
   if (!unitsAgree) return false;
-  const strip = (name: string) => compact(name).replace(/^(学校|全校|当年|本年度|年度|累计|今年|\d{4}年)+/u, '').replace(/…/gu, '');
+  const strip = (name: string) =>
+    compact(name)
+      .replace(/[“”"'‘’《》（）()…]/gu, '')
+      .replace(/^(学校|全校|当年|本年度|年度|累计|今年|\d{4}年)+/u, '');
   const na = strip(a.name);
   const nb = strip(b.name);
-  if (na.includes(nb) || nb.includes(na)) return true;
+  const [shorter, longer] = na.length <= nb.length ? [na, nb] : [nb, na];
+  if (longer.includes(shorter)) {
+    // "学生就业率" is the same quantity as "就业率"; "毕业生对口就业率" is a narrower one.
+    const extra = longer.replace(shorter, '');
+    return /^(学生|毕业生|学校|全校|当年|年度|本年|今年|届|\d{4}届?)*$/u.test(extra);
+  }
   const grams = (s: string) => new Set([...s].slice(0, -1).map((ch, i) => ch + (s[i + 1] ?? '')));
   const ga = grams(na);
   const gb = grams(nb);

@@ -54,6 +54,22 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   return total === 0 ? 0 : found / total;
 }
 
+const ASKS_PLACE = /哪里|哪儿|什么地方|哪个国家|哪座城市|\bwhere\b/iu;
+const PLACE_CUE = /(赴|前往|去往|抵达|到达|远赴)\p{Script=Han}{2,}|\p{Script=Han}{1,6}(国|省|市|州)(?![\p{Script=Han}]{0,1}(级|家|内|外))/u;
+
+/** A "where" question is answered by a sentence that names a place, not one that only repeats the question. */
+function answerTypeBonus(question: QuestionAnalysis, sentence: string): number {
+  return ASKS_PLACE.test(question.norm) && PLACE_CUE.test(sentence) ? 0.2 : 0;
+}
+
+/** Coverage of the clause holding `figure` (from the previous clause break to the next). */
+function figureClauseCoverage(sentence: string, figure: Figure, terms: readonly WeightedTerm[]): number {
+  const before = sentence.slice(0, figure.start);
+  const start = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('。'), before.lastIndexOf(','), -1) + 1;
+  const nextBreak = sentence.slice(figure.end).search(/[，；。,;]/u);
+  return coverageOf(terms, sentence.slice(start, nextBreak >= 0 ? figure.end + nextBreak : undefined));
+}
+
 /** The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked about. */
 function bestFigure(sentence: string, terms: readonly WeightedTerm[]): Figure | null {
   const figures = findFigures(sentence);
@@ -156,16 +172,24 @@ export function answerExtractively(
   let bestScore = 0;
   hits.slice(0, 8).forEach((hit, rank) => {
     const sentences = sentencesOf(hit.chunk.text);
+    // The words that locate the passage (section or case title) count as weak context for every sentence.
+    const title = hit.chunk.norm.split('\n')[0] ?? '';
     sentences.forEach((sentence, i) => {
-      // A short sentence often names its subject in the one before ("…共同体。参与建设共有 183 家单位").
-      const withContext = sentence.length < 24 && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;
-      const coverage = coverageOf(terms, withContext);
       const figure = bestFigure(sentence, terms);
       if (question.wantsFigure && !figure) return;
-      const score = coverage + (figure ? 0.05 : 0) - rank * 0.01;
+      // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").
+      const before = sentences.slice(Math.max(0, i - 2), i).join('');
+      const own = coverageOf(terms, sentence);
+      const withContext = coverageOf(terms, `${before}${sentence}`);
+      const withTitle = coverageOf(terms, `${title}${before}${sentence}`);
+      const coverage = own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
+      // The figure asked about stands in a clause that repeats the question's words.
+      const clauseBonus = figure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
+      const score = coverage + clauseBonus + answerTypeBonus(question, sentence) - rank * 0.01;
       if (score > bestScore) {
         bestScore = score;
-        best = { hit, sentence: withContext, coverage, figure, aggregate: null };
+        const shown = withContext > own && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;
+        best = { hit, sentence: shown, coverage, figure, aggregate: null };
       }
     });
   });

@@ -55,7 +55,10 @@ const TABLE_MENTION = /表\s*(\d+(?:\s*[-－—–]\s*\d+)?)/u;
 
 export function analyseQuestion(question: string, tokenizer: Tokenizer): QuestionAnalysis {
   const norm = normalizeForMatch(question);
-  const language: Language = /\p{Script=Han}/u.test(question) && (question.match(/\p{Script=Han}/gu)?.length ?? 0) * 3 >= (question.match(/[A-Za-z]/g)?.length ?? 0) ? 'zh' : 'en';
+  // Our users write Chinese; a question is English only when Latin letters clearly outnumber Han.
+  const han = question.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = question.match(/[A-Za-z]/g)?.length ?? 0;
+  const language: Language = latin > 0 && han * 3 < latin ? 'en' : 'zh';
   const years = [...norm.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]));
   const section = SECTION_MENTION.exec(norm)?.[1] ?? null;
   const table = TABLE_MENTION.exec(norm)?.[1] ?? null;

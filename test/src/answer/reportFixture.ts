@@ -1,0 +1,53 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LocalHashEmbeddings } from '../../../ingest/embed/localHashEmbeddings.js';
+import { extractDocument } from '../../../ingest/extract/extractDocument.js';
+import { ingestReports } from '../../../ingest/ingestReports.js';
+import { AnswerService, type ModelAnswerPort } from '../../../src/answer/answerService.js';
+import { loadReportIndex } from '../../../src/index/loadReportIndex.js';
+import { silentLogger } from '../../../src/log.js';
+import { createTokenizer } from '../../../src/text/tokenize.js';
+
+export const BUNDLED = path.resolve('data/reports/hnhgzy-2024-quality-report.pdf');
+
+/**
+ * Next year's report, derived from the bundled one: the same text as pages of a text export, with
+ * the year in the running title moved on and a few figures changed, so year lists and comparisons
+ * have something to compare.
+ */
+export async function writeDerivedReport(dir: string, changes: Array<[string, string]>): Promise<string> {
+  const extracted = await extractDocument(BUNDLED, { maxBytes: 100 * 1024 * 1024 });
+  let text = extracted.pages.map((p) => p.text).join('\f');
+  text = text.replaceAll('（2024年度）', '（2025年度）');
+  for (const [from, to] of changes) text = text.replace(from, to);
+  const file = path.join(dir, 'derived-2025.txt');
+  await writeFile(file, text);
+  return file;
+}
+
+export interface Fixture {
+  dir: string;
+  tokenizer: ReturnType<typeof createTokenizer>;
+  embedder: LocalHashEmbeddings;
+  service(options?: { model?: ModelAnswerPort }): Promise<AnswerService>;
+  cleanup(): Promise<void>;
+}
+
+/** An index in a temp folder built from the given report files. */
+export async function buildFixture(files: (dir: string) => Promise<string[]>): Promise<Fixture> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'answer-'));
+  const tokenizer = createTokenizer();
+  const embedder = new LocalHashEmbeddings(tokenizer);
+  const indexDir = path.join(dir, 'index');
+  await ingestReports(await files(dir), { indexDir }, { tokenizer, embedder, logger: silentLogger, maxBytes: 100 * 1024 * 1024 });
+  const index = await loadReportIndex(indexDir, tokenizer, embedder);
+  if (!index) throw new Error('fixture index did not build');
+  return {
+    dir,
+    tokenizer,
+    embedder,
+    service: async (options = {}) => new AnswerService({ index, tokenizer, embedder, logger: silentLogger, model: options.model ?? null, vectorWeight: 0.1 }),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
