@@ -11,7 +11,7 @@ import type { Embedder } from './embed/embedder.js';
 import { extractDocument } from './extract/extractDocument.js';
 import { commitGeneration, readManifest, reportDirName, type NewReport } from './index/indexStore.js';
 import type { ReportMeta } from './index/manifest.js';
-import { writeReportFiles, readReportChunks } from './index/reportFiles.js';
+import { readReportChunks, reportSourcePdf, writeReportFiles } from './index/reportFiles.js';
 import { extractMetrics } from './metrics/extractMetrics.js';
 import { resolveIdentity } from './reportIdentity.js';
 import { structureDocument } from './structure/structureDocument.js';
@@ -55,6 +55,8 @@ export interface IngestOutcome {
 /** Everything a report contributes to the index, built in memory before anything touches the disk. */
 export interface AnalysedReport {
   identity: ReportIdentity;
+  /** The file as given, copied into the index when it is a PDF (for page images). */
+  filePath: string;
   meta: Omit<ReportMeta, 'ingestedAt' | 'dir' | 'counts' | 'id' | 'year' | 'title'>;
   chunks: Chunk[];
   tables: ParsedTable[];
@@ -85,6 +87,7 @@ export async function analyseReport(
   const chunks = chunkDocument({ reportId: identity.id, year: identity.year, blocks: structured.blocks, tables });
   return {
     identity,
+    filePath: file,
     meta: { sourceFile: path.basename(file), sha256: extracted.sha256, format: extracted.format, pages: extracted.pages.length },
     chunks,
     tables,
@@ -113,6 +116,7 @@ function newReport(report: AnalysedReport, deps: IngestDeps): NewReport {
         vocabulary: report.vocabulary,
         tokenizer: deps.tokenizer,
         embedder: deps.embedder,
+        sourcePdf: report.meta.format === 'pdf' ? report.filePath : null,
       }),
   };
 }
@@ -181,7 +185,8 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
         for (const meta of carried) {
           progress(`re-embedding ${meta.id} with ${deps.embedder.id}`);
           const stored = await readReportChunks(current.generationDir, meta, options.indexDir);
-          reembedded.push({ meta, write: (dir) => writeReportFiles(dir, { ...stored, tokenizer: deps.tokenizer, embedder: deps.embedder }) });
+          const sourcePdf = reportSourcePdf(current.generationDir, meta);
+          reembedded.push({ meta, write: (dir) => writeReportFiles(dir, { ...stored, tokenizer: deps.tokenizer, embedder: deps.embedder, sourcePdf }) });
         }
       }
       const started = performance.now();

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { IndexLoadError } from '../../src/errors.js';
@@ -24,7 +24,16 @@ const FILES = {
   lexical: 'lexical.json',
   graph: 'vectors.hnsw',
   vectors: 'vectors.f32',
+  sourcePdf: 'source.pdf',
 } as const;
+
+/**
+ * The report's own PDF, kept inside the generation so a page can be shown as an image later even if
+ * the file it was ingested from is gone or has been replaced by next year's. Null for text reports.
+ */
+export function reportSourcePdf(generationDir: string, meta: ReportMeta): string | null {
+  return meta.format === 'pdf' ? path.join(reportDir(generationDir, meta), FILES.sourcePdf) : null;
+}
 
 const SectionRefSchema = z.object({ id: z.string(), path: z.array(z.string()) });
 
@@ -81,7 +90,7 @@ function vectorFiles(dir: string): VectorIndexFiles {
 /** Tokenizes and embeds a report's chunks and writes every file of it into `dir`. */
 export async function writeReportFiles(
   dir: string,
-  input: ReportContent & { tokenizer: Tokenizer; embedder: Embedder },
+  input: ReportContent & { tokenizer: Tokenizer; embedder: Embedder; sourcePdf?: string | null },
 ): Promise<void> {
   // The segmenter must know the report's own terms before its chunks are tokenized (and before a
   // question is, at load time), or the two sides would be cut differently.
@@ -98,6 +107,7 @@ export async function writeReportFiles(
     writeFile(path.join(dir, FILES.vocabulary), JSON.stringify(input.vocabulary)),
     writeFile(path.join(dir, FILES.lexical), JSON.stringify(lexical.toJSON())),
     vectors.save(vectorFiles(dir)),
+    input.sourcePdf ? copyFile(input.sourcePdf, path.join(dir, FILES.sourcePdf)) : Promise.resolve(),
   ]);
 }
 
