@@ -8,6 +8,7 @@ import { HybridRetriever, type RetrievalFilter, type RetrievedChunk } from '../r
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactDifference } from './exactArithmetic.js';
+import { printedFigure } from './printedFigure.js';
 import { answerExtractively, coverageOf, weightedTerms, type ExtractiveAnswer, type TermWeights } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { MetricMatcher, type MetricMatch } from './metricMatcher.js';
@@ -56,10 +57,6 @@ interface Draft {
 const sectionLabel = (language: Language, section: string, page: number) =>
   language === 'zh' ? `（${section}，第 ${page} 页）` : ` (section ${section}, page ${page})`;
 
-function printed(entry: Pick<MetricEntry, 'value' | 'unit' | 'qualifier'>): string {
-  const [before, after] = entry.qualifier.includes('…') ? entry.qualifier.split('…') : /^(以上|以下|以内|左右|多|余)$/u.test(entry.qualifier) ? ['', entry.qualifier] : [entry.qualifier, ''];
-  return `${before ?? ''}${entry.value}${after === '余' || after === '多' ? after : ''}${entry.unit}${after && after !== '余' && after !== '多' ? after : ''}`;
-}
 
 /**
  * Answers a question about the ingested reports: exact paths first (a parsed table, the metric
@@ -212,7 +209,7 @@ export class AnswerService {
     // The same quantity stated twice with different figures: show both, each with its source.
     const sameYear = matches.filter((m) => m.report.id === best.report.id);
     const conflicts = sameYear.filter(
-      (m) => m !== best && best.score - m.score <= CONFLICT_SCORE_GAP && sameQuantity(m.entry, best.entry) && printed(m.entry) !== printed(best.entry),
+      (m) => m !== best && best.score - m.score <= CONFLICT_SCORE_GAP && sameQuantity(m.entry, best.entry) && printedFigure(m.entry) !== printedFigure(best.entry),
     );
     // Every other year that has the same metric.
     const otherYears = this.index.reports
@@ -222,7 +219,7 @@ export class AnswerService {
 
     const lang = analysis.language;
     const figureOf = (m: MetricMatch): FigureRef => ({ value: m.entry.value, unit: m.entry.unit, page: m.entry.page, section: m.entry.section.id });
-    const line = (m: MetricMatch) => `${m.entry.name.replace(/…/gu, '')}：${printed(m.entry)}${sectionLabel(lang, m.entry.section.id, m.entry.page)}`;
+    const line = (m: MetricMatch) => `${m.entry.name.replace(/…/gu, '')}：${printedFigure(m.entry)}${sectionLabel(lang, m.entry.section.id, m.entry.page)}`;
     const lines: string[] = [];
     const shown = [best, ...conflicts];
     if (conflicts.length > 0) {
@@ -299,6 +296,15 @@ export class AnswerService {
   }
 
   private notFound(analysis: QuestionAnalysis, hits: RetrievedChunk[]): Draft {
+    const years = [...new Set(this.index.reports.map((r) => r.meta.year))].sort();
+    const uncovered = analysis.years.filter((y) => !years.includes(y) && y >= Math.min(...years) - 5 && y <= Math.max(...years) + 5);
+    if (uncovered.length > 0) {
+      const answer =
+        analysis.language === 'zh'
+          ? `已导入的报告只有 ${years.join('、')} 年度的，没有 ${uncovered.join('、')} 年的数据。`
+          : `The ingested reports cover ${years.join(', ')} only; there is nothing for ${uncovered.join(', ')}.`;
+      return { found: false, answer, figures: [], primary: [] };
+    }
     const closest = hits[0];
     const near = closest ? `${sectionLabel(analysis.language, closest.chunk.section.id, closest.chunk.pageStart).trim()}` : '';
     const answer =

@@ -150,7 +150,8 @@ export function answerExtractively(
   weights: TermWeights,
 ): ExtractiveAnswer | null {
   const terms = weightedTerms(question.matchText, tokenizer, weights);
-  if (terms.length === 0) return null;
+  // A question whose only content is a number or year ("那 2023 年呢？" with no context) asks nothing.
+  if (!terms.some((t) => !/^[\d.%]+$/.test(t.term))) return null;
 
   if (question.wantsAggregate) {
     const parts = aggregateParts(question.matchText);

@@ -12,6 +12,9 @@ import type { AnswerService } from '../answer/answerService.js';
 import type { AskOptions } from '../answer/types.js';
 import { createRuntime, ensureIndex, loadAnswerService } from '../runtime.js';
 import { metricMatchJson } from './metricJson.js';
+import { printedFigure } from '../answer/printedFigure.js';
+import { AnswerServiceHolder } from '../answer/answerServiceHolder.js';
+import { runTerminalChat } from '../chat/terminalChat.js';
 import { readManifest } from '../../ingest/index/indexStore.js';
 import { readReportTables } from '../../ingest/index/reportFiles.js';
 import { parseCliArgs, UsageError, type CliArgs } from './args.js';
@@ -132,7 +135,7 @@ async function runMetric(args: CliArgs, config: Config, indexDir: string, logger
   for (const query of queries) {
     const matches = service.lookupMetric(query, 5, { years, reportIds }).map(metricMatchJson);
     if (args.json) process.stdout.write(`${JSON.stringify({ query, matches })}\n`);
-    else process.stdout.write(`${query}\n${matches.map((m) => `  ${m.name}：${m.qualifier}${m.value}${m.unit}（${m.section}，第 ${m.page} 页，${m.year}）`).join('\n')}\n`);
+    else process.stdout.write(`${query}\n${matches.map((m) => `  ${m.name.replace(/…/gu, '')}：${printedFigure(m)}（${m.section}，第 ${m.page} 页，${m.year}）`).join('\n')}\n`);
   }
 }
 
@@ -164,6 +167,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'metric':
         await runMetric(args, config, indexDir, logger);
         return 0;
+      case 'chat': {
+        const holder = new AnswerServiceHolder(await answerService(config, indexDir, logger));
+        await runTerminalChat(holder, { input: process.stdin, output: process.stdout, logger, prompt: process.stdin.isTTY === true });
+        return 0;
+      }
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }
