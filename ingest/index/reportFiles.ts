@@ -70,6 +70,8 @@ export const MetricEntrySchema = z.object({
   evidence: z.string(),
 });
 
+const SMALL_REPORT_CHUNKS = 1024;
+
 export interface ReportContent {
   chunks: Chunk[];
   tables: ParsedTable[];
@@ -99,6 +101,9 @@ export async function writeReportFiles(
   const lexical = LexicalIndex.build(input.chunks.map((c, i) => ({ id: c.id, text: texts[i] ?? '' })), input.tokenizer);
   const vectors = VectorIndex.build(await input.embedder.embedDocuments(texts), {
     dimensions: input.embedder.dimensions ?? undefined,
+    // A report of a few hundred chunks is searched by exact scan (VectorIndex's exactBelow), so its
+    // graph only has to be valid; a careful build would cost more than the rest of the index.
+    efConstruction: texts.length <= SMALL_REPORT_CHUNKS ? 32 : 200,
   });
   await Promise.all([
     writeFile(path.join(dir, FILES.chunks), JSON.stringify(input.chunks)),
