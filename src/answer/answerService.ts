@@ -21,7 +21,7 @@ export const MAX_QUESTION_CHARS = 500;
 const SOURCES_SHOWN = 5;
 /** A registry entry answers only when its name covers this much of the question's weight. */
 const METRIC_MIN_QUERY_COVERAGE = 0.62;
-const METRIC_MIN_SCORE = 0.5;
+const METRIC_MIN_SCORE = 0.4;
 /** The best sentence must cover this much of the question's weight, or the report is taken not to say. */
 const EXTRACTIVE_MIN_COVERAGE = 0.6;
 /** Two registry entries this close in score, for the same quantity, are both shown (a conflict). */

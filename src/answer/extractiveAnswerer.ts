@@ -54,6 +54,30 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   return total === 0 ? 0 : found / total;
 }
 
+const MEASURE = '(?:名|个|门|项|家|所|位|人次|人|篇|本|次|天|场|届|批|台|套|间|亩|元|万元)';
+const COUNTED_AFTER = new RegExp(`(?:多少|几)${MEASURE}?((?:\\p{Script=Han}|[（）()“”])+?)(?:[？?。！!]|$)`, 'u');
+const NAME_TAIL = /(的|总数|人数|数量|总量|数)$/u;
+
+/**
+ * "有多少名研究生" counts 研究生: the figure's own clause must end with that noun ("…研究生数 N"),
+ * or "研究生学历教师数 545 名" (teachers) would answer a question about students.
+ */
+export function countedNoun(question: string): string | null {
+  const noun = COUNTED_AFTER.exec(question)?.[1]?.replace(/^的/u, '');
+  return noun && noun.length >= 2 ? noun : null;
+}
+
+function clauseNamesNoun(sentence: string, figure: Figure, noun: string): boolean {
+  const before = sentence.slice(0, figure.start);
+  const start = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('。'), before.lastIndexOf('、'), -1) + 1;
+  const name = compact(before.slice(start)).replace(NAME_TAIL, '');
+  const key = compact(noun);
+  // The clause names the counted thing at its end ("…学生"), or the figure is followed by it ("854 名学生").
+  const after = compact(sentence.slice(figure.end, figure.end + key.length + 2));
+  const unit = compact(figure.unit);
+  return name.endsWith(key) || name.endsWith(key.slice(-2)) || after.includes(key.slice(-2)) || (unit.length > 0 && key.endsWith(unit));
+}
+
 const ASKS_PLACE = /哪里|哪儿|什么地方|哪个国家|哪座城市|\bwhere\b/iu;
 const PLACE_CUE = /(赴|前往|去往|抵达|到达|远赴)\p{Script=Han}{2,}|\p{Script=Han}{1,6}(国|省|市|州)(?![\p{Script=Han}]{0,1}(级|家|内|外))/u;
 
@@ -71,8 +95,8 @@ function figureClauseCoverage(sentence: string, figure: Figure, terms: readonly 
 }
 
 /** The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked about. */
-function bestFigure(sentence: string, terms: readonly WeightedTerm[]): Figure | null {
-  const figures = findFigures(sentence);
+function bestFigure(sentence: string, terms: readonly WeightedTerm[], accept: (figure: Figure) => boolean = () => true): Figure | null {
+  const figures = findFigures(sentence).filter(accept);
   if (figures.length === 0) return null;
   let best: Figure | null = null;
   let bestScore = -1;
@@ -171,12 +195,13 @@ export function answerExtractively(
 
   let best: ExtractiveAnswer | null = null;
   let bestScore = 0;
+  const counted = question.language === 'zh' ? countedNoun(question.matchText) : null;
   hits.slice(0, 8).forEach((hit, rank) => {
     const sentences = sentencesOf(hit.chunk.text);
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     sentences.forEach((sentence, i) => {
-      const figure = bestFigure(sentence, terms);
+      const figure = bestFigure(sentence, terms, (f) => !question.wantsFigure || !counted || clauseNamesNoun(sentence, f, counted));
       if (question.wantsFigure && !figure) return;
       // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").
       const before = sentences.slice(Math.max(0, i - 2), i).join('');
@@ -185,7 +210,7 @@ export function answerExtractively(
       const withTitle = coverageOf(terms, `${title}${before}${sentence}`);
       const coverage = own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
       // The figure asked about stands in a clause that repeats the question's words.
-      const clauseBonus = figure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
+      const clauseBonus = figure && question.wantsFigure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
       const score = coverage + clauseBonus + answerTypeBonus(question, sentence) - rank * 0.01;
       if (score > bestScore) {
         bestScore = score;
