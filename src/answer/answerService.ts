@@ -175,7 +175,12 @@ export class AnswerService {
     if (answer.value !== null) {
       figures.push({ value: answer.value, unit: '', page, section: table.id });
       const rowLine = answer.rows.length === 1 ? `\n> ${table.header.join(' | ')}\n> ${(answer.rows[0] ?? []).join(' | ')}` : '';
-      const text = answer.computation
+      const counted = answer.computation?.startsWith('共 ') ?? false;
+      const text = counted
+        ? language === 'zh'
+          ? `${answer.value}（${label}中符合的有 ${answer.value} 行）${where}\n${answer.rows.slice(0, 8).map((r) => `> ${r.join(' | ')}`).join('\n')}`
+          : `${answer.value} (${answer.value} matching rows of ${label})${where}\n${answer.rows.slice(0, 8).map((r) => `> ${r.join(' | ')}`).join('\n')}`
+        : answer.computation
         ? language === 'zh'
           ? `${answer.value}（${label}“${header}”列相加：${answer.computation}）${where}`
           : `${answer.value} (${label}, column "${header}" added up: ${answer.computation})${where}`

@@ -28,8 +28,13 @@ const TOTAL_HEADER = /^(汇总|合计|总计|小计|总数|合计数|total)$/iu;
 const KEY_NUMBER_HEADER = /^(序号|编号|no\.?)$/iu;
 
 function longestCommonRun(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return 0;
+  return longestCommonText(a, b).length;
+}
+
+function longestCommonText(a: string, b: string): string {
+  if (a.length === 0 || b.length === 0) return '';
   let best = 0;
+  let end = 0;
   let previous = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i += 1) {
     const current = new Array<number>(b.length + 1).fill(0);
@@ -37,22 +42,35 @@ function longestCommonRun(a: string, b: string): number {
       if (a[i - 1] === b[j - 1]) {
         const run = (previous[j - 1] ?? 0) + 1;
         current[j] = run;
-        if (run > best) best = run;
+        if (run > best) {
+          best = run;
+          end = i;
+        }
       }
     }
     previous = current;
   }
-  return best;
+  return a.slice(end - best, end);
 }
 
-/** How strongly the question names this cell: its whole text, or a long enough run of it. */
-function cellMatch(cell: string, questionCompact: string): number {
+/**
+ * How strongly the question names this cell: its whole text, or a long enough run of it — but not a
+ * run that is the table's own vocabulary ("产业学院" in every row of 产业学院一览表).
+ */
+function cellMatch(cell: string, questionCompact: string, generic: string): number {
   const text = compact(cell);
   if (text.length === 0) return 0;
   if (/^\d+(\.\d+)?%?$/.test(text)) return 0; // numbers are values, not keys (序号 handled apart)
   if (questionCompact.includes(text)) return text.length >= 2 ? text.length + 2 : 0;
-  const run = longestCommonRun(text, questionCompact);
-  return run >= MIN_SHARED ? run * (run / text.length) + run / 2 : 0;
+  const shared = longestCommonText(text, questionCompact);
+  if (shared.length < MIN_SHARED || generic.includes(shared)) return 0;
+  const run = shared.length;
+  return run * (run / text.length) + run / 2;
+}
+
+/** Numbers that count or measure something; codes and serial numbers are identifiers, not amounts. */
+function isQuantityColumn(table: ParsedTable, column: number): boolean {
+  return isNumericColumn(table, column) && !/代码|编号|序号|编码|学号|工号|code|no\.?$/iu.test(compact(table.header[column] ?? ''));
 }
 
 function isNumericColumn(table: ParsedTable, column: number): boolean {
@@ -80,7 +98,9 @@ function headerScore(header: string, question: QuestionAnalysis, tokenizer: Toke
 function columnKindBonus(table: ParsedTable, column: number, question: QuestionAnalysis): number {
   const q = question.norm;
   if (/谁|哪位|哪些人|who/iu.test(q) && isNameColumn(table, column)) return 1.5;
-  if (question.wantsFigure && isNumericColumn(table, column)) return 1;
+  if (question.wantsFigure && isQuantityColumn(table, column)) return 1;
+  // "哪些专业" asks for names: the 专业名称 column, not 专业大类.
+  if (/哪些|哪个|哪家|哪所|什么|which|what/iu.test(q) && /名称$|名$/u.test(compact(table.header[column] ?? ''))) return 0.5;
   return 0;
 }
 
@@ -88,23 +108,44 @@ interface ScoredRow {
   index: number;
   score: number;
   keyColumns: Set<number>;
+  /** Per column: how strongly the question names this row's cell there. */
+  columnScores: Map<number, number>;
+  /** Columns whose cell the question names outright (whole cell, or most of it). */
+  strongColumns: Set<number>;
 }
 
 function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn: number): ScoredRow[] {
   const questionCompact = compact(question.text);
+  // Words of three or more characters the question uses that are not the table's own vocabulary
+  // (caption, header): "国家级" selects the rows whose event name says （国家级）.
+  const generic = compact(`${table.title}${table.header.join('')}`);
+  const keyWords = question.tokens.filter((t) => t.length >= 3 && /\p{Script=Han}/u.test(t) && !generic.includes(t));
   const mentionedNumbers = new Set([...question.norm.matchAll(/(?<![\d.])(\d{1,3})(?![\d.%])/g)].map((m) => m[1]));
   return table.rows.map((row, index) => {
     const keyColumns = new Set<number>();
+    const columnScores = new Map<number, number>();
+    const strongColumns = new Set<number>();
     let score = 0;
     row.forEach((cell, column) => {
-      let s = cellMatch(cell, questionCompact);
-      if (column === numberColumn && mentionedNumbers.has(cell.trim()) && /序号|编号|第/u.test(question.norm)) s = 3;
+      const text = compact(cell);
+      let s = cellMatch(cell, questionCompact, generic);
+      let strong = s > 0 && (questionCompact.includes(text) || longestCommonRun(text, questionCompact) >= text.length / 2);
+      if (s === 0) {
+        const word = keyWords.filter((w) => text.includes(w)).sort((a, b) => b.length - a.length)[0];
+        if (word) s = word.length;
+      }
+      if (column === numberColumn && mentionedNumbers.has(cell.trim()) && /序号|编号|第/u.test(question.norm)) {
+        s = 3;
+        strong = true;
+      }
       if (s > 0) {
         score += s;
         keyColumns.add(column);
+        columnScores.set(column, s);
+        if (strong) strongColumns.add(column);
       }
     });
-    return { index, score, keyColumns };
+    return { index, score, keyColumns, columnScores, strongColumns };
   });
 }
 
@@ -137,12 +178,29 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   if (!best) return null;
   const { ref, rows, top, name } = best;
   const { table } = ref;
-  // A table is meant when the question names it, or quotes a key cell of it well enough.
+  // A table is meant when the question names it, or quotes a key cell of it that picks out a few
+  // rows: a name or title, not a value many rows share ("国家级", "一等奖").
   const namesTable = name >= 0.6 || question.tableMention === table.id;
   if (!namesTable && top < 5) return null;
+  const leader = rows.find((r) => r.score === top);
+  const specific = leader
+    ? [...leader.keyColumns].some((c) => {
+        const value = compact(table.rows[leader.index]?.[c] ?? '');
+        const sharedBy = table.rows.filter((r) => compact(r[c] ?? '') === value).length;
+        return value.length >= 4 || sharedBy <= Math.max(2, table.rows.length * 0.1);
+      })
+    : false;
+  if (!namesTable && !specific) return null;
   if (question.tableMention && question.tableMention !== table.id) return null;
 
-  const matched = top > 0 ? rows.filter((r) => r.score >= top * 0.8) : [];
+  // Rows that fit as well as the best one in the columns that identify it: "跆拳道 季军" keeps only
+  // the 季军 row, "跆拳道" keeps all four; a weak side match elsewhere in a row does not count.
+  const bestRow = rows.find((r) => r.score === top);
+  const identifying = bestRow ? [...(bestRow.strongColumns.size > 0 ? bestRow.strongColumns : bestRow.keyColumns)] : [];
+  const matched =
+    top > 0 && bestRow
+      ? rows.filter((r) => identifying.every((c) => (r.columnScores.get(c) ?? 0) >= (bestRow.columnScores.get(c) ?? 0) * 0.95))
+      : [];
   const keyColumns = new Set(matched.flatMap((r) => [...r.keyColumns]));
 
   // Columns the question names but the table lacks ("第19周" in a table of weeks 12–18).
@@ -175,12 +233,18 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   if (question.wantsAggregate && matched.length <= 1 && totalColumn >= 0 && matched.length === 1) column = totalColumn;
 
   const selected = matched.length > 0 ? matched.map((r) => table.rows[r.index] ?? []) : question.wantsAggregate ? table.rows : [];
+  const countAsked = question.wantsFigure && /几|多少/u.test(question.norm);
+  // "有几个专业", "一共有几个产业学院" over rows of names: the answer is how many rows there are.
+  if (countAsked && selected.length > 1 && (column < 0 || !isQuantityColumn(table, column))) {
+    return { ...ref, rows: selected, column, value: String(selected.length), computation: `共 ${selected.length} 行`, missing: null };
+  }
   // Without a column the question asks for, the table does not answer it; prose may.
   if (column < 0 || selected.length === 0) return null;
 
   const cells = selected.map((r) => r[column] ?? '');
   if (selected.length === 1) return { ...ref, rows: selected, column, value: cells[0] ?? null, computation: null, missing: null };
-  if (question.wantsAggregate && isNumericColumn(table, column)) {
+  const numeric = isQuantityColumn(table, column);
+  if (question.wantsAggregate && numeric) {
     const sum = exactSum(cells);
     if (sum !== null) return { ...ref, rows: selected, column, value: sum, computation: `${cells.map((c) => c.trim()).join(' + ')} = ${sum}`, missing: null };
   }

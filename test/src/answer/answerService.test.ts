@@ -54,6 +54,33 @@ describe('AnswerService: tables', () => {
     expect(result.answer).toContain('1 + 1 + 3 + 3 = 8');
   });
 
+  it('counts the rows a question selects when it asks how many', async () => {
+    const result = await service.ask('表1-3里化学工程学院有几个专业？');
+    expect(result.figures[0]?.value).toBe('6');
+    expect(result.answer).toContain('符合的有 6 行');
+  });
+
+  it('counts a whole named table without taking its own caption words for a row key', async () => {
+    const result = await service.ask('表2-1一共有几个产业学院？');
+    expect(result.figures[0]).toMatchObject({ value: '8', section: '表 2-1' });
+  });
+
+  it('selects rows by a word inside a cell when the question names the table', async () => {
+    const result = await service.ask('表1-1里国家级的比赛一共获得多少个奖项？');
+    expect(result.answer).toContain('1 + 1 + 3 + 3 = 8');
+  });
+
+  it('keeps only the row that matches every key the question gives', async () => {
+    const result = await service.ask('2024年湖南省田径锦标赛高职高专组拿了几个冠军？');
+    expect(result.answer).toContain('2024 年湖南省田径锦标赛高职高专组 | 冠军 | 1');
+    expect(result.figures.map((f) => f.value)).toEqual(['1']);
+  });
+
+  it('does not take a value many rows share for a question about another subject', async () => {
+    const result = await service.ask('那些标志性成果里国家级的有多少项？');
+    expect(result.figures[0]).toMatchObject({ value: '142', section: '前言' });
+  });
+
   it('refuses a column the table does not have instead of reading a neighbour', async () => {
     const result = await service.ask('智慧教室巡课数据里第19周的巡课数是多少？');
     expect(result.found).toBe(false);
