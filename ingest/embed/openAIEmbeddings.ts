@@ -1,3 +1,4 @@
+import { explicitClientOptions } from '../../src/openaiClientOptions.js';
 import OpenAI from 'openai';
 import { EmbeddingError } from '../../src/errors.js';
 import type { Embedder } from './embedder.js';
@@ -24,23 +25,9 @@ export interface OpenAIEmbeddingsSettings {
   maxRetries?: number;
 }
 
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-
 /** Builds the client from settings. Connects to nothing until the first embedding call. */
 export function createOpenAIEmbeddings(settings: OpenAIEmbeddingsSettings): OpenAIEmbeddings {
-  const client = new OpenAI({
-    apiKey: settings.apiKey,
-    // Every option the client would otherwise read from process.env is given here: configuration is
-    // read in one place (src/config.ts) and nowhere else.
-    baseURL: settings.baseURL ?? DEFAULT_BASE_URL,
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    adminAPIKey: null,
-    logLevel: 'warn',
-    timeout: settings.timeoutMs,
-    maxRetries: settings.maxRetries ?? 2,
-  });
+  const client = new OpenAI({ ...explicitClientOptions(settings), maxRetries: settings.maxRetries ?? 2 });
   return new OpenAIEmbeddings({ client, model: settings.model });
 }
 

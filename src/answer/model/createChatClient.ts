@@ -1,3 +1,4 @@
+import { explicitClientOptions } from '../../openaiClientOptions.js';
 import OpenAI from 'openai';
 import type { Logger } from '../../log.js';
 
@@ -24,23 +25,12 @@ export interface ChatClientSettings {
   fetch?: FetchLike;
 }
 
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-
 /** Builds a chat client. Connects to nothing until the first request. */
 export function createChatClient(settings: ChatClientSettings): OpenAI {
   const baseFetch = settings.fetch ?? ((input, init) => fetch(input, init));
   return new OpenAI({
-    apiKey: settings.apiKey,
-    // Every option the client would otherwise read from process.env is given here: configuration is
-    // read in one place (src/config.ts) and nowhere else.
-    baseURL: settings.baseURL ?? DEFAULT_BASE_URL,
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    adminAPIKey: null,
-    logLevel: 'warn',
+    ...explicitClientOptions(settings),
     ...(settings.logger ? { logger: adaptLogger(settings.logger) } : {}),
-    timeout: settings.timeoutMs,
     // A model fault must turn into the extractive answer quickly, not after the client's default
     // three attempts with growing backoff.
     maxRetries: settings.maxRetries ?? 1,
