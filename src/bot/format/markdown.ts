@@ -8,13 +8,25 @@ import { MESSAGE_CONTENT_LIMIT } from '../discordLimits.js';
 
 const MARKDOWN_CHARS = /[\\*_~`|]/gu;
 
+/**
+ * Report text (or a model reply) that spells a mass mention is shown with a zero-width space after
+ * the @, so it reads the same but is not a mention. The client's allowedMentions already stops the
+ * ping; this keeps the text from looking like one and from pinging if it is ever copied elsewhere.
+ */
+const MASS_MENTION = /@(everyone|here)/giu;
+const USER_OR_ROLE_MENTION = /<@([!&]?\d+)>/gu;
+
+export function neutralizeMentions(text: string): string {
+  return text.replace(MASS_MENTION, '@\u200b$1').replace(USER_OR_ROLE_MENTION, '<@\u200b$1>');
+}
+
 export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_CHARS, (ch) => `\\${ch}`);
+  return neutralizeMentions(text.replace(MARKDOWN_CHARS, (ch) => `\\${ch}`));
 }
 
 /** Back to plain text: bold markers removed, escapes undone (for thread history). */
 export function stripMarkdown(text: string): string {
-  return text.replace(/\*\*/gu, '').replace(/\\([\\*_~`|])/gu, '$1');
+  return text.replace(/\u200b/gu, '').replace(/\*\*/gu, '').replace(/\\([\\*_~`|])/gu, '$1');
 }
 
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
