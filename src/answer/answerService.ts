@@ -103,7 +103,11 @@ export class AnswerService {
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
     const started = performance.now();
-    const question = rawQuestion.replace(/[\u0000-\u001f\u007f]+/gu, ' ').trim();
+    // Control characters and chat mentions (<@id>, <#channel>, @everyone) are not part of a question.
+    const question = rawQuestion
+      .replace(/[\u0000-\u001f\u007f]+/gu, ' ')
+      .replace(/<[@#][!&]?\d+>|@(?:everyone|here)\b/gu, ' ')
+      .trim();
     const base = { question: rawQuestion, mode: 'offline' as const };
     const language: Language = analyseQuestion(question.slice(0, 200), this.deps.tokenizer).language;
     if (question.length === 0 || !/[\p{L}\p{N}]/u.test(question)) {
