@@ -97,6 +97,8 @@ export interface ParsedTable {
   /** "数据来源：…" line, when the table has one. */
   sourceNote: string | null;
   section: SectionRef;
+  /** Page each row is printed on (a table may run over pages); absent when the rows were rebuilt from text. */
+  rowPages?: number[];
 }
 
 export interface MetricEntry {

@@ -62,14 +62,16 @@ function tablePieces(table: ParsedTable): Piece[] {
   const lastPage = table.pages.at(-1) ?? table.page;
   for (let start = 0; start < Math.max(table.rows.length, 1); start += TABLE_ROWS_PER_CHUNK) {
     const rows = table.rows.slice(start, start + TABLE_ROWS_PER_CHUNK).map(tableRowText);
+    // The pages this piece's own rows are printed on, when the table knows them.
+    const rowPages = table.rowPages?.slice(start, start + TABLE_ROWS_PER_CHUNK) ?? [];
     const isLast = start + TABLE_ROWS_PER_CHUNK >= table.rows.length;
     const lines = [caption, header, ...rows];
     if (isLast && table.sourceNote) lines.push(table.sourceNote);
     pieces.push({
       kind: 'table_rows',
       section: table.section,
-      pageStart: table.page,
-      pageEnd: lastPage,
+      pageStart: rowPages.length > 0 && start > 0 ? Math.min(...rowPages) : table.page,
+      pageEnd: rowPages.length > 0 ? Math.max(...rowPages) : lastPage,
       text: lines.join('\n'),
       context: sectionTitle(table.section),
     });

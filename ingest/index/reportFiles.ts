@@ -58,6 +58,7 @@ export const ParsedTableSchema = z.object({
   rows: z.array(z.array(z.string())),
   sourceNote: z.string().nullable(),
   section: SectionRefSchema,
+  rowPages: z.array(z.number().int()).optional(),
 });
 
 export const MetricEntrySchema = z.object({

@@ -46,7 +46,9 @@ function pickCaption(candidates: TableCaption[], header: string[]): TableCaption
 
 /** Rows of the same table on a later page; a header printed again inside them is dropped too. */
 function append(building: Building, rows: string[][], page: number) {
-  building.table.rows.push(...rows.filter((row) => !sameRow(row, building.table.header)));
+  const kept = rows.filter((row) => !sameRow(row, building.table.header));
+  building.table.rows.push(...kept);
+  building.table.rowPages?.push(...kept.map(() => page));
   if (!building.table.pages.includes(page)) building.table.pages.push(page);
   building.lastPage = page;
 }
@@ -108,6 +110,7 @@ export function tablesFromGrids(grids: PageGridTable[], captions: TableCaption[]
       pages: [page],
       header,
       rows: rows.slice(1),
+      rowPages: rows.slice(1).map(() => page),
       sourceNote: caption?.sourceNote?.text ?? null,
       section: caption?.section ?? outlineSectionAt(blocks, page),
     };

@@ -1,6 +1,7 @@
 import type { Embedder } from '../../ingest/embed/embedder.js';
 import type { ReportMeta } from '../../ingest/index/manifest.js';
 import type { LoadedReport } from '../../ingest/index/reportFiles.js';
+import { tableRowText } from '../../ingest/chunk/chunkDocument.js';
 import type { Chunk, MetricEntry } from '../../ingest/types.js';
 import type { ReportIndex } from '../index/loadReportIndex.js';
 import type { Logger } from '../log.js';
@@ -164,7 +165,10 @@ export class AnswerService {
     const { table, report } = answer;
     const label = `${table.id} ${table.title}`;
     const chunk = this.tableChunk(report, table.id, answer.rows[0]);
-    const primary = [{ report, chunk, section: table.id, page: chunk?.pageStart ?? table.page, text: chunk?.text ?? label }];
+    // The page the (first) answering row is printed on; a table can run over several pages.
+    const rowIndex = answer.rows[0] ? table.rows.indexOf(answer.rows[0]) : -1;
+    const rowPage = rowIndex >= 0 ? table.rowPages?.[rowIndex] : undefined;
+    const primary = [{ report, chunk, section: table.id, page: rowPage ?? chunk?.pageStart ?? table.page, text: chunk?.text ?? label }];
     const where = sectionLabel(language, table.id, primary[0]?.page ?? table.page);
     if (answer.missing) {
       const text =
@@ -300,6 +304,14 @@ export class AnswerService {
   /** The page a sentence of a chunk is printed on (a chunk may straddle a page break). */
   private pageOf(chunk: Chunk, sentence: string): number {
     if (chunk.pageStart === chunk.pageEnd) return chunk.pageStart;
+    if (chunk.kind === 'table_rows') {
+      // A table row knows its page: find the row the sentence quotes.
+      const table = this.tables.find((t) => t.report.id === chunk.reportId && t.table.id === chunk.section.id)?.table;
+      const key = compact(sentence);
+      const index = table?.rows.findIndex((row) => key.includes(compact(tableRowText(row)))) ?? -1;
+      const page = index >= 0 ? table?.rowPages?.[index] : undefined;
+      if (page !== undefined) return page;
+    }
     const at = chunk.text.indexOf(sentence.slice(0, 10));
     return at >= 0 && at > chunk.text.length / 2 ? chunk.pageEnd : chunk.pageStart;
   }

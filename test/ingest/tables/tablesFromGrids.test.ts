@@ -99,6 +99,7 @@ describe('tables from ruled PDF grids', () => {
         pages: [1],
         header: ['培训项目', '人次'],
         rows: [['安全生产', '300']],
+        rowPages: [1],
         sourceNote: null,
         section: { id: '1.1', path: ['1.1 服务地方'] },
       },

@@ -54,6 +54,11 @@ describe('AnswerService: tables', () => {
     expect(result.answer).toContain('1 + 1 + 3 + 3 = 8');
   });
 
+  it('gives the page the answering row is printed on, not the page of the caption', async () => {
+    const result = await service.ask('数字媒体技术专业归哪个二级学院？');
+    expect(result.figures).toEqual([{ value: '现代信息工程学院', unit: '', page: 15, section: '表 1-3' }]);
+  });
+
   it('counts the rows a question selects when it asks how many', async () => {
     const result = await service.ask('表1-3里化学工程学院有几个专业？');
     expect(result.figures[0]?.value).toBe('6');
