@@ -1,6 +1,7 @@
 import { PDFParse, type InfoResult } from 'pdf-parse';
 import { IngestRefusedError } from '../../src/errors.js';
 import type { ExtractedDocument, PageGridTable, PageText } from '../types.js';
+import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { findTablePages } from './findTablePages.js';
 import { pdfjsAssetUrls } from './pdfjsAssetUrls.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
@@ -27,13 +28,16 @@ const MIN_TEXT_CHARS_PER_PAGE = 8;
 
 /**
  * Page text, metadata title and ruled tables of a PDF, read with pdf-parse (pdf.js). Refuses with
- * `IngestRefusedError`: `encrypted`, `corrupt`, `empty` (no pages), `no_text_layer`.
+ * `IngestRefusedError`: `encrypted`, `corrupt` (also, before pdf.js sees it, a file that hides page
+ * content behind an image-only filter: a decompression bomb), `empty` (no pages), `no_text_layer`.
  *
  * Pass a Node `Buffer`: pdf-parse copies it, whereas a plain `Uint8Array` is handed to pdf.js, which
  * takes ownership of its memory (detaches it).
  */
 export async function extractPdf(data: Uint8Array, options: ExtractPdfOptions): Promise<PdfContent> {
   const { file } = options;
+  const misuse = findImageFilterMisuse(data);
+  if (misuse !== null) throw new IngestRefusedError(file, 'corrupt', misuse);
   const parser = new PDFParse({ data, ...pdfjsAssetUrls(), cMapPacked: true, ...fontFaceOptions() });
   try {
     const info = await parser.getInfo();
