@@ -165,28 +165,68 @@ function processAlive(pid: number): boolean {
 export async function withIngestLock<T>(indexDir: string, fn: () => Promise<T>, options: { waitMs?: number } = {}): Promise<T> {
   await mkdir(indexDir, { recursive: true });
   const lockFile = path.join(indexDir, LOCK);
+  await removeDeadLockDrafts(indexDir);
   const deadline = Date.now() + (options.waitMs ?? 0);
   for (;;) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = await readLockHolder(lockFile);
-      if (holder && !processAlive(holder.pid)) {
-        await rm(lockFile, { force: true });
-        continue;
-      }
-      if (Date.now() >= deadline) throw new IngestLockedError(lockFile, holder ? `pid ${holder.pid} since ${holder.since}` : 'unknown process');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    if (await createLock(lockFile)) break;
+    const holder = await readLockHolder(lockFile);
+    if (holder && !processAlive(holder.pid)) {
+      await rm(lockFile, { force: true });
+      continue;
     }
+    if (Date.now() >= deadline) throw new IngestLockedError(lockFile, holder ? `pid ${holder.pid} since ${holder.since}` : 'unknown process');
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   try {
     return await fn();
   } finally {
     await rm(lockFile, { force: true });
+  }
+}
+
+const LOCK_DRAFT = /^ingest\.lock\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/**
+ * Creates the lock with its holder already written, or returns false when it exists. The holder is
+ * written to a draft that is then hard-linked into place (which fails when the lock exists), so the
+ * lock never exists empty: a process killed between creating the lock and writing it would otherwise
+ * leave a lock no one can tell is stale, refusing every ingest until it is old.
+ */
+async function createLock(lockFile: string): Promise<boolean> {
+  const holder = JSON.stringify({ pid: process.pid, since: new Date().toISOString() });
+  const draft = `${lockFile}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
+  await writeFile(draft, holder);
+  try {
+    await link(draft, lockFile);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: create in place (a kill in between leaves an empty lock, stale after a while).
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return createLockInPlace(lockFile, holder);
+    throw error;
+  } finally {
+    await rm(draft, { force: true });
+  }
+}
+
+async function createLockInPlace(lockFile: string, holder: string): Promise<boolean> {
+  try {
+    const handle = await open(lockFile, 'wx');
+    await handle.writeFile(holder);
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** Drafts of processes killed between writing and removing them. */
+async function removeDeadLockDrafts(indexDir: string): Promise<void> {
+  for (const entry of await readdir(indexDir)) {
+    const pid = LOCK_DRAFT.exec(entry)?.[1];
+    if (pid !== undefined && !processAlive(Number(pid))) await rm(path.join(indexDir, entry), { force: true });
   }
 }
 

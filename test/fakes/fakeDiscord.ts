@@ -6,7 +6,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 /**
  * A stand-in Discord on 127.0.0.1 that the real discord.js client logs into through `rest.api`
  * (DISCORD_API_BASE): the REST routes the bot uses, the gateway (HELLO, IDENTIFY → READY +
- * GUILD_CREATE, heartbeat ACK) as plain JSON text frames, and attachment files. Tests inject
+ * GUILD_CREATE, heartbeat ACK, RESUME → missed dispatches + RESUMED) as plain JSON text frames, and
+ * attachment files. `dropGateway` cuts the bot's connection to test its reconnect. Tests inject
  * INTERACTION_CREATE and MESSAGE_CREATE dispatches and read back every request the bot made, each
  * stamped with this server's clock, so they can measure time to the deferral and to the final answer.
  */
@@ -106,6 +107,15 @@ export interface InteractionOptions extends MemberOptions {
   channelId?: string;
 }
 
+export interface GatewayResume {
+  at: number;
+  sessionId: string;
+  seq: number | null;
+  resumed: boolean;
+  /** Dispatches sent after `seq` while the connection was down, replayed before RESUMED. */
+  replayed: number;
+}
+
 export interface FakeDiscordOptions {
   token?: string;
   /** Whether the application has the Message Content intent enabled (default true). */
@@ -134,7 +144,18 @@ export interface FakeDiscord {
   identifies: Array<{ at: number; intents: number; token: string }>;
   /** Connected and identified gateway sessions. */
   readonly sessions: number;
+  /** RESUME (op 6) payloads received, in order; `resumed` tells whether the session was resumed (else INVALID_SESSION). */
+  resumes: GatewayResume[];
   waitForIdentify(timeoutMs?: number): Promise<{ at: number; intents: number; token: string }>;
+  /**
+   * Drops every gateway connection from the server side: a close frame with `code` (default 4000,
+   * "unknown error", which clients resume after), or `'tcp'` for a connection cut without a close
+   * frame. Sessions stay resumable; dispatches while no connection is up are kept and replayed on
+   * RESUME. Returns the fake-clock time of the drop.
+   */
+  dropGateway(how?: { code?: number } | 'tcp'): number;
+  /** Resolves when a connection made after `since` (fake clock) is ready again: RESUMED sent, or READY after a new IDENTIFY. */
+  waitForReconnect(since: number, timeoutMs?: number): Promise<{ at: number; kind: 'resume' | 'identify' }>;
   waitForRequest(predicate: (request: RecordedDiscordRequest) => boolean, timeoutMs?: number): Promise<RecordedDiscordRequest>;
   slashCommand(name: string, options?: CommandOption[], extra?: InteractionOptions & { resolved?: unknown }): SentInteraction;
   autocomplete(name: string, options: CommandOption[], extra?: InteractionOptions): SentInteraction;
@@ -219,7 +240,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const threads: Array<{ id: string; parentId: string; name: string }> = [];
   const originals = new Map<string, FakeMessage>();
   const attachments = new Map<string, { data: Buffer; contentType: string }>();
-  const sessions = new Set<WebSocket>();
+  /** A gateway session outlives its connection (until a new IDENTIFY or a normal close), as Discord's do, so it can be resumed. */
+  interface GatewaySession {
+    id: string;
+    seq: number;
+    /** Every dispatch of the session, for replay on RESUME. */
+    events: Array<{ s: number; t: string; d: unknown }>;
+    socket: WebSocket | null;
+  }
+  const gatewaySessions = new Map<string, GatewaySession>();
+  const resumes: GatewayResume[] = [];
+  const reconnectWaiters: Array<{ since: number; resolve: (r: { at: number; kind: 'resume' | 'identify' }) => void }> = [];
+  /** Sockets the server itself dropped: their session stays resumable whatever close code follows. */
+  const droppedByServer = new WeakSet<WebSocket>();
+  const connectedAt = new WeakMap<WebSocket, number>();
   let url = '';
 
   const textChannel = { id: channelId, type: 0, guild_id: guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 };
@@ -455,7 +489,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   // ---- gateway -------------------------------------------------------------------------------
   const wss = new WebSocketServer({ server, path: '/gateway' });
-  const sequences = new Map<WebSocket, number>();
   const guildCreate = () => ({
     id: guildId,
     name: 'Test College',
@@ -502,15 +535,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     stickers: [],
   });
 
+  function sendEvent(session: GatewaySession, event: { s: number; t: string; d: unknown }): void {
+    if (session.socket?.readyState === 1) session.socket.send(JSON.stringify({ op: 0, ...event }));
+  }
+
   function dispatch(t: string, d: unknown): void {
-    for (const socket of sessions) {
-      const s = (sequences.get(socket) ?? 0) + 1;
-      sequences.set(socket, s);
-      socket.send(JSON.stringify({ op: 0, t, s, d }));
+    for (const session of gatewaySessions.values()) {
+      session.seq += 1;
+      const event = { s: session.seq, t, d };
+      session.events.push(event);
+      sendEvent(session, event);
+    }
+  }
+
+  function notifyReconnect(socket: WebSocket, kind: 'resume' | 'identify'): void {
+    const at = now();
+    const opened = connectedAt.get(socket) ?? at;
+    for (const waiter of [...reconnectWaiters]) {
+      if (opened > waiter.since) {
+        reconnectWaiters.splice(reconnectWaiters.indexOf(waiter), 1);
+        waiter.resolve({ at, kind });
+      }
     }
   }
 
   wss.on('connection', (socket) => {
+    connectedAt.set(socket, now());
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: options.heartbeatIntervalMs ?? 41_250 } }));
     socket.on('message', (raw) => {
       let payload: { op?: number; d?: unknown };
@@ -525,8 +575,25 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         return;
       }
       if (payload.op === 6) {
-        // No session resumption here: ask the client to identify afresh.
-        socket.send(JSON.stringify({ op: 9, d: false }));
+        const d = (payload.d ?? {}) as { token?: string; session_id?: string; seq?: number | null };
+        const session = gatewaySessions.get(d.session_id ?? '');
+        const record: GatewayResume = { at: now(), sessionId: d.session_id ?? '', seq: d.seq ?? null, resumed: false, replayed: 0 };
+        resumes.push(record);
+        if (!session || d.token !== token) {
+          // Unknown or invalidated session: the client must identify afresh.
+          socket.send(JSON.stringify({ op: 9, d: false }));
+          return;
+        }
+        if (session.socket && session.socket !== socket) session.socket.terminate();
+        session.socket = socket;
+        const missed = session.events.filter((e) => e.s > (d.seq ?? 0));
+        for (const event of missed) sendEvent(session, event);
+        session.seq += 1;
+        session.events.push({ s: session.seq, t: 'RESUMED', d: null });
+        sendEvent(session, { s: session.seq, t: 'RESUMED', d: null });
+        record.resumed = true;
+        record.replayed = missed.length;
+        notifyReconnect(socket, 'resume');
         return;
       }
       if (payload.op === 2) {
@@ -542,33 +609,35 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           socket.close(4014, 'Disallowed intent(s)');
           return;
         }
-        sessions.add(socket);
-        sequences.set(socket, 0);
-        const s = 1;
-        sequences.set(socket, s);
-        socket.send(
-          JSON.stringify({
-            op: 0,
-            t: 'READY',
-            s,
-            d: {
-              v: 10,
-              user: { ...bot, verified: true, mfa_enabled: false, flags: 0 },
-              guilds: [{ id: guildId, unavailable: true }],
-              session_id: randomBytes(8).toString('hex'),
-              resume_gateway_url: url.replace(/^http/, 'ws') + '/gateway',
-              shard: [0, 1],
-              application: { id: appId, flags: messageContent ? APP_FLAG_MESSAGE_CONTENT : 0 },
-            },
-          }),
-        );
-        sequences.set(socket, 2);
-        socket.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: 2, d: guildCreate() }));
+        // One bot, one shard: a new IDENTIFY supersedes sessions left without a connection.
+        for (const [id, old] of gatewaySessions) if (!old.socket) gatewaySessions.delete(id);
+        const session: GatewaySession = { id: randomBytes(8).toString('hex'), seq: 0, events: [], socket };
+        gatewaySessions.set(session.id, session);
+        const ready = {
+          v: 10,
+          user: { ...bot, verified: true, mfa_enabled: false, flags: 0 },
+          guilds: [{ id: guildId, unavailable: true }],
+          session_id: session.id,
+          resume_gateway_url: url.replace(/^http/, 'ws') + '/gateway',
+          shard: [0, 1],
+          application: { id: appId, flags: messageContent ? APP_FLAG_MESSAGE_CONTENT : 0 },
+        };
+        for (const [t, data] of [['READY', ready], ['GUILD_CREATE', guildCreate()]] as const) {
+          session.seq += 1;
+          const event = { s: session.seq, t, d: data as unknown };
+          session.events.push(event);
+          sendEvent(session, event);
+        }
+        notifyReconnect(socket, 'identify');
       }
     });
-    socket.on('close', () => {
-      sessions.delete(socket);
-      sequences.delete(socket);
+    socket.on('close', (code) => {
+      for (const [id, session] of gatewaySessions) {
+        if (session.socket !== socket) continue;
+        session.socket = null;
+        // A client that closes normally (1000/1001) ends its session; anything else may be resumed.
+        if (!droppedByServer.has(socket) && (code === 1000 || code === 1001)) gatewaySessions.delete(id);
+      }
     });
   });
 
@@ -647,8 +716,36 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests,
     identifies,
     get sessions() {
-      return sessions.size;
+      return [...gatewaySessions.values()].filter((x) => x.socket?.readyState === 1).length;
     },
+    resumes,
+    dropGateway: (how = { code: 4000 }) => {
+      const at = now();
+      for (const session of gatewaySessions.values()) {
+        const socket = session.socket;
+        if (!socket) continue;
+        droppedByServer.add(socket);
+        session.socket = null;
+        if (how === 'tcp') socket.terminate();
+        else socket.close(how.code ?? 4000, 'fake Discord dropped the connection');
+      }
+      return at;
+    },
+    waitForReconnect: (since, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        const entry = {
+          since,
+          resolve: (r: { at: number; kind: 'resume' | 'identify' }) => {
+            clearTimeout(timer);
+            resolve(r);
+          },
+        };
+        const timer = setTimeout(() => {
+          reconnectWaiters.splice(reconnectWaiters.indexOf(entry), 1);
+          reject(new Error(`fake Discord: no gateway reconnect within ${timeoutMs} ms (identifies ${identifies.length}, resumes ${resumes.length})`));
+        }, timeoutMs);
+        reconnectWaiters.push(entry);
+      }),
     waitForIdentify: (timeoutMs = 15_000) => {
       const first = identifies[0];
       if (first) return Promise.resolve(first);
@@ -689,7 +786,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channelMessages: (id) => [...(channels.get(id) ?? [])],
     originalMessage: (interactionToken) => originals.get(interactionToken),
     close: async () => {
-      for (const socket of sessions) socket.terminate();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve, reject) => {
