@@ -53,6 +53,10 @@ export function cleanPages(pages: PageText[]): CleanDocument {
   }
   const threshold = Math.max(REPEAT_MIN_PAGES, Math.ceil(pages.length * REPEAT_SHARE));
   const running = new Set([...pagesWithKey].filter(([, seen]) => seen.size >= threshold).map(([key]) => key));
+  // A short document whose every line repeats on every page ("Hello world" on three pages) has no
+  // running header: the repeated line is its content.
+  const hasOtherText = pageLines.some(({ lines }) => lines.some((line) => !running.has(repeatKey(line)) && pageNumberIn(line) === null));
+  if (!hasOtherText) running.clear();
 
   const dropped = new Set<string>();
   const lines: Line[] = [];

@@ -39,6 +39,11 @@ describe('cleanPages', () => {
     expect(doc.lines.filter((l) => l.text === '序号 名称 数量')).toHaveLength(3);
   });
 
+  it('keeps the only line of a short document even though it repeats on every page', () => {
+    const doc = cleanPages([1, 2, 3].map((n) => ({ page: n, text: `Hello world\n${n}` })));
+    expect(doc.lines.map((l) => l.text)).toEqual(['Hello world', 'Hello world', 'Hello world']);
+  });
+
   it('gives each line a matching form without the spaces a PDF puts between figures and CJK', () => {
     const doc = cleanPages([{ page: 1, text: '志愿者注册人数 10750 人；比例 63.93％' }]);
     expect(doc.lines[0]).toEqual({ page: 1, text: '志愿者注册人数 10750 人；比例 63.93％', norm: '志愿者注册人数10750人;比例63.93%' });
