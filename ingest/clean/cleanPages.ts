@@ -53,11 +53,20 @@ export function cleanPages(pages: PageText[]): CleanDocument {
   }
   const threshold = Math.max(REPEAT_MIN_PAGES, Math.ceil(pages.length * REPEAT_SHARE));
   const running = new Set([...pagesWithKey].filter(([, seen]) => seen.size >= threshold).map(([key]) => key));
-  // A short document whose every line repeats on every page ("Hello world" on three pages) has no
-  // running header: the repeated line is its content.
-  const hasOtherText = pageLines.some(({ lines }) => lines.some((line) => !running.has(repeatKey(line)) && pageNumberIn(line) === null));
-  if (!hasOtherText) running.clear();
 
+  const first = dropRepeats(pageLines, running, pagesWithKey, true);
+  // A short document whose every line repeats on every page ("Hello world" on three pages) has no
+  // running header: the repeated line is its content. Only page numbers go.
+  const { lines, dropped } = first.lines.length > 0 ? first : dropRepeats(pageLines, running, pagesWithKey, false);
+  return { lines, pageCount: pages.length, droppedRepeats: [...dropped] };
+}
+
+function dropRepeats(
+  pageLines: Array<{ page: number; lines: string[] }>,
+  running: Set<string>,
+  pagesWithKey: Map<string, Set<number>>,
+  useRepeats: boolean,
+): { lines: Line[]; dropped: Set<string> } {
   const dropped = new Set<string>();
   const lines: Line[] = [];
   for (const { page, lines: raw } of pageLines) {
@@ -72,11 +81,11 @@ export function cleanPages(pages: PageText[]): CleanDocument {
       if (number !== null && Math.abs(number - page) <= 1) {
         drop.add(i);
         pageNumberLines.add(i);
-      } else if (running.has(repeatKey(text))) drop.add(i);
+      } else if (useRepeats && running.has(repeatKey(text))) drop.add(i);
     }
     // A stray footer's companion (the wrapped running title just above a dropped page number) repeats
     // on fewer pages than the threshold; drop margin lines that repeat and sit next to a dropped one.
-    for (const i of margins) {
+    for (const i of useRepeats ? margins : []) {
       if (drop.has(i)) continue;
       const seen = pagesWithKey.get(repeatKey(raw[i] ?? ''))?.size ?? 0;
       if (seen >= 2 && (pageNumberLines.has(i + 1) || pageNumberLines.has(i - 1))) drop.add(i);
@@ -89,7 +98,7 @@ export function cleanPages(pages: PageText[]): CleanDocument {
       lines.push({ page, text, norm: normalizeForMatch(text) });
     });
   }
-  return { lines, pageCount: pages.length, droppedRepeats: [...dropped] };
+  return { lines, dropped };
 }
 
 /** Joins printed lines of one paragraph: no space between CJK (the break was only a wrap), one between Latin words. */
