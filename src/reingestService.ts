@@ -1,6 +1,10 @@
-import { ingestReports, type IngestOutcome } from '../ingest/ingestReports.js';
+import type { IngestOutcome } from '../ingest/ingestReports.js';
 import type { AnswerServiceHolder } from './answer/answerServiceHolder.js';
+import { ingestInChild } from './isolatedIngest.js';
 import { loadAnswerService, type Runtime } from './runtime.js';
+
+/** How a re-ingest runs: by default in a bounded child process (src/isolatedIngest.ts). */
+export type IngestRunner = (file: string, indexDir: string, onProgress: (message: string) => void) => Promise<IngestOutcome[]>;
 
 /**
  * Re-ingest while answering: the new index generation is built beside the live one (the ingest lock
@@ -10,11 +14,16 @@ import { loadAnswerService, type Runtime } from './runtime.js';
 export class ReingestService {
   private running: Promise<IngestOutcome[]> | null = null;
 
+  private readonly run: IngestRunner;
+
   constructor(
     private readonly runtime: Runtime,
     private readonly indexDir: string,
     private readonly holder: AnswerServiceHolder,
-  ) {}
+    run?: IngestRunner,
+  ) {
+    this.run = run ?? ((file, indexDir, onProgress) => ingestInChild(file, { indexDir, config: runtime.config, onProgress }));
+  }
 
   get busy(): boolean {
     return this.running !== null;
@@ -22,12 +31,7 @@ export class ReingestService {
 
   async ingest(file: string, onProgress: (message: string) => void = () => {}): Promise<IngestOutcome[]> {
     const run = (async () => {
-      const outcomes = await ingestReports([file], { indexDir: this.indexDir, lockWaitMs: 120_000, onProgress }, {
-        tokenizer: this.runtime.tokenizer,
-        embedder: this.runtime.embedder,
-        logger: this.runtime.logger,
-        maxBytes: this.runtime.config.maxReportBytes,
-      });
+      const outcomes = await this.run(file, this.indexDir, onProgress);
       if (outcomes.some((o) => o.status !== 'unchanged')) {
         onProgress('loading the new index');
         this.holder.swap(await loadAnswerService(this.runtime, this.indexDir));
