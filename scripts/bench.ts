@@ -1,81 +1,128 @@
-import { readFile, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir, cpus } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFParse } from 'pdf-parse';
-import { createEmbeddings } from '../ingest/embed/createEmbeddings.js';
-import { pdfjsAssetUrls } from '../ingest/extract/pdfjsAssetUrls.js';
-import { ingestReports } from '../ingest/ingestReports.js';
-import { silentLogger } from '../src/log.js';
-import { createTokenizer } from '../src/text/tokenize.js';
+import { z } from 'zod';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench/benchArgs.js';
+import type { BenchResult, ScaleStep } from './bench/benchResult.js';
+import {
+  AddReportResultSchema,
+  AskBenchResultSchema,
+  IngestBenchResultSchema,
+  ScaleBuildResultSchema,
+  VectorBenchResultSchema,
+} from './bench/benchSchemas.js';
+import { formatMarkdown, formatText } from './bench/formatReport.js';
+import { machineInfo } from './bench/machine.js';
+import { runWorker } from './bench/runWorker.js';
 
 /**
- * Ingest benchmark: the whole ingest of a report against bare pdf-parse `getText()` on the same file,
- * both in this one process, alternating, several rounds; medians and their ratio are printed and
- * written to bench-results/. Both sides run warm (modules imported, the segmenter dictionary loaded
- * once, as in a running bot); the one-off dictionary load is printed separately.
+ * `npm run bench`: ingest against bare pdf-parse, in-process ask latency, and the same at 1, 10 and
+ * 100 reports (build, disk, memory, ask latency, hnsw against exact search). Each step runs in its
+ * own process (scripts/bench/worker.ts) so memory figures are that step's own. Prints an aligned
+ * table, writes bench-results/bench.json and bench-results/bench.md (markdown for the README).
  *
- *   npm run bench [-- FILE] [--rounds N]
+ *   npm run bench [-- FILE] [--only ingest|ask|scale] [--scale 1,10,100] [--rounds N] …
+ *
+ * Progress goes to stderr, the table to stdout. Exits 2 on bad arguments, 1 when a step fails.
  */
-const args = process.argv.slice(2);
-const roundsFlag = args.indexOf('--rounds');
-const rounds = roundsFlag >= 0 ? Number(args[roundsFlag + 1]) : 5;
-const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds') ?? 'data/reports/hnhgzy-2024-quality-report.pdf';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
+/** Rounds of "add one report to the index" (each a full ingest plus the same into an empty index). */
+const ADD_ROUNDS = 3;
 
-async function bareGetText(): Promise<number> {
-  const started = performance.now();
-  const parser = new PDFParse({ data: new Uint8Array(await readFile(file)), ...pdfjsAssetUrls() });
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function vectorQueries(questionsFile: string): Promise<string[]> {
+  // The dev questions plus the metric lookups beside them (≈120 query vectors).
+  const lines = (file: string) =>
+    readFile(file, 'utf8').then(
+      (text) => text.split('\n').filter((l) => l.trim() !== ''),
+      () => [] as string[],
+    );
+  const Line = z.object({ question: z.string() }).or(z.object({ query: z.string() }));
+  const raw = [...(await lines(questionsFile)), ...(await lines(path.join(path.dirname(questionsFile), 'metrics.dev.jsonl')))];
+  return raw.flatMap((l) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(l);
+    } catch {
+      return []; // the eval reports malformed gold lines; here a query fewer does no harm
+    }
+    const parsed = Line.safeParse(json);
+    if (!parsed.success) return [];
+    return ['question' in parsed.data ? parsed.data.question : parsed.data.query];
+  });
+}
+
+async function runScaleStep(args: BenchArgs, work: string, reports: number, queries: string[]): Promise<ScaleStep> {
+  const indexDir = path.join(work, `index-${reports}`);
+  const what = `${reports} report${reports === 1 ? '' : 's'}`;
+  progress(`${what}: building the index`);
+  const build = await runWorker({ kind: 'build', indexDir, file: args.file, count: reports, copies: args.copies }, ScaleBuildResultSchema);
+  progress(`${what}: asking (${(build.writeMs / 1000).toFixed(1)} s to write)`);
+  const ask = await runWorker({ kind: 'ask', indexDir, questions: args.questions, rounds: args.askRounds, budgetMs: args.askBudgetMs }, AskBenchResultSchema);
+  progress(`${what}: hnsw against exact search (ask p95 ${ask.p95Ms} ms)`);
+  const vectors = await runWorker({ kind: 'vectors', indexDir, queries }, VectorBenchResultSchema);
+  progress(`${what}: adding one report to the index`);
+  const add = await runWorker({ kind: 'add', indexDir, file: args.file, rounds: ADD_ROUNDS }, AddReportResultSchema);
+  if (!args.keep) await rm(indexDir, { recursive: true, force: true });
+  return { reports, build, ask, vectors, add };
+}
+
+async function main(): Promise<number> {
+  let args: BenchArgs;
   try {
-    await parser.getText();
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`${error.message}\n${BENCH_USAGE}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  const loadStart = loadavg()[0] ?? 0;
+  const work = await mkdtemp(path.join(tmpdir(), 'bench-'));
+  const result: BenchResult = {
+    machine: machineInfo(),
+    loadAverage: { start: loadStart, end: loadStart },
+    args: { ...args, sections: [...args.sections] },
+    durationMs: 0,
+    ingest: null,
+    ask: null,
+    scale: [],
+  };
+  try {
+    if (args.sections.includes('ingest')) {
+      progress(`ingest: ${args.ingestRounds} rounds of bare getText() and full ingest`);
+      result.ingest = await runWorker({ kind: 'ingest', file: args.file, rounds: args.ingestRounds }, IngestBenchResultSchema);
+    }
+    if (args.sections.includes('ask')) {
+      progress('ask: ingesting the report, then asking');
+      const indexDir = path.join(work, 'index-ask');
+      const built = await runWorker({ kind: 'ingestOne', indexDir, file: args.file }, z.object({ ms: z.number() }));
+      const ask = await runWorker({ kind: 'ask', indexDir, questions: args.questions, rounds: args.askRounds, budgetMs: args.askBudgetMs }, AskBenchResultSchema);
+      result.ask = { ...ask, indexBuildMs: Math.round(built.ms) };
+    }
+    if (args.sections.includes('scale')) {
+      const queries = await vectorQueries(args.questions);
+      for (const reports of args.scales) result.scale.push(await runScaleStep(args, work, reports, queries));
+    }
   } finally {
-    await parser.destroy();
+    if (args.keep) progress(`index folders kept in ${work}`);
+    else await rm(work, { recursive: true, force: true });
   }
-  return performance.now() - started;
+  result.loadAverage.end = loadavg()[0] ?? 0;
+  result.durationMs = Math.round(performance.now() - started);
+
+  const text = formatText(result);
+  process.stdout.write(text);
+  await mkdir(args.out, { recursive: true });
+  await writeFile(path.join(args.out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(path.join(args.out, 'bench.md'), formatMarkdown(result));
+  progress(`written ${path.join(args.out, 'bench.json')} and ${path.join(args.out, 'bench.md')}`);
+  return 0;
 }
 
-const dictionaryStarted = performance.now();
-const tokenizer = createTokenizer();
-tokenizer.tokens('预热');
-const dictionaryMs = performance.now() - dictionaryStarted;
-const deps = { tokenizer, embedder: createEmbeddings(null, tokenizer), logger: silentLogger, maxBytes: 1024 ** 3 };
-
-const work = await mkdtemp(path.join(tmpdir(), 'bench-'));
-const bare: number[] = [];
-const ingest: number[] = [];
-try {
-  await bareGetText(); // first-use costs (pdf.js worker setup, CMaps) on neither side
-  for (let round = 0; round < rounds; round += 1) {
-    bare.push(await bareGetText());
-    const started = performance.now();
-    await ingestReports([file], { indexDir: path.join(work, `index-${round}`) }, deps);
-    ingest.push(performance.now() - started);
-  }
-} finally {
-  await rm(work, { recursive: true, force: true });
-}
-
-const result = {
-  file,
-  rounds,
-  machine: `${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, node ${process.version}`,
-  bareGetTextMedianMs: Math.round(median(bare)),
-  ingestMedianMs: Math.round(median(ingest)),
-  ratio: Number((median(ingest) / median(bare)).toFixed(2)),
-  dictionaryLoadMs: Math.round(dictionaryMs),
-};
-const table = [
-  `ingest benchmark — ${result.machine}`,
-  `file: ${file}, ${rounds} rounds, medians`,
-  `  bare pdf-parse getText()   ${result.bareGetTextMedianMs} ms`,
-  `  full ingest                ${result.ingestMedianMs} ms`,
-  `  ratio                      ${result.ratio}×   (target ≤ 1.5×)`,
-  `  segmenter dictionary load  ${result.dictionaryLoadMs} ms once per process (not in the ratio)`,
-].join('\n');
-process.stdout.write(`${table}\n`);
-await mkdir('bench-results', { recursive: true });
-await writeFile(path.join('bench-results', 'ingest.json'), `${JSON.stringify(result, null, 2)}\n`);
+process.exitCode = await main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof Error && error.cause) process.stderr.write(`  caused by: ${String(error.cause)}\n`);
+  return 1;
+});
