@@ -148,7 +148,7 @@ export async function loadReport(generationDir: string, meta: ReportMeta, indexD
   tokenizer.addWords(content.vocabulary);
   try {
     const lexical = LexicalIndex.parse(await readFile(path.join(dir, FILES.lexical), 'utf8'), tokenizer);
-    const vectors = await VectorIndex.load(vectorFiles(dir));
+    const vectors = await VectorIndex.load(vectorFiles(dir), { lazyGraph: true });
     if (lexical.size !== content.chunks.length || vectors.size !== content.chunks.length) {
       throw new IndexFormatError(`report ${meta.id}`, [`${content.chunks.length} chunks but ${lexical.size} lexical and ${vectors.size} vector rows`]);
     }

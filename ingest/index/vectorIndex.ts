@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
 import { exactSearch } from './exactSearch.js';
 import { IndexFormatError } from './indexFormatError.js';
@@ -23,6 +24,12 @@ export interface VectorIndexOptions {
    * 0 always uses the graph (default 1024).
    */
   exactBelow?: number;
+  /**
+   * `load` only: leave the graph on disk when the index is small enough to be searched exactly (it
+   * would never be walked). A few hundred rows per report, a hundred reports: the graphs' native
+   * memory is most of the process otherwise.
+   */
+  lazyGraph?: boolean;
 }
 
 /** Where `save` and `load` keep the two parts; the caller (index store) chooses the names. */
@@ -33,7 +40,7 @@ export interface VectorIndexFiles {
   vectors: string;
 }
 
-const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 128, seed: 100, exactBelow: 1024 } satisfies Required<VectorIndexOptions>;
+const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 128, seed: 100, exactBelow: 1024, lazyGraph: false } satisfies Required<VectorIndexOptions>;
 
 /**
  * Approximate nearest neighbours by cosine similarity over an hnsw graph, with the unit vectors
@@ -51,7 +58,7 @@ export class VectorIndex {
 
   private constructor(
     set: VectorSet,
-    private readonly graph: Graph,
+    private graph: Graph | null,
     options: Required<VectorIndexOptions>,
   ) {
     this.dimensions = set.dimensions;
@@ -112,6 +119,12 @@ export class VectorIndex {
   static async load(files: VectorIndexFiles, options: VectorIndexOptions = {}): Promise<VectorIndex> {
     const set = await readVectorFile(files.vectors);
     const what = `vector graph ${files.graph}`;
+    const resolved = { ...DEFAULTS, ...options };
+    if (resolved.lazyGraph && set.count <= resolved.exactBelow) {
+      const present = await stat(files.graph).then((info) => info.isFile(), () => false);
+      if (!present) throw new IndexFormatError(what, ['missing']);
+      return new VectorIndex(set, null, resolved);
+    }
     const graph = new HierarchicalNSW('cosine', set.dimensions);
     try {
       // No maxElements here (hnswlib-node 3 takes it from the file): this index never grows in place,
@@ -143,7 +156,7 @@ export class VectorIndex {
 
   async save(files: VectorIndexFiles): Promise<void> {
     await writeVectorFile(files.vectors, { dimensions: this.dimensions, count: this.size, data: this.vectors });
-    await this.graph.writeIndex(files.graph);
+    await this.ensureGraph().writeIndex(files.graph);
   }
 
   /**
@@ -173,8 +186,9 @@ export class VectorIndex {
       if (rows.length <= exactBelow) return exactSearch(this.vectors, this.dimensions, vector, want, undefined, rows);
       graphFilter = (label) => allowed[label] === 1;
     }
-    this.graph.setEf(Math.max(efSearch, want));
-    const found = this.graph.searchKnn(Array.from(vector), want, graphFilter);
+    const graph = this.ensureGraph();
+    graph.setEf(Math.max(efSearch, want));
+    const found = graph.searchKnn(Array.from(vector), want, graphFilter);
     return found.neighbors.map((index, i) => ({ index, score: 1 - (found.distances[i] ?? 1) }));
   }
 
@@ -188,6 +202,13 @@ export class VectorIndex {
   vectorAt(index: number): Float32Array {
     if (!Number.isInteger(index) || index < 0 || index >= this.size) throw new RangeError(`no row ${index} in a ${this.size}-row index`);
     return this.vectors.subarray(index * this.dimensions, (index + 1) * this.dimensions);
+  }
+
+  /** The graph, built from the stored vectors if it was left on disk (a lazy load). */
+  private ensureGraph(): Graph {
+    this.graph ??= VectorIndex.fromVectors({ dimensions: this.dimensions, count: this.size, data: this.vectors }, this.options).graph;
+    if (!this.graph) throw new Error('vector graph could not be built');
+    return this.graph;
   }
 
   private checkQuery(vector: readonly number[]): void {

@@ -12,7 +12,7 @@ import { exactDifference } from './exactArithmetic.js';
 import { printedFigure } from './printedFigure.js';
 import { answerExtractively, coverageOf, weightedTerms, type ExtractiveAnswer, type TermWeights } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
-import { MetricMatcher, type MetricMatch } from './metricMatcher.js';
+import { MetricMatcher, type MetricFilter, type MetricMatch } from './metricMatcher.js';
 import { analyseQuestion, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer, type TableRef } from './tableAnswerer.js';
 import type { AskOptions, AskResult, Evidence, FigureRef, SourceRef } from './types.js';
@@ -27,6 +27,8 @@ const METRIC_MIN_SCORE = 0.4;
 const EXTRACTIVE_MIN_COVERAGE = 0.6;
 /** Two registry entries this close in score, for the same quantity, are both shown (a conflict). */
 const CONFLICT_SCORE_GAP = 0.25;
+/** A metric is listed for at most this many years (the newest), so an answer stays readable in chat. */
+const YEARS_SHOWN = 6;
 
 /** The model side, as the service sees it (src/answer/model implements it). */
 export interface ModelAnswerPort {
@@ -67,30 +69,31 @@ const sectionLabel = (language: Language, section: string, page: number) =>
  */
 export class AnswerService {
   readonly retriever: HybridRetriever;
-  readonly matcher: MetricMatcher;
+  /** One registry matcher per report: a question about this year never scans a hundred years' entries. */
+  private readonly matchers = new Map<string, MetricMatcher>();
   readonly tables: TableRef[];
   private readonly weights: TermWeights;
+  /** Registry entries by report and exact name+unit: the same metric in another year, found in O(1). */
+  private readonly byName = new Map<string, MetricMatch['entry'][]>();
 
   constructor(private readonly deps: AnswerServiceDeps) {
     const { index, tokenizer, embedder } = deps;
     this.retriever = new HybridRetriever(index, embedder, tokenizer, deps.vectorWeight ?? 0.3);
-    this.matcher = new MetricMatcher(
-      index.reports.flatMap((r) => r.metrics.map((entry) => ({ entry, report: r.meta }))),
-      tokenizer,
-    );
+    for (const r of index.reports) {
+      this.matchers.set(r.meta.id, new MetricMatcher(r.metrics.map((entry) => ({ entry, report: r.meta })), tokenizer));
+    }
     this.tables = index.reports.flatMap((r) => r.tables.map((table) => ({ table, report: r.meta })));
-    const lexicals = index.reports.map((r) => r.lexical);
-    const maxIdf = Math.max(1, ...lexicals.map((l) => l.maxIdf));
-    this.weights = {
-      weight: (term) => {
-        let best: number | null = null;
-        for (const l of lexicals) {
-          const idf = l.idfOf(term);
-          if (idf !== null) best = best === null ? idf : Math.min(best, idf);
-        }
-        return best ?? maxIdf;
-      },
-    };
+    // Term weights from the one BM25 index over every report (shared statistics).
+    const maxIdf = Math.max(1, this.retriever.maxIdf);
+    this.weights = { weight: (term) => this.retriever.idfOf(term) ?? maxIdf };
+    for (const r of index.reports) {
+      for (const entry of r.metrics) {
+        const key = nameKey(r.meta.id, entry.name, entry.unit);
+        const list = this.byName.get(key) ?? [];
+        list.push(entry);
+        this.byName.set(key, list);
+      }
+    }
   }
 
   get index(): ReportIndex {
@@ -99,7 +102,26 @@ export class AnswerService {
 
   /** Registry lookup for `/metric` and `metric --json`: best first. */
   lookupMetric(query: string, limit = 5, filter: { years?: ReadonlySet<number>; reportIds?: ReadonlySet<string> } = {}): MetricMatch[] {
-    return this.matcher.match(query, limit, filter);
+    return this.matchMetrics(query, limit, this.newestFirst(filter));
+  }
+
+  private matchMetrics(query: string, limit: number, filter: MetricFilter): MetricMatch[] {
+    const matches: MetricMatch[] = [];
+    for (const r of this.index.reports) {
+      if ((filter.reportIds && !filter.reportIds.has(r.meta.id)) || (filter.years && !filter.years.has(r.meta.year))) continue;
+      matches.push(...(this.matchers.get(r.meta.id)?.match(query, limit, { section: filter.section }) ?? []));
+    }
+    return matches.sort((a, b) => b.score - a.score || b.report.year - a.report.year).slice(0, limit);
+  }
+
+  /**
+   * A question that names no year is about the newest report: without a filter, the newest year is
+   * searched (other years then come in through `sameMetricIn`); with one, the filter stands.
+   */
+  private newestFirst<T extends RetrievalFilter>(filter: T): T {
+    const latest = this.index.reports[0]?.meta.year;
+    if (filter.years || filter.reportIds || latest === undefined || this.index.reports.length < 2) return filter;
+    return { ...filter, years: new Set([latest]) };
   }
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
@@ -122,9 +144,16 @@ export class AnswerService {
     const resolved = resolveFollowUp(question, options.history);
     const analysis = analyseQuestion(resolved, this.deps.tokenizer);
     const filter = this.filterFor(analysis, options);
-    const hits = await this.retriever.search(analysis.matchText, 10, filter);
+    const newest = this.newestFirst(filter);
+    const hits = await this.retriever.search(analysis.matchText, 10, newest);
+    // Passages of the newest report first; older years only when it does not say.
+    const olderHits = async () => (newest === filter ? hits : this.retriever.search(analysis.matchText, 10, filter));
     const draft =
-      this.fromTable(analysis, filter) ?? this.fromRegistry(analysis, filter) ?? this.fromPassages(analysis, hits) ?? this.notFound(analysis, hits);
+      this.fromTable(analysis, filter) ??
+      this.fromRegistry(analysis, filter) ??
+      this.fromPassages(analysis, hits) ??
+      (newest === filter ? null : this.fromPassages(analysis, await olderHits())) ??
+      this.notFound(analysis, hits);
     const sources = this.sources(draft, hits);
 
     let result: AskResult = { ...base, found: draft.found, answer: draft.answer, figures: draft.figures, sources, ms: 0 };
@@ -153,9 +182,10 @@ export class AnswerService {
   }
 
   private fromTable(analysis: QuestionAnalysis, filter: RetrievalFilter): Draft | null {
-    const tables = this.tables.filter(
-      (t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!filter.years || filter.years.has(t.report.year)),
-    );
+    // A cell is read from the latest report unless the question or the caller names another.
+    const latest = this.index.reports[0]?.meta.year;
+    const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
+    const tables = this.tables.filter((t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!years || years.has(t.report.year)));
     const answer = answerFromTables(tables, analysis, this.deps.tokenizer);
     if (!answer) return null;
     return this.tableDraft(answer, analysis.language);
@@ -214,7 +244,7 @@ export class AnswerService {
 
   private fromRegistry(analysis: QuestionAnalysis, filter: RetrievalFilter): Draft | null {
     if (!analysis.wantsFigure) return null;
-    const matches = this.matcher.match(analysis.matchText, 12, { ...filter, section: analysis.sectionMention });
+    const matches = this.matchMetrics(analysis.matchText, 12, { ...this.newestFirst(filter), section: analysis.sectionMention });
     const best = matches[0];
     if (!best || best.queryCoverage < METRIC_MIN_QUERY_COVERAGE || best.score < METRIC_MIN_SCORE) return null;
     if (this.yearMismatch(analysis, best.entry.evidence, best.report)) return null;
@@ -228,7 +258,8 @@ export class AnswerService {
     const otherYears = this.index.reports
       .filter((r) => r.meta.id !== best.report.id && (!filter.reportIds || filter.reportIds.has(r.meta.id)) && !filter.years)
       .map((r) => this.sameMetricIn(r, best))
-      .filter((m): m is MetricMatch => m !== null);
+      .filter((m): m is MetricMatch => m !== null)
+      .slice(0, YEARS_SHOWN - 1);
 
     const lang = analysis.language;
     const figureOf = (m: MetricMatch): FigureRef => ({ value: m.entry.value, unit: m.entry.unit, page: m.entry.page, section: m.entry.section.id });
@@ -265,8 +296,8 @@ export class AnswerService {
   }
 
   private sameMetricIn(report: LoadedReport, best: MetricMatch): MetricMatch | null {
-    const candidate = this.matcher.match(best.entry.name, 1, { reportIds: new Set([report.meta.id]) })[0];
-    return candidate && compact(candidate.entry.name) === compact(best.entry.name) && candidate.entry.unit === best.entry.unit ? candidate : null;
+    const entry = this.byName.get(nameKey(report.meta.id, best.entry.name, best.entry.unit))?.[0];
+    return entry ? { entry, report: report.meta, score: best.score, queryCoverage: best.queryCoverage, entryCoverage: best.entryCoverage } : null;
   }
 
   private chunkHolding(report: ReportMeta, evidence: string, page: number): Chunk | null {
@@ -405,6 +436,10 @@ function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const gb = grams(nb);
   const shared = [...ga].filter((g) => gb.has(g)).length;
   return shared / Math.min(ga.size, gb.size) >= 0.6;
+}
+
+function nameKey(reportId: string, name: string, unit: string): string {
+  return `${reportId}\u0000${compact(name)}\u0000${unit}`;
 }
 
 function elapsed(started: number): number {
