@@ -3,8 +3,7 @@ import type { AnswerService } from '../../src/answer/answerService.js';
 import { INTERACTION_ACK_DEADLINE_MS } from '../../src/bot/discordLimits.js';
 import { messageBody, type FakeMessage, type RecordedDiscordRequest } from '../fakes/fakeDiscord.js';
 import { callbackType, isCallback, isOriginalEdit, printTimings, sentMessages, startBotHarness, timing, type BotHarness, type Timing } from '../fakes/botHarness.js';
-import { inkShare } from '../fakes/pngInk.js';
-import { pngSize } from '../fakes/pngSize.js';
+import { inkShare, pngHeader as pngSize } from '../fixtures/png.js';
 import { BUNDLED, buildFixture, type Fixture } from '../src/answer/reportFixture.js';
 
 let fixture: Fixture;

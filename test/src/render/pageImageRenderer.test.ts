@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
 import { PageImageRenderer } from '../../../src/render/pageImageRenderer.js';
 import { PageOutOfRangeError, PageRenderError } from '../../../src/render/renderErrors.js';
-import { pngHeader } from './png.js';
+import { pngHeader } from '../../fixtures/png.js';
 
 const REPORT = path.resolve('data/reports/hnhgzy-2024-quality-report.pdf');
 /** Small pages for the cache tests: the rules under test do not depend on size, the run time does. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedTable } from '../../../ingest/types.js';
 import { TABLE_STYLE } from '../../../src/render/layoutTable.js';
 import { renderTablePng, renderTablePngs } from '../../../src/render/renderTablePng.js';
-import { decodePng, pngHeader, type Pixels } from './png.js';
+import { decodePng, pngHeader, type Pixels } from '../../fixtures/png.js';
 
 const HEADER_FILL = [0xe6, 0xeb, 0xf2];
 /** Just inside the grid's left edge, left of any text: only fills show there. */
