@@ -1,4 +1,4 @@
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ParsedTable } from '../../ingest/types.js';
 import { layoutTable, TABLE_STYLE, type Align, type RowBox, type TableImageOptions, type TablePageLayout, type TextBlock, type TextRole } from './layoutTable.js';
 import { reportFontFamily } from './reportFontFamily.js';
@@ -46,7 +46,10 @@ export async function renderTablePngs(table: ParsedTable, options: TableImageOpt
     };
   };
   const pages = layoutTable(table, options, measureFor);
-  return Promise.all(pages.map((page) => drawPage(page, family)));
+  // One image at a time: each holds a full-size surface, and concurrent native encodes gain nothing here.
+  const images: Buffer[] = [];
+  for (const page of pages) images.push(await drawPage(page, family));
+  return images;
 }
 
 /** The first (usually only) image of `renderTablePngs`; a table cut over several images loses its later rows. */
@@ -104,7 +107,20 @@ function drawPage(page: TablePageLayout, family: string): Promise<Buffer> {
   if (page.header) drawRow(ctx, page.header, page.align, family, 'header');
   for (const row of page.rows) drawRow(ctx, row, page.align, family, 'cell');
   drawBlock(ctx, page.notes, family, 'left', page.gridX, page.gridWidth, COLOURS.note);
-  return canvas.encode('png');
+  return encodeKeepingAlive(canvas);
+}
+
+/**
+ * @napi-rs/canvas 0.1.x (the version pdf-parse pins) does not hold the surface during an async encode:
+ * a canvas collected while its PNG is encoded on the thread pool is a use-after-free and a segfault
+ * (upstream canvas#1312, fixed in 1.0.x). The canvas is referenced after the await so it stays
+ * reachable until the encode is done.
+ */
+async function encodeKeepingAlive(canvas: Canvas): Promise<Buffer> {
+  const png = await canvas.encode('png');
+  // Read after the await: the async frame, and so the canvas, stays alive until here.
+  if (canvas.width <= 0) throw new Error('canvas lost its surface while encoding');
+  return png;
 }
 
 function drawRow(ctx: SKRSContext2D, row: RowBox, align: readonly Align[], family: string, role: 'header' | 'cell'): void {
