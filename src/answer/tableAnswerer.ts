@@ -218,16 +218,24 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
     if (inRange.length === 0) return { ...ref, rows: [], column: -1, value: null, computation: null, missing: `${table.header[numberColumn]} ${from}–${to}` };
   }
 
+  // The column: header words the question repeats, or — when no header is named — the one column of
+  // the kind of answer asked (谁 → the names column). Several candidate columns and no header words
+  // means the question asks something the table does not hold ("多少位老师" against weekly counts).
   let column = -1;
   let columnScore = 0;
+  const kindOnly: number[] = [];
   table.header.forEach((header, i) => {
     if (keyColumns.has(i) || KEY_NUMBER_HEADER.test(compact(header))) return;
-    const s = headerScore(header, question, tokenizer) + columnKindBonus(table, i, question);
+    const named = headerScore(header, question, tokenizer);
+    const kind = columnKindBonus(table, i, question);
+    if (named === 0 && kind > 0) kindOnly.push(i);
+    const s = named > 0 ? named + kind : 0;
     if (s > columnScore) {
       columnScore = s;
       column = i;
     }
   });
+  if (column < 0 && kindOnly.length === 1) column = kindOnly[0] ?? -1;
 
   const totalColumn = table.header.findIndex((h) => TOTAL_HEADER.test(compact(h)));
   if (question.wantsAggregate && matched.length <= 1 && totalColumn >= 0 && matched.length === 1) column = totalColumn;

@@ -59,6 +59,12 @@ describe('AnswerService: tables', () => {
     expect(result.figures).toEqual([{ value: '现代信息工程学院', unit: '', page: 15, section: '表 1-3' }]);
   });
 
+  it('does not read an arbitrary number column for a row the question names without a column', async () => {
+    const result = await service.ask('2024年马克思主义学院有多少位老师实施了行走的思政课？');
+    expect(result.figures[0]).toMatchObject({ value: '10', section: '案例 1-1' });
+    expect(result.answer).not.toContain('表 6-1');
+  });
+
   it('counts the rows a question selects when it asks how many', async () => {
     const result = await service.ask('表1-3里化学工程学院有几个专业？');
     expect(result.figures[0]?.value).toBe('6');
