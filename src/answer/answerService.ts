@@ -244,7 +244,9 @@ export class AnswerService {
 
   private fromRegistry(analysis: QuestionAnalysis, filter: RetrievalFilter): Draft | null {
     if (!analysis.wantsFigure) return null;
-    const matches = this.matchMetrics(analysis.matchText, 12, { ...this.newestFirst(filter), section: analysis.sectionMention });
+    const matches = this.matchMetrics(analysis.matchText, 12, { ...this.newestFirst(filter), section: analysis.sectionMention }).filter((m) =>
+      modifierCovered(m.entry.name, analysis.matchText),
+    );
     const best = matches[0];
     if (!best || best.queryCoverage < METRIC_MIN_QUERY_COVERAGE || best.score < METRIC_MIN_SCORE) return null;
     if (this.yearMismatch(analysis, best.entry.evidence, best.report)) return null;
@@ -436,6 +438,22 @@ function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const gb = grams(nb);
   const shared = [...ga].filter((g) => gb.has(g)).length;
   return shared / Math.min(ga.size, gb.size) >= 0.6;
+}
+
+/**
+ * "当年实施现场工程师培养的在校生数" counts only some students: a name whose 的-modifier restricts it
+ * answers a question only when the question shares some of that modifier ("在校生人数" alone does not).
+ */
+function modifierCovered(name: string, question: string): boolean {
+  const at = name.lastIndexOf('的');
+  if (at <= 0) return true;
+  const modifier = compact(name.slice(0, at))
+    .replace(/[“”"（）()…、]/gu, '')
+    .replace(/^(学校|全校|当年|本年度|年度|今年|累计|\d{4}年)+/u, '');
+  if (modifier.length < 2) return true;
+  const asked = compact(question);
+  for (let i = 0; i + 1 < modifier.length; i += 1) if (asked.includes(modifier.slice(i, i + 2))) return true;
+  return false;
 }
 
 function nameKey(reportId: string, name: string, unit: string): string {

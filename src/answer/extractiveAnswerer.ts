@@ -78,6 +78,17 @@ function clauseNamesNoun(sentence: string, figure: Figure, noun: string): boolea
   return name.endsWith(key) || name.endsWith(key.slice(-2)) || after.includes(key.slice(-2)) || (unit.length > 0 && key.endsWith(unit));
 }
 
+const ASKS_RATIO = /比例|比率|占比|百分|率|percentage|rate|ratio|share/iu;
+const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
+
+/** A count is not answered by a percentage, nor a rate by a count. */
+function kindAgrees(question: QuestionAnalysis, figure: Figure): boolean {
+  const isRatio = /[%％‰]/u.test(figure.unit);
+  if (ASKS_RATIO.test(question.matchText)) return isRatio;
+  if (ASKS_COUNT.test(question.matchText)) return !isRatio;
+  return true;
+}
+
 const ASKS_PLACE = /哪里|哪儿|什么地方|哪个国家|哪座城市|\bwhere\b/iu;
 const PLACE_CUE = /(赴|前往|去往|抵达|到达|远赴)\p{Script=Han}{2,}|\p{Script=Han}{1,6}(国|省|市|州)(?![\p{Script=Han}]{0,1}(级|家|内|外))/u;
 
@@ -201,7 +212,11 @@ export function answerExtractively(
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     sentences.forEach((sentence, i) => {
-      const figure = bestFigure(sentence, terms, (f) => !question.wantsFigure || !counted || clauseNamesNoun(sentence, f, counted));
+      const figure = bestFigure(
+        sentence,
+        terms,
+        (f) => !question.wantsFigure || ((!counted || clauseNamesNoun(sentence, f, counted)) && kindAgrees(question, f)),
+      );
       if (question.wantsFigure && !figure) return;
       // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").
       const before = sentences.slice(Math.max(0, i - 2), i).join('');
