@@ -35,7 +35,10 @@ describe('PageImageRenderer', () => {
     const renderer = new PageImageRenderer({ logger: silentLogger, width: SMALL });
     const [a, b] = await Promise.all([renderer.render(REPORT, 9), renderer.render(REPORT, 9)]);
     expect(b).toBe(a);
-    expect(renderer.stats).toEqual({ memoryHits: 0, diskHits: 0, shared: 1, renders: 1 });
+    // Drawn once; the second request joins the render in flight or, if the first one finished while
+    // the second was still hashing the file, is served from memory — which of the two is timing.
+    const { renders, shared, memoryHits, diskHits } = renderer.stats;
+    expect([renders, shared + memoryHits, diskHits]).toEqual([1, 1, 0]);
   });
 
   it('throws PageOutOfRangeError with the page count when the page is past the end', async () => {
