@@ -96,8 +96,9 @@ export async function analyseReport(
   };
 }
 
-function newReport(report: AnalysedReport, deps: IngestDeps): NewReport {
-  const meta: ReportMeta = {
+/** The manifest entry of an analysed report, stamped now. */
+export function reportMeta(report: AnalysedReport): ReportMeta {
+  return {
     ...report.meta,
     id: report.identity.id,
     year: report.identity.year,
@@ -106,6 +107,10 @@ function newReport(report: AnalysedReport, deps: IngestDeps): NewReport {
     dir: reportDirName(report.identity.id),
     counts: { chunks: report.chunks.length, tables: report.tables.length, metrics: report.metrics.length },
   };
+}
+
+function newReport(report: AnalysedReport, deps: IngestDeps): NewReport {
+  const meta = reportMeta(report);
   return {
     meta,
     write: (dir) =>

@@ -20,7 +20,7 @@ const BIGRAM_WEIGHT = 0.7;
 const WORD_SEED = 0x811c9dc5;
 const BIGRAM_SEED = 0x050c5d1f;
 
-function hashToken(token: string, seed: number): number {
+export function hashToken(token: string, seed: number): number {
   let h = seed;
   for (let i = 0; i < token.length; i += 1) {
     h ^= token.charCodeAt(i);

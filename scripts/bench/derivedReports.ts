@@ -1,3 +1,4 @@
+import { hashToken } from '../../ingest/embed/localHashEmbeddings.js';
 import { createHash } from 'node:crypto';
 import type { AnalysedReport } from '../../ingest/ingestReports.js';
 import type { CopyMode } from './benchArgs.js';
@@ -18,20 +19,6 @@ import type { CopyMode } from './benchArgs.js';
 
 const NUMBER = /\d+(?:\.\d+)?/g;
 
-/** FNV-1a with murmur3's finaliser: cheap, and well spread in every bit for short strings. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** A year near the report's own (up to 30 before, 5 after) moves with the copy. */
 function isYearNear(value: string, baseYear: number): boolean {
@@ -49,7 +36,7 @@ export function shiftFigures(text: string, copy: number, baseYear: number): stri
   if (copy === 0) return text;
   return text.replace(NUMBER, (number) => {
     if (isYearNear(number, baseYear)) return String(Number(number) - copy);
-    const h = hash32(`${copy}:${number}`);
+    const h = hashToken(`${copy}:${number}`, 0x811c9dc5);
     let digitIndex = 0;
     let out = '';
     const intLength = number.indexOf('.') === -1 ? number.length : number.indexOf('.');

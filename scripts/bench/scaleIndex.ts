@@ -1,6 +1,6 @@
 import type { Embedder } from '../../ingest/embed/embedder.js';
-import { analyseReport, type AnalysedReport } from '../../ingest/ingestReports.js';
-import { commitGeneration, currentGenerationDir, reportDirName, type NewReport } from '../../ingest/index/indexStore.js';
+import { analyseReport, reportMeta, type AnalysedReport } from '../../ingest/ingestReports.js';
+import { commitGeneration, currentGenerationDir, type NewReport } from '../../ingest/index/indexStore.js';
 import { writeReportFiles } from '../../ingest/index/reportFiles.js';
 import type { Tokenizer } from '../../src/text/tokenize.js';
 import type { CopyMode } from './benchArgs.js';
@@ -34,15 +34,7 @@ export async function buildScaleIndex(
 
   const writeTimes: number[] = [];
   const add: NewReport[] = reports.map((report) => ({
-    meta: {
-      ...report.meta,
-      id: report.identity.id,
-      year: report.identity.year,
-      title: report.identity.title,
-      ingestedAt: new Date().toISOString(),
-      dir: reportDirName(report.identity.id),
-      counts: { chunks: report.chunks.length, tables: report.tables.length, metrics: report.metrics.length },
-    },
+    meta: reportMeta(report),
     write: async (dir) => {
       const at = performance.now();
       await writeReportFiles(dir, {
