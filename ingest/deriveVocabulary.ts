@@ -1,4 +1,4 @@
-import type { Block, MetricEntry } from './types.js';
+import type { Block, MetricEntry } from '../src/store/shapes.js';
 
 /**
  * Words the segmenter should keep whole because the report itself treats them as terms: quoted names

@@ -7,17 +7,17 @@ import { EmbedderMismatchError, IngestRefusedError } from '../src/errors.js';
 import { chunkDocument } from './chunk/chunkDocument.js';
 import { cleanPages } from './clean/cleanPages.js';
 import { deriveVocabulary } from './deriveVocabulary.js';
-import type { Embedder } from './embed/embedder.js';
+import type { Embedder } from '../src/embed/embedder.js';
 import { extractDocument } from './extract/extractDocument.js';
-import { commitGeneration, readManifest, reportDirName, type NewReport } from './index/indexStore.js';
-import type { ReportMeta } from './index/manifest.js';
-import { readReportChunks, reportSourcePdf, writeReportFiles } from './index/reportFiles.js';
+import { commitGeneration, readManifest, reportDirName, type NewReport } from '../src/store/indexStore.js';
+import { readReportChunks, reportSourcePdf, writeReportFiles } from '../src/store/reportFiles.js';
 import { extractMetrics } from './metrics/extractMetrics.js';
 import { resolveIdentity } from './reportIdentity.js';
 import { structureDocument } from './structure/structureDocument.js';
 import { buildTables } from './tables/buildTables.js';
-import type { Chunk, MetricEntry, ParsedTable, ReportIdentity } from './types.js';
-import { withIngestLock } from './index/indexStore.js';
+import type { ReportIdentity } from './types.js';
+import type { Chunk, IngestOutcome, MetricEntry, ParsedTable, ReportMeta } from '../src/store/shapes.js';
+import { withIngestLock } from '../src/store/indexStore.js';
 
 export interface IngestDeps {
   tokenizer: Tokenizer;
@@ -35,21 +35,6 @@ export interface IngestOptions {
   /** How long to wait for another ingest to finish before refusing. */
   lockWaitMs?: number;
   onProgress?: (message: string) => void;
-}
-
-export type IngestStatus = 'added' | 'replaced' | 'unchanged';
-
-export interface IngestOutcome {
-  file: string;
-  reportId: string;
-  year: number;
-  title: string;
-  status: IngestStatus;
-  pages: number;
-  tables: number;
-  metrics: number;
-  chunks: number;
-  seconds: number;
 }
 
 /** Everything a report contributes to the index, built in memory before anything touches the disk. */

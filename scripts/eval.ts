@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readManifest } from '../ingest/index/indexStore.js';
+import { readManifest } from '../src/store/indexStore.js';
 import { loadConfig } from '../src/config.js';
 import { SCORING_RULES, type BaselineResult, type EvalResult, type MetricRow, type OursResult, type QuestionRow } from './eval/evalResult.js';
 import { formatFailures, formatTable } from './eval/formatReport.js';

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { IngestOutcome } from '../ingest/ingestReports.js';
+import type { IngestOutcome } from './store/shapes.js';
 import type { Config } from './config.js';
 import { IngestRefusedError, UserFacingError, type RefusalReason } from './errors.js';
 

@@ -1,4 +1,4 @@
-import type { IngestOutcome } from '../ingest/ingestReports.js';
+import type { IngestOutcome } from './store/shapes.js';
 import type { AnswerServiceHolder } from './answer/answerServiceHolder.js';
 import { ingestInChild } from './isolatedIngest.js';
 import { loadAnswerService, type Runtime } from './runtime.js';

@@ -1,5 +1,7 @@
-import type { Block, Chunk, ChunkKind, ParsedTable, SectionRef } from '../types.js';
+import type { Block, Chunk, ChunkKind, ParsedTable, SectionRef } from '../../src/store/shapes.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
+import { cutAfterSentences } from '../../src/text/splitSentences.js';
+import { tableRowText } from '../../src/text/tableRowText.js';
 
 /**
  * Chunks follow the report's structure, not a character count: a paragraph stays whole unless it is
@@ -12,17 +14,12 @@ export const MAX_CHUNK_CHARS = 420;
 const MIN_STANDALONE_CHARS = 40;
 const TABLE_ROWS_PER_CHUNK = 8;
 
-/** Splits after 。！？； (and the closing quote that may follow), never inside a number or a word. */
-export function splitSentences(text: string): string[] {
-  return text.match(/[^。！？；!?;]+(?:[。！？；!?;]+[”」’）)]?|$)/gu)?.filter((s) => s.trim().length > 0) ?? [text];
-}
-
 /** Greedy packing of sentences into pieces of at most `max` characters (a longer sentence stays whole). */
 export function packSentences(text: string, max = MAX_CHUNK_CHARS): string[] {
   if (text.length <= max) return [text];
   const pieces: string[] = [];
   let current = '';
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of cutAfterSentences(text)) {
     if (current.length > 0 && current.length + sentence.length > max) {
       pieces.push(current);
       current = '';
@@ -31,14 +28,6 @@ export function packSentences(text: string, max = MAX_CHUNK_CHARS): string[] {
   }
   if (current.length > 0) pieces.push(current);
   return pieces;
-}
-
-/**
- * A row as one printed line: cells separated by a space, as the report's own text layer prints a
- * table row, so a passage quoted from the report matches the chunk that holds it.
- */
-export function tableRowText(cells: string[]): string {
-  return cells.join(' ');
 }
 
 interface Piece {

@@ -1,4 +1,5 @@
-import type { CleanDocument, Line, PageText } from '../types.js';
+import type { CleanDocument } from '../types.js';
+import type { Line, PageText } from '../../src/store/shapes.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
 
 /**

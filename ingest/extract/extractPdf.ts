@@ -1,6 +1,7 @@
 import { PDFParse, type InfoResult } from 'pdf-parse';
 import { IngestRefusedError } from '../../src/errors.js';
-import type { ExtractedDocument, PageGridTable, PageText } from '../types.js';
+import type { ExtractedDocument, PageGridTable } from '../types.js';
+import type { PageText } from '../../src/store/shapes.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { findTablePages } from './findTablePages.js';
 import { pdfjsAssetUrls } from './pdfjsAssetUrls.js';

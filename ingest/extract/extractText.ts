@@ -1,5 +1,5 @@
 import { IngestRefusedError } from '../../src/errors.js';
-import type { PageText } from '../types.js';
+import type { PageText } from '../../src/store/shapes.js';
 import { splitTextPages } from './splitTextPages.js';
 
 /**

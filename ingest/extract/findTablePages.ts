@@ -1,4 +1,4 @@
-import type { PageText } from '../types.js';
+import type { PageText } from '../../src/store/shapes.js';
 
 /** "表 1-2 …", "表1-2", "表 3 …", "续表 1-3": a table caption at the start of a line. */
 const CAPTION = /^(?:续)?表\s*\d+(?:\s*[-–—.]\s*\d+)?(?!\d)/u;

@@ -1,4 +1,4 @@
-import type { PageText } from '../types.js';
+import type { PageText } from '../../src/store/shapes.js';
 
 /** A printed page-number footer: "第 20 页", "第20页 共110页". */
 const FOOTER = /^第\s*(\d+)\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$/u;

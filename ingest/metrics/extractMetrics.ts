@@ -1,8 +1,8 @@
-import type { Block, BlockKind, Line, MetricEntry } from '../types.js';
-import { findFigures, type Figure } from './findFigures.js';
+import type { Block, BlockKind, Line, MetricEntry } from '../../src/store/shapes.js';
+import { findFigures, type Figure } from '../../src/text/findFigures.js';
 import { metricName, nameAfter, nameBefore, splitBetween, totalWord } from './metricName.js';
 import { pageLocator } from './pageLocator.js';
-import { splitClauses, splitSentences } from './splitSentences.js';
+import { splitClauses, splitSentences } from '../../src/text/splitSentences.js';
 
 /**
  * The figure registry: every printed figure that has words naming it, with the words, the figure

@@ -1,4 +1,4 @@
-import type { Block, Line } from '../types.js';
+import type { Block, Line } from '../../src/store/shapes.js';
 
 /**
  * Page of an offset in a block's text. A paragraph that runs over a page break spans two pages, and

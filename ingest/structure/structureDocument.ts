@@ -1,4 +1,5 @@
-import type { Block, BlockKind, CleanDocument, Line, SectionRef, StructuredDocument } from '../types.js';
+import type { CleanDocument, StructuredDocument } from '../types.js';
+import type { Block, BlockKind, Line, SectionRef } from '../../src/store/shapes.js';
 import { joinWrapped } from '../clean/cleanPages.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
 import {

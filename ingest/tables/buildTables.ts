@@ -1,4 +1,5 @@
-import type { Block, Line, PageGridTable, ParsedTable } from '../types.js';
+import type { PageGridTable } from '../types.js';
+import type { Block, Line, ParsedTable } from '../../src/store/shapes.js';
 import { tableCaptions } from './tableCaptions.js';
 import { tableFromLines } from './tableFromLines.js';
 import { tablesFromGrids } from './tablesFromGrids.js';

@@ -1,4 +1,4 @@
-import type { Block, SectionRef } from '../types.js';
+import type { Block, SectionRef } from '../../src/store/shapes.js';
 import { tableCaption } from '../structure/lineShapes.js';
 
 /** A table caption with the blocks that the structure stage put under it. */

@@ -1,4 +1,4 @@
-import type { Line, ParsedTable } from '../types.js';
+import type { Line, ParsedTable } from '../../src/store/shapes.js';
 import { rowsFromLines } from './rowsFromLines.js';
 import type { TableCaption } from './tableCaptions.js';
 

@@ -1,4 +1,5 @@
-import type { Block, PageGridTable, ParsedTable, SectionRef } from '../types.js';
+import type { PageGridTable } from '../types.js';
+import type { Block, ParsedTable, SectionRef } from '../../src/store/shapes.js';
 import { cellKey, cellText } from './cellText.js';
 import type { TableCaption } from './tableCaptions.js';
 

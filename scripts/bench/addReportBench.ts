@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEmbeddings } from '../../ingest/embed/createEmbeddings.js';
+import { createEmbeddings } from '../../src/embed/createEmbeddings.js';
 import { ingestReports } from '../../ingest/ingestReports.js';
 import { silentLogger } from '../../src/log.js';
 import { createTokenizer } from '../../src/text/tokenize.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createEmbeddings } from '../../ingest/embed/createEmbeddings.js';
+import { createEmbeddings } from '../../src/embed/createEmbeddings.js';
 import { AnswerService } from '../../src/answer/answerService.js';
-import { loadReportIndex } from '../../src/index/loadReportIndex.js';
+import { loadReportIndex } from '../../src/store/loadReportIndex.js';
 import { silentLogger } from '../../src/log.js';
 import { createTokenizer } from '../../src/text/tokenize.js';
 import { parseJsonl } from '../eval/goldSets.js';

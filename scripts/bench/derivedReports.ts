@@ -1,4 +1,4 @@
-import { hashToken } from '../../ingest/embed/localHashEmbeddings.js';
+import { hashToken } from '../../src/embed/localHashEmbeddings.js';
 import { createHash } from 'node:crypto';
 import type { AnalysedReport } from '../../ingest/ingestReports.js';
 import type { CopyMode } from './benchArgs.js';

@@ -1,7 +1,7 @@
-import type { Embedder } from '../../ingest/embed/embedder.js';
+import type { Embedder } from '../../src/embed/embedder.js';
 import { analyseReport, reportMeta, type AnalysedReport } from '../../ingest/ingestReports.js';
-import { commitGeneration, currentGenerationDir, type NewReport } from '../../ingest/index/indexStore.js';
-import { writeReportFiles } from '../../ingest/index/reportFiles.js';
+import { commitGeneration, currentGenerationDir, type NewReport } from '../../src/store/indexStore.js';
+import { writeReportFiles } from '../../src/store/reportFiles.js';
 import type { Tokenizer } from '../../src/text/tokenize.js';
 import type { CopyMode } from './benchArgs.js';
 import { deriveReport } from './derivedReports.js';

@@ -1,7 +1,7 @@
-import { createEmbeddings } from '../../ingest/embed/createEmbeddings.js';
-import { exactSearch } from '../../ingest/index/exactSearch.js';
-import { VectorIndex } from '../../ingest/index/vectorIndex.js';
-import { loadReportIndex } from '../../src/index/loadReportIndex.js';
+import { createEmbeddings } from '../../src/embed/createEmbeddings.js';
+import { exactSearch } from '../../src/store/exactSearch.js';
+import { VectorIndex } from '../../src/store/vectorIndex.js';
+import { loadReportIndex } from '../../src/store/loadReportIndex.js';
 import { createTokenizer } from '../../src/text/tokenize.js';
 import { strictRecall, tieAwareRecall } from './recall.js';
 import type { SearchTiming, VectorBenchResult } from './benchSchemas.js';

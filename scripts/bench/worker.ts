@@ -13,7 +13,7 @@ async function run(job: WorkerJob): Promise<unknown> {
     }
     case 'ingestOne': {
       const [{ createEmbeddings }, { ingestReports }, { silentLogger }, { createTokenizer }] = await Promise.all([
-        import('../../ingest/embed/createEmbeddings.js'),
+        import('../../src/embed/createEmbeddings.js'),
         import('../../ingest/ingestReports.js'),
         import('../../src/log.js'),
         import('../../src/text/tokenize.js'),
@@ -25,7 +25,7 @@ async function run(job: WorkerJob): Promise<unknown> {
     }
     case 'build': {
       const [{ createEmbeddings }, { createTokenizer }, { buildScaleIndex }] = await Promise.all([
-        import('../../ingest/embed/createEmbeddings.js'),
+        import('../../src/embed/createEmbeddings.js'),
         import('../../src/text/tokenize.js'),
         import('./scaleIndex.js'),
       ]);

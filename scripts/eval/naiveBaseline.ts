@@ -1,7 +1,7 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { LocalHashEmbeddings } from '../../ingest/embed/localHashEmbeddings.js';
+import { LocalHashEmbeddings } from '../../src/embed/localHashEmbeddings.js';
 import { extractDocument } from '../../ingest/extract/extractDocument.js';
-import { VectorIndex } from '../../ingest/index/vectorIndex.js';
+import { VectorIndex } from '../../src/store/vectorIndex.js';
 import { createTokenizer } from '../../src/text/tokenize.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { Embedder } from '../../ingest/embed/embedder.js';
-import type { ReportMeta } from '../../ingest/index/manifest.js';
-import type { LoadedReport } from '../../ingest/index/reportFiles.js';
-import { tableRowText } from '../../ingest/chunk/chunkDocument.js';
-import type { Chunk, MetricEntry } from '../../ingest/types.js';
-import type { ReportIndex } from '../index/loadReportIndex.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { ReportMeta } from '../store/shapes.js';
+import type { LoadedReport } from '../store/reportFiles.js';
+import { tableRowText } from '../text/tableRowText.js';
+import type { Chunk, MetricEntry } from '../store/shapes.js';
+import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { Logger } from '../log.js';
 import { HybridRetriever, type RetrievalFilter, type RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import { compact } from '../text/normalize.js';

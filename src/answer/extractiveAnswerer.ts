@@ -1,4 +1,5 @@
-import { findFigures, type Figure } from '../../ingest/metrics/findFigures.js';
+import { findFigures, type Figure } from '../text/findFigures.js';
+import { sentenceTexts } from '../text/splitSentences.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
@@ -20,12 +21,7 @@ export interface ExtractiveAnswer {
   aggregate: { parts: Array<{ label: string; figure: Figure }>; sum: string } | null;
 }
 
-const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]?/gu;
 const BIGRAM_FACTOR = 0.5;
-
-export function sentencesOf(text: string): string[] {
-  return (text.match(SENTENCE) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
-}
 
 interface WeightedTerm {
   term: string;
@@ -208,7 +204,7 @@ export function answerExtractively(
   let bestScore = 0;
   const counted = question.language === 'zh' ? countedNoun(question.matchText) : null;
   hits.slice(0, 8).forEach((hit, rank) => {
-    const sentences = sentencesOf(hit.chunk.text);
+    const sentences = sentenceTexts(hit.chunk.text, { lineBreaks: true });
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     sentences.forEach((sentence, i) => {

@@ -1,5 +1,5 @@
-import type { ReportMeta } from '../../ingest/index/manifest.js';
-import type { MetricEntry } from '../../ingest/types.js';
+import type { ReportMeta } from '../store/shapes.js';
+import type { MetricEntry } from '../store/shapes.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { contentTerms } from './questionAnalysis.js';
 

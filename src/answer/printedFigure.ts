@@ -1,4 +1,4 @@
-import type { MetricEntry } from '../../ingest/types.js';
+import type { MetricEntry } from '../store/shapes.js';
 
 const AFTER_NUMBER = /^(以上|以下|以内|左右|多|余)$/u;
 

@@ -1,5 +1,5 @@
-import type { ReportMeta } from '../../ingest/index/manifest.js';
-import type { ParsedTable } from '../../ingest/types.js';
+import type { ReportMeta } from '../store/shapes.js';
+import type { ParsedTable } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';

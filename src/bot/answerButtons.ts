@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { AnswerService } from '../answer/answerService.js';
 import type { AskResult } from '../answer/types.js';
-import { reportSourcePdf } from '../../ingest/index/reportFiles.js';
+import { reportSourcePdf } from '../store/reportFiles.js';
 import { CUSTOM_ID_LIMIT } from './discordLimits.js';
 
 /**

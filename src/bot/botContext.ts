@@ -1,5 +1,5 @@
-import type { ParsedTable } from '../../ingest/types.js';
-import type { IngestOutcome } from '../../ingest/ingestReports.js';
+import type { ParsedTable } from '../store/shapes.js';
+import type { IngestOutcome } from '../store/shapes.js';
 import type { AnswerServiceHolder } from '../answer/answerServiceHolder.js';
 import type { AskResult } from '../answer/types.js';
 import type { Logger } from '../log.js';

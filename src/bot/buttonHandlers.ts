@@ -1,5 +1,5 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { reportSourcePdf } from '../../ingest/index/reportFiles.js';
+import { reportSourcePdf } from '../store/reportFiles.js';
 import type { ParsedCustomId } from './answerButtons.js';
 import type { BotContext } from './botContext.js';
 import { formatAllSources } from './format/answerMessage.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { IngestOutcome } from '../../ingest/ingestReports.js';
+import type { IngestOutcome } from '../store/shapes.js';
 import { IngestRefusedError, type RefusalReason } from '../errors.js';
 import { AttachmentRejectedError, downloadAttachment, safeFileName, type AttachmentInfo } from './attachmentDownload.js';
 import type { BotContext } from './botContext.js';

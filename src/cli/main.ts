@@ -6,8 +6,9 @@ import { createLogger, type Logger } from '../log.js';
 import { createTokenizer } from '../text/tokenize.js';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { createEmbeddings } from '../../ingest/embed/createEmbeddings.js';
-import { ingestReports, type IngestOutcome } from '../../ingest/ingestReports.js';
+import { createEmbeddings } from '../embed/createEmbeddings.js';
+import { ingestReports } from '../../ingest/ingestReports.js';
+import { type IngestOutcome } from '../store/shapes.js';
 import type { AnswerService } from '../answer/answerService.js';
 import type { AskOptions } from '../answer/types.js';
 import { createRuntime, ensureIndex, loadAnswerService } from '../runtime.js';
@@ -15,8 +16,8 @@ import { metricMatchJson } from './metricJson.js';
 import { printedFigure } from '../answer/printedFigure.js';
 import { AnswerServiceHolder } from '../answer/answerServiceHolder.js';
 import { runTerminalChat } from '../chat/terminalChat.js';
-import { readManifest } from '../../ingest/index/indexStore.js';
-import { readReportTables } from '../../ingest/index/reportFiles.js';
+import { readManifest } from '../store/indexStore.js';
+import { readReportTables } from '../store/reportFiles.js';
 import { parseCliArgs, UsageError, type CliArgs } from './args.js';
 
 /**

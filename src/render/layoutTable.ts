@@ -1,4 +1,4 @@
-import type { ParsedTable } from '../../ingest/types.js';
+import type { ParsedTable } from '../store/shapes.js';
 import { maxContentWidth, minContentWidth, wrapText, type MeasureText } from './wrapText.js';
 
 /** Which font a piece of text is set in; the renderer maps each to a CSS font. */

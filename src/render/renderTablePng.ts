@@ -1,5 +1,5 @@
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { ParsedTable } from '../../ingest/types.js';
+import type { ParsedTable } from '../store/shapes.js';
 import { layoutTable, TABLE_STYLE, type Align, type RowBox, type TableImageOptions, type TablePageLayout, type TextBlock, type TextRole } from './layoutTable.js';
 import { reportFontFamily } from './reportFontFamily.js';
 import type { MeasureText } from './wrapText.js';

@@ -1,4 +1,4 @@
-import type { ParsedTable } from '../../ingest/types.js';
+import type { ParsedTable } from '../store/shapes.js';
 
 /** Without it Excel reads a UTF-8 CSV as the local ANSI code page and Chinese turns to mojibake. */
 const BOM = '\ufeff';

@@ -1,8 +1,8 @@
-import type { Embedder } from '../../ingest/embed/embedder.js';
-import { LexicalIndex } from '../../ingest/index/lexicalIndex.js';
-import type { LoadedReport } from '../../ingest/index/reportFiles.js';
-import type { Chunk } from '../../ingest/types.js';
-import type { ReportIndex } from '../index/loadReportIndex.js';
+import type { Embedder } from '../embed/embedder.js';
+import { LexicalIndex } from '../store/lexicalIndex.js';
+import type { LoadedReport } from '../store/reportFiles.js';
+import type { Chunk } from '../store/shapes.js';
+import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { Tokenizer } from '../text/tokenize.js';
 
 export interface RetrievalFilter {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddings } from '../../ingest/embed/createEmbeddings.js';
+import { createEmbeddings } from '../../src/embed/createEmbeddings.js';
 import { ingestReports } from '../../ingest/ingestReports.js';
 import { CHANGED_INGEST, currentPointer, ingestAndKill, KILL_QUESTIONS, phaseReached, runCli } from '../../scripts/faults/killTrial.js';
 import { loadConfig } from '../../src/config.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withIngestLock } from '../../ingest/index/indexStore.js';
+import { withIngestLock } from '../../src/store/indexStore.js';
 
 /**
  * The ingest lock under SIGKILL at arbitrary moments: a child takes and releases the lock as fast as

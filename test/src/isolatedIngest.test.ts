@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readManifest } from '../../ingest/index/indexStore.js';
+import { readManifest } from '../../src/store/indexStore.js';
 import { loadConfig } from '../../src/config.js';
 import { IngestRefusedError } from '../../src/errors.js';
 import { ingestInChild } from '../../src/isolatedIngest.js';

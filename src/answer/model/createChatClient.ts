@@ -1,4 +1,4 @@
-import { explicitClientOptions } from '../../openaiClientOptions.js';
+import { explicitClientOptions } from '../../embed/openaiClientOptions.js';
 import OpenAI from 'openai';
 import type { Logger } from '../../log.js';
 

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { MetricMatch, RegistryEntry } from '../../answer/metricMatcher.js';
 import { printedFigure } from '../../answer/printedFigure.js';
-import type { MetricEntry } from '../../../ingest/types.js';
+import type { MetricEntry } from '../../store/shapes.js';
 import { EMBED_FIELD_VALUE_LIMIT, EMBED_TITLE_LIMIT } from '../discordLimits.js';
 import { COLOR_FOUND, COLOR_NOT_FOUND } from './answerMessage.js';
 import { boldFigures, escapeMarkdown, truncate } from './markdown.js';

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { ReportMeta } from '../../../ingest/index/manifest.js';
+import type { ReportMeta } from '../../store/shapes.js';
 import { EMBED_FIELDS_MAX, EMBED_FIELD_NAME_LIMIT } from '../discordLimits.js';
 import { COLOR_FOUND, COLOR_NOT_FOUND } from './answerMessage.js';
 import { escapeMarkdown, truncate } from './markdown.js';

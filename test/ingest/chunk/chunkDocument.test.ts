@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkDocument, packSentences, splitSentences } from '../../../ingest/chunk/chunkDocument.js';
-import type { Block, ParsedTable, SectionRef } from '../../../ingest/types.js';
+import { chunkDocument, packSentences } from '../../../ingest/chunk/chunkDocument.js';
+import type { Block, ParsedTable, SectionRef } from '../../../src/store/shapes.js';
 
 const SECTION: SectionRef = { id: '1.1', path: ['1.概况', '1.1 育人'] };
 
@@ -8,11 +8,7 @@ function block(kind: Block['kind'], text: string, section: SectionRef = SECTION,
   return { kind, text, norm: text, pageStart: page, pageEnd: page, section, lineStart: 0, lineEnd: 0 };
 }
 
-describe('splitSentences / packSentences', () => {
-  it('cuts only after sentence and list-item ends, keeping figures whole', () => {
-    expect(splitSentences('比例 63.93%；人数 10750 人。收入 7132.8 万元')).toEqual(['比例 63.93%；', '人数 10750 人。', '收入 7132.8 万元']);
-  });
-
+describe('packSentences', () => {
   it('packs sentences into pieces no longer than the limit', () => {
     const text = '甲'.repeat(30).concat('。', '乙'.repeat(30), '。', '丙'.repeat(30), '。');
     expect(packSentences(text, 70)).toEqual([`${'甲'.repeat(30)}。${'乙'.repeat(30)}。`, `${'丙'.repeat(30)}。`]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTablePages } from '../../../ingest/extract/findTablePages.js';
-import type { PageText } from '../../../ingest/types.js';
+import type { PageText } from '../../../src/store/shapes.js';
 
 const pages = (...texts: string[][]): PageText[] => texts.map((lines, index) => ({ page: index + 1, text: lines.join('\n') }));
 const HEADER = '序号 赛项名称 奖项 参赛教师 级别';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractMetrics } from '../../../ingest/metrics/extractMetrics.js';
-import type { MetricEntry } from '../../../ingest/types.js';
+import type { MetricEntry } from '../../../src/store/shapes.js';
 import { makeBlock, makeLines } from './makeBlock.js';
 
 /** Name, value, unit and qualifier: what most behaviours are about. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { MetricEntry } from '../../../ingest/types.js';
+import type { MetricEntry } from '../../../src/store/shapes.js';
 
 /** One line of eval/dev/metrics.dev.jsonl. */
 export interface GoldMetric {

@@ -1,5 +1,5 @@
 import { normalizeForMatch } from '../../../src/text/normalize.js';
-import type { Block, BlockKind, Line } from '../../../ingest/types.js';
+import type { Block, BlockKind, Line } from '../../../src/store/shapes.js';
 
 /** A block as structureDocument would emit it, for text written in the test. */
 export function makeBlock(text: string, options: { kind?: BlockKind; section?: string; page?: number; lineStart?: number } = {}): Block {

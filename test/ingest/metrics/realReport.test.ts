@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanPages } from '../../../ingest/clean/cleanPages.js';
 import { extractMetrics } from '../../../ingest/metrics/extractMetrics.js';
 import { structureDocument } from '../../../ingest/structure/structureDocument.js';
-import type { CleanDocument, MetricEntry } from '../../../ingest/types.js';
+import type { CleanDocument } from '../../../ingest/types.js';
+import type { MetricEntry } from '../../../src/store/shapes.js';
 import { readGold, scoreAgainstGold, type GoldMetric } from './goldMatch.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

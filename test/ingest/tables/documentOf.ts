@@ -1,6 +1,6 @@
 import { cleanPages } from '../../../ingest/clean/cleanPages.js';
 import { structureDocument } from '../../../ingest/structure/structureDocument.js';
-import type { Block, Line } from '../../../ingest/types.js';
+import type { Block, Line } from '../../../src/store/shapes.js';
 
 /** Lines and blocks of a small report given as printed lines per page (page 1 first), cleaned and structured. */
 export function documentOf(pages: string[][]): { lines: Line[]; blocks: Block[] } {

@@ -6,7 +6,7 @@ import { cleanPages } from '../../../ingest/clean/cleanPages.js';
 import { extractDocument } from '../../../ingest/extract/extractDocument.js';
 import { structureDocument } from '../../../ingest/structure/structureDocument.js';
 import { buildTables } from '../../../ingest/tables/buildTables.js';
-import type { ParsedTable } from '../../../ingest/types.js';
+import type { ParsedTable } from '../../../src/store/shapes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const REPORT_PDF = path.join(root, 'data/reports/hnhgzy-2024-quality-report.pdf');

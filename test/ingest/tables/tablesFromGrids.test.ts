@@ -4,7 +4,8 @@ import { cleanPages } from '../../../ingest/clean/cleanPages.js';
 import { structureDocument } from '../../../ingest/structure/structureDocument.js';
 import { buildTables } from '../../../ingest/tables/buildTables.js';
 import { cellText } from '../../../ingest/tables/cellText.js';
-import type { PageGridTable, ParsedTable } from '../../../ingest/types.js';
+import type { PageGridTable } from '../../../ingest/types.js';
+import type { ParsedTable } from '../../../src/store/shapes.js';
 import { makeRuledTablePdf, makeTwoPageTablePdf, TWO_PAGE_TABLE } from '../../fixtures/pdfs.js';
 import { documentOf } from './documentOf.js';
 

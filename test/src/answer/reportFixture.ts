@@ -1,11 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LocalHashEmbeddings } from '../../../ingest/embed/localHashEmbeddings.js';
+import { LocalHashEmbeddings } from '../../../src/embed/localHashEmbeddings.js';
 import { extractDocument } from '../../../ingest/extract/extractDocument.js';
 import { ingestReports } from '../../../ingest/ingestReports.js';
 import { AnswerService, type ModelAnswerPort } from '../../../src/answer/answerService.js';
-import { loadReportIndex } from '../../../src/index/loadReportIndex.js';
+import { loadReportIndex } from '../../../src/store/loadReportIndex.js';
 import { silentLogger } from '../../../src/log.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedTable } from '../../../ingest/types.js';
+import type { ParsedTable } from '../../../src/store/shapes.js';
 import { layoutTable, TABLE_STYLE } from '../../../src/render/layoutTable.js';
 
 /** Every character 10 px wide in every role, so widths and line counts can be worked out by hand. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedTable } from '../../../ingest/types.js';
+import type { ParsedTable } from '../../../src/store/shapes.js';
 import { TABLE_STYLE } from '../../../src/render/layoutTable.js';
 import { renderTablePng, renderTablePngs } from '../../../src/render/renderTablePng.js';
 import { decodePng, pngHeader, type Pixels } from '../../fixtures/png.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedTable } from '../../../ingest/types.js';
+import type { ParsedTable } from '../../../src/store/shapes.js';
 import { tableCsv } from '../../../src/render/tableCsv.js';
 
 const table = (header: string[], rows: string[][]): ParsedTable => ({

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * The shapes every part of the project shares: what ingest produces, what the store keeps and what
+ * answering reads. Each is defined once, as a zod schema, and its type is derived from it, so the
+ * files read back from disk are checked against exactly the shape the code was written for.
+ */
+
+/** Text of one printed page as the extractor gave it (1-based page number). */
+export const PageTextSchema = z.object({ page: z.number().int(), text: z.string() });
+export type PageText = z.infer<typeof PageTextSchema>;
+
+/** One printed line after running headers, footers and page numbers are gone. */
+export const LineSchema = z.object({
+  page: z.number().int(),
+  /** As printed (trimmed), for display. */
+  text: z.string(),
+  /** NFKC, no stray spaces between digits and CJK: for matching. */
+  norm: z.string(),
+});
+export type Line = z.infer<typeof LineSchema>;
+
+/** Where a piece of text stands in the report's outline. */
+export const SectionRefSchema = z.object({
+  /** The most specific label: "1.1.1", "前言", "案例 1-1", "附表". */
+  id: z.string(),
+  /** Outline from the top: ["1.人才培养", "1.1 立德树人", "1.1.1“大思政课”"]. */
+  path: z.array(z.string()),
+});
+export type SectionRef = z.infer<typeof SectionRefSchema>;
+
+export const BlockKindSchema = z.enum([
+  'heading',
+  'paragraph',
+  'case',
+  'figure_caption',
+  'table_caption',
+  'table_body',
+  'source_note',
+  'metric_list',
+]);
+export type BlockKind = z.infer<typeof BlockKindSchema>;
+
+/** A structural element: a paragraph with its mid-sentence line breaks joined, a heading, a caption… */
+export const BlockSchema = z.object({
+  kind: BlockKindSchema,
+  /** Display text, lines joined (no spaces inserted between CJK characters). */
+  text: z.string(),
+  norm: z.string(),
+  pageStart: z.number().int(),
+  pageEnd: z.number().int(),
+  section: SectionRefSchema,
+  /** Index of the block's first line in the cleaned document's lines. */
+  lineStart: z.number().int(),
+  lineEnd: z.number().int(),
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+export const ParsedTableSchema = z.object({
+  /** "表 1-1" as captioned (normalised to one space after 表). */
+  id: z.string(),
+  title: z.string(),
+  /** Page of the caption or the first row. */
+  page: z.number().int(),
+  pages: z.array(z.number().int()),
+  header: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  /** "数据来源：…" line, when the table has one. */
+  sourceNote: z.string().nullable(),
+  section: SectionRefSchema,
+  /** Page each row is printed on (a table may run over pages); absent when the rows were rebuilt from text. */
+  rowPages: z.array(z.number().int()).optional(),
+});
+export type ParsedTable = z.infer<typeof ParsedTableSchema>;
+
+/** A figure as the report prints it: the number, its counting word or unit, and its hedges. */
+export const PrintedFigureSchema = z.object({
+  /** Exactly as printed: "10750", "63.93", "12080.41". */
+  value: z.string(),
+  /** "人", "%", "万元", "" when the report prints none. */
+  unit: z.string(),
+  /** "超", "近", "余", "以上", "约" … or "". */
+  qualifier: z.string(),
+});
+export type PrintedFigure = z.infer<typeof PrintedFigureSchema>;
+
+export const MetricEntrySchema = PrintedFigureSchema.extend({
+  /** Report wording of what was measured: "志愿者注册人数". */
+  name: z.string(),
+  section: SectionRefSchema,
+  page: z.number().int(),
+  /** The sentence or list item the figure was read from, as printed. */
+  evidence: z.string(),
+});
+export type MetricEntry = z.infer<typeof MetricEntrySchema>;
+
+export const ChunkKindSchema = z.enum(['paragraph', 'case', 'table_rows', 'metric_line', 'figure_caption', 'heading']);
+export type ChunkKind = z.infer<typeof ChunkKindSchema>;
+
+export const ChunkSchema = z.object({
+  /** Stable within a report: `${reportId}#${ordinal}`. */
+  id: z.string(),
+  reportId: z.string(),
+  year: z.number().int(),
+  kind: ChunkKindSchema,
+  section: SectionRefSchema,
+  pageStart: z.number().int(),
+  pageEnd: z.number().int(),
+  /** Display text (what a source shows). */
+  text: z.string(),
+  /** Matching text: section title + norm text, what the lexical and vector indexes see. */
+  norm: z.string(),
+});
+export type Chunk = z.infer<typeof ChunkSchema>;
+
+/** One report in the index manifest. */
+export const ReportMetaSchema = z.object({
+  id: z.string().min(1),
+  year: z.number().int(),
+  title: z.string(),
+  sourceFile: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  format: z.enum(['pdf', 'text']),
+  pages: z.number().int().nonnegative(),
+  ingestedAt: z.string(),
+  /** Folder name under the generation's reports/ (ids may hold characters unfit for paths). */
+  dir: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  counts: z.object({
+    chunks: z.number().int().nonnegative(),
+    tables: z.number().int().nonnegative(),
+    metrics: z.number().int().nonnegative(),
+  }),
+});
+export type ReportMeta = z.infer<typeof ReportMetaSchema>;
+
+export const IngestStatusSchema = z.enum(['added', 'replaced', 'unchanged']);
+export type IngestStatus = z.infer<typeof IngestStatusSchema>;
+
+/** What one ingest did with one file: the CLI's `ingest --json` line and the bot's re-ingest result. */
+export const IngestOutcomeSchema = z.object({
+  file: z.string(),
+  reportId: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  status: IngestStatusSchema,
+  pages: z.number().int().nonnegative(),
+  tables: z.number().int().nonnegative(),
+  metrics: z.number().int().nonnegative(),
+  chunks: z.number().int().nonnegative(),
+  seconds: z.number().nonnegative(),
+});
+export type IngestOutcome = z.infer<typeof IngestOutcomeSchema>;

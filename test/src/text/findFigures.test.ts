@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../../src/text/findFigures.js';
+
+const brief = (text: string) => findFigures(text).map(({ value, unit, qualifier }) => `${qualifier}|${value}|${unit}`);
+
+describe('findFigures', () => {
+  it('reads the unit with its magnitude and drops the pdf space between number and unit', () => {
+    expect(brief('到账经费 799.49 万元')).toEqual(['|799.49|万元']);
+  });
+
+  it('prefers the longer counting word when one unit begins another', () => {
+    expect(brief('参观人数 28356 人次，为期 4 个月')).toEqual(['|28356|人次', '|4|个月']);
+  });
+
+  it('keeps a full-width percent sign as printed', () => {
+    expect(brief('比例 63.93％')).toEqual(['|63.93|％']);
+  });
+
+  it('reads 余 between a figure and a magnitude', () => {
+    expect(brief('产生经济效益 6000 余万元')).toEqual(['余|6000|万元']);
+  });
+
+  it('reads 约 before a figure with a symbol unit', () => {
+    expect(brief('占地约9450㎡')).toEqual(['约|9450|㎡']);
+  });
+
+  it('drops 为 from a hedge such as 约为', () => {
+    expect(brief('投资约为 90 万元')).toEqual(['约|90|万元']);
+  });
+
+  it('does not read 多 as a hedge when no unit follows it', () => {
+    expect(brief('开展 5 多样活动')).toEqual([]);
+  });
+
+  it('does not read 多元化 as 多 and the unit 元', () => {
+    expect(brief('开展 5 多元化活动，经费 300 多元')).toEqual(['多|300|元']);
+  });
+
+  it('skips an ordinal unless it is a 位/名 ranking', () => {
+    expect(brief('第 28 次会议，排名第 2 名')).toEqual(['第|2|名']);
+  });
+
+  it('skips reference numbers after labels but not counts after ordinary words', () => {
+    expect(brief('见案例 3。思政案例16个')).toEqual(['|16|个']);
+  });
+
+  it('skips long bare digit strings such as phone numbers', () => {
+    expect(brief('咨询电话 13800138000。')).toEqual([]);
+  });
+
+  it('skips numbers joined to ranges and versions', () => {
+    expect(brief('（2022-2024）使用 Fluidsim V3.6 培训')).toEqual([]);
+  });
+
+  it('records the offsets of the whole figure and of its number', () => {
+    expect(findFigures('就业率超 91%')).toEqual([{ value: '91', unit: '%', qualifier: '超', start: 3, end: 8, valueStart: 5 }]);
+  });
+});
