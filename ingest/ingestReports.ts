@@ -8,6 +8,7 @@ import { chunkDocument } from './chunk/chunkDocument.js';
 import { cleanPages } from './clean/cleanPages.js';
 import { deriveVocabulary } from './deriveVocabulary.js';
 import type { Embedder } from '../src/embed/embedder.js';
+import { embedChunks } from './embed/embedChunks.js';
 import { extractDocument } from './extract/extractDocument.js';
 import { commitGeneration, readManifest, reportDirName, type NewReport } from '../src/store/indexStore.js';
 import { readReportChunks, reportSourcePdf, writeReportFiles } from '../src/store/reportFiles.js';
@@ -98,16 +99,11 @@ function newReport(report: AnalysedReport, deps: IngestDeps): NewReport {
   const meta = reportMeta(report);
   return {
     meta,
-    write: (dir) =>
-      writeReportFiles(dir, {
-        chunks: report.chunks,
-        tables: report.tables,
-        metrics: report.metrics,
-        vocabulary: report.vocabulary,
-        tokenizer: deps.tokenizer,
-        embedder: deps.embedder,
-        sourcePdf: report.meta.format === 'pdf' ? report.filePath : null,
-      }),
+    write: async (dir) => {
+      const content = { chunks: report.chunks, tables: report.tables, metrics: report.metrics, vocabulary: report.vocabulary };
+      const index = await embedChunks(content.chunks, content.vocabulary, deps);
+      await writeReportFiles(dir, { content, index, sourcePdf: report.meta.format === 'pdf' ? report.filePath : null });
+    },
   };
 }
 
@@ -176,7 +172,10 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
           progress(`re-embedding ${meta.id} with ${deps.embedder.id}`);
           const stored = await readReportChunks(current.generationDir, meta, options.indexDir);
           const sourcePdf = reportSourcePdf(current.generationDir, meta);
-          reembedded.push({ meta, write: (dir) => writeReportFiles(dir, { ...stored, tokenizer: deps.tokenizer, embedder: deps.embedder, sourcePdf }) });
+          reembedded.push({
+            meta,
+            write: async (dir) => writeReportFiles(dir, { content: stored, index: await embedChunks(stored.chunks, stored.vocabulary, deps), sourcePdf }),
+          });
         }
       }
       const started = performance.now();

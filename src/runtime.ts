@@ -38,7 +38,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
 
 /** Builds the index from the bundled reports folder when none exists yet (first run). */
 export async function ensureIndex(runtime: Runtime, indexDir: string, onProgress: (message: string) => void): Promise<void> {
-  const existing = await loadReportIndex(indexDir, runtime.tokenizer, runtime.embedder);
+  const existing = await loadReportIndex(indexDir, runtime.embedder.id);
   if (existing) return;
   const dir = runtime.config.reportsDir;
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => /\.(pdf|txt|md)$/i.test(f)).map((f) => path.join(dir, f));
@@ -53,7 +53,7 @@ export async function ensureIndex(runtime: Runtime, indexDir: string, onProgress
 }
 
 export async function loadAnswerService(runtime: Runtime, indexDir: string): Promise<AnswerService> {
-  const index = await loadReportIndex(indexDir, runtime.tokenizer, runtime.embedder);
+  const index = await loadReportIndex(indexDir, runtime.embedder.id);
   if (!index) throw new UserFacingError(`no index in ${indexDir}`, `No index in ${indexDir}; run: npm run --silent cli -- ingest`);
   return new AnswerService({
     index,

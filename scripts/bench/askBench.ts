@@ -51,7 +51,7 @@ export async function runAskBench(indexDir: string, questions: GoldQuestion[], o
   const beforeLoad = memory();
 
   let started = performance.now();
-  const index = await loadReportIndex(indexDir, tokenizer, embedder);
+  const index = await loadReportIndex(indexDir, embedder.id);
   const loadMs = performance.now() - started;
   if (!index) throw new Error(`no index in ${indexDir}`);
   started = performance.now();

@@ -12,6 +12,7 @@ import type { Embedder } from '../../src/embed/embedder.js';
 import { extractDocument } from '../../ingest/extract/extractDocument.js';
 import { commitGeneration, reportDirName } from '../../src/store/indexStore.js';
 import { writeReportFiles } from '../../src/store/reportFiles.js';
+import { embedChunks } from '../../ingest/embed/embedChunks.js';
 import { ingestReports } from '../../ingest/ingestReports.js';
 import { extractMetrics } from '../../ingest/metrics/extractMetrics.js';
 import { resolveIdentity } from '../../ingest/reportIdentity.js';
@@ -82,8 +83,10 @@ async function stagedIngest(file: string, indexDir: string, deps: { tokenizer: T
             dir: reportDirName(identity.id),
             counts: { chunks: chunks.length, tables: tables.length, metrics: metrics.length },
           },
-          write: (dir) =>
-            writeReportFiles(dir, { chunks, tables, metrics, vocabulary, tokenizer: deps.tokenizer, embedder: deps.embedder, sourcePdf: extracted.format === 'pdf' ? file : null }),
+          write: async (dir) => {
+            const content = { chunks, tables, metrics, vocabulary };
+            await writeReportFiles(dir, { content, index: await embedChunks(chunks, vocabulary, deps), sourcePdf: extracted.format === 'pdf' ? file : null });
+          },
         },
       ],
     }),

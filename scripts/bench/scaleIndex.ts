@@ -2,6 +2,7 @@ import type { Embedder } from '../../src/embed/embedder.js';
 import { analyseReport, reportMeta, type AnalysedReport } from '../../ingest/ingestReports.js';
 import { commitGeneration, currentGenerationDir, type NewReport } from '../../src/store/indexStore.js';
 import { writeReportFiles } from '../../src/store/reportFiles.js';
+import { embedChunks } from '../../ingest/embed/embedChunks.js';
 import type { Tokenizer } from '../../src/text/tokenize.js';
 import type { CopyMode } from './benchArgs.js';
 import { deriveReport } from './derivedReports.js';
@@ -37,13 +38,10 @@ export async function buildScaleIndex(
     meta: reportMeta(report),
     write: async (dir) => {
       const at = performance.now();
+      const content = { chunks: report.chunks, tables: report.tables, metrics: report.metrics, vocabulary: report.vocabulary };
       await writeReportFiles(dir, {
-        chunks: report.chunks,
-        tables: report.tables,
-        metrics: report.metrics,
-        vocabulary: report.vocabulary,
-        tokenizer: deps.tokenizer,
-        embedder: deps.embedder,
+        content,
+        index: await embedChunks(content.chunks, content.vocabulary, deps),
         sourcePdf: report.meta.format === 'pdf' ? report.filePath : null,
       });
       writeTimes.push(performance.now() - at);

@@ -20,7 +20,7 @@ function timing(samples: number[]): SearchTiming {
 export async function runVectorBench(indexDir: string, queries: string[]): Promise<VectorBenchResult> {
   const tokenizer = createTokenizer();
   const embedder = createEmbeddings(null, tokenizer);
-  const index = await loadReportIndex(indexDir, tokenizer, embedder);
+  const index = await loadReportIndex(indexDir, embedder.id);
   if (!index) throw new Error(`no index in ${indexDir}`);
   const dimensions = index.reports[0]?.vectors.dimensions ?? 0;
   const rows = index.reports.reduce((n, r) => n + r.vectors.size, 0);

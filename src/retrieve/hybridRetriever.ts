@@ -47,16 +47,18 @@ export class HybridRetriever {
   constructor(
     private readonly index: ReportIndex,
     private readonly embedder: Embedder,
-    tokenizer: Tokenizer,
+    private readonly tokenizer: Tokenizer,
     private readonly vectorWeight = 0.6,
   ) {
+    // Questions must be cut the way the ingest cut the chunks: with each report's own terms known.
+    for (const report of index.reports) tokenizer.addWords(report.vocabulary);
     this.rows = [];
     this.offsets = new Map();
     for (const report of index.reports) {
       this.offsets.set(report, this.rows.length);
       report.chunks.forEach((_, row) => this.rows.push({ report, row }));
     }
-    this.lexical = index.reports.length === 1 && index.reports[0] ? index.reports[0].lexical : LexicalIndex.merge(index.reports.map((r) => r.lexical), tokenizer);
+    this.lexical = index.reports.length === 1 && index.reports[0] ? index.reports[0].lexical : LexicalIndex.merge(index.reports.map((r) => r.lexical));
   }
 
   get reports(): readonly LoadedReport[] {
@@ -91,7 +93,7 @@ export class HybridRetriever {
     };
 
     const filtered = filter.reportIds !== undefined || filter.years !== undefined;
-    const lexicalHits = this.lexical.search(query, CANDIDATES, filtered ? (row) => this.rowAllowed(row, filter) : undefined);
+    const lexicalHits = this.lexical.search(this.tokenizer.tokens(query), CANDIDATES, filtered ? (row) => this.rowAllowed(row, filter) : undefined);
     lexicalHits.forEach((hit, rank) => add(hit.index, rank + 1, LEXICAL_WEIGHT, 'lexical'));
 
     if (this.vectorWeight > 0) {

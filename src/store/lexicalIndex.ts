@@ -74,7 +74,6 @@ export class LexicalIndex {
   private readonly touched: Int32Array;
 
   private constructor(
-    private readonly tokenizer: Tokenizer,
     ids: string[],
     terms: string[],
     offsets: Uint32Array,
@@ -119,16 +118,16 @@ export class LexicalIndex {
     this.touched = new Int32Array(n);
   }
 
+  /** Tokenizes each document with `tokenizer`; queries must then be tokenized by the same one. */
   static build(docs: readonly LexicalDoc[], tokenizer: Tokenizer, params: Partial<Bm25Params> = {}): LexicalIndex {
     return LexicalIndex.fromTokens(
       docs.map((doc) => ({ id: doc.id, tokens: tokenizer.tokens(doc.text) })),
-      tokenizer,
       params,
     );
   }
 
-  /** For callers that already hold each chunk's tokens (the local embedder needs them too). */
-  static fromTokens(docs: readonly TokenizedDoc[], tokenizer: Tokenizer, params: Partial<Bm25Params> = {}): LexicalIndex {
+  /** For callers that already hold each chunk's tokens (the ingest tokenizes once for both indexes). */
+  static fromTokens(docs: readonly TokenizedDoc[], params: Partial<Bm25Params> = {}): LexicalIndex {
     // Two passes over flat typed arrays instead of a growing array per term: at 50,000 chunks the
     // per-term arrays cost more in allocation and GC than the token lookups themselves.
     const termIds = new Map<string, number>();
@@ -187,7 +186,7 @@ export class LexicalIndex {
         cursor[t] = at + 1;
       }
     }
-    return new LexicalIndex(tokenizer, docs.map((doc) => doc.id), terms, offsets, flatDocs, flatTfs, checkParams(params));
+    return new LexicalIndex(docs.map((doc) => doc.id), terms, offsets, flatDocs, flatTfs, checkParams(params));
   }
 
   /**
@@ -195,7 +194,7 @@ export class LexicalIndex {
    * per-report indexes are not comparable (each has its own idf and average length); merging the
    * postings gives one set of corpus statistics, without tokenizing anything again.
    */
-  static merge(parts: readonly LexicalIndex[], tokenizer: Tokenizer, params: Partial<Bm25Params> = parts[0]?.params ?? {}): LexicalIndex {
+  static merge(parts: readonly LexicalIndex[], params: Partial<Bm25Params> = parts[0]?.params ?? {}): LexicalIndex {
     const termIds = new Map<string, number>();
     const terms: string[] = [];
     const counts: number[] = [];
@@ -236,11 +235,11 @@ export class LexicalIndex {
       for (const id of part.ids) ids.push(id);
     });
     if (new Set(ids).size !== ids.length) throw new RangeError('LexicalIndex.merge: the parts share document ids');
-    return new LexicalIndex(tokenizer, ids, terms, offsets, docs, tfs, checkParams(params));
+    return new LexicalIndex(ids, terms, offsets, docs, tfs, checkParams(params));
   }
 
   /** Rebuilds from `toJSON()` output (already JSON-parsed); throws `IndexFormatError` on anything malformed. */
-  static fromJSON(data: unknown, tokenizer: Tokenizer): LexicalIndex {
+  static fromJSON(data: unknown): LexicalIndex {
     const parsed = LexicalIndexSchema.safeParse(data);
     if (!parsed.success) {
       throw new IndexFormatError(
@@ -291,18 +290,18 @@ export class LexicalIndex {
       }
     }
     if (problems.length > 0) throw new IndexFormatError('lexical index', problems);
-    return new LexicalIndex(tokenizer, ids, terms, offsets, docs, tfs, { k1, b });
+    return new LexicalIndex(ids, terms, offsets, docs, tfs, { k1, b });
   }
 
   /** `fromJSON` for the file's text, so a truncated or non-JSON file gets the same clear error. */
-  static parse(json: string, tokenizer: Tokenizer): LexicalIndex {
+  static parse(json: string): LexicalIndex {
     let data: unknown;
     try {
       data = JSON.parse(json);
     } catch (error) {
       throw new IndexFormatError('lexical index', [`not JSON (${(error as Error).message})`], { cause: error });
     }
-    return LexicalIndex.fromJSON(data, tokenizer);
+    return LexicalIndex.fromJSON(data);
   }
 
   get size(): number {
@@ -323,7 +322,7 @@ export class LexicalIndex {
   }
 
   /**
-   * The k best documents for a query (text, or tokens from the same Tokenizer), best first; equal
+   * The k best documents for a query's tokens (from the Tokenizer the documents were cut with), best first; equal
    * scores keep build order. `filter` sees document positions (build order) and only documents that
    * match at least one term; documents matching no term are never returned.
    *
@@ -332,9 +331,8 @@ export class LexicalIndex {
    * outweigh longer, rarer words by accident of tokenization. Repetition inside documents is kept, as
    * tf, and BM25 saturates it there.
    */
-  search(query: string | readonly string[], k: number, filter?: (docIndex: number) => boolean): ScoredIndex[] {
+  search(tokens: readonly string[], k: number, filter?: (docIndex: number) => boolean): ScoredIndex[] {
     if (k <= 0 || this.ids.length === 0) return [];
-    const tokens = typeof query === 'string' ? this.tokenizer.tokens(query) : query;
     const termList: number[] = [];
     for (const token of tokens) {
       const t = this.termIds.get(token);

@@ -2,8 +2,6 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { IndexLoadError } from '../errors.js';
-import type { Tokenizer } from '../text/tokenize.js';
-import type { Embedder } from '../embed/embedder.js';
 import { ChunkSchema, MetricEntrySchema, ParsedTableSchema, type Chunk, type MetricEntry, type ParsedTable, type ReportMeta } from './shapes.js';
 import { IndexFormatError } from './indexFormatError.js';
 import { readJsonFile, reportDir } from './indexStore.js';
@@ -53,27 +51,38 @@ function vectorFiles(dir: string): VectorIndexFiles {
   return { graph: path.join(dir, FILES.graph), vectors: path.join(dir, FILES.vectors) };
 }
 
-/** Tokenizes and embeds a report's chunks and writes every file of it into `dir`. */
+/**
+ * What the ingest hands the store for one report's search indexes: each chunk's tokens (from the
+ * tokenizer questions will be cut with) and its embedding, in chunk order.
+ */
+export interface ChunkIndexInput {
+  tokens: ReadonlyArray<readonly string[]>;
+  vectors: ReadonlyArray<readonly number[]>;
+  /** Vector length; needed when a report has no chunks to take it from. */
+  dimensions: number;
+}
+
+/** Builds a report's lexical and vector indexes from its chunks' tokens and vectors and writes every file of it into `dir`. */
 export async function writeReportFiles(
   dir: string,
-  input: ReportContent & { tokenizer: Tokenizer; embedder: Embedder; sourcePdf?: string | null },
+  input: { content: ReportContent; index: ChunkIndexInput; sourcePdf?: string | null },
 ): Promise<void> {
-  // The segmenter must know the report's own terms before its chunks are tokenized (and before a
-  // question is, at load time), or the two sides would be cut differently.
-  input.tokenizer.addWords(input.vocabulary);
-  const texts = input.chunks.map((c) => c.norm);
-  const lexical = LexicalIndex.build(input.chunks.map((c, i) => ({ id: c.id, text: texts[i] ?? '' })), input.tokenizer);
-  const vectors = VectorIndex.build(await input.embedder.embedDocuments(texts), {
-    dimensions: input.embedder.dimensions ?? undefined,
+  const { content, index } = input;
+  if (index.tokens.length !== content.chunks.length || index.vectors.length !== content.chunks.length) {
+    throw new RangeError(`${content.chunks.length} chunks but ${index.tokens.length} token lists and ${index.vectors.length} vectors`);
+  }
+  const lexical = LexicalIndex.fromTokens(content.chunks.map((c, i) => ({ id: c.id, tokens: index.tokens[i] ?? [] })));
+  const vectors = VectorIndex.build(index.vectors, {
+    dimensions: index.dimensions,
     // A report of a few hundred chunks is searched by exact scan (VectorIndex's exactBelow), so its
     // graph only has to be valid; a careful build would cost more than the rest of the index.
-    efConstruction: texts.length <= SMALL_REPORT_CHUNKS ? 32 : 200,
+    efConstruction: content.chunks.length <= SMALL_REPORT_CHUNKS ? 32 : 200,
   });
   await Promise.all([
-    writeFile(path.join(dir, FILES.chunks), JSON.stringify(input.chunks)),
-    writeFile(path.join(dir, FILES.tables), JSON.stringify(input.tables)),
-    writeFile(path.join(dir, FILES.metrics), JSON.stringify(input.metrics)),
-    writeFile(path.join(dir, FILES.vocabulary), JSON.stringify(input.vocabulary)),
+    writeFile(path.join(dir, FILES.chunks), JSON.stringify(content.chunks)),
+    writeFile(path.join(dir, FILES.tables), JSON.stringify(content.tables)),
+    writeFile(path.join(dir, FILES.metrics), JSON.stringify(content.metrics)),
+    writeFile(path.join(dir, FILES.vocabulary), JSON.stringify(content.vocabulary)),
     writeFile(path.join(dir, FILES.lexical), JSON.stringify(lexical.toJSON())),
     vectors.save(vectorFiles(dir)),
     input.sourcePdf ? copyFile(input.sourcePdf, path.join(dir, FILES.sourcePdf)) : Promise.resolve(),
@@ -104,13 +113,15 @@ export async function readReportChunks(generationDir: string, meta: ReportMeta, 
   return { chunks, tables, metrics, vocabulary };
 }
 
-/** Loads one report whole: content, lexical index (needs the tokenizer) and vector index. */
-export async function loadReport(generationDir: string, meta: ReportMeta, indexDir: string, tokenizer: Tokenizer): Promise<LoadedReport> {
+/**
+ * Loads one report whole: content, lexical index and vector index. Its `vocabulary` is what the
+ * question tokenizer must learn before it cuts questions for this report's lexical index.
+ */
+export async function loadReport(generationDir: string, meta: ReportMeta, indexDir: string): Promise<LoadedReport> {
   const dir = reportDir(generationDir, meta);
   const content = await readReportChunks(generationDir, meta, indexDir);
-  tokenizer.addWords(content.vocabulary);
   try {
-    const lexical = LexicalIndex.parse(await readFile(path.join(dir, FILES.lexical), 'utf8'), tokenizer);
+    const lexical = LexicalIndex.parse(await readFile(path.join(dir, FILES.lexical), 'utf8'));
     const vectors = await VectorIndex.load(vectorFiles(dir), { lazyGraph: true });
     if (lexical.size !== content.chunks.length || vectors.size !== content.chunks.length) {
       throw new IndexFormatError(`report ${meta.id}`, [`${content.chunks.length} chunks but ${lexical.size} lexical and ${vectors.size} vector rows`]);

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const embedder = new LocalHashEmbeddings(tokenizer);
   const indexDir = path.join(work, 'index');
   await ingestReports([file], { indexDir }, { tokenizer, embedder, logger: silentLogger, maxBytes: 10 * 1024 * 1024 });
-  const index = await loadReportIndex(indexDir, tokenizer, embedder);
+  const index = await loadReportIndex(indexDir, embedder.id);
   if (!index) throw new Error('no index');
   fake = await startFakeOpenAI();
   // A model that does what the report text tells it.

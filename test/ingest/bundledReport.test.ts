@@ -22,7 +22,7 @@ beforeAll(async () => {
   const current = await readManifest(indexDir);
   const meta = current?.manifest.reports[0];
   if (!current || !meta) throw new Error('bundled report did not ingest');
-  report = await loadReport(current.generationDir, meta, indexDir, tokenizer);
+  report = await loadReport(current.generationDir, meta, indexDir);
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -55,12 +55,12 @@ describe('ingestReports on generated reports', () => {
     const current = await readManifest(indexDir);
     const meta = current?.manifest.reports[0];
     if (!current || !meta) throw new Error('no manifest');
-    const report = await loadReport(current.generationDir, meta, indexDir, tokenizer);
+    const report = await loadReport(current.generationDir, meta, indexDir);
     const volunteers = report.metrics.find((m) => m.value === '10750');
     expect(volunteers).toMatchObject({ unit: '人', page: 2, section: { id: '1.1' } });
     const chunk = report.chunks.find((c) => c.text.includes('10750'));
     expect([chunk?.section.id, chunk?.pageStart]).toEqual(['1.1', 2]);
-    expect(report.lexical.search('志愿者注册人数', 1)[0]?.index).toBe(report.chunks.indexOf(chunk as (typeof report.chunks)[number]));
+    expect(report.lexical.search(tokenizer.tokens('志愿者注册人数'), 1)[0]?.index).toBe(report.chunks.indexOf(chunk as (typeof report.chunks)[number]));
   });
 
   it('skips identical content, replaces the same report, and adds next year beside it', async () => {
@@ -103,7 +103,7 @@ describe('ingestReports on generated reports', () => {
     await ingestReports([next], { indexDir, force: true }, other);
     const current = await readManifest(indexDir);
     expect(current?.manifest.embedder).toEqual({ id: 'local-hash-v1:64', dimensions: 64 });
-    const loaded = await Promise.all((current?.manifest.reports ?? []).map((m) => loadReport(current?.generationDir ?? '', m, indexDir, tokenizer)));
+    const loaded = await Promise.all((current?.manifest.reports ?? []).map((m) => loadReport(current?.generationDir ?? '', m, indexDir)));
     expect(loaded.map((r) => [r.meta.year, r.vectors.dimensions])).toEqual([
       [2024, 64],
       [2025, 64],

@@ -41,7 +41,7 @@ export async function buildFixture(files: (dir: string) => Promise<string[]>): P
   const embedder = new LocalHashEmbeddings(tokenizer);
   const indexDir = path.join(dir, 'index');
   await ingestReports(await files(dir), { indexDir }, { tokenizer, embedder, logger: silentLogger, maxBytes: 100 * 1024 * 1024 });
-  const index = await loadReportIndex(indexDir, tokenizer, embedder);
+  const index = await loadReportIndex(indexDir, embedder.id);
   if (!index) throw new Error('fixture index did not build');
   return {
     dir,
