@@ -8,8 +8,8 @@ import { runTerminalChat } from './chat/terminalChat.js';
 import { loadConfig, type Config } from './config.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
-import { ReingestService } from './reingestService.js';
-import { createRuntime, ensureIndex, loadAnswerService, type Runtime } from './runtime.js';
+import { ReingestService } from './runtime/reingestService.js';
+import { createRuntime, ensureIndex, loadAnswerService, type Runtime } from './runtime/runtime.js';
 
 /**
  * npm start: the Discord bot when DISCORD_TOKEN is set, else the terminal chat with the same

@@ -4,7 +4,7 @@ import type { ExtractedDocument, PageGridTable } from '../types.js';
 import type { PageText } from '../../src/store/shapes.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { findTablePages } from './findTablePages.js';
-import { pdfjsAssetUrls } from './pdfjsAssetUrls.js';
+import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
 
 /**

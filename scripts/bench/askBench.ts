@@ -11,7 +11,7 @@ import type { AskBenchResult, MemorySnapshot } from './benchSchemas.js';
 import { profiled } from './cpuProfile.js';
 import { mean, median, percentile, round } from './stats.js';
 
-/** As src/runtime.ts uses offline (OFFLINE_VECTOR_WEIGHT): the bench measures the offline service. */
+/** As src/runtime/runtime.ts uses offline (OFFLINE_VECTOR_WEIGHT): the bench measures the offline service. */
 const OFFLINE_VECTOR_WEIGHT = 0.1;
 const SLOWEST_SHOWN = 5;
 
@@ -41,9 +41,9 @@ function collectGarbage(): boolean {
  */
 export async function runAskBench(indexDir: string, questions: GoldQuestion[], options: { rounds: number; budgetMs: number }): Promise<AskBenchResult> {
   const stepStarted = performance.now();
-  // The modules every entry point loads (CLI, chat, bot: src/runtime.ts, which brings ingest and
+  // The modules every entry point loads (CLI, chat, bot: src/runtime/runtime.ts, which brings ingest and
   // pdf-parse), so the memory before loading is a real process's.
-  await import('../../src/runtime.js');
+  await import('../../src/runtime/runtime.js');
   const tokenizer = createTokenizer();
   tokenizer.tokens('预热');
   const embedder = createEmbeddings(null, tokenizer);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { createEmbeddings } from '../../src/embed/createEmbeddings.js';
-import { pdfjsAssetUrls } from '../../ingest/extract/pdfjsAssetUrls.js';
+import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import { buildTables } from '../../ingest/tables/buildTables.js';
 import { chunkDocument } from '../../ingest/chunk/chunkDocument.js';
 import { cleanPages } from '../../ingest/clean/cleanPages.js';

@@ -11,7 +11,7 @@ import { ingestReports } from '../../ingest/ingestReports.js';
 import { type IngestOutcome } from '../store/shapes.js';
 import type { AnswerService } from '../answer/answerService.js';
 import type { AskOptions } from '../answer/types.js';
-import { createRuntime, ensureIndex, loadAnswerService } from '../runtime.js';
+import { createRuntime, ensureIndex, loadAnswerService } from '../runtime/runtime.js';
 import { metricMatchJson } from './metricJson.js';
 import { printedFigure } from '../answer/printedFigure.js';
 import { AnswerServiceHolder } from '../answer/answerServiceHolder.js';

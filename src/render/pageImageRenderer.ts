@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import { pdfjsAssetUrls } from '../../ingest/extract/pdfjsAssetUrls.js';
+import { pdfjsAssetUrls } from '../pdf/pdfjsAssetUrls.js';
 import type { Logger } from '../log.js';
 import { PageOutOfRangeError, PageRenderError } from './renderErrors.js';
 

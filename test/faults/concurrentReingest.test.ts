@@ -5,8 +5,8 @@ import { AnswerServiceHolder } from '../../src/answer/answerServiceHolder.js';
 import type { AskResult } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import { ReingestService } from '../../src/reingestService.js';
-import { loadAnswerService, type Runtime } from '../../src/runtime.js';
+import { ReingestService } from '../../src/runtime/reingestService.js';
+import { loadAnswerService, type Runtime } from '../../src/runtime/runtime.js';
 import { BUNDLED, buildFixture, writeDerivedReport, type Fixture } from '../src/answer/reportFixture.js';
 
 /**

@@ -8,7 +8,7 @@ import { ingestReports } from '../../ingest/ingestReports.js';
 import { CHANGED_INGEST, currentPointer, ingestAndKill, KILL_QUESTIONS, phaseReached, runCli } from '../../scripts/faults/killTrial.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import { loadAnswerService, type Runtime } from '../../src/runtime.js';
+import { loadAnswerService, type Runtime } from '../../src/runtime/runtime.js';
 import { createTokenizer } from '../../src/text/tokenize.js';
 import { BUNDLED } from '../src/answer/reportFixture.js';
 

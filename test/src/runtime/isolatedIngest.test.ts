@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readManifest } from '../../src/store/indexStore.js';
-import { loadConfig } from '../../src/config.js';
-import { IngestRefusedError } from '../../src/errors.js';
-import { ingestInChild } from '../../src/isolatedIngest.js';
-import { makeEncryptedPdf, makeReportPdf } from '../fixtures/pdfs.js';
+import { readManifest } from '../../../src/store/indexStore.js';
+import { loadConfig } from '../../../src/config.js';
+import { IngestRefusedError } from '../../../src/errors.js';
+import { ingestInChild } from '../../../src/runtime/isolatedIngest.js';
+import { makeEncryptedPdf, makeReportPdf } from '../../fixtures/pdfs.js';
 
 /** The bot's re-ingest runs in a bounded child: a bad or slow file costs the child, not the bot. */
 let work: string;

@@ -1,7 +1,7 @@
-import { ingestReports } from '../ingest/ingestReports.js';
-import type { Config } from './config.js';
-import { IngestRefusedError, UserFacingError } from './errors.js';
-import { createLogger } from './log.js';
+import { ingestReports } from '../../ingest/ingestReports.js';
+import type { Config } from '../config.js';
+import { IngestRefusedError, UserFacingError } from '../errors.js';
+import { createLogger } from '../log.js';
 import { createRuntime } from './runtime.js';
 
 /**

@@ -1,9 +1,9 @@
-import type { IngestOutcome } from './store/shapes.js';
-import type { AnswerServiceHolder } from './answer/answerServiceHolder.js';
+import type { IngestOutcome } from '../store/shapes.js';
+import type { AnswerServiceHolder } from '../answer/answerServiceHolder.js';
 import { ingestInChild } from './isolatedIngest.js';
 import { loadAnswerService, type Runtime } from './runtime.js';
 
-/** How a re-ingest runs: by default in a bounded child process (src/isolatedIngest.ts). */
+/** How a re-ingest runs: by default in a bounded child process (src/runtime/isolatedIngest.ts). */
 export type IngestRunner = (file: string, indexDir: string, onProgress: (message: string) => void) => Promise<IngestOutcome[]>;
 
 /**

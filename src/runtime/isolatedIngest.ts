@@ -2,9 +2,9 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { IngestOutcome } from './store/shapes.js';
-import type { Config } from './config.js';
-import { IngestRefusedError, UserFacingError, type RefusalReason } from './errors.js';
+import { IngestOutcomeSchema, type IngestOutcome } from '../store/shapes.js';
+import type { Config } from '../config.js';
+import { IngestRefusedError, UserFacingError, type RefusalReason } from '../errors.js';
 
 /**
  * Runs an ingest in a child process with a time and memory bound. pdf.js parses on the thread that
@@ -26,7 +26,7 @@ const DEFAULT_HEAP_MB = 1536;
 
 const ChildMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), message: z.string() }),
-  z.object({ type: z.literal('done'), outcomes: z.array(z.custom<IngestOutcome>((v) => typeof v === 'object' && v !== null)) }),
+  z.object({ type: z.literal('done'), outcomes: z.array(IngestOutcomeSchema) }),
   z.object({ type: z.literal('refused'), file: z.string(), reason: z.string(), detail: z.string().nullable() }),
   z.object({ type: z.literal('failed'), userMessage: z.string(), detail: z.string() }),
 ]);

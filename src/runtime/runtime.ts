@@ -1,15 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createEmbeddings } from './embed/createEmbeddings.js';
-import type { Embedder } from './embed/embedder.js';
-import { ingestReports } from '../ingest/ingestReports.js';
-import { AnswerService, type ModelAnswerPort } from './answer/answerService.js';
-import { createModelAnswerer } from './answer/model/createModelAnswerer.js';
-import type { Config } from './config.js';
-import { UserFacingError } from './errors.js';
-import { loadReportIndex } from './store/loadReportIndex.js';
-import type { Logger } from './log.js';
-import { createTokenizer, type Tokenizer } from './text/tokenize.js';
+import { createEmbeddings } from '../embed/createEmbeddings.js';
+import type { Embedder } from '../embed/embedder.js';
+import { ingestReports } from '../../ingest/ingestReports.js';
+import { AnswerService, type ModelAnswerPort } from '../answer/answerService.js';
+import { createModelAnswerer } from '../answer/model/createModelAnswerer.js';
+import type { Config } from '../config.js';
+import { UserFacingError } from '../errors.js';
+import { loadReportIndex } from '../store/loadReportIndex.js';
+import type { Logger } from '../log.js';
+import { createTokenizer, type Tokenizer } from '../text/tokenize.js';
 
 /**
  * What every entry point (CLI, terminal chat, Discord bot) builds once from the configuration:
