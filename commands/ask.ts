@@ -1,6 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_CHARS } from '../src/answer/answerService.js';
 import { answerQuestion } from '../src/bot/askFlow.js';
+import { questionText } from '../src/bot/chatSyntax.js';
 import type { Command } from '../src/bot/command.js';
 import { allowQuestion } from '../src/bot/questionGate.js';
 import { interactionTarget } from '../src/bot/replyTarget.js';
@@ -22,7 +23,7 @@ export default {
         .setMaxLength(MAX_QUESTION_CHARS),
     ),
   async execute(interaction, context) {
-    const question = interaction.options.getString('question', true);
+    const question = questionText(interaction.options.getString('question', true));
     if (!(await allowQuestion(interaction, context))) return;
     await interaction.deferReply();
     await answerQuestion(context, question, interactionTarget(interaction));

@@ -1,12 +1,9 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { metricAcrossYears, metricChoices } from '../src/bot/choices.js';
+import { metricChoices } from '../src/bot/choices.js';
 import type { Command } from '../src/bot/command.js';
 import { formatMetric, formatMetricNotFound } from '../src/bot/format/metricEmbed.js';
-import { compact } from '../src/text/normalize.js';
 
 const CLOSE_NAMES = 3;
-/** Below this share of the query covered by the name, the best entry is about something else ("藏书" → "援藏"). */
-const MIN_QUERY_COVERAGE = 0.4;
 
 export default {
   data: new SlashCommandBuilder()
@@ -28,18 +25,16 @@ export default {
   async execute(interaction, context) {
     const name = interaction.options.getString('name', true);
     await interaction.deferReply();
-    const service = context.holder.current();
-    const matches = service.lookupMetric(name, 12);
-    const best = matches[0];
-    if (!best || best.queryCoverage < MIN_QUERY_COVERAGE) {
-      await interaction.editReply({ embeds: [formatMetricNotFound(name)] });
+    const { lookup } = context.holder.current();
+    const found = lookup.lookupMetric(name, { limit: 12 });
+    const best = found.matches[0];
+    if (!best || !found.confident) {
+      await interaction.editReply({ embeds: [formatMetricNotFound(name, found.matches.slice(0, CLOSE_NAMES))] });
       return;
     }
-    const bestName = compact(best.entry.name);
-    const others = matches.filter((m, i, all) => compact(m.entry.name) !== bestName && all.findIndex((o) => compact(o.entry.name) === compact(m.entry.name)) === i);
-    await interaction.editReply({ embeds: [formatMetric(best, metricAcrossYears(service, best), others.slice(0, CLOSE_NAMES))] });
+    await interaction.editReply({ embeds: [formatMetric(best, lookup.metricAcrossYears(best), lookup.closeMetrics(found.matches, CLOSE_NAMES))] });
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(metricChoices(context.holder.current(), interaction.options.getFocused()));
+    await interaction.respond(metricChoices(context.holder.current().lookup, interaction.options.getFocused()));
   },
 } satisfies Command;

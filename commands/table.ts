@@ -1,5 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { findTable, tableChoices } from '../src/bot/choices.js';
+import { tableChoices } from '../src/bot/choices.js';
 import type { Command } from '../src/bot/command.js';
 import { FILES_PER_MESSAGE_MAX } from '../src/bot/discordLimits.js';
 import { escapeMarkdown } from '../src/bot/format/markdown.js';
@@ -33,7 +33,7 @@ export default {
   async execute(interaction, context) {
     const value = interaction.options.getString('id', true);
     await interaction.deferReply();
-    const ref = findTable(context.holder.current(), value);
+    const ref = context.holder.current().lookup.findTable(value);
     if (!ref) {
       await interaction.editReply({ content: `没有找到表格“${escapeMarkdown(value)}”。输入表号时可从下拉列表中选择。` });
       return;
@@ -54,6 +54,7 @@ export default {
     });
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(tableChoices(context.holder.current(), interaction.options.getFocused()));
+    const service = context.holder.current();
+    await interaction.respond(tableChoices(service.lookup, interaction.options.getFocused(), service.index.reports.length > 1));
   },
 } satisfies Command;

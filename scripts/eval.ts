@@ -8,7 +8,9 @@ import { formatFailures, formatTable } from './eval/formatReport.js';
 import { loadGoldSets, pickGoldDir, type GoldSets } from './eval/goldSets.js';
 import { buildNaiveBaseline, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './eval/naiveBaseline.js';
 import { DEFAULT_CLI, EvalRunError, parseCliCommand, parseContractLine, runBatch, runCli, type CliCommand, type RunOptions } from './eval/runCli.js';
-import { AskLineSchema, MetricLineSchema, QA_KINDS, TableLineSchema, type GoldQuestion, type TableLine } from './eval/schemas.js';
+import { AskResultSchema as AskLineSchema } from '../src/answer/types.js';
+import { MetricLineSchema, TableLineSchema, type TableLine } from '../src/cli/contract.js';
+import { QA_KINDS, type GoldQuestion } from './eval/schemas.js';
 import {
   compactForMatch,
   scoreAsk,

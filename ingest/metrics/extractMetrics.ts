@@ -1,5 +1,5 @@
 import type { Block, BlockKind, Line, MetricEntry } from '../../src/store/shapes.js';
-import { findFigures, type Figure } from '../../src/text/findFigures.js';
+import { findFigures, type FoundFigure } from '../../src/text/findFigures.js';
 import { metricName, nameAfter, nameBefore, splitBetween, totalWord } from './metricName.js';
 import { pageLocator } from './pageLocator.js';
 import { splitClauses, splitSentences } from '../../src/text/splitSentences.js';
@@ -27,7 +27,7 @@ const MIN_NAME_CHARS = 2;
 const BREAKDOWN = /^\s*(其中|包括)/u;
 
 interface NamedFigure {
-  figure: Figure;
+  figure: FoundFigure;
   name: string;
 }
 
@@ -40,7 +40,7 @@ interface SentenceContext {
 }
 
 /** "累计达 30 天的教师数 289 人": a figure describing the next figure's noun is part of that name. */
-function dropAttributes(text: string, figures: Figure[]): Figure[] {
+function dropAttributes(text: string, figures: FoundFigure[]): FoundFigure[] {
   return figures.filter((figure, i) => {
     const next = figures[i + 1];
     if (!next) return true;

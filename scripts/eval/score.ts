@@ -1,4 +1,6 @@
-import type { AskLine, GoldMetric, GoldQuestion, GoldTable, MetricMatch, TableLine } from './schemas.js';
+import type { AskResult as AskLine } from '../../src/answer/types.js';
+import type { MetricMatchLine as MetricMatch, TableLine } from '../../src/cli/contract.js';
+import type { GoldMetric, GoldQuestion, GoldTable } from './schemas.js';
 
 /**
  * Scoring rules of `npm run eval` (GUIDE.md "How we measure"). Pure functions, no I/O, so the tests

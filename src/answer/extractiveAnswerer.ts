@@ -1,4 +1,4 @@
-import { findFigures, type Figure } from '../text/findFigures.js';
+import { findFigures, type FoundFigure } from '../text/findFigures.js';
 import { sentenceTexts } from '../text/splitSentences.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
@@ -16,9 +16,9 @@ export interface ExtractiveAnswer {
   sentence: string;
   /** Share of the question's weight the sentence covers (0..1). */
   coverage: number;
-  figure: Figure | null;
+  figure: FoundFigure | null;
   /** For "A 和 B 加起来": each part's figure and the exact sum. */
-  aggregate: { parts: Array<{ label: string; figure: Figure }>; sum: string } | null;
+  aggregate: { parts: Array<{ label: string; figure: FoundFigure }>; sum: string } | null;
 }
 
 const BIGRAM_FACTOR = 0.5;
@@ -63,7 +63,7 @@ export function countedNoun(question: string): string | null {
   return noun && noun.length >= 2 ? noun : null;
 }
 
-function clauseNamesNoun(sentence: string, figure: Figure, noun: string): boolean {
+function clauseNamesNoun(sentence: string, figure: FoundFigure, noun: string): boolean {
   const before = sentence.slice(0, figure.start);
   const start = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('。'), before.lastIndexOf('、'), -1) + 1;
   const name = compact(before.slice(start)).replace(NAME_TAIL, '');
@@ -78,7 +78,7 @@ const ASKS_RATIO = /比例|比率|占比|百分|率|percentage|rate|ratio|share/
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
 /** A count is not answered by a percentage, nor a rate by a count. */
-function kindAgrees(question: QuestionAnalysis, figure: Figure): boolean {
+function kindAgrees(question: QuestionAnalysis, figure: FoundFigure): boolean {
   const isRatio = /[%％‰]/u.test(figure.unit);
   if (ASKS_RATIO.test(question.matchText)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio;
@@ -94,7 +94,7 @@ function answerTypeBonus(question: QuestionAnalysis, sentence: string): number {
 }
 
 /** Coverage of the clause holding `figure` (from the previous clause break to the next). */
-function figureClauseCoverage(sentence: string, figure: Figure, terms: readonly WeightedTerm[]): number {
+function figureClauseCoverage(sentence: string, figure: FoundFigure, terms: readonly WeightedTerm[]): number {
   const before = sentence.slice(0, figure.start);
   const start = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('。'), before.lastIndexOf(','), -1) + 1;
   const nextBreak = sentence.slice(figure.end).search(/[，；。,;]/u);
@@ -102,10 +102,10 @@ function figureClauseCoverage(sentence: string, figure: Figure, terms: readonly 
 }
 
 /** The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked about. */
-function bestFigure(sentence: string, terms: readonly WeightedTerm[], accept: (figure: Figure) => boolean = () => true): Figure | null {
+function bestFigure(sentence: string, terms: readonly WeightedTerm[], accept: (figure: FoundFigure) => boolean = () => true): FoundFigure | null {
   const figures = findFigures(sentence).filter(accept);
   if (figures.length === 0) return null;
-  let best: Figure | null = null;
+  let best: FoundFigure | null = null;
   let bestScore = -1;
   let clauseStart = 0;
   for (const figure of figures) {
@@ -146,13 +146,13 @@ export function aggregateParts(question: string): string[] {
   });
 }
 
-function findPartFigures(text: string, parts: string[]): Array<{ label: string; figure: Figure }> | null {
+function findPartFigures(text: string, parts: string[]): Array<{ label: string; figure: FoundFigure }> | null {
   const figures = findFigures(text);
-  const used = new Set<Figure>();
-  const out: Array<{ label: string; figure: Figure }> = [];
+  const used = new Set<FoundFigure>();
+  const out: Array<{ label: string; figure: FoundFigure }> = [];
   for (const part of parts) {
     const key = compact(part);
-    let chosen: Figure | null = null;
+    let chosen: FoundFigure | null = null;
     for (const figure of figures) {
       if (used.has(figure)) continue;
       // The part's name must stand just before its figure (within the same clause).

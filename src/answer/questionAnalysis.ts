@@ -53,12 +53,16 @@ const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?�
 const SECTION_MENTION = /(前言|附表|案例\s*\d+\s*[-－—–]\s*\d+|(?<![\d.])\d\.\d(?:\.\d)?(?![\d.%]))/u;
 const TABLE_MENTION = /表\s*(\d+(?:\s*[-－—–]\s*\d+)?)/u;
 
+/** Our users write Chinese; a text is English only when Latin letters clearly outnumber Han. */
+export function languageOf(text: string): Language {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin > 0 && han * 3 < latin ? 'en' : 'zh';
+}
+
 export function analyseQuestion(question: string, tokenizer: Tokenizer): QuestionAnalysis {
   const norm = normalizeForMatch(question);
-  // Our users write Chinese; a question is English only when Latin letters clearly outnumber Han.
-  const han = question.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = question.match(/[A-Za-z]/g)?.length ?? 0;
-  const language: Language = latin > 0 && han * 3 < latin ? 'en' : 'zh';
+  const language = languageOf(question);
   const years = [...norm.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]));
   const section = SECTION_MENTION.exec(norm)?.[1] ?? null;
   const table = TABLE_MENTION.exec(norm)?.[1] ?? null;

@@ -10,17 +10,20 @@ export interface TableRef {
   report: ReportMeta;
 }
 
-export interface TableAnswer extends TableRef {
-  /** Rows the question points at (all rows for a whole-table aggregate). */
-  rows: string[][];
-  column: number;
-  /** One printed cell, or the exact sum of several; null when the rows are shown for the user to read. */
-  value: string | null;
-  /** "5 + 5 + 4 = 14" when the value was computed. */
-  computation: string | null;
-  /** The question names a row or column the table does not have ("第19周", "序号21"). */
-  missing: string | null;
-}
+/**
+ * What a table says to a question, by kind: one printed cell; a column of the selected rows added up
+ * exactly (cells as printed, sum computed); the selected rows counted; several rows that fit equally,
+ * shown for the reader; or a row or column the question names that the table does not have
+ * ("第19周", "序号21").
+ */
+export type TableAnswer = TableRef &
+  (
+    | { kind: 'cell'; row: string[]; column: number; value: string }
+    | { kind: 'sum'; rows: string[][]; column: number; cells: string[]; sum: string }
+    | { kind: 'count'; rows: string[][]; column: number }
+    | { kind: 'rows'; rows: string[][]; column: number }
+    | { kind: 'missing'; missing: string }
+  );
 
 /** Minimum shared run of characters for a cell to count as named by the question. */
 const MIN_SHARED = 4;
@@ -205,7 +208,7 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
 
   // Columns the question names but the table lacks ("第19周" in a table of weeks 12–18).
   const missing = missingColumn(table, question);
-  if (missing) return { ...ref, rows: [], column: -1, value: null, computation: null, missing };
+  if (missing) return { ...ref, kind: 'missing', missing };
   const wantsRange = /(\d+)\s*(?:到|至|-|~|～)\s*(\d+)/u.exec(question.matchText);
   const numberColumn = table.header.findIndex((h) => KEY_NUMBER_HEADER.test(compact(h)));
   if (wantsRange && numberColumn >= 0 && /序号|编号/u.test(question.norm)) {
@@ -215,7 +218,7 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
       const n = Number(r[numberColumn]);
       return n >= from && n <= to;
     });
-    if (inRange.length === 0) return { ...ref, rows: [], column: -1, value: null, computation: null, missing: `${table.header[numberColumn]} ${from}–${to}` };
+    if (inRange.length === 0) return { ...ref, kind: 'missing', missing: `${table.header[numberColumn]} ${from}–${to}` };
   }
 
   // The column: header words the question repeats, or — when no header is named — the one column of
@@ -244,20 +247,20 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   const countAsked = question.wantsFigure && /几|多少/u.test(question.norm);
   // "有几个专业", "一共有几个产业学院" over rows of names: the answer is how many rows there are.
   if (countAsked && selected.length > 1 && (column < 0 || !isQuantityColumn(table, column))) {
-    return { ...ref, rows: selected, column, value: String(selected.length), computation: `共 ${selected.length} 行`, missing: null };
+    return { ...ref, kind: 'count', rows: selected, column };
   }
   // Without a column the question asks for, the table does not answer it; prose may.
   if (column < 0 || selected.length === 0) return null;
 
   const cells = selected.map((r) => r[column] ?? '');
-  if (selected.length === 1) return { ...ref, rows: selected, column, value: cells[0] ?? null, computation: null, missing: null };
+  if (selected.length === 1) return { ...ref, kind: 'cell', row: selected[0] ?? [], column, value: cells[0] ?? '' };
   const numeric = isQuantityColumn(table, column);
   if (question.wantsAggregate && numeric) {
     const sum = exactSum(cells);
-    if (sum !== null) return { ...ref, rows: selected, column, value: sum, computation: `${cells.map((c) => c.trim()).join(' + ')} = ${sum}`, missing: null };
+    if (sum !== null) return { ...ref, kind: 'sum', rows: selected, column, cells: cells.map((c) => c.trim()), sum };
   }
   // Several rows fit equally: show them all rather than pick one.
-  return { ...ref, rows: selected, column, value: null, computation: null, missing: null };
+  return { ...ref, kind: 'rows', rows: selected, column };
 }
 
 /** A "N周 / N月 / N年"-shaped column the question names, when the table has such columns but not that one. */

@@ -1,44 +1,49 @@
+import { z } from 'zod';
+
 /**
  * What the answering side returns. `AskResult` is the JSON contract of `ask --json` (GUIDE.md); the
- * chat layers format the same object.
+ * chat layers format the same object, and the eval reads it back through these schemas.
  */
 
-export interface FigureRef {
+export const FigureRefSchema = z.object({
   /** Exactly as printed in the report ("63.93", "6000", "第 28 位" → "28"). */
-  value: string;
-  unit: string;
-  page: number;
+  value: z.string(),
+  unit: z.string(),
+  page: z.number(),
   /** Section id: "1.1.2", "前言", "案例 1-25", "表 1-1". */
-  section: string;
-}
+  section: z.string(),
+});
+export type FigureRef = z.infer<typeof FigureRefSchema>;
 
-export interface SourceRef {
-  report: string;
-  year: number;
-  section: string;
-  page: number;
+export const SourceRefSchema = z.object({
+  report: z.string(),
+  year: z.number(),
+  section: z.string(),
+  page: z.number(),
   /** The passage as printed (display text). */
-  text: string;
-  score: number;
-}
+  text: z.string(),
+  score: z.number(),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
 
-export type AnswerMode = 'offline' | 'llm';
+export const AnswerModeSchema = z.enum(['offline', 'llm']);
+export type AnswerMode = z.infer<typeof AnswerModeSchema>;
 
-export interface AskResult {
-  question: string;
-  found: boolean;
-  answer: string;
-  figures: FigureRef[];
-  sources: SourceRef[];
-  mode: AnswerMode;
-  ms: number;
-}
+export const AskResultSchema = z.object({
+  question: z.string(),
+  found: z.boolean(),
+  answer: z.string(),
+  figures: z.array(FigureRefSchema),
+  sources: z.array(SourceRefSchema),
+  mode: AnswerModeSchema,
+  /** Time to answer inside the process, index already loaded. */
+  ms: z.number().nonnegative(),
+});
+export type AskResult = z.infer<typeof AskResultSchema>;
 
 /** One earlier turn of a conversation (a Discord thread, a terminal session), oldest first. */
-export interface Turn {
-  question: string;
-  answer: string;
-}
+export const TurnSchema = z.object({ question: z.string(), answer: z.string() });
+export type Turn = z.infer<typeof TurnSchema>;
 
 export interface AskOptions {
   /** Restrict to one report id. */

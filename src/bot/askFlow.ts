@@ -1,5 +1,6 @@
 import type { AskResult, Turn } from '../answer/types.js';
 import { answerButtons } from './answerButtons.js';
+import { mentionsIn } from './chatSyntax.js';
 import type { BotContext } from './botContext.js';
 import { MESSAGE_CONTENT_LIMIT } from './discordLimits.js';
 import { formatAnswer } from './format/answerMessage.js';
@@ -39,6 +40,10 @@ export async function answerQuestion(
   } finally {
     await stream.close();
   }
+  const pings = mentionsIn(result.answer);
+  // Report text or a model reply that tries to address people is shown broken (formatAnswer); a
+  // model doing it may have obeyed an instruction planted in a source, which is worth a log line.
+  if (pings.length > 0) context.logger.warn('answer text carries mentions; shown without pinging', { mode: result.mode, mentions: pings });
   const formatted = formatAnswer(result, { showYear: service.index.reports.length > 1 });
   const key = context.answers.add(result);
   const components = answerButtons(service, result, key);

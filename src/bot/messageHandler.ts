@@ -8,7 +8,8 @@ import { referenceId, userErrorText } from './errorReply.js';
 import { truncate } from './format/markdown.js';
 import { rateLimitText } from './questionGate.js';
 import { channelTarget, type ReplyTarget } from './replyTarget.js';
-import { questionText, threadHistory } from './threadHistory.js';
+import { questionText } from './chatSyntax.js';
+import { threadHistory } from './threadHistory.js';
 
 export const MESSAGE_CONTENT_HELP =
   '我读不到这条消息的文字：机器人没有开启 Message Content 权限。请 @我 后写问题，或使用 /ask；' +

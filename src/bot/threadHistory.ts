@@ -1,5 +1,6 @@
 import type { Message, ThreadChannel } from 'discord.js';
 import type { Turn } from '../answer/types.js';
+import { questionText } from './chatSyntax.js';
 import { stripMarkdown } from './format/markdown.js';
 
 /** Earlier turns given to the answerer: enough for a follow-up, bounded for cost. */
@@ -7,13 +8,6 @@ export const HISTORY_TURNS = 6;
 const HISTORY_MESSAGES = 50;
 const ANSWER_CHARS = 1500;
 const LONG_ANSWER_NOTE = /^回答较长，已分 \d+ 条消息发出/u;
-
-const MENTION = /<@!?\d+>/gu;
-
-/** The question a user message asks, mentions removed. */
-export function questionText(content: string): string {
-  return content.replace(MENTION, ' ').replace(/\s+/gu, ' ').trim();
-}
 
 /** What a bot message said: its text and its answer embed's description, as plain text. */
 function botText(message: Pick<Message, 'content' | 'embeds'>): string {

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { AnswerServiceHolder } from '../answer/answerServiceHolder.js';
-import { printedFigure } from '../answer/printedFigure.js';
+import { metricLookupText, reportsTable, tableListLine, tableText } from '../answer/phrase/lookupText.js';
+import { languageOf } from '../answer/questionAnalysis.js';
 import type { AskResult, Turn } from '../answer/types.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -83,24 +84,16 @@ async function handleLine(line: string, holder: AnswerServiceHolder, history: Tu
     case '/help':
       return TERMINAL_HELP;
     case '/reports':
-      return service.index.reports
-        .map((r) => `${r.meta.year}  ${r.meta.title}  (${r.meta.id})  ${r.meta.pages} 页，${r.meta.counts.tables} 个表格，${r.meta.counts.metrics} 个指标，导入于 ${r.meta.ingestedAt}`)
-        .join('\n');
+      return reportsTable(service.index.manifest.reports);
     case '/metric': {
       if (!argument) return '用法：/metric 指标名';
-      const matches = service.lookupMetric(argument, 5);
-      if (matches.length === 0) return `报告中没有找到与“${argument}”相关的指标。`;
-      return matches
-        .map((m) => `${m.entry.name.replace(/…/gu, '')}：${printedFigure(m.entry)}（${m.report.year}，${m.entry.section.id}，第 ${m.entry.page} 页）\n    ${m.entry.evidence}`)
-        .join('\n');
+      return metricLookupText(service.lookup.lookupMetric(argument), languageOf(argument));
     }
     case '/table': {
-      if (!argument) return service.tables.map((t) => `${t.table.id} ${t.table.title}（${t.report.year}，第 ${t.table.page} 页）`).join('\n');
-      const key = argument.replace(/\s+/g, '').replace(/^表?/u, '表');
-      const found = service.tables.find((t) => t.table.id.replace(/\s+/g, '') === key) ?? service.tables.find((t) => t.table.title.includes(argument));
+      if (!argument) return service.lookup.tables.map(tableListLine).join('\n');
+      const found = service.lookup.findTable(argument);
       if (!found) return `没有找到表格“${argument}”。输入 /table 查看全部表格。`;
-      const { table } = found;
-      return [`${table.id} ${table.title}（${found.report.year}，第 ${table.page} 页）`, table.header.join(' | '), ...table.rows.map((r) => r.join(' | ')), table.sourceNote ?? ''].join('\n').trim();
+      return tableText(found);
     }
     case '/ask': {
       if (!argument) return '用法：/ask 问题';

@@ -10,8 +10,8 @@ export class UsageError extends UserFacingError {
 
 export const USAGE = `usage:
   npm run --silent cli -- ingest [PATH...] [--force] [--report-id ID] [--year N] [--index DIR]
-  npm run --silent cli -- tables --json [--index DIR]
-  npm run --silent cli -- reports --json [--index DIR]
+  npm run --silent cli -- tables [--json] [--index DIR]
+  npm run --silent cli -- reports [--json] [--index DIR]
   npm run --silent cli -- ask [--json] "问题" [--report ID] [--year N]   (or --batch FILE)
   npm run --silent cli -- metric [--json] "查询"                           (or --batch FILE)
   npm run --silent cli -- chat                                              (terminal chat)`;

@@ -2,11 +2,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmbeddings } from '../embed/createEmbeddings.js';
 import type { Embedder } from '../embed/embedder.js';
-import { ingestReports } from '../../ingest/ingestReports.js';
 import { AnswerService, type ModelAnswerPort } from '../answer/answerService.js';
 import { createModelAnswerer } from '../answer/model/createModelAnswerer.js';
 import type { Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
+import { readManifest } from '../store/indexStore.js';
 import { loadReportIndex } from '../store/loadReportIndex.js';
 import type { Logger } from '../log.js';
 import { createTokenizer, type Tokenizer } from '../text/tokenize.js';
@@ -36,14 +36,17 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
   return { config, logger, tokenizer, embedder: createEmbeddings(config.openai, tokenizer), model };
 }
 
-/** Builds the index from the bundled reports folder when none exists yet (first run). */
+/**
+ * Builds the index from the bundled reports folder when none exists yet (first run). Only the
+ * manifest is read to find out; the ingest pipeline (pdf.js and all) is loaded only when it runs.
+ */
 export async function ensureIndex(runtime: Runtime, indexDir: string, onProgress: (message: string) => void): Promise<void> {
-  const existing = await loadReportIndex(indexDir, runtime.embedder.id);
-  if (existing) return;
+  if (await readManifest(indexDir)) return;
   const dir = runtime.config.reportsDir;
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => /\.(pdf|txt|md)$/i.test(f)).map((f) => path.join(dir, f));
   if (files.length === 0) throw new UserFacingError(`no reports in ${dir}`, `No index yet and no report in ${dir} to build one from.`);
   onProgress(`No index in ${indexDir} yet: building it from ${dir} (first run, a few seconds)…`);
+  const { ingestReports } = await import('../../ingest/ingestReports.js');
   await ingestReports(files, { indexDir, lockWaitMs: 60_000, onProgress }, {
     tokenizer: runtime.tokenizer,
     embedder: runtime.embedder,
@@ -63,4 +66,11 @@ export async function loadAnswerService(runtime: Runtime, indexDir: string): Pro
     model: runtime.model,
     vectorWeight: runtime.config.openai ? 1 : OFFLINE_VECTOR_WEIGHT,
   });
+}
+
+/** The answer service over the index in `indexDir`, building the index first when there is none. */
+export async function openAnswerService(config: Config, indexDir: string, logger: Logger, onProgress: (message: string) => void): Promise<AnswerService> {
+  const runtime = createRuntime(config, logger);
+  await ensureIndex(runtime, indexDir, (message) => onProgress(`${message}\n`));
+  return loadAnswerService(runtime, indexDir);
 }

@@ -5,7 +5,7 @@
  * they read as part of a metric's name ("2024届毕业生…", "持续开展 10 年以上的…").
  */
 
-export interface Figure {
+export interface FoundFigure {
   /** The number exactly as printed: "1,749,720", "12080.41". */
   value: string;
   /** Magnitude and counting word as printed, spaces dropped: "万元", "人次", "%", or "". */
@@ -74,8 +74,8 @@ function isYearLike(value: string): boolean {
   return n >= 1900 && n <= 2100;
 }
 
-export function findFigures(text: string): Figure[] {
-  const figures: Figure[] = [];
+export function findFigures(text: string): FoundFigure[] {
+  const figures: FoundFigure[] = [];
   for (const m of text.matchAll(FIGURE)) {
     const [whole, hedge = '', value = '', mid1, magnitude = '', mid2, unitWord = '', after = ''] = m;
     const start = m.index;

@@ -42,6 +42,13 @@ function buttonsOf(request: RecordedDiscordRequest): ButtonJson[] {
 }
 
 describe('/ask', () => {
+  it('answers the question inside a storm of mentions, the mentions removed at the chat edge', async () => {
+    const storm = `${'<@123456789012345678> '.repeat(8)}@everyone @here 志愿者人数有多少？ ${'<@&987654321098765432> '.repeat(4)}`;
+    const { embed } = await ask(storm);
+    expect(embed.description).toContain('**10750**');
+    expect(embed.title).toBe('问：志愿者人数有多少？');
+  });
+
   it('defers within 3 s, then edits in the answer embed with the figure in bold, its section and page', async () => {
     const { sent, final, embed } = await ask('志愿者人数有多少？');
     const [first] = sent.requests();

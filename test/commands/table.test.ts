@@ -38,7 +38,7 @@ describe('/table', () => {
     expect(size.width).toBeLessThanOrEqual(1600);
     expect(size.height).toBeGreaterThan(300);
     expect(png?.size ?? 0).toBeGreaterThan(10_000);
-    const table = service.tables.find((t) => t.table.id === '表 1-1')?.table;
+    const table = service.lookup.tables.find((t) => t.table.id === '表 1-1')?.table;
     if (!table) throw new Error('fixture has no 表 1-1');
     // The image the bot sent is the renderer's own image of this table, unchanged.
     const [direct] = await renderTablePngs(table, { sourceLine: '湖南化工职业技术学院高等职业教育质量报告（2024年度） · 2024 · 第 8 页' });

@@ -4,7 +4,6 @@ import type { Logger } from '../../log.js';
 import type { Evidence, Turn } from '../types.js';
 import { buildModelMessages, NOT_FOUND_MARKER, SYSTEM_PROMPT } from './buildModelMessages.js';
 import { checkGrounding } from './checkGrounding.js';
-import { stripMentions } from './stripMentions.js';
 
 export type ModelFailureReason = 'timeout' | 'rate_limited' | 'server_error' | 'bad_response' | 'ungrounded';
 
@@ -125,9 +124,7 @@ export class ModelAnswerer {
     if (reply.finishReason === 'length') return failed('bad_response', 'the reply was cut off at the token limit');
     if (reply.finishReason === 'content_filter') return failed('bad_response', 'the server filtered the reply');
 
-    const { text: withoutPings, removed } = stripMentions(withoutReasoning(reply.raw));
-    if (removed.length > 0) this.logger.warn('model reply contained mentions; removed (a source may carry an injected instruction)', { mentions: removed });
-    let text = withoutPings.trim();
+    let text = withoutReasoning(reply.raw).trim();
     if (text === '') return failed('bad_response', 'the reply is empty');
     if (saysNotFound(text)) return { kind: 'not_found' };
     // The marker beside a cited answer means "the rest is not in the sources"; the answer part stands.
@@ -318,13 +315,13 @@ class PartialEmitter {
 }
 
 /**
- * The part of a growing reply that is fit to show: no reasoning block, no mention, not the
- * not-found marker (or its beginning), and without a trailing figure, citation or mention that is
- * still being written ("12." may become "12.34%").
+ * The part of a growing reply that is fit to show: no reasoning block, not the not-found marker (or
+ * its beginning), and without a trailing figure, citation or tag that is still being written ("12."
+ * may become "12.34%", "<" may open a reasoning block).
  */
 function showablePrefix(raw: string): string {
-  const text = stripMentions(withoutReasoning(raw)).text.trimStart();
+  const text = withoutReasoning(raw).trimStart();
   const head = text.replace(/^[\s*_`"'“”‘’>#-]+/u, '').slice(0, NOT_FOUND_MARKER.length).toUpperCase();
   if (head === '' || NOT_FOUND_MARKER.startsWith(head) || head.startsWith(NOT_FOUND_MARKER)) return '';
-  return text.replace(/(?:[[【［][\d\s,，、\-–]*|[@＠<]\S*|[\d０-９][\d０-９.,，\s]*)$/u, '').trimEnd();
+  return text.replace(/(?:[[【［][\d\s,，、\-–]*|<\S*|[\d０-９][\d０-９.,，\s]*)$/u, '').trimEnd();
 }

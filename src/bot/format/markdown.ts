@@ -1,3 +1,4 @@
+import { neutralizeMentions } from '../chatSyntax.js';
 import { MESSAGE_CONTENT_LIMIT } from '../discordLimits.js';
 
 /**
@@ -7,18 +8,6 @@ import { MESSAGE_CONTENT_LIMIT } from '../discordLimits.js';
  */
 
 const MARKDOWN_CHARS = /[\\*_~`|]/gu;
-
-/**
- * Report text (or a model reply) that spells a mass mention is shown with a zero-width space after
- * the @, so it reads the same but is not a mention. The client's allowedMentions already stops the
- * ping; this keeps the text from looking like one and from pinging if it is ever copied elsewhere.
- */
-const MASS_MENTION = /@(everyone|here)/giu;
-const USER_OR_ROLE_MENTION = /<@([!&]?\d+)>/gu;
-
-export function neutralizeMentions(text: string): string {
-  return text.replace(MASS_MENTION, '@\u200b$1').replace(USER_OR_ROLE_MENTION, '<@\u200b$1>');
-}
 
 export function escapeMarkdown(text: string): string {
   return neutralizeMentions(text.replace(MARKDOWN_CHARS, (ch) => `\\${ch}`));

@@ -43,10 +43,15 @@ export function formatMetric(best: MetricMatch, years: RegistryEntry[], others: 
   };
 }
 
-export function formatMetricNotFound(query: string): APIEmbed {
-  return {
+/** Nothing sure for the query: say so, and list the closest metrics (if any) so the reader can pick one. */
+export function formatMetricNotFound(query: string, closest: readonly RegistryEntry[] = []): APIEmbed {
+  const embed: APIEmbed = {
     title: truncate(escapeMarkdown(query), EMBED_TITLE_LIMIT),
     description: '指标库中没有找到这个指标。可以换个说法，或用 /ask 直接提问。',
     color: COLOR_NOT_FOUND,
   };
+  if (closest.length > 0) {
+    embed.fields = [field('最接近的指标', closest.map((m) => `${escapeMarkdown(m.entry.name)}：${boldPrinted(m.entry)}（${m.report.year}）`).join('\n'))];
+  }
+  return embed;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EvalRunError, parseCliCommand, parseContractLine, runBatch } from '../../../scripts/eval/runCli.js';
-import { AskLineSchema } from '../../../scripts/eval/schemas.js';
+import { AskResultSchema as AskLineSchema } from '../../../src/answer/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const stub = (mode: string) => parseCliCommand(`node --import tsx ${path.join(here, 'fixtures', 'stubCli.ts')} ${mode} eval/dev`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AskLine, GoldMetric, GoldQuestion, GoldTable, MetricMatch, TableLine } from '../../../scripts/eval/schemas.js';
+import type { AskResult as AskLine } from '../../../src/answer/types.js';
+import type { MetricMatchLine as MetricMatch, TableLine } from '../../../src/cli/contract.js';
+import type { GoldMetric, GoldQuestion, GoldTable } from '../../../scripts/eval/schemas.js';
 import {
   compactForMatch,
   containsFigure,

@@ -27,6 +27,12 @@ describe('formatAnswer', () => {
     expect(embed.footer?.text).toBe('原文摘录 · 12 ms');
   });
 
+  it('shows a model reply that tries to ping with its mentions broken, in the answer and the question', () => {
+    const { embed } = formatAnswer(result({ mode: 'llm', question: '<@1> 志愿者？', answer: '@everyone 志愿者注册人数10750人 [1]。@here <@123>' }), { showYear: false });
+    expect(embed.description).toBe('@\u200beveryone 志愿者注册人数**10750**人 [1]。@\u200bhere <@\u200b123>');
+    expect(embed.title).toBe('问：<@\u200b1> 志愿者？');
+  });
+
   it('keeps five long sources within 1024 per field and 6000 per embed', () => {
     const long = '很长的段落。'.repeat(400);
     const { embed } = formatAnswer(result({ sources: [1, 2, 3, 4, 5, 6].map((i) => source(i, long)) }), { showYear: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_TURNS, pairTurns, questionText } from '../../../src/bot/threadHistory.js';
+import { questionText } from '../../../src/bot/chatSyntax.js';
+import { HISTORY_TURNS, pairTurns } from '../../../src/bot/threadHistory.js';
 
 const BOT = '100';
 const user = (content: string) => ({ author: { id: '200', bot: false }, content, embeds: [] });

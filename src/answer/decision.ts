@@ -1,0 +1,49 @@
+import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
+import type { FoundFigure } from '../text/findFigures.js';
+import type { MetricMatch } from './metricMatcher.js';
+import type { TableAnswer } from './tableAnswerer.js';
+
+/**
+ * What the answering paths decided, before anything is worded: which table cells, registry entries or
+ * sentence answer the question, what was computed from them, or why nothing does. One place
+ * (phrase/wordAnswer.ts) turns a decision into the reply in the question's language; the figures and
+ * sources of the reply are read off the same decision.
+ */
+export type Decision =
+  | { kind: 'empty_question' }
+  | { kind: 'question_too_long'; limit: number }
+  /** A parsed table answers: a cell, an exact sum, a count of rows, rows to read, or a row/column it lacks. */
+  | { kind: 'table'; answer: TableAnswer; page: number }
+  /**
+   * Registry entries: the best, entries of the same quantity that print another figure (a conflict in
+   * the report, shown side by side), the same metric in other years, and the exact change from the
+   * year before when the question compares.
+   */
+  | { kind: 'metric'; shown: MetricMatch[]; conflict: boolean; otherYears: MetricMatch[]; change: MetricChange | null }
+  | { kind: 'passage'; hit: RetrievedChunk; sentence: string; page: number; figure: FoundFigure | null }
+  /** "A 和 B 加起来": each part's printed figure and their exact sum. */
+  | { kind: 'passage_sum'; hit: RetrievedChunk; sentence: string; page: number; parts: Array<{ label: string; figure: FoundFigure }>; sum: string }
+  /** The question names years no ingested report covers. */
+  | { kind: 'years_not_covered'; covered: number[]; uncovered: number[] }
+  /** The report does not say; `closest` is the best passage's place, as a hint. */
+  | { kind: 'not_found'; closest: { section: string; page: number } | null };
+
+export interface MetricChange {
+  previous: MetricMatch;
+  /** `best − previous`, exact, as a printed-style decimal ("-12.5", "300"). */
+  difference: string;
+}
+
+/** Decisions that answer the question (the others say why it is not answered). */
+export function isAnswer(decision: Decision): boolean {
+  switch (decision.kind) {
+    case 'table':
+      return decision.answer.kind !== 'missing';
+    case 'metric':
+    case 'passage':
+    case 'passage_sum':
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,47 @@
+import type { MetricEntry } from '../store/shapes.js';
+import { compact } from '../text/normalize.js';
+
+/**
+ * When two registry entries are one quantity (so different figures for them are a conflict the reply
+ * shows), and when a restricted metric name may answer a question at all.
+ */
+
+/** Two registry entries for the same quantity: compatible units and names that share most of their words. */
+export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
+  const people = /^(人|名|位)$/u;
+  const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));
+  if (!unitsAgree) return false;
+  const strip = (name: string) =>
+    compact(name)
+      .replace(/[“”"'‘’《》（）()…]/gu, '')
+      .replace(/^(学校|全校|当年|本年度|年度|累计|今年|\d{4}年)+/u, '');
+  const na = strip(a.name);
+  const nb = strip(b.name);
+  const [shorter, longer] = na.length <= nb.length ? [na, nb] : [nb, na];
+  if (longer.includes(shorter)) {
+    // "学生就业率" is the same quantity as "就业率"; "毕业生对口就业率" is a narrower one.
+    const extra = longer.replace(shorter, '');
+    return /^(学生|毕业生|学校|全校|当年|年度|本年|今年|届|\d{4}届?)*$/u.test(extra);
+  }
+  const grams = (s: string) => new Set([...s].slice(0, -1).map((ch, i) => ch + (s[i + 1] ?? '')));
+  const ga = grams(na);
+  const gb = grams(nb);
+  const shared = [...ga].filter((g) => gb.has(g)).length;
+  return shared / Math.min(ga.size, gb.size) >= 0.6;
+}
+
+/**
+ * "当年实施现场工程师培养的在校生数" counts only some students: a name whose 的-modifier restricts it
+ * answers a question only when the question shares some of that modifier ("在校生人数" alone does not).
+ */
+export function modifierCovered(name: string, question: string): boolean {
+  const at = name.lastIndexOf('的');
+  if (at <= 0) return true;
+  const modifier = compact(name.slice(0, at))
+    .replace(/[“”"（）()…、]/gu, '')
+    .replace(/^(学校|全校|当年|本年度|年度|今年|累计|\d{4}年)+/u, '');
+  if (modifier.length < 2) return true;
+  const asked = compact(question);
+  for (let i = 0; i + 1 < modifier.length; i += 1) if (asked.includes(modifier.slice(i, i + 2))) return true;
+  return false;
+}

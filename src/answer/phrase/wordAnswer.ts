@@ -1,0 +1,108 @@
+import type { Decision } from '../decision.js';
+import type { MetricMatch } from '../metricMatcher.js';
+import { printedFigure } from '../printedFigure.js';
+import type { Language } from '../questionAnalysis.js';
+import type { TableAnswer } from '../tableAnswerer.js';
+import type { FigureRef } from '../types.js';
+import { PHRASES, type Phrases } from './phrases.js';
+
+/** Rows quoted under a table answer: enough to check it, short enough for chat. */
+const ROWS_QUOTED = 8;
+
+/** The one place a decision becomes words: the reply in the question's language. */
+export function wordAnswer(decision: Decision, language: Language): string {
+  const p = PHRASES[language];
+  switch (decision.kind) {
+    case 'empty_question':
+      return p.emptyQuestion;
+    case 'question_too_long':
+      return p.questionTooLong(decision.limit);
+    case 'table':
+      return wordTable(decision.answer, decision.page, p);
+    case 'metric':
+      return wordMetric(decision, p);
+    case 'passage':
+      return `${decision.sentence}${p.where(decision.hit.chunk.section.id, decision.page)}`;
+    case 'passage_sum': {
+      const computation = decision.parts.map((part) => `${part.label} ${part.figure.value}${part.figure.unit}`).join(' + ');
+      return `${p.passageSum(decision.sum, computation, p.where(decision.hit.chunk.section.id, decision.page))}\n> ${decision.sentence}`;
+    }
+    case 'years_not_covered':
+      return p.yearsNotCovered(decision.covered, decision.uncovered);
+    case 'not_found':
+      return p.notFound(decision.closest ? p.where(decision.closest.section, decision.closest.page).trim() : null);
+  }
+}
+
+/** A table as an answer names it: its id and caption. */
+export function tableLabel(answer: Pick<TableAnswer, 'table'>): string {
+  return `${answer.table.id} ${answer.table.title}`;
+}
+
+const quoteRows = (rows: string[][]) => rows.slice(0, ROWS_QUOTED).map((r) => `> ${r.join(' | ')}`).join('\n');
+
+function wordTable(answer: TableAnswer, page: number, p: Phrases): string {
+  const label = tableLabel(answer);
+  const where = p.where(answer.table.id, page);
+  switch (answer.kind) {
+    case 'missing':
+      return p.tableMissing(label, answer.missing, where);
+    case 'cell': {
+      const header = answer.table.header[answer.column] ?? '';
+      return `${p.tableCell(label, header, answer.value, where)}\n> ${answer.table.header.join(' | ')}\n> ${answer.row.join(' | ')}`;
+    }
+    case 'sum': {
+      const header = answer.table.header[answer.column] ?? '';
+      return p.tableSum(answer.sum, label, header, `${answer.cells.join(' + ')} = ${answer.sum}`, where);
+    }
+    case 'count':
+      return `${p.tableCount(answer.rows.length, label, where)}\n${quoteRows(answer.rows)}`;
+    case 'rows': {
+      const header = answer.table.header[answer.column] ?? '';
+      const shown = answer.rows.slice(0, ROWS_QUOTED).map((r) => r.join(' ')).join('\n');
+      return `${p.tableRows(answer.rows.length, label, header)}\n${shown}\n${where.trim()}`;
+    }
+  }
+}
+
+/** A registry entry as one line: name (without the report's elision mark), printed figure, place. */
+function metricLine(m: MetricMatch, p: Phrases): string {
+  return `${m.entry.name.replace(/…/gu, '')}：${printedFigure(m.entry)}${p.where(m.entry.section.id, m.entry.page)}`;
+}
+
+function wordMetric(decision: Extract<Decision, { kind: 'metric' }>, p: Phrases): string {
+  const lines: string[] = [];
+  if (decision.conflict) lines.push(p.conflictIntro);
+  const withYear = decision.otherYears.length > 0;
+  for (const m of decision.shown) lines.push(`${withYear ? `${m.report.year}：` : ''}${metricLine(m, p)}\n> ${m.entry.evidence.trim()}`);
+  for (const m of decision.otherYears) lines.push(`${m.report.year}：${metricLine(m, p)}`);
+  const best = decision.shown[0];
+  if (decision.change && best) {
+    const { previous, difference } = decision.change;
+    const sign = difference.startsWith('-') ? '' : '+';
+    lines.push(p.changeFrom(previous.report.year, `${best.entry.value} − ${previous.entry.value} = ${sign}${difference}${best.entry.unit}`));
+  }
+  return lines.join('\n');
+}
+
+/** The figures a decision answers with, each with its section and page (the `figures` of ask --json). */
+export function figuresOf(decision: Decision): FigureRef[] {
+  switch (decision.kind) {
+    case 'table': {
+      const { answer, page } = decision;
+      const at = { unit: '', page, section: answer.table.id };
+      if (answer.kind === 'cell') return [{ value: answer.value, ...at }];
+      if (answer.kind === 'sum') return [{ value: answer.sum, ...at }];
+      if (answer.kind === 'count') return [{ value: String(answer.rows.length), ...at }];
+      return [];
+    }
+    case 'metric':
+      return [...decision.shown, ...decision.otherYears].map((m) => ({ value: m.entry.value, unit: m.entry.unit, page: m.entry.page, section: m.entry.section.id }));
+    case 'passage':
+      return decision.figure ? [{ value: decision.figure.value, unit: decision.figure.unit, page: decision.page, section: decision.hit.chunk.section.id }] : [];
+    case 'passage_sum':
+      return [{ value: decision.sum, unit: decision.parts[0]?.figure.unit ?? '', page: decision.page, section: decision.hit.chunk.section.id }];
+    default:
+      return [];
+  }
+}
