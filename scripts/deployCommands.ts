@@ -1,4 +1,4 @@
-import { commands } from '../commands/index.js';
+import { commandsFolder, loadCommands } from '../src/bot/loadCommands.js';
 import { registerCommands } from '../src/bot/registerCommands.js';
 import { loadConfig } from '../src/config.js';
 import { UserFacingError } from '../src/errors.js';
@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   try {
     const config = loadConfig();
     logger = createLogger({ level: config.logLevel, secrets: [config.discord.token, config.openai?.apiKey] });
-    const registered = await registerCommands(config, commands);
+    const registered = await registerCommands(config, await loadCommands(commandsFolder(new URL('../src/main.ts', import.meta.url).href)));
     const where = registered.scope === 'guild' ? `in server ${config.discord.guildId ?? ''}` : 'globally (Discord may take up to an hour to show them)';
     process.stderr.write(`registered ${registered.names.length} commands ${where}: ${registered.names.map((n) => `/${n}`).join(' ')}\n`);
     return 0;

@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { commands } from '../commands/index.js';
 import { AnswerServiceHolder } from './answer/answerServiceHolder.js';
 import { createBotClient } from './bot/createBotClient.js';
+import { commandsFolder, loadCommands } from './bot/loadCommands.js';
 import { createRenderers } from './bot/renderers.js';
 import { runTerminalChat } from './chat/terminalChat.js';
 import { loadConfig, type Config } from './config.js';
@@ -31,7 +31,7 @@ async function runBot(config: Config, runtime: Runtime, holder: AnswerServiceHol
     reingest: new ReingestService(runtime, config.indexDir, holder),
     renderers: createRenderers({ logger, pageCacheDir: path.join(tmpdir(), 'report-assistant-pages') }),
     logger,
-    commands,
+    commands: await loadCommands(commandsFolder(import.meta.url)),
   });
   const started = bot.start();
   const first = await Promise.race([started.then(() => null), stop]);

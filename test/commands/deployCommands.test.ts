@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { commandsFolder, loadCommands } from '../../src/bot/loadCommands.js';
+
+const commands = await loadCommands(commandsFolder(new URL('../../src/main.ts', import.meta.url).href));
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { loadConfig } from '../../src/config.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fakeDiscord.js';
@@ -25,11 +27,11 @@ describe('command definitions', () => {
     const json = commands.map((c) => c.data.toJSON());
     expect(json.map((c) => [c.name, (c.options as OptionJson[] | undefined)?.map((o) => o.name) ?? []])).toEqual([
       ['ask', ['question']],
-      ['metric', ['name']],
-      ['table', ['id']],
-      ['reports', []],
-      ['reingest', ['file']],
       ['help', []],
+      ['metric', ['name']],
+      ['reingest', ['file']],
+      ['reports', []],
+      ['table', ['id']],
     ]);
     for (const c of json) {
       expect(c.name_localizations?.['zh-CN'], c.name).toMatch(/^\p{Script=Han}+$/u);
@@ -55,14 +57,14 @@ describe('npm run deploy-commands', () => {
     });
     expect(code).toBe(0);
     const put = fake.requests.find((r) => r.method === 'PUT' && r.path === `/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
-    expect((put?.json as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'metric', 'table', 'reports', 'reingest', 'help']);
+    expect((put?.json as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'help', 'metric', 'reingest', 'reports', 'table']);
     expect(put?.headers.authorization).toBe(`Bot ${fake.token}`);
   }, 30_000);
 
   it('registers them globally without DISCORD_GUILD_ID', async () => {
     const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.appId, DISCORD_API_BASE: fake.apiBase });
     const result = await registerCommands(config, commands);
-    expect(result).toEqual({ scope: 'global', names: ['ask', 'metric', 'table', 'reports', 'reingest', 'help'] });
+    expect(result).toEqual({ scope: 'global', names: ['ask', 'help', 'metric', 'reingest', 'reports', 'table'] });
     expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.appId}/commands`)).toBe(true);
   });
 

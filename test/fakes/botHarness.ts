@@ -1,8 +1,8 @@
-import { commands } from '../../commands/index.js';
 import type { AnswerService } from '../../src/answer/answerService.js';
 import { AnswerServiceHolder } from '../../src/answer/answerServiceHolder.js';
 import type { BotRenderers, ReingestPort } from '../../src/bot/botContext.js';
 import { createBotClient, type Bot } from '../../src/bot/createBotClient.js';
+import { commandsFolder, loadCommands } from '../../src/bot/loadCommands.js';
 import { createRenderers } from '../../src/bot/renderers.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
@@ -58,7 +58,7 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
     reingest: options.reingest ?? noReingest,
     renderers: options.renderers ?? createRenderers({ logger }),
     logger,
-    commands,
+    commands: await loadCommands(commandsFolder(new URL('../../src/main.ts', import.meta.url).href)),
     editIntervalMs: options.editIntervalMs,
   });
   try {
