@@ -14,14 +14,15 @@ import {
 import { formatMarkdown, formatText } from './bench/formatReport.js';
 import { machineInfo } from './bench/machine.js';
 import { runWorker } from './bench/runWorker.js';
+import { benchStart } from './bench/startBench.js';
 
 /**
- * `npm run bench`: ingest against bare pdf-parse, in-process ask latency, and the same at 1, 10 and
+ * `npm run bench`: ingest against bare pdf-parse, CLI start against node, in-process ask latency, and the same at 1, 10 and
  * 100 reports (build, disk, memory, ask latency, hnsw against exact search). Each step runs in its
  * own process (scripts/bench/worker.ts) so memory figures are that step's own. Prints an aligned
  * table, writes bench-results/bench.json and bench-results/bench.md (markdown for the README).
  *
- *   npm run bench [-- FILE] [--only ingest|ask|scale] [--scale 1,10,100] [--rounds N] …
+ *   npm run bench [-- FILE] [--only ingest|start|ask|scale] [--scale 1,10,100] [--rounds N] …
  *
  * Progress goes to stderr, the table to stdout. Exits 2 on bad arguments, 1 when a step fails.
  */
@@ -51,6 +52,13 @@ async function vectorQueries(questionsFile: string): Promise<string[]> {
     if (!parsed.success) return [];
     return ['question' in parsed.data ? parsed.data.question : parsed.data.query];
   });
+}
+
+/** The first dev question, for the `ask` start timing. */
+async function firstQuestion(questionsFile: string): Promise<string> {
+  const [first] = (await readFile(questionsFile, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+  const parsed = z.object({ question: z.string() }).safeParse(first ? JSON.parse(first) : null);
+  return parsed.success ? parsed.data.question : '志愿者人数有多少？';
 }
 
 async function runScaleStep(args: BenchArgs, work: string, reports: number, queries: string[]): Promise<ScaleStep> {
@@ -86,6 +94,7 @@ async function main(): Promise<number> {
     args: { ...args, sections: [...args.sections] },
     durationMs: 0,
     ingest: null,
+    start: null,
     ask: null,
     scale: [],
   };
@@ -93,6 +102,12 @@ async function main(): Promise<number> {
     if (args.sections.includes('ingest')) {
       progress(`ingest: ${args.ingestRounds} rounds of bare getText() and full ingest`);
       result.ingest = await runWorker({ kind: 'ingest', file: args.file, rounds: args.ingestRounds }, IngestBenchResultSchema);
+    }
+    if (args.sections.includes('start')) {
+      progress(`start: ${args.startRounds} rounds of CLI processes against node importing the same dependencies`);
+      const indexDir = path.join(work, 'index-start');
+      await runWorker({ kind: 'ingestOne', indexDir, file: args.file }, z.object({ ms: z.number() }));
+      result.start = await benchStart({ rounds: args.startRounds, indexDir, question: await firstQuestion(args.questions) });
     }
     if (args.sections.includes('ask')) {
       progress('ask: ingesting the report, then asking');

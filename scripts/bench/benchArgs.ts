@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['ingest', 'ask', 'scale'] as const;
+export const SECTIONS = ['ingest', 'start', 'ask', 'scale'] as const;
 export type Section = (typeof SECTIONS)[number];
 export type CopyMode = 'figures' | 'identical';
 
@@ -9,6 +9,8 @@ export interface BenchArgs {
   scales: number[];
   /** Ingest rounds (bare getText vs full ingest, alternating). */
   ingestRounds: number;
+  /** Whole-process starts of each kind (CLI and bare node), after one warm-up round. */
+  startRounds: number;
   /** Passes over the dev questions that are measured (after one warm-up pass). */
   askRounds: number;
   file: string;
@@ -20,12 +22,12 @@ export interface BenchArgs {
   keep: boolean;
 }
 
-export const BENCH_USAGE = `usage: npm run bench [-- FILE] [--only ingest|ask|scale[,…]] [--scale 1,10,100] [--rounds N]
+export const BENCH_USAGE = `usage: npm run bench [-- FILE] [--only ingest|start|ask|scale[,…]] [--scale 1,10,100] [--rounds N]
                       [--copies figures|identical] [--questions FILE] [--ask-budget SECONDS] [--out DIR] [--keep]
   FILE        the report (default data/reports/hnhgzy-2024-quality-report.pdf)
-  --only      sections to run (default all: ingest, ask, scale)
+  --only      sections to run (default all: ingest, start, ask, scale)
   --scale     report counts for the scale section (default 1,10,100)
-  --rounds    rounds for ingest (default 5) and measured passes over the questions (default 3)
+  --rounds    rounds for ingest (default 5), CLI starts (default 7) and measured passes over the questions (default 3)
   --copies    how the extra reports differ from the bundled one: figures (every number changed, the
               default) or identical (only id, year and title)
   --questions dev questions, JSON lines with "question" (default eval/dev/qa.dev.jsonl)
@@ -97,6 +99,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     sections,
     scales,
     ingestRounds: rounds ?? 5,
+    startRounds: rounds ?? 7,
     askRounds: rounds ?? 3,
     file: positionals[0] ?? DEFAULT_FILE,
     questions: values.questions ?? 'eval/dev/qa.dev.jsonl',

@@ -1,10 +1,12 @@
 import type { AddReportResult, AskBenchResult, IngestBenchResult, ScaleBuildResult, VectorBenchResult } from './benchSchemas.js';
 import type { BenchArgs } from './benchArgs.js';
+import type { StartBenchResult } from './startBench.js';
 import type { MachineInfo } from './machine.js';
 
 /** Targets from the benchmark issue; the table marks each measured value against its target. */
 export const TARGETS = {
   ingestRatio: 1.5,
+  cliStartRatio: 2,
   askP95Ms: 30,
   scaleReports: 100,
   scaleAskP95Ms: 60,
@@ -27,6 +29,7 @@ export interface BenchResult {
   args: Omit<BenchArgs, 'sections'> & { sections: string[] };
   durationMs: number;
   ingest: IngestBenchResult | null;
+  start: StartBenchResult | null;
   ask: (AskBenchResult & { indexBuildMs: number }) | null;
   scale: ScaleStep[];
 }

@@ -43,6 +43,21 @@ function ingestSection(result: BenchResult): Section | null {
   };
 }
 
+function startSection(result: BenchResult): Section | null {
+  const r = result.start;
+  if (!r) return null;
+  return {
+    title: 'CLI start: whole processes against node importing the same dependencies (medians)',
+    rows: [
+      ['', 'median', `× node (target ≤ ${TARGETS.cliStartRatio}×)`],
+      ['node importing pdf-parse, jieba, hnswlib-node, zod', ms(r.nodeImportsMs), '1.00×'],
+      ...r.runs.map((run) => [run.label, ms(run.ms), `${num(run.ratio, 2)}× ${mark(run.ratio <= TARGETS.cliStartRatio)}`]),
+    ],
+    notes: [`${r.rounds} rounds alternating after one warm-up round; each command loads only the modules it runs.`],
+    align: ['left', 'right', 'right'],
+  };
+}
+
 function ingestStagesSection(r: IngestBenchResult): Section {
   const total = r.stages.reduce((sum, s) => sum + s.ms, 0);
   return {
@@ -163,6 +178,7 @@ function sections(result: BenchResult): Section[] {
   };
   push(ingestSection(result));
   if (result.ingest) push(ingestStagesSection(result.ingest));
+  push(startSection(result));
   push(askSection(result));
   if (result.ask) push(profileSection(result.ask.profile, askProfileTitle('1 report')));
   push(scaleSection(result));

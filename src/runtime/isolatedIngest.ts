@@ -20,7 +20,9 @@ export interface IsolatedIngestOptions {
   onProgress?: (message: string) => void;
 }
 
-const CHILD = fileURLToPath(new URL('./isolatedIngestChild.ts', import.meta.url));
+// The child is this module's sibling: compiled JavaScript in the build, TypeScript under tsx (dev, tests).
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const CHILD = fileURLToPath(new URL(FROM_SOURCE ? './isolatedIngestChild.ts' : './isolatedIngestChild.js', import.meta.url));
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_HEAP_MB = 1536;
 
@@ -38,14 +40,15 @@ export class IngestCrashedError extends UserFacingError {
   }
 }
 
-function tsxLoaderUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** Running from the TypeScript sources, the child needs tsx's loader too (found by absolute URL, whatever the cwd). */
+function loaderArgs(): string[] {
+  return FROM_SOURCE ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
 }
 
 export function ingestInChild(file: string, options: IsolatedIngestOptions): Promise<IngestOutcome[]> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [], {
-      execArgv: ['--import', tsxLoaderUrl(), `--max-old-space-size=${options.heapMb ?? DEFAULT_HEAP_MB}`],
+      execArgv: [...loaderArgs(), `--max-old-space-size=${options.heapMb ?? DEFAULT_HEAP_MB}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiled } from '../fixtures/compiled.js';
 import { commandsFolder, loadCommands } from '../../src/bot/loadCommands.js';
 
 const commands = await loadCommands(commandsFolder(new URL('../../src/main.ts', import.meta.url).href));
@@ -49,7 +50,7 @@ describe('command definitions', () => {
 describe('npm run deploy-commands', () => {
   it('registers the commands in the guild when DISCORD_GUILD_ID is set', async () => {
     const code = await new Promise<number | null>((resolve) => {
-      const proc = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/deployCommands.ts'], {
+      const proc = spawn(process.execPath, [compiled('scripts/deployCommands.ts')], {
         env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.appId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_BASE: fake.apiBase },
         stdio: 'ignore',
       });

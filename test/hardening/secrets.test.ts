@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { compiled } from '../fixtures/compiled.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { sendJSON, startFakeOpenAI, type FakeOpenAI } from '../fakes/fakeOpenAI.js';
@@ -44,7 +45,7 @@ describe('secrets in logs', () => {
     let stdout = '';
     let stderr = '';
     try {
-      const out = await run(path.resolve('node_modules/.bin/tsx'), [path.resolve('src/cli/main.ts'), 'ingest', '--index', path.join(work, 'index')], {
+      const out = await run(process.execPath, [compiled('src/cli/main.ts'), 'ingest', '--index', path.join(work, 'index')], {
         env: { ...process.env, LOG_LEVEL: 'debug', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: fake.baseURL, OPENAI_TIMEOUT_MS: '2000' },
       });
       stdout = out.stdout;

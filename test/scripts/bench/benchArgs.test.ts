@@ -4,7 +4,7 @@ import { BenchUsageError, parseBenchArgs } from '../../../scripts/bench/benchArg
 describe('parseBenchArgs', () => {
   it('runs every section at 1, 10 and 100 reports by default', () => {
     const args = parseBenchArgs([]);
-    expect(args.sections).toEqual(['ingest', 'ask', 'scale']);
+    expect(args.sections).toEqual(['ingest', 'start', 'ask', 'scale']);
     expect(args.scales).toEqual([1, 10, 100]);
     expect(args.ingestRounds).toBe(5);
     expect(args.askRounds).toBe(3);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { compiled } from '../../fixtures/compiled.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageBody, startFakeDiscord, type FakeDiscord, type RecordedDiscordRequest } from '../../fakes/fakeDiscord.js';
 import { callbackType, isOriginalEdit, printTimings, timing, type Timing } from '../../fakes/botHarness.js';
@@ -34,8 +35,8 @@ describe('npm start with DISCORD_TOKEN set', () => {
   it('runs the bot from env alone, answers /ask, and exits 0 on SIGTERM', async () => {
     let stderr = '';
     const loggedIn = new Promise<void>((resolve, reject) => {
-      // The entry point `npm start` runs; tsx forwards signals to it.
-      child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts'], {
+      // The entry point `npm start` runs.
+      child = spawn(process.execPath, [compiled('src/main.ts')], {
         cwd: process.cwd(),
         env: {
           PATH: process.env.PATH ?? '',
@@ -80,7 +81,7 @@ describe('npm start without DISCORD_TOKEN', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'npm-start-chat-'));
     try {
       const indexDir = path.join(dir, 'index');
-      const proc = spawn(path.resolve('node_modules/.bin/tsx'), ['src/main.ts'], {
+      const proc = spawn(process.execPath, [compiled('src/main.ts')], {
         cwd: process.cwd(),
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', INDEX_DIR: indexDir, REPORTS_DIR: path.dirname(BUNDLED), LOG_LEVEL: 'info' },
         stdio: ['pipe', 'pipe', 'pipe'],

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { compiled } from '../../fixtures/compiled.js';
 import { makeEncryptedPdf } from '../../fixtures/pdfs.js';
 
 /** The CLI contract of GUIDE.md, through a real process: JSON lines on stdout, plain refusals on stderr. */
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
-const CLI = path.resolve('src/cli/main.ts');
+const NODE = process.execPath;
+const CLI = compiled('src/cli/main.ts');
 const BUNDLED = path.resolve('data/reports/hnhgzy-2024-quality-report.pdf');
 
 let work: string;
@@ -18,7 +19,7 @@ let indexDir: string;
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout, stderr } = await run(NODE, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, maxBuffer: 32 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -108,7 +109,7 @@ describe('cli', () => {
   it('names the bad key when the configuration is invalid', async () => {
     const { code, stderr } = await (async () => {
       try {
-        await run(TSX, [CLI, 'reports', '--index', indexDir], { env: { ...process.env, MAX_REPORT_MB: 'lots' } });
+        await run(NODE, [CLI, 'reports', '--index', indexDir], { env: { ...process.env, MAX_REPORT_MB: 'lots' } });
         return { code: 0, stderr: '' };
       } catch (error) {
         const e = error as { code?: number; stderr?: string };

@@ -1,11 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../../../src/store/indexStore.js';
 import { loadConfig } from '../../../src/config.js';
 import { IngestRefusedError } from '../../../src/errors.js';
 import { ingestInChild } from '../../../src/runtime/isolatedIngest.js';
+import { compiled } from '../../fixtures/compiled.js';
 import { makeEncryptedPdf, makeReportPdf } from '../../fixtures/pdfs.js';
 
 /** The bot's re-ingest runs in a bounded child: a bad or slow file costs the child, not the bot. */
@@ -26,6 +28,14 @@ describe('ingestInChild', () => {
     expect(outcomes.map((o) => [o.status, o.pages])).toEqual([['added', 1]]);
     expect(progress.some((m) => m.includes('1 pages'))).toBe(true);
     expect((await readManifest(path.join(work, 'index-good')))?.manifest.reports).toHaveLength(1);
+  });
+
+  it('runs the compiled child when it is the compiled build that asks (npm start)', async () => {
+    const file = path.join(work, 'good-compiled.pdf');
+    await writeFile(file, await makeReportPdf({ pages: [['1.概况', '志愿者注册人数 10750 人；课程数 11 门。']] }));
+    const built = (await import(pathToFileURL(compiled('src/runtime/isolatedIngest.ts')).href)) as { ingestInChild: typeof ingestInChild };
+    const outcomes = await built.ingestInChild(file, { indexDir: path.join(work, 'index-compiled'), config });
+    expect(outcomes.map((o) => [o.status, o.pages])).toEqual([['added', 1]]);
   });
 
   it('passes a refusal back as the same one-sentence error', async () => {
