@@ -134,6 +134,10 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
           outcomes.push({ file, reportId: same.id, year: same.year, title: same.title, status: 'unchanged', pages: same.pages, ...same.counts, seconds: 0 });
           continue;
         }
+        const twin = current?.manifest.reports.find((r) => r.sha256 === sha && r.id !== options.reportId);
+        if (twin && options.reportId !== undefined) {
+          progress(`warning: ${file} has the same content as report ${twin.id}, already in the index; it is added again as ${options.reportId}`);
+        }
         const report = await analyseReport(file, { maxBytes: deps.maxBytes, reportId: options.reportId, year: options.year });
         const seconds = (performance.now() - started) / 1000;
         progress(

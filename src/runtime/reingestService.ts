@@ -1,6 +1,7 @@
 import type { IngestOutcome } from '../store/shapes.js';
 import type { AnswerServiceHolder } from '../answer/answerServiceHolder.js';
 import { ingestInChild } from './isolatedIngest.js';
+import { pruneOldGenerations } from '../store/indexStore.js';
 import { loadAnswerService, type Runtime } from './runtime.js';
 
 /** How a re-ingest runs: by default in a bounded child process (src/runtime/isolatedIngest.ts). */
@@ -34,7 +35,11 @@ export class ReingestService {
       const outcomes = await this.run(file, this.indexDir, onProgress);
       if (outcomes.some((o) => o.status !== 'unchanged')) {
         onProgress('loading the new index');
+        const previous = this.holder.current();
         this.holder.swap(await loadAnswerService(this.runtime, this.indexDir));
+        // Questions still running on the old service read it from memory; its files may go now.
+        await previous.index.lease.release();
+        await pruneOldGenerations(this.indexDir).catch((error: unknown) => this.runtime.logger.warn('removing the old index generation failed', error));
       }
       return outcomes;
     })();

@@ -6,7 +6,7 @@ import { AnswerService, type ModelAnswerPort } from '../answer/answerService.js'
 import { createModelAnswerer } from '../answer/model/createModelAnswerer.js';
 import type { Config } from '../config.js';
 import { UserFacingError } from '../errors.js';
-import { readManifest } from '../store/indexStore.js';
+import { pruneOldGenerations, readManifest } from '../store/indexStore.js';
 import { loadReportIndex } from '../store/loadReportIndex.js';
 import type { Logger } from '../log.js';
 import { createTokenizer, type Tokenizer } from '../text/tokenize.js';
@@ -58,6 +58,8 @@ export async function ensureIndex(runtime: Runtime, indexDir: string, onProgress
 export async function loadAnswerService(runtime: Runtime, indexDir: string): Promise<AnswerService> {
   const index = await loadReportIndex(indexDir, runtime.embedder.id);
   if (!index) throw new UserFacingError(`no index in ${indexDir}`, `No index in ${indexDir}; run: npm run --silent cli -- ingest`);
+  // Generations that readers which have since exited were holding (a bot that was stopped) go now.
+  await pruneOldGenerations(indexDir).catch((error: unknown) => runtime.logger.debug('pruning old index generations failed', error));
   return new AnswerService({
     index,
     tokenizer: runtime.tokenizer,

@@ -3,6 +3,7 @@ import { constants as fsConstants } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { IndexLoadError, IngestLockedError } from '../errors.js';
+import { leasedGenerations } from './generationLeases.js';
 import { type EmbedderInfo, INDEX_FORMAT_VERSION, type Manifest, ManifestSchema } from './manifest.js';
 import { type ReportMeta } from './shapes.js';
 
@@ -15,12 +16,17 @@ import { type ReportMeta } from './shapes.js';
  *   <indexDir>/gen-<time>-<rand>/manifest.json
  *   <indexDir>/gen-…/reports/<dir>/{chunks,tables,metrics,lexical}.json, vectors.*
  *   <indexDir>/ingest.lock        held while an ingest runs
+ *   <indexDir>/readers/…          leases of running readers (generationLeases.ts)
+ *
+ * After a switch the old generation is removed at once unless a running reader holds a lease on it;
+ * such a generation goes at the first prune after its last reader lets go.
  */
 
 const CURRENT = 'CURRENT';
 const LOCK = 'ingest.lock';
 const GENERATION = /^gen-[0-9a-z-]+$/;
 
+/** The live generation's folder, or null when nothing has been ingested yet. */
 export async function currentGenerationDir(indexDir: string): Promise<string | null> {
   let name: string;
   try {
@@ -45,9 +51,14 @@ export async function readJsonFile(file: string, indexDir: string): Promise<unkn
 export async function readManifest(indexDir: string): Promise<{ manifest: Manifest; generationDir: string } | null> {
   const generationDir = await currentGenerationDir(indexDir);
   if (!generationDir) return null;
+  return { manifest: await readManifestAt(indexDir, generationDir), generationDir };
+}
+
+/** The manifest of one generation. */
+export async function readManifestAt(indexDir: string, generationDir: string): Promise<Manifest> {
   const parsed = ManifestSchema.safeParse(await readJsonFile(path.join(generationDir, 'manifest.json'), indexDir));
   if (!parsed.success) throw new IndexLoadError(indexDir, `manifest.json invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-  return { manifest: parsed.data, generationDir };
+  return parsed.data;
 }
 
 export function reportDir(generationDir: string, meta: Pick<ReportMeta, 'dir'>): string {
@@ -133,7 +144,7 @@ export async function commitGeneration(
     await fsyncPath(indexDir);
     await writeFileAtomic(path.join(indexDir, CURRENT), `${name}\n`);
     await fsyncPath(indexDir);
-    await pruneGenerations(indexDir, [name, current ? path.basename(current) : '']);
+    await pruneGenerations(indexDir, name);
     return finalDir;
   } catch (error) {
     await rm(building, { recursive: true, force: true });
@@ -141,12 +152,34 @@ export async function commitGeneration(
   }
 }
 
-/** Removes abandoned builds and old generations; the previous one is kept for a running reader that may still open it. */
-async function pruneGenerations(indexDir: string, keepNames: string[]): Promise<void> {
+/**
+ * Removes abandoned builds and every generation but the live one that no running reader holds.
+ * Only ever called holding the ingest lock: a build in progress is then surely abandoned.
+ */
+async function pruneGenerations(indexDir: string, live: string): Promise<void> {
+  const leased = await leasedGenerations(indexDir);
   for (const entry of await readdir(indexDir)) {
-    const isGeneration = GENERATION.test(entry) || /^gen-.*\.building$/.test(entry);
-    if (isGeneration && !keepNames.includes(entry)) await rm(path.join(indexDir, entry), { recursive: true, force: true });
+    const abandoned = /^gen-.*\.building$/.test(entry);
+    const old = GENERATION.test(entry) && entry !== live && !leased.has(entry);
+    if (abandoned || old) await rm(path.join(indexDir, entry), { recursive: true, force: true });
   }
+}
+
+/**
+ * Removes the old generations no running reader holds any more (a reader calls this after letting go
+ * of one). Skipped when an ingest is running: it prunes when it commits.
+ */
+export async function pruneOldGenerations(indexDir: string): Promise<void> {
+  await withIngestLock(
+    indexDir,
+    async () => {
+      const current = await currentGenerationDir(indexDir);
+      if (current) await pruneGenerations(indexDir, path.basename(current));
+    },
+    { waitMs: 0 },
+  ).catch((error: unknown) => {
+    if (!(error instanceof IngestLockedError)) throw error;
+  });
 }
 
 function processAlive(pid: number): boolean {

@@ -41,9 +41,8 @@ describe('the ingest lock under SIGKILL', () => {
   it(`is free for the next ingest after each of ${KILLS} kills at random moments`, async () => {
     for (let i = 0; i < KILLS; i += 1) {
       await killLoopAfter(5 + Math.random() * 40);
-      const started = performance.now();
+      // waitMs 0: a lock that were not taken over would refuse at once (IngestLockedError).
       await withIngestLock(dir, async () => undefined, { waitMs: 0 });
-      expect(performance.now() - started).toBeLessThan(1_000);
       expect(await readdir(dir)).toEqual([]);
     }
   });
@@ -51,9 +50,7 @@ describe('the ingest lock under SIGKILL', () => {
   it('takes over a lock whose holder was killed while holding it', async () => {
     await killLoopAfter(0, 'hold');
     expect(existsSync(path.join(dir, 'ingest.lock'))).toBe(true);
-    const started = performance.now();
     await withIngestLock(dir, async () => undefined, { waitMs: 0 });
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ const ask: CliCommand = async ({ args, config, indexDir, logger, stdout, stderr 
     const result = await service.ask(q.question, { history: q.history, report: args.report, year: args.year });
     stdout(args.json ? `${JSON.stringify(result)}\n` : `${result.answer}\n\n`);
   }
+  await service.index.lease.release();
   return 0;
 };
 export default ask;

@@ -7,6 +7,7 @@ import type { CliCommand } from '../cliContext.js';
 const chat: CliCommand = async ({ config, indexDir, logger, stderr }) => {
   const holder = new AnswerServiceHolder(await openAnswerService(config, indexDir, logger, stderr));
   await runTerminalChat(holder, { input: process.stdin, output: process.stdout, logger, prompt: process.stdin.isTTY === true });
+  await holder.current().index.lease.release();
   return 0;
 };
 export default chat;

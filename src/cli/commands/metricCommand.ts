@@ -10,13 +10,15 @@ import { metricMatchLine } from '../contract.js';
 const metric: CliCommand = async ({ args, config, indexDir, logger, stdout, stderr }) => {
   const queries = args.batch ? (await readBatch(args.batch)).map((q) => q.question) : [args.positionals.join(' ')];
   if (!args.batch && queries[0]?.trim() === '') throw new UsageError('metric needs a name to look up');
-  const { lookup } = await openAnswerService(config, indexDir, logger, stderr);
+  const service = await openAnswerService(config, indexDir, logger, stderr);
+  const { lookup } = service;
   const years = args.year === undefined ? undefined : new Set([args.year]);
   const reportIds = args.report === undefined ? undefined : new Set([args.report]);
   for (const query of queries) {
     const found = lookup.lookupMetric(query, { years, reportIds });
     stdout(args.json ? `${JSON.stringify({ query, matches: found.matches.map(metricMatchLine) })}\n` : `${metricLookupText(found, languageOf(query))}\n\n`);
   }
+  await service.index.lease.release();
   return 0;
 };
 export default metric;

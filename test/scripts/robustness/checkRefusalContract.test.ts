@@ -19,12 +19,12 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('checkRefusalContract', () => {
-  it('passes a refused file that prints one plain line and leaves the index byte-identical', () => {
+  it('passes a refused file that prints two plain lines (file and reason, then that nothing changed) and leaves the index byte-identical', () => {
     const cut = checks[1];
 
     expect([cut?.exitCode, cut?.stderr, cut?.problems]).toEqual([
       1,
-      `${path.join(work, 'cut.pdf')}: the PDF is damaged and cannot be read (InvalidPDFException: Invalid PDF structure.)`,
+      `${path.join(work, 'cut.pdf')}: the PDF is damaged and cannot be read (InvalidPDFException: Invalid PDF structure.)\nNothing was ingested: the index is unchanged.`,
       [],
     ]);
   });

@@ -7,18 +7,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const childScript = path.join(here, 'fixtures', 'misbehavingChild.ts');
 // The files are never opened: the misbehaving child acts on the first word of their names.
 const file = (name: string) => path.join(here, 'fixtures', 'names', name);
-const options: Omit<RobustnessOptions, 'files'> = { maxBytes: 1024, concurrency: 2, timeoutMs: 1_000, heapMb: 256, maxRssMb: 1024, childScript };
+// The hang bound is long enough that, even on a busy machine, the second child is up and answering well inside it.
+const options: Omit<RobustnessOptions, 'files'> = { maxBytes: 1024, concurrency: 2, timeoutMs: 3_000, heapMb: 256, maxRssMb: 1024, childScript };
 const brief = (result: FileResult | undefined) => result && [path.basename(result.file), result.category, result.detail];
 
 const NAMES = ['hang.pdf', 'ok-1.pdf', 'signal.pdf', 'ok-2.pdf', 'exit.pdf', 'ok-3.pdf', 'reject.pdf', 'late.pdf', 'throw.pdf', 'error.pdf', 'ok-4.pdf'];
 let results: FileResult[] = [];
-let wallMs = 0;
+/** File names in the order their results arrived. */
+const finished: string[] = [];
 const named = (name: string) => results.find((result) => path.basename(result.file) === name);
 
 beforeAll(async () => {
-  const started = performance.now();
-  results = await runRobustness({ ...options, files: NAMES.map(file) });
-  wallMs = performance.now() - started;
+  results = await runRobustness({ ...options, files: NAMES.map(file), onResult: (result) => finished.push(path.basename(result.file)) });
 }, 60_000);
 
 describe('runRobustness when a child misbehaves', () => {
@@ -39,13 +39,14 @@ describe('runRobustness when a child misbehaves', () => {
   });
 
   it('kills a child that hangs and reports timeout after the bound', () => {
-    expect(brief(named('hang.pdf'))).toEqual(['hang.pdf', 'timeout', 'killed after 1000 ms']);
-    expect(named('hang.pdf')?.ms).toBeGreaterThanOrEqual(1_000);
+    expect(brief(named('hang.pdf'))).toEqual(['hang.pdf', 'timeout', 'killed after 3000 ms']);
+    expect(named('hang.pdf')?.ms).toBeGreaterThanOrEqual(3_000);
   });
 
   it('keeps the other child working while one file hangs', () => {
-    // Eleven files, one of them hanging for the whole bound, five child restarts: well under ten bounds.
-    expect(wallMs).toBeLessThan(10 * options.timeoutMs);
+    // The first file hangs until it is killed; the file after it was answered by the other child meanwhile.
+    expect(finished.indexOf('ok-1.pdf')).toBeGreaterThanOrEqual(0);
+    expect(finished.indexOf('ok-1.pdf')).toBeLessThan(finished.indexOf('hang.pdf'));
   });
 
   it('reports crash with the signal when the child dies by one', () => {
@@ -84,7 +85,7 @@ describe('runRobustness memory bounds', () => {
     expect(result?.detail).toMatch(/^out of memory: V8 heap limit 48 MB reached \(/u);
   });
 
-  it.runIf(process.platform === 'linux')('kills a child whose resident memory passes the bound and reports crash', async () => {
+  it('kills a child whose resident memory passes the bound and reports crash', async () => {
     const [result] = await runRobustness({ ...options, maxRssMb: 300, timeoutMs: 20_000, files: [file('balloon.pdf')] });
 
     expect(result?.category).toBe('crash');

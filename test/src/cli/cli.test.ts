@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compiled } from '../../fixtures/compiled.js';
-import { makeEncryptedPdf } from '../../fixtures/pdfs.js';
+import { makeEncryptedPdf, makeReportPdf } from '../../fixtures/pdfs.js';
 
 /** The CLI contract of GUIDE.md, through a real process: JSON lines on stdout, plain refusals on stderr. */
 const run = promisify(execFile);
@@ -66,6 +66,40 @@ describe('cli', () => {
     expect(lines[0]).toContain('encrypted');
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(await snapshot(indexDir)).toEqual(before);
+  });
+
+  it('says that nothing was ingested when one of several files is refused, and leaves the index as it was', async () => {
+    const good = path.join(work, 'good.pdf');
+    const locked = path.join(work, 'locked-2.pdf');
+    await writeFile(good, await makeReportPdf({ pages: [['1.概况', '志愿者注册人数 10750 人；课程数 11 门。']] }));
+    await writeFile(locked, await makeEncryptedPdf({ password: 'pw' }));
+    const before = await snapshot(indexDir);
+    const result = await cli(['ingest', good, locked, '--index', indexDir]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.at(-2)).toContain('locked-2.pdf');
+    expect(lines.at(-1)).toBe('Nothing was ingested, not even the 1 other file: the index is unchanged.');
+    expect(await snapshot(indexDir)).toEqual(before);
+  });
+
+  it('warns when the same file is ingested again under another report id', async () => {
+    const other = path.join(work, 'index-twin');
+    const small = path.join(work, 'small.pdf');
+    await writeFile(small, await makeReportPdf({ pages: [['1.概况', '志愿者注册人数 10750 人；课程数 11 门。']] }));
+    expect((await cli(['ingest', small, '--index', other, '--report-id', 'first', '--year', '2024'])).code).toBe(0);
+    const again = await cli(['ingest', small, '--index', other, '--report-id', 'second', '--year', '2024']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`warning: ${small} has the same content as report first, already in the index; it is added again as second`);
+  });
+
+  it('prints the reports as an aligned table without --json', async () => {
+    const result = await cli(['reports', '--index', indexDir]);
+    const [header, row] = result.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^id\s+year\s+pages\s+tables\s+metrics\s+title\s+ingested$/u);
+    expect(row).toMatch(/^湖南化工职业技术学院高等职业教育质量报告-2024\s+2024\s+110\s+10\s+\d+\s+/u);
+    // Columns line up on screen: a CJK character takes two columns.
+    const column = (line: string, at: number) => [...line.slice(0, at)].reduce((w, ch) => w + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
+    expect(column(row ?? '', (row ?? '').indexOf('  2024') + 2)).toBe(column(header ?? '', (header ?? '').indexOf('year')));
   });
 
   it('skips a report whose content is already indexed', async () => {

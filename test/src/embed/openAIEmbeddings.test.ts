@@ -87,12 +87,10 @@ describe('OpenAIEmbeddings against the fake server', () => {
 
   it('throws EmbeddingError after the timeout when the server never answers', async () => {
     fake.on('POST /v1/embeddings', hangHandler());
-    const started = Date.now();
     const error = await embedder({ timeout: 300 }).embedQuery('学校').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbeddingError);
     expect((error as EmbeddingError).message).toContain('timed out');
     expect((error as EmbeddingError).cause).toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
-    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('throws EmbeddingError when the server returns fewer vectors than inputs', async () => {

