@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from './processAlive.js';
 
 /**
  * Which index generations running readers still use. A reader (the bot, a CLI call) loads a
@@ -18,16 +19,6 @@ const LEASE = /^(gen-[0-9a-z-]+)\.(\d+)\.[0-9a-f]+$/;
 export interface GenerationLease {
   readonly generation: string;
   release(): Promise<void>;
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

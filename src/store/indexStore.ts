@@ -6,6 +6,7 @@ import { IndexLoadError, IngestLockedError } from '../errors.js';
 import { leasedGenerations } from './generationLeases.js';
 import { type EmbedderInfo, INDEX_FORMAT_VERSION, type Manifest, ManifestSchema } from './manifest.js';
 import { type ReportMeta } from './shapes.js';
+import { processAlive } from './processAlive.js';
 
 /**
  * The index folder on disk. Every ingest writes a complete new generation beside the current one and
@@ -180,16 +181,6 @@ export async function pruneOldGenerations(indexDir: string): Promise<void> {
   ).catch((error: unknown) => {
     if (!(error instanceof IngestLockedError)) throw error;
   });
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
