@@ -16,6 +16,8 @@ import { extractMetrics } from './metrics/extractMetrics.js';
 import { resolveIdentity } from './reportIdentity.js';
 import { structureDocument } from './structure/structureDocument.js';
 import { buildTables } from './tables/buildTables.js';
+import { bodyFontSize, findLayoutTables } from './tables/findLayoutTables.js';
+import { documentLanguage } from './structure/documentLanguage.js';
 import type { ReportIdentity } from './types.js';
 import type { Chunk, IngestOutcome, MetricEntry, ParsedTable, ReportMeta } from '../src/store/shapes.js';
 import { withIngestLock } from '../src/store/indexStore.js';
@@ -36,6 +38,8 @@ export interface IngestOptions {
   /** How long to wait for another ingest to finish before refusing. */
   lockWaitMs?: number;
   onProgress?: (message: string) => void;
+  /** Times of each stage, for the bench. */
+  onStageTime?: StageTimer;
 }
 
 /** Everything a report contributes to the index, built in memory before anything touches the disk. */
@@ -54,23 +58,43 @@ export async function sha256File(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
-/** extract → clean → structure → tables → metrics → chunks; pure apart from reading the file. */
+/** Reports how long each ingest stage took (the bench breaks the ingest time down with it). */
+export type StageTimer = (stage: string, ms: number) => void;
+
+async function timed<T>(onStageTime: StageTimer | undefined, stage: string, run: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  const value = await run();
+  onStageTime?.(stage, performance.now() - started);
+  return value;
+}
+
+/** extract → layout → clean → tables → structure → metrics → chunks; pure apart from reading the file. */
 export async function analyseReport(
   file: string,
-  options: { maxBytes: number; reportId?: string; year?: number },
+  options: { maxBytes: number; reportId?: string; year?: number; onStageTime?: StageTimer },
 ): Promise<AnalysedReport> {
-  const extracted = await extractDocument(file, { maxBytes: options.maxBytes });
-  const clean = cleanPages(extracted.pages);
+  const t = options.onStageTime;
+  const extracted = await timed(t, 'extract: pdf.js text items and lines', () => extractDocument(file, { maxBytes: options.maxBytes }));
+  const clean = await timed(t, 'clean: running headers and footers', () => cleanPages(extracted.pages));
   if (clean.lines.length === 0) throw new IngestRefusedError(file, 'empty');
-  const structured = structureDocument(clean, { metadataTitle: extracted.metadataTitle });
+  const positioned = extracted.format === 'pdf';
+  const layout = await timed(t, 'tables: found from the layout', () => (positioned ? findLayoutTables(clean.lines) : null));
+  const structured = await timed(t, 'structure: headings, sections, blocks', () =>
+    structureDocument(clean, {
+      metadataTitle: extracted.metadataTitle,
+      ...(layout ? { tableRanges: layout.map((table) => [table.lineStart, table.lineEnd] as const) } : {}),
+    }),
+  );
   const identity = resolveIdentity({
     filePath: file,
     found: { title: structured.title, year: structured.year },
     flags: { reportId: options.reportId, year: options.year },
   });
-  const tables = buildTables({ lines: clean.lines, blocks: structured.blocks, gridTables: extracted.gridTables });
-  const metrics = extractMetrics(structured.blocks, clean.lines);
-  const chunks = chunkDocument({ reportId: identity.id, year: identity.year, blocks: structured.blocks, tables });
+  const tables = await timed(t, 'tables: captions, headers, periods, units', () =>
+    buildTables({ lines: clean.lines, blocks: structured.blocks, layout, bodySize: bodyFontSize(clean.lines), language: documentLanguage(clean.lines) }),
+  );
+  const metrics = await timed(t, 'metrics', () => extractMetrics(structured.blocks, clean.lines));
+  const chunks = await timed(t, 'chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks: structured.blocks, tables }));
   return {
     identity,
     filePath: file,
@@ -95,14 +119,16 @@ export function reportMeta(report: AnalysedReport): ReportMeta {
   };
 }
 
-function newReport(report: AnalysedReport, deps: IngestDeps): NewReport {
+function newReport(report: AnalysedReport, deps: IngestDeps, onStageTime?: StageTimer): NewReport {
   const meta = reportMeta(report);
   return {
     meta,
     write: async (dir) => {
       const content = { chunks: report.chunks, tables: report.tables, metrics: report.metrics, vocabulary: report.vocabulary };
-      const index = await embedChunks(content.chunks, content.vocabulary, deps);
-      await writeReportFiles(dir, { content, index, sourcePdf: report.meta.format === 'pdf' ? report.filePath : null });
+      const index = await timed(onStageTime, 'index: tokenize and embed chunks', () => embedChunks(content.chunks, content.vocabulary, deps));
+      await timed(onStageTime, 'index: BM25, vector graph, files', () =>
+        writeReportFiles(dir, { content, index, sourcePdf: report.meta.format === 'pdf' ? report.filePath : null }),
+      );
     },
   };
 }
@@ -138,7 +164,7 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
         if (twin && options.reportId !== undefined) {
           progress(`warning: ${file} has the same content as report ${twin.id}, already in the index; it is added again as ${options.reportId}`);
         }
-        const report = await analyseReport(file, { maxBytes: deps.maxBytes, reportId: options.reportId, year: options.year });
+        const report = await analyseReport(file, { maxBytes: deps.maxBytes, reportId: options.reportId, year: options.year, onStageTime: options.onStageTime });
         const seconds = (performance.now() - started) / 1000;
         progress(
           `${file}: ${report.meta.pages} pages, ${report.tables.length} tables, ${report.metrics.length} metrics, ${report.chunks.length} chunks (${seconds.toFixed(2)} s)`,
@@ -183,7 +209,7 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
         }
       }
       const started = performance.now();
-      const newReports = added.map((a) => newReport(a.report, deps));
+      const newReports = added.map((a) => newReport(a.report, deps, options.onStageTime));
       await commitGeneration(options.indexDir, {
         embedder: { id: deps.embedder.id, dimensions: await embedderDimensions(deps.embedder) },
         keep,

@@ -1,4 +1,4 @@
-import type { Block, Line, PageText } from '../src/store/shapes.js';
+import type { Block, Line } from '../src/store/shapes.js';
 
 /**
  * The shapes that flow between ingest stages and nowhere else (what the store keeps and answering
@@ -6,10 +6,58 @@ import type { Block, Line, PageText } from '../src/store/shapes.js';
  * knows; nothing here touches the file system or the environment.
  */
 
-/** A ruled table as pdf-parse's `getTable()` found it on one page; cells may hold `\n` for wrapped text. */
-export interface PageGridTable {
+/** A run of text as pdf.js reads it from a page, in the upright page view (points, top-down). */
+export interface PositionedItem {
+  text: string;
+  /** Left edge of the run. */
+  x: number;
+  /** Baseline, measured from the top edge of the page. */
+  y: number;
+  width: number;
+  /** Font size: the text's vertical scale. */
+  size: number;
+  /** pdf.js's id for the font: equal ids, the same font face and style. */
+  font: string;
+}
+
+export interface PdfPageItems {
   page: number;
-  rows: string[][];
+  width: number;
+  height: number;
+  items: PositionedItem[];
+}
+
+/**
+ * Text of one line that stands apart from the rest of it by a wide gap: a table cell, a value beside
+ * its label, a page number beside a running title.
+ */
+export interface Segment {
+  text: string;
+  x0: number;
+  x1: number;
+  /** The runs it was joined from, with their own extents: a segment may still cross a column border. */
+  pieces: Array<{ text: string; x0: number; x1: number }>;
+}
+
+/** Where a PDF line sits on its page and how it is set. */
+export interface LineGeometry {
+  /** Baseline from the top of the page. */
+  y: number;
+  x0: number;
+  x1: number;
+  /** Font size of most of its characters, and that font. */
+  size: number;
+  font: string;
+  segments: Segment[];
+  pageWidth: number;
+  pageHeight: number;
+}
+
+/** One printed line of a page, top to bottom: from a PDF with its geometry, from a text export without. */
+export interface LaidLine {
+  page: number;
+  text: string;
+  geometry: LineGeometry | null;
 }
 
 export type SourceFormat = 'pdf' | 'text';
@@ -23,13 +71,22 @@ export interface ExtractedDocument {
   bytes: number;
   /** Title from the PDF metadata, when there is one. */
   metadataTitle: string | null;
-  pages: PageText[];
-  /** Ruled tables found in the PDF's vector drawing; empty for text input. */
-  gridTables: PageGridTable[];
+  /** Every page's printed lines, top to bottom; PDF lines carry their geometry. */
+  pages: PageLines[];
+}
+
+export interface PageLines {
+  page: number;
+  lines: LaidLine[];
+}
+
+/** A line after cleaning: its text for display, its matching form, and where it sits (PDF only). */
+export interface CleanLine extends Line {
+  geometry: LineGeometry | null;
 }
 
 export interface CleanDocument {
-  lines: Line[];
+  lines: CleanLine[];
   pageCount: number;
   /** Lines recognised as running header/footer, kept for the record (they are not in `lines`). */
   droppedRepeats: string[];

@@ -1,5 +1,4 @@
-import type { CleanDocument } from '../types.js';
-import type { Line, PageText } from '../../src/store/shapes.js';
+import type { CleanDocument, CleanLine, LaidLine, PageLines } from '../types.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
 
 /**
@@ -13,8 +12,10 @@ const BOTTOM_MARGIN = 3;
 /** A margin line on at least this share of pages (and 3 pages) is a running header or footer. */
 const REPEAT_SHARE = 0.25;
 const REPEAT_MIN_PAGES = 3;
+/** A running title beside a page number has at least this many characters. */
+const MIN_RUNNING_TITLE_CHARS = 4;
 
-const PAGE_NUMBER_SHAPES = [/^第\s*(\d+)\s*页$/u, /^[-–—]?\s*(\d+)\s*[-–—]?$/u, /^(\d+)\s*\/\s*\d+$/u, /^page\s*(\d+)(\s*of\s*\d+)?$/iu, /^(\d+)\s*of\s*\d+$/iu];
+const PAGE_NUMBER_SHAPES = [/^第\s*(\d+)\s*页$/u, /^[-–—]?\s*(\d+)\s*[-–—]?$/u, /^(\d+)\s*\/\s*\d+$/u, /^page\s*[|:]?\s*(\d+)(\s*of\s*\d+)?$/iu, /^(\d+)\s*of\s*\d+$/iu];
 
 function pageNumberIn(line: string): number | null {
   for (const shape of PAGE_NUMBER_SHAPES) {
@@ -36,16 +37,14 @@ function marginIndexes(count: number): number[] {
   return [...out];
 }
 
-export function cleanPages(pages: PageText[]): CleanDocument {
-  const pageLines = pages.map((p) => ({
-    page: p.page,
-    lines: p.text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0),
-  }));
+export function cleanPages(pages: PageLines[]): CleanDocument {
+  const pageLines = pages.map((p) => ({ page: p.page, lines: p.lines.filter((l) => l.text.trim().length > 0) }));
 
   const pagesWithKey = new Map<string, Set<number>>();
   for (const { page, lines } of pageLines) {
     for (const i of marginIndexes(lines.length)) {
-      const key = repeatKey(lines[i] ?? '');
+      if (!inOuterBand(lines[i])) continue;
+      const key = repeatKey(lines[i]?.text ?? '');
       if (key.length === 0) continue;
       const seen = pagesWithKey.get(key) ?? new Set<number>();
       seen.add(page);
@@ -62,20 +61,31 @@ export function cleanPages(pages: PageText[]): CleanDocument {
   return { lines, pageCount: pages.length, droppedRepeats: [...dropped] };
 }
 
+/** Share of the page height at the top and at the bottom where running headers and footers print. */
+const OUTER_BAND = 0.12;
+
+function inOuterBand(line: LaidLine | undefined): boolean {
+  const g = line?.geometry;
+  if (!g) return true;
+  return g.y < OUTER_BAND * g.pageHeight || g.y > (1 - OUTER_BAND) * g.pageHeight;
+}
+
 function dropRepeats(
-  pageLines: Array<{ page: number; lines: string[] }>,
+  pageLines: Array<{ page: number; lines: LaidLine[] }>,
   running: Set<string>,
   pagesWithKey: Map<string, Set<number>>,
   useRepeats: boolean,
-): { lines: Line[]; dropped: Set<string> } {
+): { lines: CleanLine[]; dropped: Set<string> } {
   const dropped = new Set<string>();
-  const lines: Line[] = [];
+  const lines: CleanLine[] = [];
   for (const { page, lines: raw } of pageLines) {
     const drop = new Set<number>();
     const pageNumberLines = new Set<number>();
-    const margins = marginIndexes(raw.length);
+    // From a PDF, a running line also sits in the page's outer band; text merely near the end of the
+    // page's lines (a table's source note above an empty half page) does not.
+    const margins = marginIndexes(raw.length).filter((i) => inOuterBand(raw[i]));
     for (const i of margins) {
-      const text = raw[i] ?? '';
+      const text = raw[i]?.text ?? '';
       // A page number that matches the page it stands on is a footer even when only a few pages kept
       // one (the older extractor's output has stray footers on a handful of pages).
       const number = pageNumberIn(text);
@@ -88,15 +98,19 @@ function dropRepeats(
     // on fewer pages than the threshold; drop margin lines that repeat and sit next to a dropped one.
     for (const i of useRepeats ? margins : []) {
       if (drop.has(i)) continue;
-      const seen = pagesWithKey.get(repeatKey(raw[i] ?? ''))?.size ?? 0;
-      if (seen >= 2 && (pageNumberLines.has(i + 1) || pageNumberLines.has(i - 1))) drop.add(i);
+      const text = raw[i]?.text ?? '';
+      const seen = pagesWithKey.get(repeatKey(text))?.size ?? 0;
+      // A running title has words; a character or two beside the page number is the end of a wrapped cell.
+      const titleLike = text.replace(/\s+/gu, '').length >= MIN_RUNNING_TITLE_CHARS;
+      if (titleLike && seen >= 2 && (pageNumberLines.has(i + 1) || pageNumberLines.has(i - 1))) drop.add(i);
     }
-    raw.forEach((text, i) => {
+    raw.forEach((line, i) => {
+      const text = line.text.trim();
       if (drop.has(i)) {
         dropped.add(text);
         return;
       }
-      lines.push({ page, text, norm: normalizeForMatch(text) });
+      lines.push({ page, text, norm: normalizeForMatch(text), geometry: line.geometry });
     });
   }
   return { lines, dropped };

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IngestRefusedError } from '../../src/errors.js';
-import type { ExtractedDocument } from '../types.js';
-import { extractPdf, type TablePageSelection } from './extractPdf.js';
+import { buildLines } from '../layout/buildLines.js';
+import type { PageText } from '../../src/store/shapes.js';
+import type { ExtractedDocument, PageLines } from '../types.js';
 import { extractText } from './extractText.js';
+import { readPdf } from './readPdf.js';
 
 export interface ExtractOptions {
   /** Larger files are refused `too_large` before a byte is read. */
   maxBytes: number;
-  /** Which PDF pages are searched for ruled tables; see `TablePageSelection` (default `'auto'`). */
-  tablePages?: TablePageSelection;
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
@@ -39,16 +39,23 @@ export async function extractDocument(filePath: string, options: ExtractOptions)
   const extension = path.extname(filePath).toLowerCase();
   // The bytes decide before the name does: a PDF saved as .txt or without an extension is still a PDF.
   if (hasPdfHeader(bytes, extension === '.pdf' ? PDF_HEADER_WINDOW : 0)) {
-    const content = await extractPdf(bytes, {
-      file: filePath,
-      ...(options.tablePages === undefined ? {} : { tablePages: options.tablePages }),
-    });
-    return { ...base, format: 'pdf', ...content };
+    const content = await readPdf(bytes, filePath);
+    const pages = content.pages.map((page) => ({ page: page.page, lines: buildLines(page) }));
+    return { ...base, format: 'pdf', metadataTitle: content.metadataTitle, pages };
   }
   const isText = TEXT_EXTENSIONS.has(extension);
   if (extension === '.pdf') throw new IngestRefusedError(filePath, 'not_pdf');
   if (!isText) throw new IngestRefusedError(filePath, 'unsupported_type', extension === '' ? 'no file extension' : extension);
-  return { ...base, format: 'text', metadataTitle: null, pages: extractText(bytes, filePath), gridTables: [] };
+  return { ...base, format: 'text', metadataTitle: null, pages: extractText(bytes, filePath).map(textPageLines) };
+}
+
+/** A page of a text export as lines: no positions, one printed line per text line. */
+export function textPageLines(page: PageText): PageLines {
+  const lines = page.text
+    .split(/\r?\n/u)
+    .map((text) => ({ page: page.page, text: text.trim(), geometry: null }))
+    .filter((line) => line.text !== '');
+  return { page: page.page, lines };
 }
 
 async function fileSize(filePath: string): Promise<number> {

@@ -1,4 +1,4 @@
-import type { CleanDocument, StructuredDocument } from '../types.js';
+import type { CleanDocument, CleanLine, StructuredDocument } from '../types.js';
 import type { Block, BlockKind, Line, SectionRef } from '../../src/store/shapes.js';
 import { joinWrapped } from '../clean/cleanPages.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
@@ -53,13 +53,24 @@ function isMetricList(text: string): boolean {
 
 interface Draft {
   kind: BlockKind;
-  lines: Line[];
+  lines: CleanLine[];
   lineStart: number;
   section: SectionRef;
 }
 
-export function structureDocument(doc: CleanDocument, hints: { metadataTitle?: string | null } = {}): StructuredDocument {
+export interface StructureHints {
+  metadataTitle?: string | null;
+  /** Line ranges [first, last] that are table rows, found from the layout (PDF input). */
+  tableRanges?: ReadonlyArray<readonly [number, number]>;
+}
+
+export function structureDocument(doc: CleanDocument, hints: StructureHints = {}): StructuredDocument {
   const { lines } = doc;
+  const tableOf = new Int32Array(lines.length).fill(-1);
+  (hints.tableRanges ?? []).forEach(([first, last], t) => {
+    for (let i = first; i <= last && i < lines.length; i += 1) tableOf[i] = t;
+  });
+  const positioned = hints.tableRanges !== undefined;
   const widths = lines.map((l) => displayWidth(l.text)).sort((a, b) => a - b);
   // Width of a full printed line: a line clearly shorter than this that ends a sentence ends its paragraph.
   const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 40;
@@ -98,12 +109,26 @@ export function structureDocument(doc: CleanDocument, hints: { metadataTitle?: s
 
   const single = (kind: BlockKind, index: number, section: SectionRef) => {
     flush();
-    draft = { kind, lines: [lines[index] as Line], lineStart: index, section };
+    draft = { kind, lines: [lines[index] as CleanLine], lineStart: index, section };
     flush();
   };
 
   lines.forEach((line, index) => {
     const text = line.text;
+
+    const table = tableOf[index] ?? -1;
+    if (table >= 0) {
+      const section = tableRef ?? currentSection();
+      if (!draft || draft.kind !== 'table_body' || tableOf[draft.lineStart] !== table) {
+        flush();
+        draft = { kind: 'table_body', lines: [], lineStart: index, section };
+      }
+      draft.lines.push(line);
+      if ((tableOf[index + 1] ?? -1) !== table) flush();
+      return;
+    }
+    // From a layout, a table ends with its last row; its source note may still follow it.
+    if (positioned && tableRef && !isSourceNote(text)) tableRef = null;
 
     const plain = unnumberedHeading(text);
     const numbered = plain ? null : numberedHeading(text);
@@ -145,13 +170,16 @@ export function structureDocument(doc: CleanDocument, hints: { metadataTitle?: s
       return;
     }
 
-    const table = tableCaption(text);
-    if (table) {
+    const caption = tableCaption(text);
+    if (caption) {
       flush();
       caseRef = null;
-      tableRef = { id: table.id, path: [...path, text] };
+      tableRef = { id: caption.id, path: [...path, text] };
       single('table_caption', index, tableRef);
-      draft = { kind: 'table_body', lines: [], lineStart: index + 1, section: tableRef };
+      // From text, the rows follow the caption up to a note; from a layout, the found rows are the
+      // table, and a caption with none under it (a table printed as an image) has no body.
+      if (!positioned) draft = { kind: 'table_body', lines: [], lineStart: index + 1, section: tableRef };
+      else if (![1, 2, 3].some((d) => (tableOf[index + d] ?? -1) >= 0)) tableRef = null;
       return;
     }
 

@@ -1,32 +1,52 @@
-import type { PageGridTable } from '../types.js';
-import type { Block, Line, ParsedTable } from '../../src/store/shapes.js';
+import type { Block, ParsedTable, SectionRef } from '../../src/store/shapes.js';
+import type { CleanLine } from '../types.js';
+import type { LayoutTable } from './findLayoutTables.js';
 import { tableCaptions } from './tableCaptions.js';
 import { tableFromLines } from './tableFromLines.js';
-import { tablesFromGrids } from './tablesFromGrids.js';
+import { tablesFromLayout } from './tablesFromLayout.js';
 
 export interface TableInput {
-  lines: Line[];
+  lines: CleanLine[];
   blocks: Block[];
-  /** Ruled grids from a PDF; empty for text input, where every table is rebuilt from its lines. */
-  gridTables: PageGridTable[];
+  /** Tables found from the page layout (PDF input); null for a text export, rebuilt from captions. */
+  layout: LayoutTable[] | null;
+  bodySize: number;
+  language: 'zh' | 'en';
 }
 
 /**
- * Every table of the report: from the PDF's ruled grids where there are any (exact cells), else from the
- * caption's printed lines. Captions with neither (tables printed as images) yield nothing.
+ * Every table of the report. From a PDF: the tables the layout shows, ruled or not, captioned or not.
+ * From a text export, which has no positions: each caption's printed lines rebuilt into rows. A
+ * caption with neither (a table printed as an image) yields nothing.
  */
 export function buildTables(input: TableInput): ParsedTable[] {
-  const captions = tableCaptions(input.blocks);
-  const { tables, captioned } = tablesFromGrids(input.gridTables, captions, input.blocks);
-  for (const caption of captions) {
-    if (captioned.has(caption)) continue;
+  if (input.layout) {
+    const sections = sectionsByLine(input.blocks, input.lines.length);
+    return tablesFromLayout(input.layout, {
+      lines: input.lines,
+      sectionAt: (line) => sections[line] ?? { id: '', path: [] },
+      bodySize: input.bodySize,
+      language: input.language,
+    });
+  }
+  const tables: ParsedTable[] = [];
+  for (const caption of tableCaptions(input.blocks)) {
     const table = tableFromLines(caption, input.lines);
     if (table) tables.push(table);
   }
-  const lineOf = new Map(captions.map((c) => [c.id, c.line]));
-  // Report order: captioned tables by caption, uncaptioned grids by page among them.
-  return tables
-    .map((table, order) => ({ table, order }))
-    .sort((a, b) => a.table.page - b.table.page || (lineOf.get(a.table.id) ?? Infinity) - (lineOf.get(b.table.id) ?? Infinity) || a.order - b.order)
-    .map(({ table }) => table);
+  return tables;
+}
+
+/** The section every line stands in, from the blocks that cover it (a line between blocks takes the one before). */
+function sectionsByLine(blocks: readonly Block[], count: number): SectionRef[] {
+  const out: SectionRef[] = new Array<SectionRef>(count);
+  for (const block of blocks) {
+    for (let i = block.lineStart; i <= block.lineEnd && i < count; i += 1) out[i] = block.section;
+  }
+  let last: SectionRef = { id: '', path: [] };
+  for (let i = 0; i < count; i += 1) {
+    if (out[i]) last = out[i] as SectionRef;
+    else out[i] = last;
+  }
+  return out;
 }

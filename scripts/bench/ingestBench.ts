@@ -4,20 +4,7 @@ import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { createEmbeddings } from '../../src/embed/createEmbeddings.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
-import { buildTables } from '../../ingest/tables/buildTables.js';
-import { chunkDocument } from '../../ingest/chunk/chunkDocument.js';
-import { cleanPages } from '../../ingest/clean/cleanPages.js';
-import { deriveVocabulary } from '../../ingest/deriveVocabulary.js';
-import type { Embedder } from '../../src/embed/embedder.js';
-import { extractDocument } from '../../ingest/extract/extractDocument.js';
-import { commitGeneration, reportDirName } from '../../src/store/indexStore.js';
-import { writeReportFiles } from '../../src/store/reportFiles.js';
-import { embedChunks } from '../../ingest/embed/embedChunks.js';
 import { ingestReports } from '../../ingest/ingestReports.js';
-import { extractMetrics } from '../../ingest/metrics/extractMetrics.js';
-import { resolveIdentity } from '../../ingest/reportIdentity.js';
-import { structureDocument } from '../../ingest/structure/structureDocument.js';
-import type { Tokenizer } from '../../src/text/tokenize.js';
 import { silentLogger } from '../../src/log.js';
 import { createTokenizer } from '../../src/text/tokenize.js';
 import type { IngestBenchResult } from './benchSchemas.js';
@@ -38,59 +25,16 @@ export async function bareGetText(file: string): Promise<number> {
 }
 
 /**
- * The ingest's stages one after another, each timed: what ingestReports → analyseReport does, spelled
- * out here so the ratio can be broken down (a CPU profile cannot: pdf.js works asynchronously).
- * `extract text` is extractDocument with table search off; `find ruled tables` is the rest of a full
- * extractDocument, so the two add up to the extract step of a real ingest.
+ * One whole ingest with the pipeline's own stage timer on: what each stage of ingestReports took, and
+ * the rest (lock, manifest, copy, switch) as the difference to the whole.
  */
-async function stagedIngest(file: string, indexDir: string, deps: { tokenizer: Tokenizer; embedder: Embedder }): Promise<Record<string, number>> {
+async function stagedIngest(file: string, indexDir: string, deps: Parameters<typeof ingestReports>[2]): Promise<Record<string, number>> {
   const times: Record<string, number> = {};
-  const timed = async <T>(stage: string, fn: () => T | Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const value = await fn();
-    times[stage] = performance.now() - started;
-    return value;
-  };
-  const maxBytes = 1024 ** 3;
-  const text = 'extract: read, getInfo, getText';
-  const grids = 'extract: find ruled tables (getTable)';
-  await timed(text, () => extractDocument(file, { maxBytes, tablePages: 'none' }));
-  const extracted = await timed(grids, () => extractDocument(file, { maxBytes }));
-  times[grids] = (times[grids] ?? 0) - (times[text] ?? 0);
-  const clean = await timed('clean pages', () => cleanPages(extracted.pages));
-  const structured = await timed('structure', () => structureDocument(clean, { metadataTitle: extracted.metadataTitle }));
-  const identity = resolveIdentity({ filePath: file, found: { title: structured.title, year: structured.year }, flags: {} });
-  const tables = await timed('tables', () => buildTables({ lines: clean.lines, blocks: structured.blocks, gridTables: extracted.gridTables }));
-  const metrics = await timed('metrics', () => extractMetrics(structured.blocks, clean.lines));
-  const chunks = await timed('chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks: structured.blocks, tables }));
-  const vocabulary = await timed('vocabulary', () => deriveVocabulary(structured.blocks, metrics));
-  const dimensions = deps.embedder.dimensions ?? (await deps.embedder.embedQuery('维度')).length;
-  await timed('index: tokenize, BM25, embed, graph, files, commit', () =>
-    commitGeneration(indexDir, {
-      embedder: { id: deps.embedder.id, dimensions },
-      keep: [],
-      add: [
-        {
-          meta: {
-            id: identity.id,
-            year: identity.year,
-            title: identity.title,
-            sourceFile: path.basename(file),
-            sha256: extracted.sha256,
-            format: extracted.format,
-            pages: extracted.pages.length,
-            ingestedAt: new Date().toISOString(),
-            dir: reportDirName(identity.id),
-            counts: { chunks: chunks.length, tables: tables.length, metrics: metrics.length },
-          },
-          write: async (dir) => {
-            const content = { chunks, tables, metrics, vocabulary };
-            await writeReportFiles(dir, { content, index: await embedChunks(chunks, vocabulary, deps), sourcePdf: extracted.format === 'pdf' ? file : null });
-          },
-        },
-      ],
-    }),
-  );
+  const started = performance.now();
+  await ingestReports([file], { indexDir, onStageTime: (stage, ms) => (times[stage] = (times[stage] ?? 0) + ms) }, deps);
+  const total = performance.now() - started;
+  const staged = Object.values(times).reduce((sum, ms) => sum + ms, 0);
+  times['index: lock, manifest, atomic switch'] = Math.max(0, total - staged);
   return times;
 }
 

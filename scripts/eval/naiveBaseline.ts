@@ -1,6 +1,8 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { LocalHashEmbeddings } from '../../src/embed/localHashEmbeddings.js';
-import { extractDocument } from '../../ingest/extract/extractDocument.js';
+import { readFile } from 'node:fs/promises';
+import { PDFParse } from 'pdf-parse';
+import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import { VectorIndex } from '../../src/store/vectorIndex.js';
 import { createTokenizer } from '../../src/text/tokenize.js';
 
@@ -23,8 +25,9 @@ export interface NaiveBaseline {
 
 export async function buildNaiveBaseline(pdfPath: string): Promise<NaiveBaseline> {
   const started = performance.now();
-  // Only getText(): the naive user never looks for ruled tables.
-  const document = await extractDocument(pdfPath, { maxBytes: 1024 ** 3, tablePages: 'none' });
+  // Only getText(), as a user who wires pdf-parse to a splitter would.
+  const parser = new PDFParse({ data: await readFile(pdfPath), ...pdfjsAssetUrls(), cMapPacked: true });
+  const document = await parser.getText({ pageJoiner: '' }).finally(() => parser.destroy());
   // Pages joined by a blank line: the splitter's first separator, as a page break reads in getText().
   const text = document.pages.map((page) => page.text).join('\n\n');
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: NAIVE_CHUNK_SIZE, chunkOverlap: NAIVE_CHUNK_OVERLAP });

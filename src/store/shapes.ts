@@ -56,6 +56,23 @@ export const BlockSchema = z.object({
 });
 export type Block = z.infer<typeof BlockSchema>;
 
+/** The period a table column (or a fact) belongs to; see src/text/periods.ts. */
+export const PeriodSchema = z.object({
+  year: z.number().int().nullable(),
+  relative: z.enum(['current', 'previous', 'before_previous']).nullable(),
+  pointInTime: z.boolean(),
+  quarter: z.number().int().nullable(),
+  change: z.boolean(),
+});
+
+/** The unit a table's amounts are printed in; see src/text/unitLines.ts. */
+export const TableUnitSchema = z.object({
+  printed: z.string(),
+  unit: z.string(),
+  currency: z.string(),
+  factor: z.number().positive(),
+});
+
 export const ParsedTableSchema = z.object({
   /** "表 1-1" as captioned (normalised to one space after 表). */
   id: z.string(),
@@ -70,6 +87,14 @@ export const ParsedTableSchema = z.object({
   section: SectionRefSchema,
   /** Page each row is printed on (a table may run over pages); absent when the rows were rebuilt from text. */
   rowPages: z.array(z.number().int()).optional(),
+  /** Every header row, top first, when there are several levels ("本期发生额" over "金额 | 比例"); `header` joins them. */
+  headerRows: z.array(z.array(z.string())).optional(),
+  /** Per column, the period its header names (null: none). */
+  periods: z.array(PeriodSchema.nullable()).optional(),
+  /** The unit its amounts are printed in (a unit line above it, or in its header). */
+  unit: TableUnitSchema.nullable().optional(),
+  /** Labels and their values side by side ("股票简称 | 建新股份"), with no header row. */
+  keyValue: z.boolean().optional(),
 });
 export type ParsedTable = z.infer<typeof ParsedTableSchema>;
 

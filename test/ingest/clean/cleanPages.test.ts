@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPages, joinWrapped } from '../../../ingest/clean/cleanPages.js';
+import { textPageLines } from '../../../ingest/extract/extractDocument.js';
 
 const HEADER = '某某学院年度质量报告（2025年度）';
 
@@ -10,7 +11,7 @@ function page(n: number, body: string[]): { page: number; text: string } {
 describe('cleanPages', () => {
   it('drops a running header and page-number footer that repeat on every page', () => {
     const bodies = ['学校概况。', '人才培养。', '服务贡献。', '文化传承。'];
-    const doc = cleanPages(bodies.map((body, i) => page(i + 1, [body])));
+    const doc = cleanPages(bodies.map((body, i) => textPageLines(page(i + 1, [body]))));
     expect(doc.lines.map((l) => l.text)).toEqual(bodies);
     expect(doc.droppedRepeats).toContain(HEADER);
   });
@@ -18,7 +19,7 @@ describe('cleanPages', () => {
   it('keeps a source note that sits just above the running header', () => {
     const bodies = '甲乙丙丁戊己庚辛壬癸子丑'.split('').map((c) => `${c}部分的正文。`);
     const pages = bodies.map((body, i) => page(i + 1, i === 3 || i === 7 ? [body, '数据来源：某某处'] : [body]));
-    const doc = cleanPages(pages);
+    const doc = cleanPages(pages.map(textPageLines));
     expect(doc.lines.filter((l) => l.text === '数据来源：某某处')).toHaveLength(2);
     expect(doc.lines).toHaveLength(14);
   });
@@ -28,25 +29,25 @@ describe('cleanPages', () => {
     const pages = bodies.map((body, i) => ({ page: i + 1, text: body }));
     pages[4] = { page: 5, text: `${bodies[4]}\n质量报告（2025 年度）\n第 5 页` };
     pages[8] = { page: 9, text: `${bodies[8]}\n质量报告（2025 年度）\n第 9 页` };
-    const doc = cleanPages(pages);
+    const doc = cleanPages(pages.map(textPageLines));
     expect(doc.lines.map((l) => l.text)).toEqual(bodies);
   });
 
   it('keeps a table header repeated at the top of a few continuation pages', () => {
     const pages = Array.from({ length: 20 }, (_, i) => ({ page: i + 1, text: String.fromCodePoint(0x4e00 + i * 7).repeat(3) }));
     for (const n of [5, 6, 7]) pages[n - 1] = { page: n, text: `序号 名称 数量\n${n} 行 ${n}` };
-    const doc = cleanPages(pages);
+    const doc = cleanPages(pages.map(textPageLines));
     expect(doc.lines.filter((l) => l.text === '序号 名称 数量')).toHaveLength(3);
   });
 
   it('keeps the only line of a short document even though it repeats on every page', () => {
-    const doc = cleanPages([1, 2, 3].map((n) => ({ page: n, text: `Hello world\n${n}` })));
+    const doc = cleanPages([1, 2, 3].map((n) => textPageLines({ page: n, text: `Hello world\n${n}` })));
     expect(doc.lines.map((l) => l.text)).toEqual(['Hello world', 'Hello world', 'Hello world']);
   });
 
   it('gives each line a matching form without the spaces a PDF puts between figures and CJK', () => {
-    const doc = cleanPages([{ page: 1, text: '志愿者注册人数 10750 人；比例 63.93％' }]);
-    expect(doc.lines[0]).toEqual({ page: 1, text: '志愿者注册人数 10750 人；比例 63.93％', norm: '志愿者注册人数10750人;比例63.93%' });
+    const doc = cleanPages([textPageLines({ page: 1, text: '志愿者注册人数 10750 人；比例 63.93％' })]);
+    expect(doc.lines[0]).toEqual({ geometry: null, page: 1, text: '志愿者注册人数 10750 人；比例 63.93％', norm: '志愿者注册人数10750人;比例63.93%' });
   });
 });
 

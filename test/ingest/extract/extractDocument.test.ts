@@ -97,18 +97,19 @@ describe('extractDocument results', () => {
 
     const doc = await extractDocument(file, { maxBytes: MB });
 
-    expect(doc).toMatchObject({ format: 'text', metadataTitle: null, gridTables: [] });
-    expect(doc.pages).toEqual([{ page: 1, text: '# 前言\n\n学校高度重视质量年报的编制工作。' }]);
+    expect(doc).toMatchObject({ format: 'text', metadataTitle: null });
+    expect(doc.pages.map((page) => [page.page, page.lines.map((line) => [line.text, line.geometry])])).toEqual([[1, [['# 前言', null], ['学校高度重视质量年报的编制工作。', null]]]]);
   });
 
-  it('reads a PDF with its pages, title and grid tables', async () => {
+  it('reads a PDF as lines that know where they sit on the page', async () => {
     const file = await tmp.write('table.pdf', await makeRuledTablePdf());
 
     const doc = await extractDocument(file, { maxBytes: MB });
 
     expect(doc.format).toBe('pdf');
     expect(doc.pages.map((page) => page.page)).toEqual([1]);
-    expect(doc.gridTables.map((table) => table.rows[0])).toEqual([['序号', '项目名称', '数量（个）']]);
+    const header = doc.pages[0]?.lines.find((line) => line.text === '序号 项目名称 数量（个）');
+    expect(header?.geometry?.segments.map((segment) => segment.text)).toEqual(['序号', '项目名称', '数量（个）']);
   });
 
   it('reads a PDF by its header when the file has another extension', async () => {
@@ -117,11 +118,6 @@ describe('extractDocument results', () => {
     expect((await extractDocument(file, { maxBytes: MB })).format).toBe('pdf');
   });
 
-  it('passes tablePages through to the PDF reader', async () => {
-    const file = await tmp.write('table.pdf', await makeRuledTablePdf());
-
-    expect((await extractDocument(file, { maxBytes: MB, tablePages: 'none' })).gridTables).toEqual([]);
-  });
 });
 
 describe('extractDocument format detection', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractPdf } from '../../../ingest/extract/extractPdf.js';
+import { readPdf } from '../../../ingest/extract/readPdf.js';
+import { buildLines } from '../../../ingest/layout/buildLines.js';
 import { findImageFilterMisuse } from '../../../ingest/extract/findImageFilterMisuse.js';
 import { IngestRefusedError } from '../../../src/errors.js';
 import { makeReportPdf } from '../../fixtures/pdfs.js';
@@ -30,9 +31,9 @@ describe('findImageFilterMisuse', () => {
   });
 });
 
-describe('extractPdf on a content stream behind an image-only filter', () => {
+describe('readPdf on a content stream behind an image-only filter', () => {
   it('refuses corrupt before pdf.js decodes the stream', async () => {
-    const error = await extractPdf(makeImageFilteredContentPdf(), { file: 'bomb.pdf' }).catch((e: unknown) => e);
+    const error = await readPdf(makeImageFilteredContentPdf(), 'bomb.pdf').catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(IngestRefusedError);
     expect([(error as IngestRefusedError).reason, (error as IngestRefusedError).userMessage]).toEqual([
@@ -42,8 +43,8 @@ describe('extractPdf on a content stream behind an image-only filter', () => {
   });
 
   it('reads the same page when the second stream is a real image', async () => {
-    const { pages } = await extractPdf(makeImageXObjectPdf(), { file: 'photo.pdf' });
+    const { pages } = await readPdf(makeImageXObjectPdf(), 'photo.pdf');
 
-    expect(pages).toEqual([{ page: 1, text: 'Quarterly figures of the college' }]);
+    expect(pages.map((page) => buildLines(page).map((line) => line.text))).toEqual([['Quarterly figures of the college']]);
   });
 });

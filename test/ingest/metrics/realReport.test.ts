@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanPages } from '../../../ingest/clean/cleanPages.js';
+import { extractDocument } from '../../../ingest/extract/extractDocument.js';
 import { extractMetrics } from '../../../ingest/metrics/extractMetrics.js';
 import { structureDocument } from '../../../ingest/structure/structureDocument.js';
 import type { CleanDocument } from '../../../ingest/types.js';
@@ -15,24 +13,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const REPORT = path.join(root, 'data/reports/hnhgzy-2024-quality-report.pdf');
 const GOLD = path.join(root, 'eval/dev/metrics.dev.jsonl');
 
-/** CMaps of the pdfjs-dist pdf-parse loads: without them the report's CJK text extracts as "". */
-function cMapUrl(): string {
-  const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
-  return `${path.join(path.dirname(fromPdfParse.resolve('pdfjs-dist/package.json')), 'cmaps')}/`;
-}
-
 let doc: CleanDocument;
 let entries: MetricEntry[];
 let gold: GoldMetric[];
 
 beforeAll(async () => {
-  const parser = new PDFParse({ data: new Uint8Array(readFileSync(REPORT)), cMapUrl: cMapUrl(), cMapPacked: true });
-  try {
-    const text = await parser.getText();
-    doc = cleanPages(text.pages.map((p) => ({ page: p.num, text: p.text })));
-  } finally {
-    await parser.destroy();
-  }
+  doc = cleanPages((await extractDocument(REPORT, { maxBytes: 100 * 1024 * 1024 })).pages);
   entries = extractMetrics(structureDocument(doc).blocks, doc.lines);
   gold = readGold(GOLD);
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cleanPages } from '../../../ingest/clean/cleanPages.js';
 import { findTitleAndYear, structureDocument } from '../../../ingest/structure/structureDocument.js';
 import { numberedHeading } from '../../../ingest/structure/lineShapes.js';
+import { textPageLines } from '../../../ingest/extract/extractDocument.js';
 
 function structure(pages: string[][]) {
-  return structureDocument(cleanPages(pages.map((lines, i) => ({ page: i + 1, text: lines.join('\n') }))));
+  return structureDocument(cleanPages(pages.map((lines, i) => textPageLines({ page: i + 1, text: lines.join('\n') }))));
 }
 
 // Full printed lines are about 37 CJK cells wide; a short line ending a sentence ends its paragraph.

@@ -2,10 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanPages } from '../../../ingest/clean/cleanPages.js';
-import { extractDocument } from '../../../ingest/extract/extractDocument.js';
-import { structureDocument } from '../../../ingest/structure/structureDocument.js';
-import { buildTables } from '../../../ingest/tables/buildTables.js';
+import { analyseReport } from '../../../ingest/ingestReports.js';
 import type { ParsedTable } from '../../../src/store/shapes.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -19,15 +16,9 @@ interface GoldTable {
   rows: string[][];
 }
 
-/** Tables of a report file, and of its text lines alone (as if the PDF had no ruled grids). */
-async function tablesOf(file: string): Promise<{ tables: ParsedTable[]; fromLines: ParsedTable[] }> {
-  const extracted = await extractDocument(file, { maxBytes: 100 * 1024 * 1024 });
-  const doc = cleanPages(extracted.pages);
-  const { blocks } = structureDocument(doc, { metadataTitle: extracted.metadataTitle });
-  return {
-    tables: buildTables({ lines: doc.lines, blocks, gridTables: extracted.gridTables }),
-    fromLines: buildTables({ lines: doc.lines, blocks, gridTables: [] }),
-  };
+/** Tables of a report file as the ingest builds them. */
+async function tablesOf(file: string): Promise<ParsedTable[]> {
+  return (await analyseReport(file, { maxBytes: 100 * 1024 * 1024 })).tables;
 }
 
 /** Rows of `reference` that `candidate` holds too (spaces aside), over all tables of the same id. */
@@ -61,7 +52,6 @@ const spaceless = (row: string[] | undefined) => JSON.stringify(row?.map((cell) 
 
 let gold: GoldTable[];
 let fromPdf: ParsedTable[];
-let fromPdfLines: ParsedTable[];
 let fromText: ParsedTable[];
 
 beforeAll(async () => {
@@ -69,14 +59,11 @@ beforeAll(async () => {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as GoldTable);
-  const [pdf, text] = await Promise.all([tablesOf(REPORT_PDF), tablesOf(REPORT_TEXT)]);
-  fromPdf = pdf.tables;
-  fromPdfLines = pdf.fromLines;
-  fromText = text.tables;
+  [fromPdf, fromText] = await Promise.all([tablesOf(REPORT_PDF), tablesOf(REPORT_TEXT)]);
 });
 
 describe('tables of the bundled 2024 report', () => {
-  it('yields the ten captioned tables from the PDF grids with their pages, sizes and source notes', () => {
+  it('yields the ten captioned tables from the PDF layout with their pages, sizes and source notes', () => {
     expect(fromPdf.map((t) => [t.id, t.pages, t.header.length, t.rows.length, t.sourceNote?.replace(/^数据来源：湖南化工职业技术学院/u, '')])).toEqual([
       ['表 1-1', [8], 3, 12, '体育部'],
       ['表 1-2', [13], 4, 7, '教务处'],
@@ -86,14 +73,14 @@ describe('tables of the bundled 2024 report', () => {
       ['表 1-5', [19, 20, 21], 5, 33, '教务处'],
       ['表 1-6', [23, 24], 5, 26, '教务处'],
       ['表 1-7', [29], 4, 6, '教务处'],
-      // Page 37's grid is the repeated header and the one last row, 70.
+      // Page 37 holds the repeated header and the one last row, 70.
       ['表 1-8', [34, 35, 36, 37], 5, 70, '教务处'],
       ['表 2-1', [51], 3, 8, '校企合作处'],
       ['表 6-1', [101], 10, 12, '督导处'],
     ]);
   });
 
-  it('matches every gold header and row cell for cell when the tables come from the PDF grids', () => {
+  it('matches every gold header and row cell for cell when the tables come from the PDF layout', () => {
     for (const want of gold) expect(fromPdf.find((t) => t.id === want.id)?.header).toEqual(want.header);
     const score = goldMatch(fromPdf, gold);
     expect(score.matched, score.report).toBe(56);
@@ -112,16 +99,11 @@ describe('tables of the bundled 2024 report', () => {
     expect(score.matched, score.report).toBeGreaterThanOrEqual(56);
   });
 
-  it('rebuilds the same ten tables from the text export, most rows identical to the PDF grids but for spacing', () => {
+  it('rebuilds the same ten tables from the text export, most rows identical to the PDF layout but for spacing', () => {
     expect(fromText.map((t) => t.id)).toEqual(fromPdf.map((t) => t.id));
     for (const table of fromPdf) expect(fromText.find((t) => t.id === table.id)?.header, table.id).toEqual(table.header);
     // Of 213 rows; the rest lost a "、" at a line end in the text layer or are cut ambiguously.
     expect(sameRows(fromPdf, fromText)).toBeGreaterThanOrEqual(184);
   });
 
-  it('rebuilds nearly every row from the PDF text lines alone when the grids are missing', () => {
-    expect(fromPdfLines.map((t) => t.id)).toEqual(fromPdf.map((t) => t.id));
-    // Of 213 rows; the misses are names split across a page break and a few ambiguous cuts.
-    expect(sameRows(fromPdf, fromPdfLines)).toBeGreaterThanOrEqual(208);
-  });
 });

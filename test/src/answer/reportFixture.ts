@@ -18,7 +18,7 @@ export const BUNDLED = path.resolve('data/reports/hnhgzy-2024-quality-report.pdf
  */
 export async function writeDerivedReport(dir: string, changes: Array<[string, string]>): Promise<string> {
   const extracted = await extractDocument(BUNDLED, { maxBytes: 100 * 1024 * 1024 });
-  let text = extracted.pages.map((p) => p.text).join('\f');
+  let text = extracted.pages.map((p) => p.lines.map((line) => line.text).join('\n')).join('\f');
   text = text.replaceAll('（2024年度）', '（2025年度）');
   for (const [from, to] of changes) text = text.replace(from, to);
   const file = path.join(dir, 'derived-2025.txt');

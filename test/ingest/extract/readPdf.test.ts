@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractPdf } from '../../../ingest/extract/extractPdf.js';
+import { readPdf } from '../../../ingest/extract/readPdf.js';
+import { buildLines } from '../../../ingest/layout/buildLines.js';
 import { IngestRefusedError } from '../../../src/errors.js';
 import {
   DEFAULT_RUNNING_HEADER,
@@ -13,6 +14,12 @@ import {
   makeTwoPageTablePdf,
 } from '../../fixtures/pdfs.js';
 
+/** What the ingest reads of a PDF: each page's lines, top to bottom, as text. */
+async function extractPdf(pdf: Uint8Array, options: { file: string }) {
+  const content = await readPdf(pdf, options.file);
+  return { metadataTitle: content.metadataTitle, pages: content.pages.map((page) => ({ page: page.page, text: buildLines(page).map((line) => line.text).join('\n') })) };
+}
+
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => expect.unreachable('expected a refusal'),
@@ -22,7 +29,7 @@ const refusal = (promise: Promise<unknown>) =>
     },
   );
 
-describe('extractPdf text', () => {
+describe('readPdf text', () => {
   it('gives each printed line as one text line when the CJK font is embedded', async () => {
     const pdf = await makeReportPdf({
       pages: [
@@ -69,30 +76,8 @@ describe('extractPdf text', () => {
   });
 });
 
-describe('extractPdf grid tables', () => {
-  it('finds a ruled table with a wrapped cell held as two lines joined by \\n', async () => {
-    const { gridTables } = await extractPdf(await makeRuledTablePdf(), { file: 't.pdf' });
-
-    expect(gridTables).toEqual([
-      {
-        page: 1,
-        rows: [
-          ['序号', '项目名称', '数量（个）'],
-          ['1', '省级专业群', '3'],
-          ['2', '国家级职业教育\n教师教学创新团队', '2'],
-          ['3', '校企合作企业', '120'],
-        ],
-      },
-    ]);
-  });
-
-  it('finds a table ruled as one rectangle per cell', async () => {
-    const { gridTables } = await extractPdf(await makeRuledTablePdf({ ruling: 'cells' }), { file: 't.pdf' });
-
-    expect(gridTables.map((table) => table.rows)).toEqual([[[...RULED_TABLE.header], ...RULED_TABLE.rows.map((row) => [...row])]]);
-  });
-
-  it('prints the table rows as text lines as well, the wrapped cell on lines of its own', async () => {
+describe('readPdf lines of a ruled table', () => {
+  it('reads the table rows as lines by position, a wrapped cell’s second line under its row', async () => {
     const { pages } = await extractPdf(await makeRuledTablePdf(), { file: 't.pdf' });
 
     expect(pages[0]?.text.split('\n')).toEqual([
@@ -102,9 +87,8 @@ describe('extractPdf grid tables', () => {
       '表 1-1 测试表格',
       '序号 项目名称 数量（个）',
       '1 省级专业群 3',
-      '2 国家级职业教育',
+      '2 国家级职业教育 2',
       '教师教学创新团队',
-      '2',
       '3 校企合作企业 120',
       '数据来源：测试学院教务处',
       '以上成果均已通过验收。',
@@ -112,38 +96,9 @@ describe('extractPdf grid tables', () => {
     ]);
   });
 
-  it('finds a table on both pages when it continues under a repeated header', async () => {
-    const { gridTables } = await extractPdf(await makeTwoPageTablePdf(), { file: 't.pdf' });
-
-    expect(gridTables).toEqual([
-      { page: 2, rows: [[...TWO_PAGE_TABLE.header], ...TWO_PAGE_TABLE.firstPageRows.map((row) => [...row])] },
-      { page: 3, rows: [[...TWO_PAGE_TABLE.header], ...TWO_PAGE_TABLE.secondPageRows.map((row) => [...row])] },
-    ]);
-  });
-
-  it('does not look for a table on a page without a caption when tablePages is auto', async () => {
-    const pdf = await makeReportPdf({ pages: [['下表未加标题。', { table: { header: ['甲', '乙'], rows: [['1', '2']] } }]] });
-
-    expect((await extractPdf(Buffer.from(pdf), { file: 't.pdf' })).gridTables).toEqual([]);
-    expect((await extractPdf(Buffer.from(pdf), { file: 't.pdf', tablePages: 'all' })).gridTables).toEqual([
-      { page: 1, rows: [['甲', '乙'], ['1', '2']] },
-    ]);
-  });
-
-  it('looks only at the listed pages when tablePages is a page list', async () => {
-    const pdf = await makeTwoPageTablePdf();
-
-    const { gridTables } = await extractPdf(pdf, { file: 't.pdf', tablePages: [3, 99] });
-
-    expect(gridTables.map((table) => table.page)).toEqual([3]);
-  });
-
-  it('looks for no table when tablePages is none', async () => {
-    expect((await extractPdf(await makeRuledTablePdf(), { file: 't.pdf', tablePages: 'none' })).gridTables).toEqual([]);
-  });
 });
 
-describe('extractPdf refusals', () => {
+describe('readPdf refusals', () => {
   it('refuses encrypted when the PDF needs a password, keeping the pdf.js error as cause', async () => {
     const error = await refusal(extractPdf(await makeEncryptedPdf(), { file: 'locked.pdf' }));
 

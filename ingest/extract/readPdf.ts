@@ -1,0 +1,93 @@
+import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { IngestRefusedError } from '../../src/errors.js';
+import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
+import type { PdfPageItems, PositionedItem } from '../types.js';
+import { findImageFilterMisuse } from './findImageFilterMisuse.js';
+import { refusalFromPdfError } from './refusalFromPdfError.js';
+
+/**
+ * Below this many non-space characters per page on average the PDF is taken for scanned images. Real
+ * report pages carry hundreds; a scan can still carry a stamped page number or a scanner watermark.
+ */
+const MIN_TEXT_CHARS_PER_PAGE = 8;
+
+export interface PdfContent {
+  metadataTitle: string | null;
+  pages: PdfPageItems[];
+}
+
+/**
+ * Every page's text items with their positions, read with pdf.js in one pass (`getTextContent`, the
+ * same work `getText()` does): lines, columns, headings and tables are all built from these
+ * positions afterwards, so no page's drawing operators are parsed a second time. Positions are in
+ * the page's upright view, top-down: `y` is the baseline's distance from the top edge.
+ *
+ * Refuses with `IngestRefusedError`: `encrypted`, `corrupt` (also, before pdf.js sees it, a file that
+ * hides page content behind an image-only filter: a decompression bomb), `empty` (no pages),
+ * `no_text_layer`. The bytes are copied before pdf.js takes ownership of them.
+ */
+export async function readPdf(data: Uint8Array, file: string): Promise<PdfContent> {
+  const misuse = findImageFilterMisuse(data);
+  if (misuse !== null) throw new IngestRefusedError(file, 'corrupt', misuse);
+  let doc: PDFDocumentProxy | null = null;
+  try {
+    doc = await getDocument({
+      data: new Uint8Array(data),
+      ...pdfjsAssetUrls(),
+      cMapPacked: true,
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
+    if (doc.numPages === 0) throw new IngestRefusedError(file, 'empty', 'the PDF has no pages');
+    const pages: PdfPageItems[] = [];
+    let textChars = 0;
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await doc.getPage(number);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: PositionedItem[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw)) continue;
+        const item = positioned(raw, viewport.transform);
+        if (!item) continue;
+        textChars += item.text.replace(/\s+/gu, '').length;
+        items.push(item);
+      }
+      pages.push({ page: number, width: viewport.width, height: viewport.height, items });
+      page.cleanup();
+    }
+    if (textChars < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
+      throw new IngestRefusedError(file, 'no_text_layer', `${textChars} text characters on ${pages.length} pages`);
+    }
+    return { metadataTitle: await metadataTitle(doc), pages };
+  } catch (error) {
+    throw refusalFromPdfError(file, error);
+  } finally {
+    await doc?.destroy();
+  }
+}
+
+/**
+ * An item in the upright page view, or null for whitespace and for text that does not run left to
+ * right on the page (rotated stamps, vertical margin notes): those do not belong to lines of reading.
+ */
+function positioned(item: TextItem, viewportTransform: number[]): PositionedItem | null {
+  if (item.str.trim() === '') return null;
+  const [a, b, c, d, x, y] = Util.transform(viewportTransform, item.transform) as [number, number, number, number, number, number];
+  if (a <= 0 || Math.abs(b) > 0.1 * Math.abs(a)) return null;
+  const size = Math.hypot(c, d);
+  if (!(size > 0) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+  // `width` is in text space along the run; the viewport at scale 1 keeps its length.
+  return { text: item.str, x, y, width: item.width, size, font: item.fontName };
+}
+
+/** Info-dictionary Title, else the XMP dc:title; blank counts as none. */
+async function metadataTitle(doc: PDFDocumentProxy): Promise<string | null> {
+  const meta = await doc.getMetadata().catch(() => null);
+  const info: unknown = meta?.info;
+  const fromInfo = typeof info === 'object' && info !== null && typeof (info as { Title?: unknown }).Title === 'string' ? (info as { Title: string }).Title.trim() : '';
+  if (fromInfo !== '') return fromInfo;
+  const fromXmp: unknown = meta?.metadata?.get('dc:title');
+  return typeof fromXmp === 'string' && fromXmp.trim() !== '' ? fromXmp.trim() : null;
+}

@@ -1,0 +1,401 @@
+import { tableCaption, figureCaption, isSourceNote } from '../structure/lineShapes.js';
+import type { CleanLine, LineGeometry, Segment } from '../types.js';
+
+/**
+ * Tables found from where text sits on the page, ruled or not: runs of lines whose pieces line up in
+ * shared columns. Only the positions pdf.js already gave are used (no second parse of a page's
+ * drawing operators). The method is the classic one for text-positioned tables:
+ *
+ * 1. A run of consecutive lines that are either split into several segments or short enough to be a
+ *    single cell is a table candidate; prose lines, headings, captions and wide vertical gaps end it.
+ * 2. Column separators are the x positions that lie in a gap between segments on (nearly) every line
+ *    of the run that reaches across them — a projection profile of the gaps.
+ * 3. Lines become rows: a line that fills only columns its row has left empty joins it (a label
+ *    printed beside values that are centred on it), a line set close under its row that only
+ *    continues cells already filled is their wrapped text, anything else starts a new row.
+ *
+ * Thresholds are in units of the font size or shares of the lines, never in points of one layout.
+ */
+
+export interface GridRow {
+  cells: string[];
+  page: number;
+  /** Document indexes of the lines this row was built from. */
+  lines: number[];
+}
+
+export interface LayoutTable {
+  /** Document line indexes of the rows (first to last, inclusive). */
+  lineStart: number;
+  lineEnd: number;
+  /** Single-cell lines just above the first row (a unit line, a title, a preparer): context, not rows. */
+  preamble: number[];
+  columns: Array<{ x0: number; x1: number }>;
+  rows: GridRow[];
+}
+
+/** Lines further apart than this (× font size) on one page do not belong to one table. */
+const MAX_ROW_GAP = 3.2;
+/** A single-segment line narrower than this share of the page's text width may be a table cell. */
+const CELL_WIDTH = 0.5;
+/** A line in a font this much larger than the body is a heading, not a row. */
+const HEADING_SIZE = 1.08;
+/** Separator positions: a segment may cover them on at most this share of the lines reaching across. */
+const SEPARATOR_COVER = 0.15;
+/** How far (× font size) a line may start left of the first column and still be in it. */
+const ALIGN_SLACK = 0.25;
+/** A gap this wide (× font size) separates columns even where only one line reaches across it. */
+const STRONG_GAP = 3;
+/** Wrapped lines of one cell are set closer than rows; the closer class must stay under this (× size). */
+const MAX_WRAP_LEADING = 1.9;
+/** Two classes of line gaps are told apart only when they differ by at least this ratio. */
+const GAP_CLASS_RATIO = 1.25;
+/** The closer class of gaps (wrapped lines) may be at most this share of the gaps: rows are the rule. */
+const WRAP_SHARE = 0.6;
+/** A single line centred on the text block within this share of its width is a title, not a cell. */
+const CENTRED = 0.08;
+/** A centred line shorter than this many characters is not taken for a title. */
+const MIN_TITLE_CHARS = 4;
+
+interface Candidate {
+  index: number;
+  line: CleanLine;
+  geometry: LineGeometry;
+  multi: boolean;
+}
+
+export interface FindTablesOptions {
+  /** Pages that are a table of contents: their aligned page numbers are not a table. */
+  skipPages?: ReadonlySet<number>;
+}
+
+export function findLayoutTables(lines: readonly CleanLine[], options: FindTablesOptions = {}): LayoutTable[] {
+  const blocks = textBlocks(lines);
+  const bodySize = bodyFontSize(lines);
+  const tables: LayoutTable[] = [];
+  let run: Candidate[] = [];
+  const close = () => {
+    const table = tableFromRun(run);
+    if (table) tables.push(table);
+    run = [];
+  };
+  lines.forEach((line, index) => {
+    const geometry = line.geometry;
+    const block = blocks.get(line.page);
+    const kind = geometry && block && !options.skipPages?.has(line.page) ? classify(line, geometry, block, bodySize) : 'other';
+    if (kind === 'other' || !geometry) {
+      close();
+      return;
+    }
+    const previous = run.at(-1);
+    if (previous) {
+      const samePage = previous.line.page === line.page;
+      const farBelow = samePage && geometry.y - previous.geometry.y > MAX_ROW_GAP * Math.max(geometry.size, previous.geometry.size);
+      // A table carries over to the next page only with a line that fits it: a row, or a cell in its first column.
+      const left = Math.min(...run.filter((c) => c.multi).map((c) => c.geometry.x0));
+      const offOnNextPage = !samePage && kind === 'cell' && Math.abs(geometry.x0 - left) > ALIGN_SLACK * geometry.size && run.some((c) => c.multi);
+      if (farBelow || offOnNextPage) close();
+    }
+    run.push({ index, line, geometry, multi: kind === 'multi' });
+  });
+  close();
+  return tables;
+}
+
+type LineKind = 'multi' | 'cell' | 'other';
+
+/** A list item ("9. The Company …", "（1）学校…") is a label and its text, not two columns. */
+function isListItem(segments: Segment[], textWidth: number): boolean {
+  if (segments.length !== 2) return false;
+  const [label, body] = segments as [Segment, Segment];
+  return /^(?:[（(]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）.、．]|[•·●○■□◆▪–-])$/u.test(label.text) && body.x1 - body.x0 > 0.5 * textWidth;
+}
+
+function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bodySize: number): LineKind {
+  const text = line.text;
+  const textWidth = block.right - block.left;
+  if (tableCaption(text) || figureCaption(text) || isSourceNote(text)) return 'other';
+  if (bodySize > 0 && geometry.size > HEADING_SIZE * bodySize) return 'other';
+  if (geometry.segments.length >= 2) return isListItem(geometry.segments, textWidth) ? 'other' : 'multi';
+  const width = geometry.x1 - geometry.x0;
+  if (width >= CELL_WIDTH * textWidth) return 'other';
+  // A short line centred on the text block is a title ("CONSOLIDATED BALANCE SHEETS"), not a cell.
+  const centre = (geometry.x0 + geometry.x1) / 2;
+  const blockCentre = (block.left + block.right) / 2;
+  const indented = geometry.x0 - block.left > 2 * geometry.size;
+  // A word or two ("社", "Total") centred by chance is a wrapped cell, not a title.
+  const titleLength = [...text.replace(/\s+/gu, '')].length >= MIN_TITLE_CHARS;
+  return indented && titleLength && Math.abs(centre - blockCentre) < CENTRED * textWidth ? 'other' : 'cell';
+}
+
+interface TextBlock {
+  left: number;
+  right: number;
+}
+
+/** Per page, where the text block sits (from the 5th to the 95th percentile of line edges). */
+function textBlocks(lines: readonly CleanLine[]): Map<number, TextBlock> {
+  const byPage = new Map<number, { x0: number[]; x1: number[] }>();
+  for (const line of lines) {
+    if (!line.geometry) continue;
+    const entry = byPage.get(line.page) ?? { x0: [], x1: [] };
+    entry.x0.push(line.geometry.x0);
+    entry.x1.push(line.geometry.x1);
+    byPage.set(line.page, entry);
+  }
+  const out = new Map<number, TextBlock>();
+  for (const [page, { x0, x1 }] of byPage) {
+    const left = quantile(x0, 0.05);
+    out.set(page, { left, right: Math.max(left + 1, quantile(x1, 0.95)) });
+  }
+  return out;
+}
+
+/** The font size most of the document's characters are set in. */
+export function bodyFontSize(lines: readonly CleanLine[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    if (!line.geometry) continue;
+    const size = Math.round(line.geometry.size * 10) / 10;
+    counts.set(size, (counts.get(size) ?? 0) + line.text.length);
+  }
+  let best = 0;
+  let bestCount = -1;
+  for (const [size, count] of counts) {
+    if (count > bestCount) {
+      best = size;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
+}
+
+function tableFromRun(run: Candidate[]): LayoutTable | null {
+  const firstMulti = run.findIndex((c) => c.multi);
+  if (firstMulti < 0 || run.filter((c) => c.multi).length < 2) return null;
+  const preamble = run.slice(0, firstMulti).map((c) => c.index);
+  let body = run.slice(firstMulti);
+  const multi = body.filter((c) => c.multi);
+  const columns = findColumns(
+    multi.map((c) => c.geometry.segments),
+    Math.min(...multi.map((c) => c.geometry.size)),
+  );
+  if (columns.length < 2) return null;
+  // Single-cell lines after the last multi-segment line belong to the table only when they start where
+  // its first column starts (label-only rows of a statement); others are the text after it.
+  const lastMulti = body.map((c) => c.multi).lastIndexOf(true);
+  const firstColumn = columns[0];
+  let end = lastMulti;
+  for (let i = lastMulti + 1; i < body.length; i += 1) {
+    const candidate = body[i];
+    if (!candidate || !firstColumn || candidate.geometry.x0 > firstColumn.x1 || candidate.geometry.x0 < firstColumn.x0 - ALIGN_SLACK * candidate.geometry.size) break;
+    end = i;
+  }
+  body = body.slice(0, end + 1);
+  const rows = buildRows(body, columns);
+  if (rows.length < 2) return null;
+  const used = columns.map((_, c) => rows.some((r) => (r.cells[c] ?? '') !== ''));
+  const keptColumns = columns.filter((_, c) => used[c]);
+  const keptRows = rows.map((r) => ({ ...r, cells: r.cells.filter((_, c) => used[c]) }));
+  if (keptColumns.length < 2) return null;
+  return {
+    lineStart: body[0]?.index ?? 0,
+    lineEnd: body.at(-1)?.index ?? 0,
+    preamble,
+    columns: keptColumns,
+    rows: keptRows,
+  };
+}
+
+/**
+ * Column ranges from the segments of a run's multi-segment lines: x positions that fall between two
+ * segments on nearly every line reaching across them separate columns.
+ */
+export function findColumns(lines: Segment[][], size = 0): Array<{ x0: number; x1: number }> {
+  if (lines.length === 0) return [];
+  const left = Math.floor(Math.min(...lines.map((segments) => segments[0]?.x0 ?? Infinity)));
+  const right = Math.ceil(Math.max(...lines.flatMap((segments) => segments.map((s) => s.x1))));
+  const width = right - left + 1;
+  if (!(width > 0) || width > 100_000) return [];
+  const span = new Int32Array(width + 1);
+  const cover = new Int32Array(width + 1);
+  const strong = new Int32Array(width + 1);
+  const addRange = (array: Int32Array, from: number, to: number) => {
+    const a = Math.max(0, Math.floor(from) - left);
+    const b = Math.min(width, Math.ceil(to) - left);
+    if (b < a) return;
+    array[a] = (array[a] ?? 0) + 1;
+    array[b + 1] = (array[b + 1] ?? 0) - 1;
+  };
+  for (const segments of lines) {
+    const first = segments[0];
+    const last = segments.at(-1);
+    if (!first || !last) continue;
+    addRange(span, first.x0, last.x1);
+    for (const s of segments) addRange(cover, s.x0, s.x1);
+    for (let i = 1; i < segments.length; i += 1) {
+      const before = segments[i - 1];
+      const after = segments[i];
+      if (before && after && size > 0 && after.x0 - before.x1 >= STRONG_GAP * size) addRange(strong, before.x1 + 1, after.x0 - 1);
+    }
+  }
+  let spanCount = 0;
+  let coverCount = 0;
+  let strongCount = 0;
+  const separator = new Uint8Array(width);
+  for (let x = 0; x < width; x += 1) {
+    spanCount += span[x] ?? 0;
+    coverCount += cover[x] ?? 0;
+    strongCount += strong[x] ?? 0;
+    const shared = spanCount >= 2 && coverCount <= SEPARATOR_COVER * spanCount;
+    separator[x] = shared || (coverCount === 0 && strongCount > 0) ? 1 : 0;
+  }
+  const columns: Array<{ x0: number; x1: number }> = [];
+  let start: number | null = null;
+  for (let x = 0; x <= width; x += 1) {
+    const inColumn = x < width && separator[x] === 0;
+    if (inColumn && start === null) start = x;
+    if (!inColumn && start !== null) {
+      columns.push({ x0: left + start, x1: left + x - 1 });
+      start = null;
+    }
+  }
+  return columns;
+}
+
+/** The column a segment belongs to: the one holding its centre, else the one it overlaps most. */
+function columnOf(segment: Segment, columns: Array<{ x0: number; x1: number }>): number {
+  const centre = (segment.x0 + segment.x1) / 2;
+  const holding = columns.findIndex((c) => centre >= c.x0 && centre <= c.x1);
+  if (holding >= 0) return holding;
+  let best = 0;
+  let bestOverlap = -Infinity;
+  columns.forEach((c, i) => {
+    const overlap = Math.min(c.x1, segment.x1) - Math.max(c.x0, segment.x0);
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = i;
+    }
+  });
+  return best;
+}
+
+const CURRENCY_SIGN = /^(?:[$€£¥￥]|US\$|HK\$|A\$|RMB|CNY|USD|EUR|GBP)$/u;
+
+interface PlacedLine {
+  candidate: Candidate;
+  cells: Map<number, string>;
+}
+
+function place(candidate: Candidate, columns: Array<{ x0: number; x1: number }>): PlacedLine {
+  const cells = new Map<number, string>();
+  const add = (column: number, text: string) => {
+    const before = cells.get(column);
+    cells.set(column, before ? joinCell(before, text) : text);
+  };
+  for (const segment of candidate.geometry.segments) {
+    const column = columnOf(segment, columns);
+    // Runs set closer than a segment gap can still belong to two columns ("December 31, 2022 December
+    // 25, 2021" over two date columns): split where the runs' own centres fall in different columns.
+    const pieceColumns = segment.pieces.map((piece) => columnOf({ ...piece, pieces: [] }, columns));
+    // A currency sign belongs to the amount after it, wherever the gap before the amount puts it.
+    for (let i = pieceColumns.length - 2; i >= 0; i -= 1) {
+      if (CURRENCY_SIGN.test(segment.pieces[i]?.text.trim() ?? '')) pieceColumns[i] = pieceColumns[i + 1] ?? column;
+    }
+    if (pieceColumns.every((c) => c === column) || segment.pieces.length < 2) {
+      add(column, segment.text);
+      continue;
+    }
+    let text = '';
+    let at = pieceColumns[0] ?? column;
+    segment.pieces.forEach((piece, i) => {
+      const c = pieceColumns[i] ?? column;
+      if (c !== at) {
+        add(at, text.trim());
+        text = '';
+        at = c;
+      }
+      text = text === '' ? piece.text : joinCell(text, piece.text);
+    });
+    if (text.trim() !== '') add(at, text.trim());
+  }
+  return { candidate, cells };
+}
+
+/**
+ * The gap under which two lines of a run are wrapped lines of one row: between the two classes of
+ * gaps when there are two (wrapped lines sit closer than rows), else none.
+ */
+function wrapLeading(placed: PlacedLine[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < placed.length; i += 1) {
+    const a = placed[i - 1]?.candidate;
+    const b = placed[i]?.candidate;
+    if (a && b && a.line.page === b.line.page) gaps.push(b.geometry.y - a.geometry.y);
+  }
+  if (gaps.length < 2) return 0;
+  const sorted = gaps.sort((x, y) => x - y);
+  const size = placed[0]?.candidate.geometry.size ?? 0;
+  let threshold = 0;
+  let bestRatio = GAP_CLASS_RATIO;
+  for (let i = 0; i + 1 < sorted.length; i += 1) {
+    const low = sorted[i] ?? 0;
+    const high = sorted[i + 1] ?? 0;
+    // The closer class is wrapped lines of a cell only if it is as close as line leading can be, and
+    // only if it is not most of the gaps (then it is the row pitch of a tightly set table).
+    if (low <= 0 || low >= MAX_WRAP_LEADING * size || (i + 1) / sorted.length > WRAP_SHARE) continue;
+    const ratio = high / low;
+    if (ratio >= bestRatio) {
+      bestRatio = ratio;
+      threshold = (low + high) / 2;
+    }
+  }
+  return threshold;
+}
+
+function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>): GridRow[] {
+  const placed = body.map((c) => place(c, columns));
+  const leading = wrapLeading(placed);
+  const rows: Array<{ cells: Map<number, string>; page: number; lines: number[] }> = [];
+  placed.forEach((line, i) => {
+    const row = rows.at(-1);
+    const previous = placed[i - 1]?.candidate;
+    const tight =
+      row !== undefined &&
+      previous !== undefined &&
+      previous.line.page === line.candidate.line.page &&
+      line.candidate.geometry.y - previous.geometry.y < leading;
+    if (row && tight) {
+      const columnsOfLine = [...line.cells.keys()];
+      const filled = columnsOfLine.filter((c) => row.cells.has(c));
+      const labelOnlyRow = row.cells.size === 1 && row.cells.has(0);
+      if (filled.length === 0) {
+        // Complementary: values beside a label printed on their own line, or a label beside values.
+        for (const [c, text] of line.cells) row.cells.set(c, text);
+        row.lines.push(line.candidate.index);
+        return;
+      }
+      const continuesCells = filled.length === columnsOfLine.length && (!line.cells.has(0) || line.cells.size === 1);
+      if (continuesCells || labelOnlyRow) {
+        // Wrapped text of cells already begun (a label's second line, a long cell's next line).
+        for (const [c, text] of line.cells) row.cells.set(c, joinCell(row.cells.get(c) ?? '', text));
+        row.lines.push(line.candidate.index);
+        return;
+      }
+    }
+    rows.push({ cells: new Map(line.cells), page: line.candidate.line.page, lines: [line.candidate.index] });
+  });
+  return rows.map((r) => ({ cells: columns.map((_, c) => r.cells.get(c) ?? ''), page: r.page, lines: r.lines }));
+}
+
+/** Wrapped cell text joined as printed: no space inside CJK, one between Latin words. */
+function joinCell(before: string, after: string): string {
+  if (before === '') return after;
+  return /[A-Za-z0-9,.)]$/u.test(before) && /^[A-Za-z0-9(]/u.test(after) ? `${before} ${after}` : `${before}${after}`;
+}

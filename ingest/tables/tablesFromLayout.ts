@@ -1,0 +1,250 @@
+import type { ParsedTable, SectionRef } from '../../src/store/shapes.js';
+import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
+import { periodOf } from '../../src/text/periods.js';
+import { unitInLabel, unitLine, type TableUnit } from '../../src/text/unitLines.js';
+import { isSourceNote, tableCaption } from '../structure/lineShapes.js';
+import type { CleanLine } from '../types.js';
+import { cellKey } from './cellText.js';
+import type { GridRow, LayoutTable } from './findLayoutTables.js';
+
+/**
+ * Found layout tables made into the report's tables: caption or title, header rows, the period of
+ * each column, the unit of the amounts, a source note, and a table that runs on over a page break
+ * joined to where it began.
+ */
+
+export interface LayoutTableContext {
+  lines: readonly CleanLine[];
+  /** Section of the report a line stands in (from the structure stage). */
+  sectionAt(line: number): SectionRef;
+  /** Body font size, to tell a title set larger from the text around it. */
+  bodySize: number;
+  language: 'zh' | 'en';
+}
+
+/** How many lines above a table are searched for its caption, title and unit. */
+const CONTEXT_LINES = 5;
+/** At most this many rows at the top of a table are header rows. */
+const MAX_HEADER_ROWS = 4;
+const ENUMERATOR = /^(?:第[一二三四五六七八九十百]+[节章部分篇]\s*|[（(]?[一二三四五六七八九十]+[)）、．.]\s*|[（(]?\d{1,2}[)）、．.]\s*(?!\d)|[（(][a-zA-Z][)）]\s*)/u;
+const SENTENCE_END = /[。；;！？!?]$/u;
+const CHECKBOX = /[□√☑☐■]/u;
+const LABEL_VALUE = /^[^：:]{2,12}[：:]\s*\S/u;
+
+interface Described {
+  table: ParsedTable;
+  found: LayoutTable;
+  captioned: boolean;
+  titled: boolean;
+}
+
+export function tablesFromLayout(found: readonly LayoutTable[], context: LayoutTableContext): ParsedTable[] {
+  const described = found.map((f) => describe(f, context));
+  const merged: Described[] = [];
+  for (const d of described) {
+    const previous = merged.at(-1);
+    if (previous && continues(previous, d, context)) {
+      appendRows(previous.table, d);
+      continue;
+    }
+    merged.push(d);
+  }
+  return uniqueIds(merged.map((d) => d.table), context.language);
+}
+
+function describe(found: LayoutTable, context: LayoutTableContext): Described {
+  const { lines } = context;
+  const first = found.preamble[0] ?? found.lineStart;
+  const above: number[] = [];
+  for (let i = first - 1; i >= 0 && above.length < CONTEXT_LINES; i -= 1) {
+    if (lines[i]?.page !== lines[first]?.page) break;
+    above.push(i);
+  }
+  const context_ = [...[...found.preamble].reverse(), ...above];
+  const captionAt = context_.find((i) => tableCaption(lines[i]?.text ?? '') !== null);
+  const caption = captionAt !== undefined ? tableCaption(lines[captionAt]?.text ?? '') : null;
+  const title = caption?.title ?? titleAbove(context_, captionAt, context);
+  const noteLine = lines[found.lineEnd + 1];
+  const sourceNote = noteLine && isSourceNote(noteLine.text) ? noteLine.text : null;
+
+  const rows = found.rows.filter((r) => r.cells.some((c) => c !== ''));
+  const keyValue = isKeyValue(rows, caption !== null);
+  const headerCount = keyValue ? 0 : headerRowCount(rows, caption !== null);
+  const headerRows = rows.slice(0, headerCount).map((r) => r.cells);
+  const body = rows.slice(headerCount).filter((r) => !headerRows.some((h) => sameRow(h, r.cells)));
+  const header = headerRows.length > 0 ? combineHeader(headerRows) : rows[0]?.cells.map(() => '') ?? [];
+  const unit = tableUnit(context_, header, lines);
+  const pages = [...new Set(found.rows.map((r) => r.page))];
+  const firstPage = lines[found.lineStart]?.page ?? pages[0] ?? 0;
+  const table: ParsedTable = {
+    id: caption?.id ?? '',
+    title,
+    page: captionAt !== undefined ? (lines[captionAt]?.page ?? firstPage) : firstPage,
+    pages,
+    header,
+    rows: body.map((r) => r.cells),
+    rowPages: body.map((r) => r.page),
+    sourceNote,
+    // The structure stage already put the caption's line under its own section ("表 1-1").
+    section: context.sectionAt(captionAt ?? found.lineStart),
+    headerRows: headerRows.length > 1 ? headerRows : undefined,
+    periods: header.map((h) => periodOf(h)),
+    unit,
+    keyValue: keyValue || undefined,
+  };
+  return { table, found, captioned: caption !== null, titled: title !== '' };
+}
+
+/** A title line just above the table: set apart (larger or another font) or the nearest short line that is no sentence. */
+function titleAbove(candidates: number[], captionAt: number | undefined, context: LayoutTableContext): string {
+  const usable = candidates.filter((i) => i !== captionAt).filter((i) => isTitleLike(context.lines[i]));
+  const emphasised = usable.find((i) => {
+    const g = context.lines[i]?.geometry;
+    return g !== null && g !== undefined && context.bodySize > 0 && g.size > context.bodySize * 1.05;
+  });
+  const at = emphasised ?? usable[0];
+  return at === undefined ? '' : cleanTitle(context.lines[at]?.text ?? '');
+}
+
+function isTitleLike(line: CleanLine | undefined): boolean {
+  if (!line) return false;
+  const text = line.text.trim();
+  if (text.length < 2 || text.length > 60 || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
+  if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text)) return false;
+  if (/^[\d\s.,:：/()（）年月日-]+$/u.test(text)) return false;
+  if (line.geometry && line.geometry.segments.length > 1) return false;
+  return true;
+}
+
+function cleanTitle(text: string): string {
+  return text.replace(ENUMERATOR, '').trim();
+}
+
+function isAmountCell(cell: string): boolean {
+  const amount = parseAmount(cell);
+  return amount !== null && !amount.nil && !isYearNumber(cell);
+}
+
+function isPeriodCell(cell: string): boolean {
+  return cell.trim() !== '' && periodOf(cell) !== null;
+}
+
+/**
+ * Header rows: the rows above the first row that carries an amount in a column of amounts — at most
+ * a few, and none of them with an amount of its own. A table without amounts has one header row
+ * when it has a caption (captioned report tables always do) or when its first row reads as column
+ * titles over the others: every cell filled and none repeated below.
+ */
+function headerRowCount(rows: GridRow[], captioned: boolean): number {
+  const columns = rows[0]?.cells.length ?? 0;
+  const amountColumns = new Set<number>();
+  for (let c = 1; c < columns; c += 1) {
+    const filled = rows.map((r) => r.cells[c] ?? '').filter((cell) => cell !== '');
+    if (filled.length > 0 && filled.filter(isAmountCell).length >= 0.5 * filled.length) amountColumns.add(c);
+  }
+  if (amountColumns.size > 0) {
+    let count = 0;
+    for (const row of rows.slice(0, MAX_HEADER_ROWS)) {
+      const hasAmount = [...amountColumns].some((c) => isAmountCell(row.cells[c] ?? ''));
+      // A row with text only in its first column is a label row of the body ("流动资产：", "Assets").
+      const titlesColumns = row.cells.slice(1).some((cell) => cell !== '');
+      if (hasAmount || !titlesColumns) break;
+      count += 1;
+    }
+    return count < rows.length ? count : 0;
+  }
+  const [first, ...rest] = rows;
+  if (!first) return 0;
+  if (captioned) return 1;
+  if ((first.cells[0] ?? '') === '' && first.cells.slice(1).every((c) => c !== '')) return 1;
+  const repeated = rest.some((r) => first.cells.some((cell, c) => cell !== '' && cellKey(cell) === cellKey(r.cells[c] ?? '')));
+  return first.cells.every((c) => c !== '') && !repeated && rest.length >= 2 ? 1 : 0;
+}
+
+/**
+ * Labels and values side by side with no header ("股票简称 | 建新股份 | 股票代码 | 300107"): most rows
+ * fill the first column and the one after it, and nothing in a header position reads as column titles.
+ */
+function isKeyValue(rows: GridRow[], captioned: boolean): boolean {
+  if (captioned || rows.length < 2) return false;
+  const columns = rows[0]?.cells.length ?? 0;
+  if (columns > 4 || columns < 2) return false;
+  const pairs = rows.filter((r) => (r.cells[0] ?? '') !== '' && (r.cells[1] ?? '') !== '');
+  const labelFirst = rows.filter((r) => (r.cells[0] ?? '') !== '' && !isAmountCell(r.cells[0] ?? '') && !isPeriodCell(r.cells[0] ?? ''));
+  const headerLike = rows[0]?.cells.slice(1).some((c) => isPeriodCell(c)) ?? false;
+  return !headerLike && pairs.length >= 0.7 * rows.length && labelFirst.length >= 0.7 * rows.length && (rows[0]?.cells[0] ?? '') !== '';
+}
+
+/** One label per column from stacked header rows: its cells from the top row down. */
+function combineHeader(headerRows: string[][]): string[] {
+  const columns = headerRows[0]?.length ?? 0;
+  const header: string[] = [];
+  for (let c = 0; c < columns; c += 1) header.push(headerRows.map((row) => row[c] ?? '').filter((p) => p !== '').join(' '));
+  return header;
+}
+
+function tableUnit(context: number[], header: string[], lines: readonly CleanLine[]): TableUnit | null {
+  for (const i of context) {
+    const unit = unitLine(lines[i]?.text ?? '');
+    if (unit) return unit;
+  }
+  for (const cell of header) {
+    const unit = unitLine(cell) ?? unitInLabel(cell);
+    if (unit) return unit;
+  }
+  return null;
+}
+
+function sameRow(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((cell, i) => cellKey(cell) === cellKey(b[i] ?? ''));
+}
+
+/**
+ * A table carries on from the previous one when it starts on the next page with nothing of its own
+ * (no caption, no title), the same number of columns, and either repeats the header or has none.
+ */
+function continues(previous: Described, next: Described, context: LayoutTableContext): boolean {
+  if (next.captioned) return false;
+  const lastPage = previous.table.rowPages?.at(-1) ?? previous.table.page;
+  const nextPage = context.lines[next.found.lineStart]?.page ?? 0;
+  if (nextPage !== lastPage + 1 && nextPage !== lastPage) return false;
+  if (previous.table.header.length !== next.table.header.length) return false;
+  const repeatsHeader = sameRow(previous.table.header, next.table.header);
+  const noHeader = next.table.header.every((h) => h === '');
+  if (!repeatsHeader && !noHeader) return false;
+  // On the same page only when nothing (no title, no caption, no other text) stood between them.
+  if (nextPage === lastPage) return !next.titled && next.found.preamble.length === 0 && next.found.lineStart - previous.found.lineEnd <= 2;
+  return !next.titled || repeatsHeader;
+}
+
+function appendRows(table: ParsedTable, next: Described): void {
+  if (next.table.sourceNote) table.sourceNote = next.table.sourceNote;
+  const rows = next.table.header.every((h) => h === '') && next.found.rows.length > next.table.rows.length
+    ? next.found.rows.filter((r) => r.cells.some((c) => c !== '')).map((r) => ({ cells: r.cells, page: r.page }))
+    : next.table.rows.map((cells, i) => ({ cells, page: next.table.rowPages?.[i] ?? next.table.page }));
+  for (const row of rows) {
+    if (sameRow(row.cells, table.header)) continue;
+    table.rows.push(row.cells);
+    table.rowPages?.push(row.page);
+    if (!table.pages.includes(row.page)) table.pages.push(row.page);
+  }
+}
+
+/** Ids are unique within a report: a caption's label, else the title, else "表（第 N 页）"; repeats get their page. */
+function uniqueIds(tables: ParsedTable[], language: 'zh' | 'en'): ParsedTable[] {
+  const fallback = (page: number) => (language === 'zh' ? `表（第 ${page} 页）` : `Table (page ${page})`);
+  const atPage = (id: string, page: number) => (language === 'zh' ? `${id}（第 ${page} 页）` : `${id} (page ${page})`);
+  const seen = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const t of tables) {
+    const base = t.id || t.title || fallback(t.page);
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
+  return tables.map((t) => {
+    const base = t.id || t.title || fallback(t.page);
+    let id = (counts.get(base) ?? 0) > 1 && !t.id ? atPage(base, t.page) : base;
+    while (seen.has(id)) id = `${id}′`;
+    seen.add(id);
+    return { ...t, id, section: t.section.id === '' || t.id === '' ? { ...t.section } : t.section };
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The period a column header (or a question) names, as reports print them: a year ("2019年",
+ * "2019", "FY2022"), a date ("2019 年 12 月 31 日", "December 31, 2022", "30 June 2022"), a quarter
+ * ("第一季度", "Q3 2022"), or a period relative to the report's own ("本期发生额", "上期", "期末余额",
+ * "期初余额", "本年比上年增减", "current year", "prior year"). Relative periods are resolved against the
+ * report's year by the caller; a change column ("增减", "change", "% change") is marked as such.
+ */
+
+export type Relative = 'current' | 'previous' | 'before_previous';
+
+export interface Period {
+  /** Calendar year the label names, or null when it is relative or names none. */
+  year: number | null;
+  /** For labels that name no year: which period of the report they mean. */
+  relative: Relative | null;
+  /** A balance at a date (年末, 期末, December 31) rather than a flow over the year. */
+  pointInTime: boolean;
+  /** Quarter 1–4 when the label names one. */
+  quarter: number | null;
+  /** The column holds a change between periods ("本年比上年增减", "% change", "增长率"). */
+  change: boolean;
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.])/u;
+const FISCAL_YEAR = /\b(?:FY|F\.Y\.)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/iu;
+const CN_DATE = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/u;
+const EN_DATE = new RegExp(`\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+(?:${MONTHS})\\.?,?\\s+(?:19|20)\\d{2})\\b`, 'iu');
+const CN_YEAR_END = /年\s*(?:末|底)|年末余额/u;
+const CHANGE = /增减|变动|变化|增长率|增幅|同比|比上年|较上年|change|increase|decrease|growth|variance|movement/iu;
+const CN_QUARTER = /第\s*([一二三四1-4])\s*季度/u;
+const EN_QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b/iu;
+const CURRENT = /本期|本年|本报告期|报告期末|本期末|期末|年末|当期|今年|current\s+(?:year|period)|this\s+year/iu;
+const PREVIOUS = /上期|上年|上年同期|上年度|期初|年初|上年末|去年|prior\s+(?:year|period)|previous\s+(?:year|period)|last\s+year|comparative/iu;
+const BEFORE_PREVIOUS = /前年|上上年/u;
+const POINT_IN_TIME = /期末|期初|年末|年初|余额|末|balance|as\s+(?:at|of)|at\s+(?:the\s+)?end/iu;
+
+const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+/** The period a label names, or null when it names none. */
+export function periodOf(label: string): Period | null {
+  const text = label.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  if (text === '') return null;
+  const change = CHANGE.test(text);
+  const quarterMatch = CN_QUARTER.exec(text) ?? EN_QUARTER.exec(text);
+  const quarter = quarterMatch ? (CN_NUMERALS[quarterMatch[1] ?? ''] ?? (Number(quarterMatch[1]) || EN_ORDINALS[(quarterMatch[2] ?? '').toLowerCase()] || null)) : null;
+  const date = CN_DATE.exec(text) ?? EN_DATE.exec(text);
+  const fiscal = FISCAL_YEAR.exec(text);
+  const yearText = date ? YEAR.exec(date[0])?.[1] : (YEAR.exec(text)?.[1] ?? null);
+  let year = yearText ? Number(yearText) : null;
+  if (year === null && fiscal?.[1]) year = fiscal[1].length === 2 ? 2000 + Number(fiscal[1]) : Number(fiscal[1]);
+  const pointInTime = date !== null || CN_YEAR_END.test(text) || POINT_IN_TIME.test(text);
+  if (year !== null) return { year, relative: null, pointInTime, quarter, change };
+  const relative: Relative | null = BEFORE_PREVIOUS.test(text) ? 'before_previous' : PREVIOUS.test(text) ? 'previous' : CURRENT.test(text) ? 'current' : null;
+  if (relative === null && quarter === null && !change) return null;
+  return { year: null, relative, pointInTime, quarter, change };
+}
+
+/** The calendar year a period stands for in a report whose own period is `reportYear`. */
+export function resolvedYear(period: Period, reportYear: number): number | null {
+  if (period.year !== null) return period.year;
+  if (period.relative === 'current') return reportYear;
+  if (period.relative === 'previous') return reportYear - 1;
+  if (period.relative === 'before_previous') return reportYear - 2;
+  return null;
+}

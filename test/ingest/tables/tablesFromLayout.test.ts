@@ -1,0 +1,170 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseReport } from '../../../ingest/ingestReports.js';
+import type { ParsedTable } from '../../../src/store/shapes.js';
+import { makeReportPdf, makeRuledTablePdf, makeTwoPageTablePdf, TWO_PAGE_TABLE, type PdfBlock } from '../../fixtures/pdfs.js';
+
+/**
+ * Tables found from where text sits on PDF pages built in the test: ruled and unruled, with period
+ * columns, unit lines, wrapped labels, key-value pairs and page breaks. Invented organisations and
+ * figures; nothing here comes from a report the project is measured on.
+ */
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'layout-tables-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+async function tablesOf(pdf: Buffer, name: string): Promise<ParsedTable[]> {
+  const file = path.join(work, name);
+  await writeFile(file, pdf);
+  return (await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 })).tables;
+}
+
+/** A row of an unruled statement: label at the left, amounts right-aligned under their period headers. */
+const row = (label: string, ...amounts: string[]): PdfBlock => ({
+  placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
+  advance: 20,
+});
+
+describe('tables from the layout of a PDF', () => {
+  it('reads a ruled table under its caption, the wrapped cell joined without a space', async () => {
+    const [table] = await tablesOf(await makeRuledTablePdf(), 'ruled.pdf');
+    expect(table).toMatchObject({
+      id: '表 1-1',
+      title: '测试表格',
+      header: ['序号', '项目名称', '数量（个）'],
+      rows: [
+        ['1', '省级专业群', '3'],
+        ['2', '国家级职业教育教师教学创新团队', '2'],
+        ['3', '校企合作企业', '120'],
+      ],
+      sourceNote: '数据来源：测试学院教务处',
+      section: { id: '表 1-1', path: ['1.1 专业建设', '表 1-1 测试表格'] },
+    });
+  });
+
+  it('joins a table printed over two pages and drops the header printed again', async () => {
+    const tables = await tablesOf(await makeTwoPageTablePdf(), 'two-page.pdf');
+    expect(tables.map((t) => [t.id, t.pages, t.header])).toEqual([['表 2-1', [2, 3], [...TWO_PAGE_TABLE.header]]]);
+    expect(tables[0]?.rows).toEqual([...TWO_PAGE_TABLE.firstPageRows, ...TWO_PAGE_TABLE.secondPageRows]);
+    expect(tables[0]?.rowPages).toEqual([2, 2, 3, 3]);
+  });
+
+  it('reads an unruled statement: title line, unit line, period columns, label-only rows and a wrapped label', async () => {
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          '五、财务报表',
+          { line: '1、合并资产负债表', size: 12 },
+          { line: '单位：元', align: 'right' },
+          { placed: [{ text: '项目', x: 120 }, { text: '2031 年 12 月 31 日', x: 400, align: 'right' }, { text: '2030 年 12 月 31 日', x: 510, align: 'right' }], advance: 20 },
+          { placed: [{ text: '流动资产：', x: 60 }], advance: 20 },
+          row('货币资金', '1,234,567.89', '987,654.32'),
+          row('应收账款', '45,000.00', '—'),
+          { placed: [{ text: '以公允价值计量且其变动计入', x: 70 }], advance: 15 },
+          row('当期损益的金融资产', '3,200.50', '2,100.00'),
+          row('流动资产合计', '1,282,768.39', '989,754.32'),
+          '以上为合并报表数据，详见附注。',
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'statement.pdf');
+    expect(table?.title).toBe('合并资产负债表');
+    expect(table?.header).toEqual(['项目', '2031 年 12 月 31 日', '2030 年 12 月 31 日']);
+    expect(table?.rows).toEqual([
+      ['流动资产：', '', ''],
+      ['货币资金', '1,234,567.89', '987,654.32'],
+      ['应收账款', '45,000.00', '—'],
+      ['以公允价值计量且其变动计入当期损益的金融资产', '3,200.50', '2,100.00'],
+      ['流动资产合计', '1,282,768.39', '989,754.32'],
+    ]);
+    expect(table?.unit).toEqual({ printed: '单位：元', unit: '元', currency: 'CNY', factor: 1 });
+    expect(table?.periods?.map((p) => p && [p.year, p.pointInTime])).toEqual([null, [2031, true], [2030, true]]);
+  });
+
+  it('reads an English statement: currency signs beside amounts, parenthesised negatives, a unit note and two period columns', async () => {
+    const pdf = await makeReportPdf({
+      header: 'Northwind Widgets, Inc. Annual Report 2031',
+      footer: (page) => `Page ${page}`,
+      pages: [
+        [
+          { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12, align: 'centre' },
+          '(in thousands, except per share data)',
+          { placed: [{ text: 'December 31, 2031', x: 400, align: 'right' }, { text: 'December 31, 2030', x: 510, align: 'right' }], advance: 18 },
+          { placed: [{ text: 'Net sales', x: 60 }, { text: '$', x: 330 }, { text: '512,300', x: 400, align: 'right' }, { text: '$', x: 440 }, { text: '498,100', x: 510, align: 'right' }], advance: 14 },
+          { placed: [{ text: 'Cost of sales', x: 60 }, { text: '(401,200)', x: 400, align: 'right' }, { text: '(390,050)', x: 510, align: 'right' }], advance: 14 },
+          { placed: [{ text: 'Other income (expense)', x: 60 }, { text: '—', x: 400, align: 'right' }, { text: '1,020', x: 510, align: 'right' }], advance: 14 },
+          { placed: [{ text: 'Net income', x: 60 }, { text: '$', x: 330 }, { text: '111,100', x: 400, align: 'right' }, { text: '$', x: 440 }, { text: '109,070', x: 510, align: 'right' }], advance: 24 },
+          'See the notes to the consolidated financial statements, which are part of this report.',
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'income.pdf');
+    expect(table?.title).toBe('CONSOLIDATED STATEMENTS OF INCOME');
+    expect(table?.header).toEqual(['', 'December 31, 2031', 'December 31, 2030']);
+    expect(table?.rows).toEqual([
+      ['Net sales', '$ 512,300', '$ 498,100'],
+      ['Cost of sales', '(401,200)', '(390,050)'],
+      ['Other income (expense)', '—', '1,020'],
+      ['Net income', '$ 111,100', '$ 109,070'],
+    ]);
+    expect(table?.unit).toMatchObject({ factor: 1000, currency: '' });
+    expect(table?.periods?.map((p) => p?.year ?? null)).toEqual([null, 2031, 2030]);
+  });
+
+  it('reads labels beside their values as a key-value table with no header', async () => {
+    const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 200 }], advance: 20 });
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          { line: '一、公司信息', size: 12 },
+          { placed: [{ text: '股票简称', x: 60 }, { text: '远山科技', x: 200 }, { text: '股票代码', x: 340 }, { text: '600999', x: 450 }], advance: 20 },
+          pair('公司的中文名称', '远山科技股份有限公司'),
+          pair('公司的法定代表人', '林青山'),
+          pair('注册地址', '青州市云岭路 18 号'),
+          '二、联系人和联系方式',
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'company.pdf');
+    expect(table).toMatchObject({ title: '公司信息', keyValue: true, header: ['', '', '', ''] });
+    expect(table?.rows).toEqual([
+      ['股票简称', '远山科技', '股票代码', '600999'],
+      ['公司的中文名称', '远山科技股份有限公司', '', ''],
+      ['公司的法定代表人', '林青山', '', ''],
+      ['注册地址', '青州市云岭路 18 号', '', ''],
+    ]);
+  });
+
+  it('carries an unruled table over a page break without a repeated header', async () => {
+    const pdf = await makeReportPdf({
+      pages: [
+        ['1.1 经营情况', { placed: [{ text: '项目', x: 60 }, { text: '本期发生额', x: 400, align: 'right' }, { text: '上期发生额', x: 510, align: 'right' }], advance: 20 }, row('营业收入', '900.00', '800.00'), row('营业成本', '500.00', '450.00')],
+        [row('销售费用', '30.00', '28.00'), row('管理费用', '40.00', '39.00'), '以上费用均按权责发生制确认。'],
+        ['1.2 其他事项', '本年度无其他需要说明的事项。'],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'over-break.pdf');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.rows.map((r) => r[0])).toEqual(['营业收入', '营业成本', '销售费用', '管理费用']);
+    expect(tables[0]?.rowPages).toEqual([1, 1, 2, 2]);
+    expect(tables[0]?.periods?.map((p) => p?.relative ?? null)).toEqual([null, 'current', 'previous']);
+  });
+
+  it('does not take numbered paragraphs for a two-column table', async () => {
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          '2.1 主要工作',
+          { placed: [{ text: '1.', x: 60 }, { text: '学校完善了教学质量保证体系，建立了常态化的诊断与改进机制。', x: 80 }] },
+          { placed: [{ text: '2.', x: 60 }, { text: '学校深化了产教融合，与多家企业共建了产业学院和实训基地。', x: 80 }] },
+          { placed: [{ text: '3.', x: 60 }, { text: '学校推进了数字化转型，建成了覆盖全校的智慧教学平台。', x: 80 }] },
+        ],
+      ],
+    });
+    expect(await tablesOf(pdf, 'numbered.pdf')).toEqual([]);
+  });
+});
