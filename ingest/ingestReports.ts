@@ -13,7 +13,7 @@ import { extractDocument } from './extract/extractDocument.js';
 import { commitGeneration, readManifest, reportDirName, type NewReport } from '../src/store/indexStore.js';
 import { readReportChunks, reportSourcePdf, writeReportFiles } from '../src/store/reportFiles.js';
 import { extractMetrics } from './metrics/extractMetrics.js';
-import { resolveIdentity } from './reportIdentity.js';
+import { identifyReport } from './identity/identifyReport.js';
 import { structureDocument } from './structure/structureDocument.js';
 import { buildTables } from './tables/buildTables.js';
 import { bodyFontSize, findLayoutTables } from './tables/findLayoutTables.js';
@@ -58,6 +58,9 @@ export async function sha256File(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
+/** Title, organisation and year are read from this many first pages (cover, contents, first section). */
+const IDENTITY_PAGES = 5;
+
 /** Reports how long each ingest stage took (the bench breaks the ingest time down with it). */
 export type StageTimer = (stage: string, ms: number) => void;
 
@@ -85,14 +88,17 @@ export async function analyseReport(
       ...(layout ? { tableRanges: layout.map((table) => [table.lineStart, table.lineEnd] as const) } : {}),
     }),
   );
-  const identity = resolveIdentity({
-    filePath: file,
-    found: { title: structured.title, year: structured.year },
-    flags: { reportId: options.reportId, year: options.year },
-  });
   const tables = await timed(t, 'tables: captions, headers, periods, units', () =>
     buildTables({ lines: clean.lines, blocks: structured.blocks, layout, bodySize: bodyFontSize(clean.lines), language: documentLanguage(clean.lines) }),
   );
+  const identity = identifyReport({
+    filePath: file,
+    firstLines: clean.lines.filter((line) => line.page <= IDENTITY_PAGES),
+    runningLines: clean.droppedRepeats,
+    metadataTitle: extracted.metadataTitle,
+    tables,
+    flags: { reportId: options.reportId, year: options.year },
+  });
   const metrics = await timed(t, 'metrics', () => extractMetrics(structured.blocks, clean.lines));
   const chunks = await timed(t, 'chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks: structured.blocks, tables }));
   return {
@@ -113,6 +119,7 @@ export function reportMeta(report: AnalysedReport): ReportMeta {
     id: report.identity.id,
     year: report.identity.year,
     title: report.identity.title,
+    ...(report.identity.organisation ? { organisation: report.identity.organisation } : {}),
     ingestedAt: new Date().toISOString(),
     dir: reportDirName(report.identity.id),
     counts: { chunks: report.chunks.length, tables: report.tables.length, metrics: report.metrics.length },

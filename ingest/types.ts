@@ -93,13 +93,14 @@ export interface CleanDocument {
 }
 
 export interface StructuredDocument {
-  title: string | null;
-  year: number | null;
   blocks: Block[];
 }
 
 export interface ReportIdentity {
   id: string;
+  /** The period the report covers (a 2019 annual report published in 2020 is 2019). */
   year: number;
   title: string;
+  /** The organisation that publishes it, as the report prints its name ("" when none was found). */
+  organisation: string;
 }

@@ -29,7 +29,8 @@ export type RefusalReason =
   | 'empty'
   | 'too_large'
   | 'corrupt'
-  | 'timeout';
+  | 'timeout'
+  | 'no_year';
 
 const REFUSAL_TEXT: Record<RefusalReason, string> = {
   not_found: 'file not found',
@@ -41,6 +42,7 @@ const REFUSAL_TEXT: Record<RefusalReason, string> = {
   too_large: 'the file is larger than the configured limit',
   corrupt: 'the PDF is damaged and cannot be read',
   timeout: 'reading the file took too long',
+  no_year: 'the report does not say which year it covers',
 };
 
 /** A report file the ingest will not take; the index is left as it was. */

@@ -17,17 +17,6 @@ import {
  * mid-sentence wraps joined, 【案例】 boxes, captions, table bodies and metric lists.
  */
 
-const TITLE_WITH_YEAR = /([\p{Script=Han}A-Za-z0-9]{2,40}?报告)\s*[（(]\s*(\d{4})\s*年度?\s*[）)]/u;
-
-export function findTitleAndYear(candidates: Array<string | null>): { title: string; year: number } | null {
-  for (const text of candidates) {
-    if (!text) continue;
-    const m = TITLE_WITH_YEAR.exec(text);
-    if (m?.[1] && m[2]) return { title: `${m[1]}（${m[2]}年度）`, year: Number(m[2]) };
-  }
-  return null;
-}
-
 /** Outline numbers must advance plausibly; a stray "3.2 …" line inside prose is not a heading. */
 function acceptsHeading(current: number[], next: number[]): boolean {
   const depth = next.length;
@@ -206,6 +195,5 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   });
   flush();
 
-  const found = findTitleAndYear([hints.metadataTitle ?? null, ...doc.droppedRepeats, ...lines.slice(0, 80).map((l) => l.text)]);
-  return { title: found?.title ?? hints.metadataTitle ?? null, year: found?.year ?? null, blocks };
+  return { blocks };
 }

@@ -68,11 +68,9 @@ export function deriveReport(base: AnalysedReport, copy: number, mode: CopyMode)
   const baseYear = base.identity.year;
   const year = baseYear - copy;
   const text = mode === 'figures' ? (s: string) => shiftFigures(s, copy, baseYear) : (s: string) => shiftTitleYear(s, baseYear, year);
-  const suffix = `-${baseYear}`;
-  const stem = base.identity.id.endsWith(suffix) ? base.identity.id.slice(0, -suffix.length) : base.identity.id;
-  const id = `${stem}-${year}`;
+  const id = base.identity.id.replace(String(baseYear), String(year));
   return {
-    identity: { id, year, title: shiftTitleYear(base.identity.title, baseYear, year) },
+    identity: { ...base.identity, id: id === base.identity.id ? `${id}-${year}` : id, year, title: shiftTitleYear(base.identity.title, baseYear, year) },
     filePath: base.filePath,
     meta: {
       ...base.meta,

@@ -16,6 +16,7 @@ const REFUSAL_REASONS = [
   'too_large',
   'corrupt',
   'timeout',
+  'no_year',
 ] as const satisfies readonly RefusalReason[];
 
 // Fails to compile when src/errors.ts gains a reason this list lacks.

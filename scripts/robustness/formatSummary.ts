@@ -4,7 +4,7 @@ import { FAILING_CATEGORIES, type Category, type FileResult } from './runRobustn
 /** Always shown, in this order, even at 0: the figures the issue asks for. */
 const HEADLINE: readonly Category[] = ['ok', 'encrypted', 'no_text_layer', 'corrupt', 'too_large', 'timeout', 'crash', 'other'];
 /** Shown after the headline rows when any file falls in them. */
-const MORE: readonly Category[] = ['empty', 'not_pdf', 'unsupported_type', 'not_found'];
+const MORE: readonly Category[] = ['no_year', 'empty', 'not_pdf', 'unsupported_type', 'not_found'];
 const LABEL: Record<Category, string> = {
   ok: 'ok',
   encrypted: 'encrypted',
@@ -18,6 +18,7 @@ const LABEL: Record<Category, string> = {
   not_pdf: 'not a PDF',
   unsupported_type: 'unsupported type',
   not_found: 'not found',
+  no_year: 'no report year',
 };
 const EXAMPLES = 3;
 const SLOWEST = 5;

@@ -19,6 +19,7 @@ const REFUSAL_ZH: Record<RefusalReason, string> = {
   too_large: '文件超过大小上限',
   corrupt: 'PDF 已损坏，无法读取',
   timeout: '读取文件超时',
+  no_year: '报告中没有找到所属年度，请在 /reingest 的“年度”选项中填写',
 };
 
 const STATUS_ZH: Record<IngestOutcome['status'], string> = {

@@ -143,6 +143,8 @@ export const ReportMetaSchema = z.object({
   id: z.string().min(1),
   year: z.number().int(),
   title: z.string(),
+  /** Who publishes it, as printed (absent in indexes written before it was read). */
+  organisation: z.string().optional(),
   sourceFile: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   format: z.enum(['pdf', 'text']),

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('the bundled report', () => {
   it('is identified by the title and year it prints', () => {
-    expect([report.meta.id, report.meta.year, report.meta.pages]).toEqual(['湖南化工职业技术学院高等职业教育质量报告-2024', 2024, 110]);
+    expect([report.meta.id, report.meta.year, report.meta.pages]).toEqual(['湖南化工职业技术学院-2024-质量报告', 2024, 110]);
   });
 
   it('yields its ten captioned data tables with their pages', () => {

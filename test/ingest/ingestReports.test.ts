@@ -51,7 +51,7 @@ describe('ingestReports on generated reports', () => {
   it('finds the report title and year in the running header and indexes sections, pages and metrics', async () => {
     const indexDir = path.join(work, 'idx-basic');
     const [outcome] = await ingestReports([await writeReport('a.pdf', 2024, '10750')], { indexDir }, deps);
-    expect(outcome).toMatchObject({ reportId: '测试学院高等职业教育质量报告-2024', year: 2024, status: 'added', pages: 2 });
+    expect(outcome).toMatchObject({ reportId: '测试学院-2024-质量报告', year: 2024, status: 'added', pages: 2 });
     const current = await readManifest(indexDir);
     const meta = current?.manifest.reports[0];
     if (!current || !meta) throw new Error('no manifest');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPages } from '../../../ingest/clean/cleanPages.js';
-import { findTitleAndYear, structureDocument } from '../../../ingest/structure/structureDocument.js';
+import { structureDocument } from '../../../ingest/structure/structureDocument.js';
 import { numberedHeading } from '../../../ingest/structure/lineShapes.js';
 import { textPageLines } from '../../../ingest/extract/extractDocument.js';
 
@@ -67,14 +67,6 @@ describe('structureDocument', () => {
   });
 });
 
-describe('findTitleAndYear', () => {
-  it('reads the report title and year from a running header', () => {
-    expect(findTitleAndYear([null, '湖南某某学院高等职业教育质量报告（2024 年度）'])).toEqual({
-      title: '湖南某某学院高等职业教育质量报告（2024年度）',
-      year: 2024,
-    });
-  });
-});
 
 describe('numberedHeading', () => {
   it('reads numbers and title', () => {

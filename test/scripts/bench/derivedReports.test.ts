@@ -6,7 +6,7 @@ const section = { id: '1.1.2', path: ['1 人才培养', '1.1.2 志愿服务'] };
 
 function base(): AnalysedReport {
   return {
-    identity: { id: '某学院质量报告-2024', year: 2024, title: '某学院质量报告（2024年度）' },
+    identity: { id: '某学院质量报告-2024', year: 2024, title: '某学院质量报告（2024年度）', organisation: '某学院' },
     filePath: 'data/reports/report.pdf',
     meta: { sourceFile: 'report.pdf', sha256: 'a'.repeat(64), format: 'pdf', pages: 110 },
     chunks: [

@@ -52,7 +52,7 @@ describe('the terminal chat', () => {
   });
 
   it('lists the reports as an aligned table', async () => {
-    expect(await session(['/reports'])).toMatch(/\nid\s+year\s+pages\s+tables\s+metrics\s+title\s+ingested\n湖南化工职业技术学院高等职业教育质量报告-2024\s+2024\s+110\s+10\s/u);
+    expect(await session(['/reports'])).toMatch(/\nid\s+year\s+pages\s+tables\s+metrics\s+title\s+ingested\n湖南化工职业技术学院-2024-质量报告\s+2024\s+110\s+10\s/u);
   });
 
   it('carries the topic into an elliptical follow-up of the same session', async () => {

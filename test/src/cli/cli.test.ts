@@ -96,7 +96,7 @@ describe('cli', () => {
     const result = await cli(['reports', '--index', indexDir]);
     const [header, row] = result.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^id\s+year\s+pages\s+tables\s+metrics\s+title\s+ingested$/u);
-    expect(row).toMatch(/^湖南化工职业技术学院高等职业教育质量报告-2024\s+2024\s+110\s+10\s+\d+\s+/u);
+    expect(row).toMatch(/^湖南化工职业技术学院-2024-质量报告\s+2024\s+110\s+10\s+\d+\s+/u);
     // Columns line up on screen: a CJK character takes two columns.
     const column = (line: string, at: number) => [...line.slice(0, at)].reduce((w, ch) => w + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
     expect(column(row ?? '', (row ?? '').indexOf('  2024') + 2)).toBe(column(header ?? '', (header ?? '').indexOf('year')));
