@@ -1,3 +1,5 @@
+import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
+import { unitLine } from '../../src/text/unitLines.js';
 import { tableCaption, figureCaption, isSourceNote } from '../structure/lineShapes.js';
 import type { CleanLine, LineGeometry, Segment } from '../types.js';
 
@@ -38,12 +40,18 @@ export interface LayoutTable {
 const MAX_ROW_GAP = 3.2;
 /** A single-segment line narrower than this share of the page's text width may be a table cell. */
 const CELL_WIDTH = 0.5;
+/** Single lines between two tables in one run: a title and the period it covers. */
+const MIN_TITLE_LINES = 2;
 /** A line in a font this much larger than the body is a heading, not a row. */
 const HEADING_SIZE = 1.08;
 /** Separator positions: a segment may cover them on at most this share of the lines reaching across. */
 const SEPARATOR_COVER = 0.15;
 /** How far (× font size) a line may start left of the first column and still be in it. */
 const ALIGN_SLACK = 0.25;
+/** A single line ending left of this share of the text width may be a long row label. */
+const LABEL_REACH = 0.7;
+/** How far right of a table's left edge (share of the text width) its indented row labels may start. */
+const LABEL_ZONE = 0.25;
 /** A gap this wide (× font size) separates columns even where only one line reaches across it. */
 const STRONG_GAP = 3;
 /** Wrapped lines of one cell are set closer than rows; the closer class must stay under this (× size). */
@@ -56,6 +64,9 @@ const WRAP_SHARE = 0.6;
 const CENTRED = 0.08;
 /** A centred line shorter than this many characters is not taken for a title. */
 const MIN_TITLE_CHARS = 4;
+
+/** A gap of up to this many of the run's row pitches is a blank row inside the table (statements space their sections so). */
+const BLANK_ROW_PITCHES = 2.3;
 
 interface Candidate {
   index: number;
@@ -75,8 +86,10 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
   const tables: LayoutTable[] = [];
   let run: Candidate[] = [];
   const close = () => {
-    const table = tableFromRun(run);
-    if (table) tables.push(table);
+    for (const part of splitAtNewHeaders(run)) {
+      const table = tableFromRun(part);
+      if (table) tables.push(table);
+    }
     run = [];
   };
   lines.forEach((line, index) => {
@@ -87,13 +100,20 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
       close();
       return;
     }
+    // A unit line ("单位：元", "(in thousands)") stands above a table: it opens the next one.
+    if (kind === 'cell' && run.some((c) => c.multi) && unitLine(line.text) !== null) close();
     const previous = run.at(-1);
     if (previous) {
       const samePage = previous.line.page === line.page;
-      const farBelow = samePage && geometry.y - previous.geometry.y > MAX_ROW_GAP * Math.max(geometry.size, previous.geometry.size);
+      // Far below: more than a few line heights, and more than one blank row at the run's own row pitch.
+      const gap = geometry.y - previous.geometry.y;
+      const farBelow = samePage && gap > MAX_ROW_GAP * Math.max(geometry.size, previous.geometry.size) && gap > BLANK_ROW_PITCHES * rowPitch(run);
       // A table carries over to the next page only with a line that fits it: a row, or a cell in its first column.
+      // (A label-only row of a statement may be indented under its heading: it stays in the label zone.)
       const left = Math.min(...run.filter((c) => c.multi).map((c) => c.geometry.x0));
-      const offOnNextPage = !samePage && kind === 'cell' && Math.abs(geometry.x0 - left) > ALIGN_SLACK * geometry.size && run.some((c) => c.multi);
+      const labelZone = LABEL_ZONE * ((block?.right ?? geometry.x1) - (block?.left ?? geometry.x0));
+      const offOnNextPage =
+        !samePage && kind === 'cell' && run.some((c) => c.multi) && (geometry.x0 < left - ALIGN_SLACK * geometry.size || geometry.x0 > left + labelZone);
       if (farBelow || offOnNextPage) close();
     }
     run.push({ index, line, geometry, multi: kind === 'multi' });
@@ -103,6 +123,17 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
 }
 
 type LineKind = 'multi' | 'cell' | 'other';
+
+/** The run's usual distance from one line to the next on a page (its median), 0 before it has three. */
+function rowPitch(run: Candidate[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < run.length; i += 1) {
+    const a = run[i - 1];
+    const b = run[i];
+    if (a && b && a.line.page === b.line.page) gaps.push(b.geometry.y - a.geometry.y);
+  }
+  return gaps.length >= 3 ? quantile(gaps, 0.5) : 0;
+}
 
 /** A list item ("9. The Company …", "（1）学校…") is a label and its text, not two columns. */
 function isListItem(segments: Segment[], textWidth: number): boolean {
@@ -118,7 +149,9 @@ function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bod
   if (bodySize > 0 && geometry.size > HEADING_SIZE * bodySize) return 'other';
   if (geometry.segments.length >= 2) return isListItem(geometry.segments, textWidth) ? 'other' : 'multi';
   const width = geometry.x1 - geometry.x0;
-  if (width >= CELL_WIDTH * textWidth) return 'other';
+  // A row label may be long, but it stops short of the amount columns on the right; prose runs to the margin.
+  const stopsShort = geometry.x1 < block.left + LABEL_REACH * textWidth;
+  if (width >= CELL_WIDTH * textWidth && !stopsShort) return 'other';
   // A short line centred on the text block is a title ("CONSOLIDATED BALANCE SHEETS"), not a cell.
   const centre = (geometry.x0 + geometry.x1) / 2;
   const blockCentre = (block.left + block.right) / 2;
@@ -176,10 +209,65 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
 }
 
+/** A line of column titles: several segments, none of them an amount (years and dates are titles). */
+function isHeaderLine(candidate: Candidate): boolean {
+  const segments = candidate.geometry.segments;
+  if (segments.length < 2) return false;
+  return segments.every((s) => {
+    const amount = parseAmount(s.text);
+    return amount === null || amount.nil || isYearNumber(s.text);
+  });
+}
+
+function hasAmount(candidate: Candidate): boolean {
+  return candidate.geometry.segments.some((s) => {
+    const amount = parseAmount(s.text);
+    return amount !== null && !amount.nil && !isYearNumber(s.text);
+  });
+}
+
+/**
+ * One run can hold two tables back to back (a statement, its signatures, the next statement on the
+ * next page): a header line that comes after two or more single-cell lines (a title, a period
+ * line), in a run that already had rows of amounts, starts the next table at the first of those
+ * lines. A header printed again under amount rows (a mid-table period header, perhaps with one
+ * wrapped cell above it) stays in its table.
+ */
+function splitAtNewHeaders(run: Candidate[]): Candidate[][] {
+  const parts: Candidate[][] = [];
+  let start = 0;
+  let sawAmounts = false;
+  for (let i = 0; i < run.length; i += 1) {
+    const candidate = run[i];
+    if (!candidate) continue;
+    if (isHeaderLine(candidate)) {
+      let first = i;
+      while (first - 1 > start && run[first - 1] && !run[first - 1]?.multi) first -= 1;
+      // Title lines at the top of a new page start a table there even after rows without amounts (a signature block).
+      const newPage = run[first]?.line.page !== run[first - 1]?.line.page;
+      // A title and its period line (two lines or more) stand between the tables; one line is a
+      // wrapped header cell of the same table. A line that starts in a value column (right of
+      // where the rows' second cells begin) is a wrapped cell of a row, never a title.
+      const valueColumn = Math.min(...run.slice(start, first).filter((c) => c.multi).map((c) => c.geometry.segments[1]?.x0 ?? Infinity));
+      const wrappedCell = run.slice(first, i).some((c) => c.geometry.x0 >= valueColumn - ALIGN_SLACK * c.geometry.size);
+      if ((sawAmounts || newPage) && i - first >= MIN_TITLE_LINES && !wrappedCell) {
+        parts.push(run.slice(start, first));
+        start = first;
+        sawAmounts = false;
+      }
+    }
+    if (hasAmount(candidate)) sawAmounts = true;
+  }
+  parts.push(run.slice(start));
+  return parts;
+}
+
 function tableFromRun(run: Candidate[]): LayoutTable | null {
   const firstMulti = run.findIndex((c) => c.multi);
   if (firstMulti < 0 || run.filter((c) => c.multi).length < 2) return null;
-  const preamble = run.slice(0, firstMulti).map((c) => c.index);
+  // Lines above the first row on an earlier page are the end of that page, not this table's title.
+  const firstPage = run[firstMulti]?.line.page;
+  const preamble = run.slice(0, firstMulti).filter((c) => c.line.page === firstPage).map((c) => c.index);
   let body = run.slice(firstMulti);
   const multi = body.filter((c) => c.multi);
   const columns = findColumns(

@@ -27,9 +27,13 @@ const CONTEXT_LINES = 5;
 /** At most this many rows at the top of a table are header rows. */
 const MAX_HEADER_ROWS = 4;
 const ENUMERATOR = /^(?:第[一二三四五六七八九十百]+[节章部分篇]\s*|[（(]?[一二三四五六七八九十]+[)）、．.]\s*|[（(]?\d{1,2}[)）、．.]\s*(?!\d)|[（(][a-zA-Z][)）]\s*)/u;
+const TITLE_PERIOD = /[\s,]+(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?)\s+ended|as\s+(?:of|at))\b.*$/iu;
+const NOTE_TITLE = /^\s*(?:notes?|附注|注释)\s*$/iu;
 const SENTENCE_END = /[。；;！？!?]$/u;
 const CHECKBOX = /[□√☑☐■]/u;
 const LABEL_VALUE = /^[^：:]{2,12}[：:]\s*\S/u;
+/** The period a statement covers, printed under its title ("For the year ended 31 December 2031", "截至 2031 年 12 月 31 日"). */
+const PERIOD_LINE = /^(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?|(?:three|six|nine|twelve)\s+months)\s+ended|years?\s+ended|as\s+(?:at|of)\s|at\s+\d{1,2}\s|at\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|截至|截止)/iu;
 
 interface Described {
   table: ParsedTable;
@@ -63,14 +67,25 @@ function describe(found: LayoutTable, context: LayoutTableContext): Described {
   const context_ = [...[...found.preamble].reverse(), ...above];
   const captionAt = context_.find((i) => tableCaption(lines[i]?.text ?? '') !== null);
   const caption = captionAt !== undefined ? tableCaption(lines[captionAt]?.text ?? '') : null;
-  const title = caption?.title ?? titleAbove(context_, captionAt, context);
+  // A line over the amount columns only ("Consolidated", "Parent", "本期发生额") names a group of
+  // columns: it heads them, it is not the table's title.
+  const valueStart = found.columns[1]?.x0 ?? Infinity;
+  const overColumns = (i: number) => {
+    const geometry = context.lines[i]?.geometry;
+    return !!geometry && geometry.x0 >= valueStart - geometry.size;
+  };
+  const groupLines = found.preamble.filter(overColumns);
+  const title = caption?.title ?? titleAbove(context_.filter((i) => !overColumns(i)), captionAt, context);
   const noteLine = lines[found.lineEnd + 1];
   const sourceNote = noteLine && isSourceNote(noteLine.text) ? noteLine.text : null;
 
   const rows = found.rows.filter((r) => r.cells.some((c) => c !== ''));
   const keyValue = isKeyValue(rows, caption !== null);
   const headerCount = keyValue ? 0 : headerRowCount(rows, caption !== null);
-  const headerRows = rows.slice(0, headerCount).map((r) => r.cells);
+  // A note-reference column ("Note", "附注") lists note numbers: no column group heads it.
+  const noteColumns = new Set(found.columns.map((_, c) => c).filter((c) => found.rows.slice(0, MAX_HEADER_ROWS).some((r) => NOTE_TITLE.test(r.cells[c] ?? ''))));
+  const groups = groupLines.map((i) => groupRow(lines[i], found.columns, noteColumns)).filter((r) => r.some((c) => c !== ''));
+  const headerRows = [...groups, ...rows.slice(0, headerCount).map((r) => r.cells)];
   const body = rows.slice(headerCount).filter((r) => !headerRows.some((h) => sameRow(h, r.cells)));
   const header = headerRows.length > 0 ? combineHeader(headerRows) : rows[0]?.cells.map(() => '') ?? [];
   const unit = tableUnit(context_, header, lines);
@@ -95,29 +110,32 @@ function describe(found: LayoutTable, context: LayoutTableContext): Described {
   return { table, found, captioned: caption !== null, titled: title !== '' };
 }
 
-/** A title line just above the table: set apart (larger or another font) or the nearest short line that is no sentence. */
+/** The title line just above the table: the nearest short line that is no sentence, unit note, label:value pair or form question. */
 function titleAbove(candidates: number[], captionAt: number | undefined, context: LayoutTableContext): string {
-  const usable = candidates.filter((i) => i !== captionAt).filter((i) => isTitleLike(context.lines[i]));
-  const emphasised = usable.find((i) => {
-    const g = context.lines[i]?.geometry;
-    return g !== null && g !== undefined && context.bodySize > 0 && g.size > context.bodySize * 1.05;
-  });
-  const at = emphasised ?? usable[0];
+  // A line answered by a checkbox line under it ("公司是否需追溯调整…" / "□ 是 √ 否") is a form question.
+  const answered = (i: number) => CHECKBOX.test(context.lines[i + 1]?.text ?? '');
+  const usable = candidates.filter((i) => i !== captionAt && isTitleLike(context.lines[i]) && !answered(i));
+  const at = usable[0];
   return at === undefined ? '' : cleanTitle(context.lines[at]?.text ?? '');
 }
 
 function isTitleLike(line: CleanLine | undefined): boolean {
   if (!line) return false;
   const text = line.text.trim();
-  if (text.length < 2 || text.length > 60 || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
-  if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text)) return false;
+  // Titles are short; a statement's title in capitals may run on with its period ("… FOR THE YEARS ENDED …").
+  const capitals = /[A-Z]/u.test(text) && !/[a-z]/u.test(text);
+  if (text.length < 2 || text.length > (capitals ? 120 : 60) || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
+  if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || PERIOD_LINE.test(text)) return false;
   if (/^[\d\s.,:：/()（）年月日-]+$/u.test(text)) return false;
   if (line.geometry && line.geometry.segments.length > 1) return false;
   return true;
 }
 
 function cleanTitle(text: string): string {
-  return text.replace(ENUMERATOR, '').trim();
+  const title = text.replace(ENUMERATOR, '').trim();
+  // The period the title runs on with is the table's period columns' business, not its name.
+  const named = title.replace(TITLE_PERIOD, '').trim();
+  return named.length >= 8 ? named : title;
 }
 
 function isAmountCell(cell: string): boolean {
@@ -175,11 +193,64 @@ function isKeyValue(rows: GridRow[], captioned: boolean): boolean {
   return !headerLike && pairs.length >= 0.7 * rows.length && labelFirst.length >= 0.7 * rows.length && (rows[0]?.cells[0] ?? '') !== '';
 }
 
-/** One label per column from stacked header rows: its cells from the top row down. */
+/**
+ * A column-group line as a header row. Each label heads the columns centred under it: the widest
+ * run of value columns (nearer to it than to the line's other labels) whose middle lies within a
+ * quarter of the label's width of the label's middle — "Consolidated" over "2031 | 2030", a
+ * centred "Year Ended December 31," over three year columns.
+ */
+function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: number; x1: number }>, skip: ReadonlySet<number>): string[] {
+  const row = columns.map(() => '');
+  const geometry = line?.geometry;
+  if (!line || !geometry) return row;
+  const spans = geometry.segments.length > 0 ? geometry.segments : [{ text: line.text, x0: geometry.x0, x1: geometry.x1 }];
+  const middle = (a: number, b: number) => (a + b) / 2;
+  const centres = columns.map((c) => middle(c.x0, c.x1));
+  const owner = centres.map((x, c) => {
+    if (skip.has(c)) return -1;
+    let best = 0;
+    spans.forEach((s, i) => {
+      if (Math.abs(middle(s.x0, s.x1) - x) < Math.abs(middle(spans[best]?.x0 ?? 0, spans[best]?.x1 ?? 0) - x)) best = i;
+    });
+    return best;
+  });
+  spans.forEach((span, i) => {
+    const centre = middle(span.x0, span.x1);
+    let chosen: [number, number] | null = null;
+    for (let a = 1; a < columns.length; a += 1) {
+      for (let b = a; b < columns.length && owner[b] === i; b += 1) {
+        if (owner[a] !== i) break;
+        const runMiddle = middle(columns[a]?.x0 ?? 0, columns[b]?.x1 ?? 0);
+        if (Math.abs(runMiddle - centre) > 0.25 * (span.x1 - span.x0)) continue;
+        if (!chosen || b - a > chosen[1] - chosen[0]) chosen = [a, b];
+      }
+    }
+    if (chosen) for (let c = chosen[0]; c <= chosen[1]; c += 1) row[c] = row[c] ? `${row[c]} ${span.text}` : span.text;
+  });
+  return row;
+}
+
+/**
+ * One label per column from stacked header rows: its cells from the top row down. A label in an
+ * upper row spans the empty cells to its right up to the next label ("2031年 | | 2030年 |" over
+ * "金额 | 占比 | 金额 | 占比", "Consolidated | | Parent |" over "2031 | 2030 | 2031 | 2030").
+ */
 function combineHeader(headerRows: string[][]): string[] {
   const columns = headerRows[0]?.length ?? 0;
+  const spread = headerRows.map((row, r) => {
+    if (r === headerRows.length - 1) return row;
+    // Only a row of group labels spans: each of its labels has an empty cell right after it.
+    const labels = row.map((cell, c) => (c >= 1 && cell !== '' ? c : -1)).filter((c) => c >= 0);
+    if (labels.length === 0 || labels.some((c) => c + 1 >= columns || (row[c + 1] ?? '') !== '')) return row;
+    const out = [...row];
+    for (let c = 2; c < columns; c += 1) {
+      const below = headerRows.slice(r + 1).some((lower) => (lower[c] ?? '') !== '');
+      if ((out[c] ?? '') === '' && (out[c - 1] ?? '') !== '' && below) out[c] = out[c - 1] ?? '';
+    }
+    return out;
+  });
   const header: string[] = [];
-  for (let c = 0; c < columns; c += 1) header.push(headerRows.map((row) => row[c] ?? '').filter((p) => p !== '').join(' '));
+  for (let c = 0; c < columns; c += 1) header.push(spread.map((row) => row[c] ?? '').filter((p) => p !== '').join(' '));
   return header;
 }
 
@@ -189,7 +260,7 @@ function tableUnit(context: number[], header: string[], lines: readonly CleanLin
     if (unit) return unit;
   }
   for (const cell of header) {
-    const unit = unitLine(cell) ?? unitInLabel(cell);
+    const unit = unitInLabel(cell) ?? unitLine(cell);
     if (unit) return unit;
   }
   return null;
@@ -214,7 +285,8 @@ function continues(previous: Described, next: Described, context: LayoutTableCon
   if (!repeatsHeader && !noHeader) return false;
   // On the same page only when nothing (no title, no caption, no other text) stood between them.
   if (nextPage === lastPage) return !next.titled && next.found.preamble.length === 0 && next.found.lineStart - previous.found.lineEnd <= 2;
-  return !next.titled || repeatsHeader;
+  // A title of its own starts another table, even under the same header ("母公司利润表" after "合并利润表").
+  return !next.titled || next.table.title === previous.table.title;
 }
 
 function appendRows(table: ParsedTable, next: Described): void {

@@ -29,6 +29,9 @@ const row = (label: string, ...amounts: string[]): PdfBlock => ({
   advance: 20,
 });
 
+/** The same line followed by more space (a blank row, or the gap before the text after a table). */
+const spaced = (block: PdfBlock, advance: number): PdfBlock => (typeof block === 'object' && 'placed' in block ? { ...block, advance } : block);
+
 describe('tables from the layout of a PDF', () => {
   it('reads a ruled table under its caption, the wrapped cell joined without a space', async () => {
     const [table] = await tablesOf(await makeRuledTablePdf(), 'ruled.pdf');
@@ -152,6 +155,88 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.rows.map((r) => r[0])).toEqual(['营业收入', '营业成本', '销售费用', '管理费用']);
     expect(tables[0]?.rowPages).toEqual([1, 1, 2, 2]);
     expect(tables[0]?.periods?.map((p) => p?.relative ?? null)).toEqual([null, 'current', 'previous']);
+  });
+
+  it('spreads column-group labels over the columns under them and keeps a statement whole across blank rows', async () => {
+    const amounts = (label: string, ...values: string[]): PdfBlock => ({
+      placed: [{ text: label, x: 60 }, ...values.map((text, i) => ({ text, x: 330 + i * 65, align: 'right' as const }))],
+      advance: 14,
+    });
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          { line: 'Statement of financial position', size: 12 },
+          'As at 30 June 2031',
+          { placed: [{ text: 'Group', x: 290 }, { text: 'Holding entity', x: 420 }], advance: 14 },
+          { placed: ['2031', '2030', '2031', '2030'].map((text, i) => ({ text, x: 330 + i * 65, align: 'right' as const })), advance: 14 },
+          { placed: ["$'000", "$'000", "$'000", "$'000"].map((text, i) => ({ text, x: 330 + i * 65, align: 'right' as const })), advance: 14 },
+          amounts('Cash at bank', '1,204', '998', '12', '9'),
+          amounts('Receivables', '340', '(25)', '-', '-'),
+          spaced(amounts('Total current assets', '1,544', '973', '12', '9'), 32),
+          amounts('Plant and equipment', '2,010', '1,870', '-', '-'),
+          amounts('Total assets', '3,554', '2,843', '12', '9'),
+        ],
+      ],
+    });
+    const [table, ...rest] = await tablesOf(pdf, 'groups.pdf');
+    expect(rest).toEqual([]);
+    expect(table?.title).toBe('Statement of financial position');
+    expect(table?.header).toEqual(['', "Group 2031 $'000", "Group 2030 $'000", "Holding entity 2031 $'000", "Holding entity 2030 $'000"]);
+    expect(table?.rows.map((r) => r[0])).toEqual(['Cash at bank', 'Receivables', 'Total current assets', 'Plant and equipment', 'Total assets']);
+    expect(table?.unit).toMatchObject({ unit: '$ thousand', factor: 1000 });
+  });
+
+  it('keeps a wrapped label whose value sits beside its middle line in its key-value row', async () => {
+    const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 200 }], advance: 20 });
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          { line: '一、公司信息', size: 12 },
+          pair('股票代码', '688321'),
+          pair('公司的中文名称', '青禾智造股份有限公司'),
+          pair('公司的外文名称', 'Qinghe Zhizao Co., Ltd'),
+          { placed: [{ text: '公司的外文名称缩写（如', x: 60 }], advance: 8 },
+          { placed: [{ text: 'Qinghe ZZ', x: 200 }], advance: 8 },
+          { placed: [{ text: '有）', x: 60 }], advance: 20 },
+          pair('公司的法定代表人', '程远舟'),
+          pair('注册地址', '云水市兰台路 6 号'),
+        ],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'wrapped-pair.pdf');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.rows.map((r) => r.slice(0, 2))).toEqual([
+      ['股票代码', '688321'],
+      ['公司的中文名称', '青禾智造股份有限公司'],
+      ['公司的外文名称', 'Qinghe Zhizao Co., Ltd'],
+      ['公司的外文名称缩写（如有）', 'Qinghe ZZ'],
+      ['公司的法定代表人', '程远舟'],
+      ['注册地址', '云水市兰台路 6 号'],
+    ]);
+  });
+
+  it('starts a new table under a title at the top of the next page, after a signature block', async () => {
+    // Titles in the body size, as some reports print them: only the layout tells them from a row.
+    const statement = (title: string, first: string): PdfBlock[] => [
+      title,
+      'At 31 December 2031',
+      { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 14 },
+      row(first, '7,241', '5,901'),
+      spaced(row('Total equity', '7,164', '5,822'), 70),
+    ];
+    const pdf = await makeReportPdf({
+      header: null,
+      pages: [
+        [...statement('Group Statement of Financial Position', 'Total assets'), { placed: [{ text: 'A. Marlowe', x: 56 }, { text: 'B. Quist', x: 200 }], advance: 14 }, { placed: [{ text: 'Director', x: 56 }, { text: 'Director', x: 200 }], advance: 14 }],
+        statement('Parent Statement of Financial Position', 'Investments'),
+      ],
+    });
+    const tables = await tablesOf(pdf, 'signatures.pdf');
+    const statements = tables.filter((t) => t.rows.some((r) => r[0] === 'Total equity'));
+    expect(statements.map((t) => [t.title, t.page, t.rows[0]?.[0]])).toEqual([
+      ['Group Statement of Financial Position', 1, 'Total assets'],
+      ['Parent Statement of Financial Position', 2, 'Investments'],
+    ]);
   });
 
   it('does not take numbered paragraphs for a two-column table', async () => {
