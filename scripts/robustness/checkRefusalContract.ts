@@ -18,7 +18,7 @@ const STACK_LINE = /^\s+at\s/mu;
 const MAX_LINES = 2;
 const CLI_TIMEOUT_MS = 120_000;
 /** A report small enough to ingest in a second; its content does not matter, only that it is indexed. */
-const SEED_REPORT = ['# 测试学院年度报告', '', '学校共有在校生 1000 人，专任教师 80 人。', '', '毕业生就业率为 95%。', ''].join('\n');
+const SEED_REPORT = ['# 测试学院 2031 年度报告', '', '学校共有在校生 1000 人，专任教师 80 人。', '', '毕业生就业率为 95%。', ''].join('\n');
 
 export interface ContractCheck {
   file: string;

@@ -103,7 +103,7 @@ describe('/reingest by an admin', () => {
     gate = null;
     const done = await sent.waitFor((r) => isOriginalEdit(r) && contentOf(r).includes('导入完成'), 30_000);
     expect(contentOf(done)).toBe(
-      'report-2025.pdf 导入完成。\n**测试学院高等职业教育质量报告（2025年度）**（2025 年度，ID `测试学院高等职业教育质量报告-2025`）：已新增；3 页，0 个表格，3 项指标。\n新的提问已使用新索引。',
+      'report-2025.pdf 导入完成。\n**测试学院高等职业教育质量报告（2025年度）**（2025 年度，ID `测试学院-2025-质量报告`）：已新增；3 页，0 个表格，3 项指标。\n新的提问已使用新索引。',
     );
     expect(harness.holder.version).toBe(2);
     expect(await askVolunteers()).toContain('**12000**');

@@ -50,7 +50,7 @@ describe('shiftFigures', () => {
 describe('deriveReport', () => {
   it('gives a copy its own id, year, title and chunk ids', () => {
     const copy = deriveReport(base(), 2, 'figures');
-    expect(copy.identity).toEqual({ id: '某学院质量报告-2022', year: 2022, title: '某学院质量报告（2022年度）' });
+    expect(copy.identity).toEqual({ id: '某学院质量报告-2022', year: 2022, title: '某学院质量报告（2022年度）', organisation: '某学院' });
     expect(copy.chunks[0]?.id).toBe('某学院质量报告-2022#0');
     expect(copy.chunks[0]?.reportId).toBe('某学院质量报告-2022');
     expect(copy.chunks[0]?.year).toBe(2022);

@@ -12,7 +12,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'robustness-contract-test-'));
   const report = await makeReportPdf({ pages: [['前 言', '学校共有在校生 12000 人，专任教师 600 人。']] });
   // A text report is the cheapest file the CLI accepts.
-  await writeFile(path.join(work, 'accepted.md'), '# 另一份报告\n\n学校共有专任教师 600 人。\n');
+  await writeFile(path.join(work, 'accepted.md'), '# 另一份报告（2031年度）\n\n学校共有专任教师 600 人。\n');
   await writeFile(path.join(work, 'cut.pdf'), report.subarray(0, 3000));
   checks = await checkRefusalContract([path.join(work, 'accepted.md'), path.join(work, 'cut.pdf')]);
 }, 90_000);
