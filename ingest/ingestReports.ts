@@ -14,9 +14,11 @@ import { commitGeneration, readManifest, reportDirName, type NewReport } from '.
 import { readReportChunks, reportSourcePdf, writeReportFiles } from '../src/store/reportFiles.js';
 import { extractMetrics } from './metrics/extractMetrics.js';
 import { identifyReport } from './identity/identifyReport.js';
+import { findContents } from './structure/contentsPages.js';
 import { structureDocument } from './structure/structureDocument.js';
 import { buildTables } from './tables/buildTables.js';
-import { bodyFontSize, findLayoutTables } from './tables/findLayoutTables.js';
+import { findLayoutTables } from './tables/findLayoutTables.js';
+import { bodyFontSize } from './layout/bodyStyle.js';
 import { documentLanguage } from './structure/documentLanguage.js';
 import type { ReportIdentity } from './types.js';
 import type { Chunk, IngestOutcome, MetricEntry, ParsedTable, ReportMeta } from '../src/store/shapes.js';
@@ -81,16 +83,19 @@ export async function analyseReport(
   const clean = await timed(t, 'clean: running headers and footers', () => cleanPages(extracted.pages));
   if (clean.lines.length === 0) throw new IngestRefusedError(file, 'empty');
   const positioned = extracted.format === 'pdf';
-  const layout = await timed(t, 'tables: found from the layout', () => (positioned ? findLayoutTables(clean.lines) : null));
+  const contents = findContents(clean.lines);
+  const layout = await timed(t, 'tables: found from the layout', () => (positioned ? findLayoutTables(clean.lines, { skipPages: contents.pages }) : null));
   const structured = await timed(t, 'structure: headings, sections, blocks', () =>
     structureDocument(clean, {
       metadataTitle: extracted.metadataTitle,
+      contentsLines: contents.lines,
       ...(layout ? { tableRanges: layout.map((table) => [table.lineStart, table.lineEnd] as const) } : {}),
     }),
   );
-  const tables = await timed(t, 'tables: captions, headers, periods, units', () =>
+  const built = await timed(t, 'tables: captions, headers, periods, units', () =>
     buildTables({ lines: clean.lines, blocks: structured.blocks, layout, bodySize: bodyFontSize(clean.lines), language: documentLanguage(clean.lines) }),
   );
+  const { tables, blocks } = built;
   const identity = identifyReport({
     filePath: file,
     firstLines: clean.lines.filter((line) => line.page <= IDENTITY_PAGES),
@@ -99,8 +104,8 @@ export async function analyseReport(
     tables,
     flags: { reportId: options.reportId, year: options.year },
   });
-  const metrics = await timed(t, 'metrics', () => extractMetrics(structured.blocks, clean.lines));
-  const chunks = await timed(t, 'chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks: structured.blocks, tables }));
+  const metrics = await timed(t, 'metrics', () => extractMetrics(blocks, clean.lines));
+  const chunks = await timed(t, 'chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks, tables }));
   return {
     identity,
     filePath: file,
@@ -108,7 +113,7 @@ export async function analyseReport(
     chunks,
     tables,
     metrics,
-    vocabulary: deriveVocabulary(structured.blocks, metrics),
+    vocabulary: deriveVocabulary(blocks, metrics),
   };
 }
 

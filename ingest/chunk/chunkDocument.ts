@@ -121,10 +121,16 @@ export function chunkDocument(input: {
         }
         break;
       }
-      case 'table_body':
-        // Parsed tables are chunked from their rows; raw lines are only the fallback for an unparsed one.
-        if (!tableIds.has(block.section.id)) push(block, 'paragraph', block.text, context);
+      case 'table_body': {
+        // Parsed tables are chunked from their rows, where they stand; raw lines are only the fallback for an unparsed one.
+        const table = input.tables.find((t) => t.id === block.section.id);
+        if (!table) push(block, 'paragraph', block.text, context);
+        else if (!emittedTables.has(table.id)) {
+          pieces.push(...tablePieces(table));
+          emittedTables.add(table.id);
+        }
         break;
+      }
       case 'source_note':
         if (!tableIds.has(block.section.id)) push(block, 'paragraph', block.text, context);
         break;

@@ -2,36 +2,16 @@ import type { CleanDocument, CleanLine, StructuredDocument } from '../types.js';
 import type { Block, BlockKind, Line, SectionRef } from '../../src/store/shapes.js';
 import { joinWrapped } from '../clean/cleanPages.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
-import {
-  caseStart,
-  displayWidth,
-  figureCaption,
-  isSourceNote,
-  numberedHeading,
-  tableCaption,
-  unnumberedHeading,
-} from './lineShapes.js';
+import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
+import { documentLanguage } from './documentLanguage.js';
+import { HEADING_MAX_WIDTH, numberedShape, readsAsSentence } from './headingShapes.js';
+import { caseStart, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
+import { Outline, type HeadingLevel } from './outline.js';
 
 /**
  * Turns cleaned lines into blocks that know their section and page: headings, paragraphs with their
  * mid-sentence wraps joined, 【案例】 boxes, captions, table bodies and metric lists.
  */
-
-/** Outline numbers must advance plausibly; a stray "3.2 …" line inside prose is not a heading. */
-function acceptsHeading(current: number[], next: number[]): boolean {
-  const depth = next.length;
-  const parent = next.slice(0, depth - 1);
-  const last = next[depth - 1] ?? 0;
-  if (current.length === 0) return next.every((n) => n === 1) || depth === 1;
-  const sameParent = parent.every((n, i) => current[i] === n);
-  if (sameParent) {
-    const sibling = current[depth - 1] ?? 0;
-    return last > sibling && last <= sibling + 2;
-  }
-  // First child of a new parent: "2.1" right after "1.3.5" means "2." was missed; accept it if it is the next chapter.
-  const parentAdvances = parent.length > 0 && parent.slice(0, -1).every((n, i) => current[i] === n) && (parent.at(-1) ?? 0) === (current[parent.length - 1] ?? 0) + 1;
-  return parentAdvances && last === 1;
-}
 
 const SENTENCE_END = /[。！？!?][”」）)]?$/u;
 
@@ -51,6 +31,29 @@ export interface StructureHints {
   metadataTitle?: string | null;
   /** Line ranges [first, last] that are table rows, found from the layout (PDF input). */
   tableRanges?: ReadonlyArray<readonly [number, number]>;
+  /** Lines of table-of-contents pages that list headings: not content, and no headings themselves. */
+  contentsLines?: ReadonlySet<number>;
+}
+
+/** What text before the first heading (cover, letters, contents) is filed under. */
+const FRONT_MATTER = { zh: '卷首', en: 'Front matter' } as const;
+/** No printed page is narrower than this many CJK cells (a short sample cannot show the full width). */
+const MIN_TEXT_WIDTH = 20;
+/** A line this much larger than the body text is set apart as a heading. */
+const LARGER = 1.15;
+/** Consecutive lines set apart alike: up to this many are one heading; more are an emphasised passage. */
+const MAX_HEADING_LINES = 2;
+/** A face of body size set once (an emphasised phrase) is no heading style: headings of one level share theirs. */
+const MIN_FACE_HEADINGS = 2;
+/** A face is a heading face when at least this share of its lines stand alone, short, like headings. */
+const HEADING_FACE_SHARE = 0.5;
+
+interface FoundHeading {
+  level: HeadingLevel;
+  text: string;
+  size: number;
+  /** How many lines it takes (a label on one line and its title on the next; a title over two lines). */
+  lines: number;
 }
 
 export function structureDocument(doc: CleanDocument, hints: StructureHints = {}): StructuredDocument {
@@ -64,15 +67,61 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   // Width of a full printed line: a line clearly shorter than this that ends a sentence ends its paragraph.
   const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 40;
 
+  const contents = hints.contentsLines ?? new Set<number>();
+  const body = bodyStyle(lines);
+  const front = FRONT_MATTER[documentLanguage(lines)];
+  const outline = new Outline({ id: front, path: [front] });
+  const rightEdge = textRightEdge(lines, body);
+  const headingFaces = findHeadingFaces(lines, body, tableOf);
+  const firstPage = lines[0]?.page ?? 1;
+  // A heading ends its line: a line that runs to the right edge of the text wraps on into a paragraph.
+  // (Set larger than the body, it is a heading line however long.)
+  // A full-width line still ends its heading when the next line is set otherwise or on another page.
+  const endsItsLine = (index: number) => {
+    const line = lines[index] as CleanLine;
+    const g = line.geometry;
+    if (!g) return displayWidth(line.text) < Math.max(fullWidth, MIN_TEXT_WIDTH) - 1.5;
+    const next = lines[index + 1];
+    const nextSetAlike = next?.page === line.page && next.geometry?.font === g.font && Math.abs((next.geometry?.size ?? 0) - g.size) < 0.5;
+    return g.size > LARGER * body.size || g.x1 < rightEdge - 2 * g.size || !nextSetAlike;
+  };
+
+  const headingAt = (index: number): FoundHeading | null => {
+    const line = lines[index] as CleanLine;
+    const text = line.text.trim();
+    const size = line.geometry?.size ?? 0;
+    const named = unnumberedHeading(text);
+    if (named) return { level: { type: 'named', id: named }, text, size, lines: 1 };
+    if (tableCaption(text) || figureCaption(text) || caseStart(text) || isSourceNote(text)) return null;
+    const numbered = numberedShape(text);
+    if (numbered) {
+      if (!endsItsLine(index)) return null;
+      const level: HeadingLevel = { type: 'numbered', kind: numbered.kind, rank: numbered.rank, numbers: numbered.numbers };
+      // A label alone ("第二节", "ITEM 7.", "PART II") takes its title from the next line.
+      const next = lines[index + 1];
+      if (numbered.title === '' && next && next.page === line.page && tableOf[index + 1] === -1 && isTitleText(next.text) && !numberedShape(next.text)) {
+        return { level, text: `${text} ${next.text.trim()}`, size, lines: 2 };
+      }
+      return { level, text, size, lines: 1 };
+    }
+    // The first page is the cover: its large lines name the report, not a section of it.
+    const style = line.page === firstPage ? null : styleOf(line);
+    if (!style || !headingFaces.has(style) || !isTitleText(text) || (line.geometry?.segments.length ?? 0) > 1) return null;
+    if (index > 0 && styleOf(lines[index - 1]) === style && lines[index - 1]?.page === line.page && tableOf[index - 1] === -1) return null;
+    let count = 1;
+    while (count <= MAX_HEADING_LINES && styleOf(lines[index + count]) === style && lines[index + count]?.page === line.page && tableOf[index + count] === -1) count += 1;
+    if (count > MAX_HEADING_LINES) return null;
+    const parts = lines.slice(index, index + count).map((l) => l.text.trim());
+    const joined = parts.reduce((a, b) => (/[A-Za-z0-9]$/u.test(a) && /^[A-Za-z0-9]/u.test(b) ? `${a} ${b}` : `${a}${b}`));
+    return { level: { type: 'styled', style }, text: joined, size, lines: count };
+  };
+
   const blocks: Block[] = [];
-  let outline: number[] = [];
-  let path: string[] = [];
-  let sectionId = '';
   let caseRef: SectionRef | null = null;
   let tableRef: SectionRef | null = null;
   let draft: Draft | null = null;
 
-  const outlineSection = (): SectionRef => ({ id: sectionId, path: [...path] });
+  const outlineSection = (): SectionRef => outline.section();
   const currentSection = (): SectionRef => tableRef ?? caseRef ?? outlineSection();
 
   const flush = () => {
@@ -102,8 +151,10 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     flush();
   };
 
+  let skipUntil = -1;
   lines.forEach((line, index) => {
     const text = line.text;
+    if (index <= skipUntil || contents.has(index)) return;
 
     const table = tableOf[index] ?? -1;
     if (table >= 0) {
@@ -119,25 +170,16 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // From a layout, a table ends with its last row; its source note may still follow it.
     if (positioned && tableRef && !isSourceNote(text)) tableRef = null;
 
-    const plain = unnumberedHeading(text);
-    const numbered = plain ? null : numberedHeading(text);
-    if (plain || (numbered && acceptsHeading(outline, numbered.numbers))) {
+    const heading = headingAt(index);
+    if (heading && outline.accepts(heading.level)) {
       flush();
       caseRef = null;
       tableRef = null;
-      if (plain) {
-        outline = [];
-        path = [text];
-        sectionId = plain;
-      } else if (numbered) {
-        const depth = numbered.numbers.length;
-        outline = numbered.numbers;
-        path = [...path.slice(0, depth - 1), text];
-        // A "1.1" heading after "前言" must not sit under it.
-        if (path.length > depth) path = path.slice(-depth);
-        sectionId = numbered.numbers.join('.');
-      }
-      single('heading', index, outlineSection());
+      const section = outline.add(heading.level, { text: heading.text, size: heading.size });
+      flush();
+      draft = { kind: 'heading', lines: lines.slice(index, index + heading.lines), lineStart: index, section };
+      flush();
+      skipUntil = index + heading.lines - 1;
       return;
     }
 
@@ -145,7 +187,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (caseShape) {
       flush();
       tableRef = null;
-      caseRef = { id: caseShape.id, path: [...path, text] };
+      caseRef = { id: caseShape.id, path: [...outline.path(), text] };
       single('case', index, caseRef);
       return;
     }
@@ -163,7 +205,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (caption) {
       flush();
       caseRef = null;
-      tableRef = { id: caption.id, path: [...path, text] };
+      tableRef = { id: caption.id, path: [...outline.path(), text] };
       single('table_caption', index, tableRef);
       // From text, the rows follow the caption up to a note; from a layout, the found rows are the
       // table, and a caption with none under it (a table printed as an image) has no body.
@@ -196,4 +238,48 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   flush();
 
   return { blocks };
+
+  function styleOf(line: CleanLine | undefined): string | null {
+    const g = line?.geometry;
+    if (!g || body.size === 0) return null;
+    const larger = g.size >= LARGER * body.size;
+    const otherFace = g.font !== body.font && g.size >= body.size - 0.5;
+    return larger || otherFace ? `${g.font}@${g.size.toFixed(1)}` : null;
+  }
+
+  /** Faces (font and size) that mostly set short lines standing alone: the report's heading faces. */
+  function findHeadingFaces(all: readonly CleanLine[], style: BodyStyle, inTable: Int32Array): Set<string> {
+    const stats = new Map<string, { lines: number; alone: number }>();
+    all.forEach((line, i) => {
+      if (inTable[i] !== -1 || contents.has(i)) return;
+      const key = styleOf(line);
+      if (!key) return;
+      const entry = stats.get(key) ?? { lines: 0, alone: 0 };
+      entry.lines += 1;
+      const neighbours = [all[i - 1], all[i + 1]].filter((l) => l?.page === line.page && styleOf(l) === key).length;
+      if (isTitleText(line.text) && neighbours < 2 && (line.geometry?.segments.length ?? 0) <= 1) entry.alone += 1;
+      stats.set(key, entry);
+    });
+    const larger = (key: string) => Number(key.slice(key.lastIndexOf('@') + 1)) >= LARGER * style.size;
+    return new Set(
+      [...stats].filter(([key, s]) => (s.alone >= MIN_FACE_HEADINGS || larger(key)) && s.alone >= HEADING_FACE_SHARE * s.lines).map(([key]) => key),
+    );
+  }
+}
+
+/** Short words standing as a title: no clause or sentence ending, starting with a letter or a quote. */
+function isTitleText(text: string): boolean {
+  const t = text.trim();
+  if (displayWidth(t) > HEADING_MAX_WIDTH || /[。；，,;：:]$/u.test(t)) return false;
+  if (readsAsSentence(t)) return false;
+  if (!/^[\p{Script=Han}\p{L}“"《（(‘']/u.test(t)) return false;
+  return (t.match(/[\p{Script=Han}\p{L}]/gu) ?? []).length >= 2;
+}
+
+/** Where body text lines end on the right (the 95th percentile of their right edges). */
+function textRightEdge(lines: readonly CleanLine[], body: BodyStyle): number {
+  const ends = lines.filter((l) => l.geometry && Math.abs(l.geometry.size - body.size) < 0.5).map((l) => l.geometry?.x1 ?? 0);
+  if (ends.length === 0) return Infinity;
+  const sorted = ends.sort((a, b) => a - b);
+  return sorted[Math.floor(0.95 * (sorted.length - 1))] ?? Infinity;
 }

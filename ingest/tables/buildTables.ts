@@ -19,22 +19,32 @@ export interface TableInput {
  * From a text export, which has no positions: each caption's printed lines rebuilt into rows. A
  * caption with neither (a table printed as an image) yields nothing.
  */
-export function buildTables(input: TableInput): ParsedTable[] {
+export interface BuiltTables {
+  tables: ParsedTable[];
+  /** The blocks, the printed lines of each table now standing in its table's section. */
+  blocks: Block[];
+}
+
+export function buildTables(input: TableInput): BuiltTables {
   if (input.layout) {
     const sections = sectionsByLine(input.blocks, input.lines.length);
-    return tablesFromLayout(input.layout, {
+    const { tables, lineRanges } = tablesFromLayout(input.layout, {
       lines: input.lines,
       sectionAt: (line) => sections[line] ?? { id: '', path: [] },
       bodySize: input.bodySize,
       language: input.language,
     });
+    const sectionOfLine = new Map<number, SectionRef>();
+    for (const table of tables) for (const [first] of lineRanges.get(table.id) ?? []) sectionOfLine.set(first, table.section);
+    const blocks = input.blocks.map((b) => (b.kind === 'table_body' && sectionOfLine.has(b.lineStart) ? { ...b, section: sectionOfLine.get(b.lineStart) as SectionRef } : b));
+    return { tables, blocks };
   }
   const tables: ParsedTable[] = [];
   for (const caption of tableCaptions(input.blocks)) {
     const table = tableFromLines(caption, input.lines);
     if (table) tables.push(table);
   }
-  return tables;
+  return { tables, blocks: input.blocks };
 }
 
 /** The section every line stands in, from the blocks that cover it (a line between blocks takes the one before). */

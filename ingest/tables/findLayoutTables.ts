@@ -1,3 +1,4 @@
+import { bodyFontSize } from '../layout/bodyStyle.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { tableCaption, figureCaption, isSourceNote } from '../structure/lineShapes.js';
@@ -139,6 +140,8 @@ function rowPitch(run: Candidate[]): number {
 function isListItem(segments: Segment[], textWidth: number): boolean {
   if (segments.length !== 2) return false;
   const [label, body] = segments as [Segment, Segment];
+  // A heading's numbering set apart from its title ("Item 7. | Management's Discussion") is one too.
+  if (/^(?:item|note|part)\s+[0-9IVX]{1,4}[A-C]?[.:]?$/iu.test(label.text)) return true;
   return /^(?:[（(]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）.、．]|[•·●○■□◆▪–-])$/u.test(label.text) && body.x1 - body.x0 > 0.5 * textWidth;
 }
 
@@ -182,25 +185,6 @@ function textBlocks(lines: readonly CleanLine[]): Map<number, TextBlock> {
     out.set(page, { left, right: Math.max(left + 1, quantile(x1, 0.95)) });
   }
   return out;
-}
-
-/** The font size most of the document's characters are set in. */
-export function bodyFontSize(lines: readonly CleanLine[]): number {
-  const counts = new Map<number, number>();
-  for (const line of lines) {
-    if (!line.geometry) continue;
-    const size = Math.round(line.geometry.size * 10) / 10;
-    counts.set(size, (counts.get(size) ?? 0) + line.text.length);
-  }
-  let best = 0;
-  let bestCount = -1;
-  for (const [size, count] of counts) {
-    if (count > bestCount) {
-      best = size;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 function quantile(values: number[], q: number): number {

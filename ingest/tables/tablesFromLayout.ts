@@ -42,18 +42,27 @@ interface Described {
   titled: boolean;
 }
 
-export function tablesFromLayout(found: readonly LayoutTable[], context: LayoutTableContext): ParsedTable[] {
+export interface LayoutTables {
+  tables: ParsedTable[];
+  /** The lines each table's rows were read from, [first, last] per page it spans. */
+  lineRanges: Map<string, Array<readonly [number, number]>>;
+}
+
+export function tablesFromLayout(found: readonly LayoutTable[], context: LayoutTableContext): LayoutTables {
   const described = found.map((f) => describe(f, context));
-  const merged: Described[] = [];
+  const merged: Array<{ head: Described; parts: LayoutTable[] }> = [];
   for (const d of described) {
     const previous = merged.at(-1);
-    if (previous && continues(previous, d, context)) {
-      appendRows(previous.table, d);
+    if (previous && continues(previous.head, d, context)) {
+      appendRows(previous.head.table, d);
+      previous.parts.push(d.found);
       continue;
     }
-    merged.push(d);
+    merged.push({ head: d, parts: [d.found] });
   }
-  return uniqueIds(merged.map((d) => d.table), context.language);
+  const tables = uniqueIds(merged.map((m) => m.head.table), context.language);
+  const lineRanges = new Map(tables.map((t, i) => [t.id, (merged[i]?.parts ?? []).map((p) => [p.lineStart, p.lineEnd] as const)]));
+  return { tables, lineRanges };
 }
 
 function describe(found: LayoutTable, context: LayoutTableContext): Described {
@@ -317,6 +326,8 @@ function uniqueIds(tables: ParsedTable[], language: 'zh' | 'en'): ParsedTable[] 
     let id = (counts.get(base) ?? 0) > 1 && !t.id ? atPage(base, t.page) : base;
     while (seen.has(id)) id = `${id}′`;
     seen.add(id);
-    return { ...t, id, section: t.section.id === '' || t.id === '' ? { ...t.section } : t.section };
+    // A captioned table already stands in its caption's section; another is a section of its own,
+    // under the one it is printed in, so its rows cite the table and where it stands.
+    return { ...t, id, section: t.id ? t.section : { id, path: [...t.section.path, t.title || id] } };
   });
 }

@@ -182,7 +182,7 @@ describe('rows rebuilt from flattened table lines', () => {
       ['1.1 产教融合', '表 2-1 产业学院一览表', '序号 产业学院名称 合作园区/企业', '1 无机硅化物产业学院 株洲兴隆新材料股份有限公司'],
       ['序号 产业学院名称 合作园区/企业', '2 新材料工程产业学院 株洲中车天力锻业有限公司', '数据来源：校企合作处'],
     ]);
-    expect(buildTables({ lines, blocks, layout: null, bodySize: 0, language: 'zh' })).toEqual([
+    expect(buildTables({ lines, blocks, layout: null, bodySize: 0, language: 'zh' }).tables).toEqual([
       {
         id: '表 2-1',
         title: '产业学院一览表',

@@ -1,0 +1,155 @@
+import { displayWidth, numberedHeading } from './lineShapes.js';
+
+/**
+ * The numbering styles reports put in front of their headings, in both languages, each with its
+ * usual rank in an outline. The Chinese ranks follow the official-document convention (GB/T 9704):
+ * 第X章/节 above 一、 above （一） above 1. / 1、 above （1） above 1）; English filings put PART above
+ * Item, and notes to the accounts are numbered on their own. The rank only orders styles that meet
+ * in one outline: where a report uses them in another order, what it prints first stays on top.
+ */
+
+export type HeadingKind =
+  | 'chapter'
+  | 'part'
+  | 'item'
+  | 'cn-major'
+  | 'cn-paren'
+  | 'note'
+  | 'decimal'
+  | 'arabic-dun'
+  | 'arabic-paren'
+  | 'arabic-half-paren';
+
+export interface NumberedShape {
+  kind: HeadingKind;
+  /** Lower ranks sit higher in the outline. */
+  rank: number;
+  /** The number or numbers it carries ("1.2.3" → [1, 2, 3]; "Item 1A" → [1.01]). */
+  numbers: number[];
+  /** The numbering as printed ("第二节", "Item 7.", "（三）"). */
+  label: string;
+  /** The words after the numbering; empty when the title is printed on the next line. */
+  title: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 … 九十九 as a number; null for anything else. */
+export function chineseNumber(text: string): number | null {
+  if (/^\d+$/u.test(text)) return Number(text);
+  if (!/^[零〇一二三四五六七八九十百]+$/u.test(text)) return null;
+  const hundred = text.split('百');
+  let total = 0;
+  let rest = text;
+  if (hundred.length === 2) {
+    total += (CN_DIGITS[hundred[0] ?? ''] ?? 1) * 100;
+    rest = hundred[1] ?? '';
+  }
+  if (rest.includes('十')) {
+    const [tens, ones] = rest.split('十');
+    total += (tens ? (CN_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? 0) : 0);
+  } else if (rest !== '') {
+    total += [...rest].reduce((n, ch) => n * 10 + (CN_DIGITS[ch] ?? 0), 0);
+  }
+  return total;
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+
+function romanNumber(text: string): number | null {
+  if (!/^[IVXL]+$/u.test(text)) return null;
+  let total = 0;
+  const values = [...text].map((ch) => ROMAN[ch] ?? 0);
+  values.forEach((v, i) => (total += v < (values[i + 1] ?? 0) ? -v : v));
+  return total;
+}
+
+/** Words start a title; a figure, a unit or a percentage after the number means the line is prose. */
+const TITLE_START = /^[\p{Script=Han}\p{L}“"《（(‘']/u;
+/** A line that ends like a sentence or a clause is text, not a heading. */
+const CLAUSE_END = /[。；，,;：:]$/u;
+/** Headings are short: at most this many CJK cells (Latin letters count half). */
+export const HEADING_MAX_WIDTH = 60;
+/** An English heading title has at most this many words; more make a sentence. */
+const MAX_TITLE_WORDS = 14;
+
+const CHAPTER = /^第\s*([零〇一二三四五六七八九十百\d]{1,4})\s*([章节篇部分]{1,2})\s*(.*)$/u;
+const PART = /^(PART|Part)\s+([IVXL]+|\d{1,2})\b\.?\s*[—–:-]?\s*(.*)$/u;
+const ITEM = /^(ITEM|Item)\s+(\d{1,2})([A-Ca-c])?\s*[.:—–-]?\s*(.*)$/u;
+const CN_MAJOR = /^([一二三四五六七八九十]{1,3})\s*[、．.]\s*(.*)$/u;
+const CN_PAREN = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*[、．.]?\s*(.*)$/u;
+const NOTE = /^(NOTE|Note)\s+(\d{1,2})\b\s*[.:—–-]?\s*(.*)$/u;
+const ARABIC_DUN = /^(\d{1,2})\s*、\s*(.*)$/u;
+const ARABIC_PAREN = /^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$/u;
+const ARABIC_HALF_PAREN = /^(\d{1,2})\s*[)）]\s*(.*)$/u;
+
+/**
+ * The numbering of a heading line, or null when the line is not shaped like one: too long, ending
+ * like a clause, or with a figure rather than words after its number.
+ */
+export function numberedShape(line: string): NumberedShape | null {
+  const text = line.trim();
+  if (displayWidth(text) > HEADING_MAX_WIDTH || CLAUSE_END.test(text)) return null;
+  const shape = matchShape(text);
+  if (!shape) return null;
+  if (shape.title !== '' && !TITLE_START.test(shape.title)) return null;
+  if (shape.title !== '' && readsAsSentence(shape.title)) return null;
+  // "1、市场风险：…" / "2. Liquidity: the Group …" is a list item that runs on after its lead-in, not a heading.
+  if (/[:：]\s*\S{4,}/u.test(shape.title)) return null;
+  return shape;
+}
+
+/**
+ * English words that read as a sentence, not a title: a clause after a comma ("During 2031, we
+ * acquired …"), many words, or a last word that cannot end a title (an article, preposition or
+ * conjunction: the line breaks off mid-sentence).
+ */
+export function readsAsSentence(text: string): boolean {
+  const t = text.trim();
+  if (!/^[\x00-\x7f’‘“”–—]+$/u.test(t)) return false;
+  if (/,\s+[a-z]/u.test(t) || t.split(/\s+/u).length > MAX_TITLE_WORDS) return true;
+  if (/[a-z]\.$/u.test(t) && t.split(/\s+/u).length > 4) return true;
+  // (In a title the last word is capitalised, so only a lower-case one breaks off.)
+  return /\s(?:a|an|the|and|or|of|in|to|for|with|on|by|at|from|which|that|is|are|was|were|be|should)$/u.test(t);
+}
+
+function matchShape(text: string): NumberedShape | null {
+  let m = CHAPTER.exec(text);
+  if (m?.[1] && m[2]) {
+    const n = chineseNumber(m[1]);
+    // 篇/部分 hold chapters, chapters hold sections.
+    const rank = m[2] === '节' ? 1 : m[2] === '章' ? 0.5 : 0;
+    return n === null ? null : { kind: 'chapter', rank, numbers: [n], label: `第${m[1]}${m[2]}`, title: (m[3] ?? '').trim() };
+  }
+  m = PART.exec(text);
+  if (m?.[2]) {
+    const n = romanNumber(m[2]) ?? (/^\d+$/u.test(m[2]) ? Number(m[2]) : null);
+    return n === null ? null : { kind: 'part', rank: 0, numbers: [n], label: `${m[1]} ${m[2]}`, title: (m[3] ?? '').trim() };
+  }
+  m = ITEM.exec(text);
+  if (m?.[2]) {
+    const letter = m[3] ? m[3].toUpperCase().charCodeAt(0) - 64 : 0;
+    return { kind: 'item', rank: 1, numbers: [Number(m[2]) + letter / 100], label: `${m[1]} ${m[2]}${m[3] ?? ''}`, title: (m[4] ?? '').trim() };
+  }
+  m = CN_PAREN.exec(text);
+  if (m?.[1]) {
+    const n = chineseNumber(m[1]);
+    return n === null ? null : { kind: 'cn-paren', rank: 3, numbers: [n], label: `（${m[1]}）`, title: (m[2] ?? '').trim() };
+  }
+  m = CN_MAJOR.exec(text);
+  if (m?.[1]) {
+    const n = chineseNumber(m[1]);
+    return n === null ? null : { kind: 'cn-major', rank: 2, numbers: [n], label: `${m[1]}、`, title: (m[2] ?? '').trim() };
+  }
+  m = NOTE.exec(text);
+  if (m?.[2]) return { kind: 'note', rank: 2, numbers: [Number(m[2])], label: `${m[1]} ${m[2]}`, title: (m[3] ?? '').trim() };
+  m = ARABIC_PAREN.exec(text);
+  if (m?.[1]) return { kind: 'arabic-paren', rank: 6, numbers: [Number(m[1])], label: `（${m[1]}）`, title: (m[2] ?? '').trim() };
+  m = ARABIC_DUN.exec(text);
+  if (m?.[1]) return { kind: 'arabic-dun', rank: 4, numbers: [Number(m[1])], label: `${m[1]}、`, title: (m[2] ?? '').trim() };
+  m = ARABIC_HALF_PAREN.exec(text);
+  if (m?.[1]) return { kind: 'arabic-half-paren', rank: 7, numbers: [Number(m[1])], label: `${m[1]}）`, title: (m[2] ?? '').trim() };
+  const decimal = numberedHeading(text);
+  if (decimal) return { kind: 'decimal', rank: 4 + decimal.numbers.length / 10, numbers: decimal.numbers, label: decimal.numbers.join('.'), title: decimal.title };
+  return null;
+}

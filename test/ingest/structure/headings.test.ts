@@ -1,0 +1,154 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseReport } from '../../../ingest/ingestReports.js';
+import type { Chunk } from '../../../src/store/shapes.js';
+import { makeReportPdf, type PdfBlock } from '../../fixtures/pdfs.js';
+
+/**
+ * Headings of every common numbering style, and headings set apart only by type, read from PDFs built
+ * here: each chunk's section path comes from them, a contents page is not content, and text before
+ * the first heading is filed under the front matter. Organisations and wording are invented.
+ */
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'headings-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+async function chunksOf(pages: PdfBlock[][], name: string, header: string | null = null): Promise<Chunk[]> {
+  const file = path.join(work, name);
+  await writeFile(file, await makeReportPdf({ pages, header, footer: null }));
+  return (await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 })).chunks;
+}
+
+/** The section path of the chunk holding `text`. */
+function pathOf(chunks: Chunk[], text: string): string[] | undefined {
+  return chunks.find((c) => c.text.includes(text))?.section.path;
+}
+
+// Body lines that fill the text width, so the headings stand out as lines that end early.
+const zhBody = (topic: string) => `${topic}方面，青禾公司持续推进各项工作，全年运行平稳，相关制度得到有效执行和落实。`;
+const enBody = (topic: string) => `${topic} work at Qinghe Widgets continued through the year under the plans approved by the board.`;
+
+describe('headings and sections', () => {
+  it('nests Chinese headings by the official numbering order and skips the contents page', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: '青禾智造股份有限公司', size: 22, align: 'centre' }, { line: '2031 年年度报告', size: 18, align: 'centre' }, zhBody('封面说明')],
+        [
+          { line: '目录', size: 16, align: 'centre' },
+          { placed: [{ text: '第一节 公司简介', x: 56 }, { text: '3', x: 530 }] },
+          { placed: [{ text: '第二节 经营情况讨论与分析', x: 56 }, { text: '3', x: 530 }] },
+          { placed: [{ text: '第三节 重要事项', x: 56 }, { text: '4', x: 530 }] },
+          { placed: [{ text: '第四节 财务报告', x: 56 }, { text: '4', x: 530 }] },
+        ],
+        [
+          { line: '第一节 公司简介', size: 16 },
+          zhBody('简介'),
+          { line: '一、公司信息', size: 12 },
+          zhBody('信息披露'),
+          { line: '第二节 经营情况讨论与分析', size: 16 },
+          { line: '一、概述', size: 12 },
+          zhBody('概述'),
+          { line: '二、主营业务分析', size: 12 },
+          '（一）收入与成本',
+          zhBody('收入'),
+          '1、营业收入构成',
+          zhBody('构成'),
+          '（1）按行业分',
+          zhBody('行业'),
+          '2、营业成本构成',
+          zhBody('成本'),
+        ],
+        [{ line: '第三节 重要事项', size: 16 }, zhBody('重要事项'), '1、报告期内，公司未发生重大诉讼、仲裁事项，也未发生其他需要披露的重大事项，特此说明。', zhBody('说明')],
+      ],
+      'zh-outline.pdf',
+    );
+    expect(pathOf(chunks, '封面说明')).toEqual(['卷首']);
+    expect(pathOf(chunks, '信息披露')).toEqual(['第一节 公司简介', '一、公司信息']);
+    expect(pathOf(chunks, '概述方面')).toEqual(['第二节 经营情况讨论与分析', '一、概述']);
+    expect(pathOf(chunks, '行业方面')).toEqual(['第二节 经营情况讨论与分析', '二、主营业务分析', '（一）收入与成本', '1、营业收入构成', '（1）按行业分']);
+    expect(pathOf(chunks, '成本方面')).toEqual(['第二节 经营情况讨论与分析', '二、主营业务分析', '（一）收入与成本', '2、营业成本构成']);
+    // A numbered line that runs on into a paragraph is text, not a heading.
+    expect(pathOf(chunks, '特此说明')).toEqual(['第三节 重要事项']);
+    // The contents page lists headings; its entries are not content.
+    expect(chunks.filter((c) => c.pageStart === 2)).toEqual([]);
+  });
+
+  it('reads PART, Item and Note headings, bold headings under them, and no heading in a numbered sentence or footnote', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }, { line: 'Annual Report 2031', size: 18, align: 'centre' }],
+        [
+          { line: 'PART I', size: 12, align: 'centre' },
+          { line: 'Item 1. Business', bold: true },
+          enBody('Business'),
+          { line: 'Products and Services', bold: true },
+          enBody('Product'),
+          { line: 'Suppliers', bold: true },
+          enBody('Supplier'),
+          { line: 'Item 1A. Risk Factors', bold: true },
+          enBody('Risk'),
+          { line: 'PART II', size: 12, align: 'centre' },
+          { line: 'Item 2. Management’s Discussion and Analysis', bold: true },
+          enBody('Review'),
+          '1. The Company was incorporated in the Zorblat Islands and all of its operations',
+          'are carried on there by its subsidiaries as described in this report.',
+          '(1) Includes amounts paid to the trustee of the employee plan during the',
+          enBody('Footnoted'),
+        ],
+        [
+          { line: 'Notes to the Financial Statements', size: 13 },
+          'Note 1. General information',
+          enBody('General'),
+          'Note 2. Revenue',
+          enBody('Revenue'),
+          { line: 'Disaggregation of revenue', bold: true },
+          enBody('Split'),
+          'Note 3. Income tax',
+          enBody('Tax'),
+        ],
+      ],
+      'en-outline.pdf',
+    );
+    expect(pathOf(chunks, 'Business work')).toEqual(['PART I', 'Item 1. Business']);
+    expect(pathOf(chunks, 'Supplier work')).toEqual(['PART I', 'Item 1. Business', 'Suppliers']);
+    expect(pathOf(chunks, 'Risk work')).toEqual(['PART I', 'Item 1A. Risk Factors']);
+    expect(pathOf(chunks, 'Review work')).toEqual(['PART II', 'Item 2. Management’s Discussion and Analysis']);
+    expect(pathOf(chunks, 'Zorblat Islands')).toEqual(['PART II', 'Item 2. Management’s Discussion and Analysis']);
+    expect(pathOf(chunks, 'Footnoted work')).toEqual(['PART II', 'Item 2. Management’s Discussion and Analysis']);
+    expect(pathOf(chunks, 'Split work')).toEqual(['Notes to the Financial Statements', 'Note 2. Revenue', 'Disaggregation of revenue']);
+    expect(pathOf(chunks, 'Tax work')).toEqual(['Notes to the Financial Statements', 'Note 3. Income tax']);
+    expect(chunks.find((c) => c.text.includes('Tax work'))?.section.id).toBe('Note 3. Income tax');
+  });
+
+  it('nests decimal headings and half-bracket list headings, and files text before them under the front matter', async () => {
+    const chunks = await chunksOf(
+      [
+        [
+          enBody('Opening'),
+          '1. Operations',
+          enBody('Operations'),
+          '1.1 Plant',
+          enBody('Plant'),
+          '1) Furnaces',
+          enBody('Furnace'),
+          '2) Kilns',
+          enBody('Kiln'),
+          '1.2 Logistics',
+          enBody('Logistics'),
+          '2. People',
+          enBody('People'),
+        ],
+      ],
+      'decimal-outline.pdf',
+    );
+    expect(pathOf(chunks, 'Opening work')).toEqual(['Front matter']);
+    expect(pathOf(chunks, 'Kiln work')).toEqual(['1. Operations', '1.1 Plant', '2) Kilns']);
+    expect(pathOf(chunks, 'Logistics work')).toEqual(['1. Operations', '1.2 Logistics']);
+    expect(pathOf(chunks, 'People work')).toEqual(['2. People']);
+    expect(chunks.find((c) => c.text.includes('Logistics work'))?.section.id).toBe('1.2');
+  });
+});
