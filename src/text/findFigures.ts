@@ -1,8 +1,11 @@
 /**
- * Finds the figures printed in a stretch of report text: a number with the counting word after it
- * ("11 门", "63.93%", "7132.8 万元") and the hedges around it ("近", "超", "余", "以上"). Dates, years,
- * ordinals, outline numbers and labels ("表 1-1") are not figures and are left in the text, where
- * they read as part of a metric's name ("2024届毕业生…", "持续开展 10 年以上的…").
+ * Finds the figures printed in a stretch of report text, Chinese or English: a number with the
+ * counting word or unit after it ("11 门", "63.93%", "7132.8 万元", "12.5 percent", "3 percentage
+ * points"), a currency before it ("$1.2 billion", "RMB 300 million", "£2.3m"), a scale word
+ * (万, 亿, thousand, million, billion) and the hedges around it ("近", "超", "余", "以上", "about",
+ * "more than"). Dates, years, ordinals, outline numbers and references ("表 1-1", "Note 12", "Item 7",
+ * "December 31") are not figures and are left in the text, where they read as part of a metric's
+ * name ("2024届毕业生…", "持续开展 10 年以上的…").
  */
 
 export interface FoundFigure {
@@ -20,6 +23,21 @@ export interface FoundFigure {
   end: number;
   /** …and the number alone, for locating the printed line. */
   valueStart: number;
+  /** The figure as printed, currency and hedges included: "$1.2 billion", "超 91%". */
+  printed: string;
+  /** What the printed figure stands for: its value with the scale applied, the scale, currency and unit. */
+  normalized: NormalizedFigure;
+}
+
+export interface NormalizedFigure {
+  /** 1.2e9 for "$1.2 billion", 7.1328e7 for "7132.8 万元", 63.93 for "63.93%"; negative for "-3.2%". */
+  value: number;
+  /** The multiplier printed with the number: 1e4 for 万, 1e9 for billion; 1 when none. */
+  scale: number;
+  /** "USD", "CNY", "GBP", "EUR", "AUD", "HKD"; "$" for a bare dollar sign, which many countries print; "" when none. */
+  currency: string;
+  /** "%" for per cent, "pp" for percentage points, "bp" for basis points, "元" for money in yuan, the counting word ("人次") otherwise, "" for none. */
+  unit: string;
 }
 
 /**
@@ -37,34 +55,49 @@ const HAN_UNITS = [
 const LATIN_UNITS = ['GB', 'TB', 'MB', 'KB', 'km', 'kg', 'cm', 'mm', 'm²', 'm', 't'];
 const SYMBOL_UNITS = ['%', '％', '‰', '㎡'];
 
+/** Units of English text: per cent, percentage points and basis points. */
+const ENGLISH_UNITS = ['percentage points', 'percentage point', 'basis points', 'basis point', 'per cent', 'percent', 'bps', 'pp'];
+
 /** Hedges printed before the number; longest first so "超过" is not read as "超". */
-const BEFORE_HEDGES = ['超过', '超出', '将近', '接近', '多达', '高达', '达到', '不少于', '不低于', '不足', '不到', '约为', '大约', '超', '近', '约', '逾', '达', '第'];
+const BEFORE_HEDGES = [
+  '超过', '超出', '将近', '接近', '多达', '高达', '达到', '不少于', '不低于', '不足', '不到', '约为', '大约', '超', '近', '约', '逾', '达', '第',
+  'approximately', 'about', 'around', 'nearly', 'almost', 'over', 'more than', 'less than', 'up to', 'at least',
+];
 const MAGNITUDES = ['千万', '百万', '万', '亿'];
+/** English scale words; the short forms ("m", "bn", "k") only right after a currency amount ("£2.3m"), where they cannot be metres. */
+const SCALE_WORDS = ['trillion', 'billion', 'million', 'thousand'];
+const SHORT_SCALES = ['bn', 'mn', 'm', 'k'];
+const CURRENCY_SIGNS = ['US$', 'A$', 'HK$', 'RMB', 'USD', 'EUR', 'GBP', 'AUD', 'CNY', 'HKD', '$', '£', '€', '¥', '￥'];
 const AFTER_HEDGES = ['以上', '以下', '以内', '左右'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 
-const UNIT = `${alternation(HAN_UNITS)}|${alternation(SYMBOL_UNITS)}|(?:${alternation(LATIN_UNITS)})(?![A-Za-z])`;
+const UNIT = `${alternation(HAN_UNITS)}|${alternation(SYMBOL_UNITS)}|(?:${alternation(ENGLISH_UNITS)}|${alternation(LATIN_UNITS)})(?![A-Za-z])`;
 // Full-width digits and points are kept as printed; consumers compare through NFKC.
 const DIGIT = '[0-9０-９]';
 const NUMBER = `${DIGIT}{1,3}(?:,${DIGIT}{3})+(?:[.．]${DIGIT}+)?|${DIGIT}+(?:[.．]${DIGIT}+)?`;
 
 const FIGURE = new RegExp(
-  `(?:(${alternation(BEFORE_HEDGES)})\\s*)?(?<![0-9０-９.．,])(${NUMBER})` +
-    `(?:\\s*(余|多))?(?:\\s*(${alternation(MAGNITUDES)}))?(?:\\s*(余|多))?(?:\\s*(${UNIT}))?(?:\\s*(${alternation(AFTER_HEDGES)}))?`,
+  `(?:(${alternation(BEFORE_HEDGES)})\\s*)?(?:(${alternation(CURRENCY_SIGNS)})\\s?)?([-−](?=${DIGIT}))?(?<![0-9０-９.．,])(${NUMBER})` +
+    `(?:\\s*(余|多))?(?:\\s*(${alternation(MAGNITUDES)}|(?:${alternation(SCALE_WORDS)})(?![A-Za-z])|(?<=${DIGIT})(?:${alternation(SHORT_SCALES)})(?![A-Za-z])))?` +
+    `(?:\\s*(余|多))?(?:\\s*(${UNIT}))?(?:\\s*(${alternation(AFTER_HEDGES)}))?`,
   'gu',
 );
 
 /** A number touching these is part of a code, range, formula or version: "4×4", "3+2", "2022-2024", "V3.6", "1.1.1". */
-const JOINED_BEFORE = /[A-Za-z+×*/\-－—–~～#＃_.．]$/u;
-const JOINED_AFTER = /^[A-Za-z+×*/\-－—–~～:：#＃_]|^[.．][0-9０-９]/u;
-/** Labels whose numbers are references, not quantities ("如图 3 所示" is not 3 所). */
-const LABEL_BEFORE = /(表|图|附件|编号|序号|No\.?|令)$/u;
+const JOINED_BEFORE = /[+×*/\-－—–~～#＃_.．]$/u;
+/** A letter right against the number ("V3", "CO2"): a code. After a space a word only leads up to it ("revenue of 1,234"). */
+const LETTER_AGAINST = /[A-Za-z]$/u;
+const JOINED_AFTER = /^[+×*/\-－—–~～:：#＃_]|^[.．][0-9０-９]/u;
+/** Labels whose numbers are references, not quantities ("如图 3 所示" is not 3 所; "Note 12", "Item 7", a day after its month). */
+const LABEL_BEFORE =
+  /(?:表|图|附件|编号|序号|令|\b(?:No\.?|Nos?\.|Notes?|Items?|Part|Section|Sections|Page|Pages|pp?\.|Table|Figure|Fig\.|Exhibit|Schedule|Appendix|Chapter|Rule|Article|Form|Level|Tier|Phase|Class|Series)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)$/iu;
 /** Labels that are also ordinary words ("思政案例16个"): a reference only when no unit follows. */
 const BARE_LABEL_BEFORE = /(案例|附录|章|节)$/u;
-/** Where a bare number (no unit printed) may end: "就业起薪点 5260；". */
-const BARE_END = /^(?:[，。；、,;！？!?]|$)/u;
+/** Where a bare number (no unit printed) may end: "就业起薪点 5260；", "revenue of 1,234." — or, in English, before the noun it counts ("1,234 employees"). */
+const BARE_END = /^(?:[，。；、,;！？!?)）]|\.(?![0-9])|$)/u;
+const COUNTED_NOUN = /^[a-z]/u;
 const RANKING_UNITS = new Set(['位', '名']);
 
 function isYearLike(value: string): boolean {
@@ -77,29 +110,37 @@ function isYearLike(value: string): boolean {
 export function findFigures(text: string): FoundFigure[] {
   const figures: FoundFigure[] = [];
   for (const m of text.matchAll(FIGURE)) {
-    const [whole, hedge = '', value = '', mid1, magnitude = '', mid2, unitWord = '', after = ''] = m;
+    const [whole, hedge = '', currency = '', sign = '', value = '', mid1, magnitude = '', mid2, unitWord = '', after = ''] = m;
     const start = m.index;
-    const valueStart = start + whole.indexOf(value, hedge.length);
+    const valueStart = start + whole.indexOf(value, hedge.length + currency.length + sign.length);
     const valueEnd = valueStart + value.length;
+    const leadStart = hedge ? start : currency ? start + whole.indexOf(currency, hedge.length) : valueStart - sign.length;
 
-    const textBefore = text.slice(0, hedge ? start : valueStart).replace(/\s+$/u, '');
-    if (JOINED_BEFORE.test(textBefore) || LABEL_BEFORE.test(textBefore)) continue;
+    const against = text.slice(0, leadStart);
+    const textBefore = against.replace(/\s+$/u, '');
+    if (LETTER_AGAINST.test(against) || (!sign && JOINED_BEFORE.test(textBefore)) || LABEL_BEFORE.test(textBefore)) continue;
+    // A hedge word must start a word of its own ("about", not "roundabout").
+    if (/^[A-Za-z]/u.test(hedge) && /[A-Za-z]$/u.test(against)) continue;
+    // A minus sign is one only where no number or word runs into it ("2022-2024" is a range).
+    if (sign && /[0-9０-９A-Za-z]$/u.test(against)) continue;
     const tail = text.slice(valueEnd).replace(/^\s+/u, '');
     // "1749720GB" is a Latin unit, not a code like "3D".
-    const latinUnitNext = unitWord !== '' && /^[A-Za-z]/u.test(unitWord) && tail.startsWith(unitWord);
-    if (!latinUnitNext && JOINED_AFTER.test(tail)) continue;
+    const latinUnitNext = (unitWord !== '' || magnitude !== '') && /^[A-Za-z]/u.test(tail) && (tail.startsWith(unitWord) || tail.startsWith(magnitude));
+    // Letters right against the number make a code ("3D", "5G"); after a space they are the next word.
+    const letterAgainst = /^[A-Za-z]/u.test(text.slice(valueEnd));
+    if (!latinUnitNext && (JOINED_AFTER.test(tail) || letterAgainst)) continue;
 
-    const unit = magnitude + unitWord;
+    const unit = magnitude + (magnitude && /^[A-Za-z]/u.test(unitWord) ? ' ' : '') + unitWord;
     let end = start + whole.length;
     let middle = [mid1, mid2].filter((s): s is string => Boolean(s)).join('');
-    if (unit === '') {
+    if (unit === '' && currency === '') {
       // "余"/"多" only hedge a counted amount; without a unit they begin the next word ("多元化").
       if (middle) {
         middle = '';
         end = valueEnd;
       }
       if (after || BARE_LABEL_BEFORE.test(textBefore)) continue;
-      if (!BARE_END.test(tail)) continue;
+      if (!BARE_END.test(tail) && !COUNTED_NOUN.test(tail)) continue;
       if (isYearLike(value) || value.normalize('NFKC').replace(/\D/gu, '').length > 7) continue;
     }
 
@@ -111,7 +152,36 @@ export function findFigures(text: string): FoundFigure[] {
     const leading = hedge.replace(/为$/u, '');
     const trailing = middle + after;
     const qualifier = leading && trailing ? `${leading}…${trailing}` : leading || trailing;
-    figures.push({ value, unit, qualifier, start, end, valueStart });
+    const printed = text.slice(start, end).trim();
+    figures.push({ value: sign + value, unit, qualifier, start, end, valueStart: valueStart - sign.length, printed, normalized: normalize(sign + value, currency, magnitude, unitWord) });
   }
   return figures;
+}
+
+const SCALE_FACTOR: Record<string, number> = {
+  千万: 1e7, 百万: 1e6, 万: 1e4, 亿: 1e8, trillion: 1e12, billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
+};
+const CURRENCY_CODE: Record<string, string> = {
+  US$: 'USD', USD: 'USD', A$: 'AUD', AUD: 'AUD', HK$: 'HKD', HKD: 'HKD', RMB: 'CNY', CNY: 'CNY', '¥': 'CNY', '￥': 'CNY', '£': 'GBP', GBP: 'GBP', '€': 'EUR', EUR: 'EUR', $: '$',
+};
+
+function normalize(value: string, currency: string, magnitude: string, unitWord: string): NormalizedFigure {
+  const scale = SCALE_FACTOR[magnitude.toLowerCase()] ?? 1;
+  const number = Number(value.normalize('NFKC').replace(/[−]/gu, '-').replace(/,/gu, ''));
+  const word = unitWord.toLowerCase();
+  let unit = unitWord;
+  let code = CURRENCY_CODE[currency] ?? '';
+  if (/^(?:%|％|percent|per cent)$/u.test(word)) unit = '%';
+  else if (/^(?:percentage points?|pp|个百分点|百分点)$/u.test(word)) unit = 'pp';
+  else if (/^(?:basis points?|bps)$/u.test(word)) unit = 'bp';
+  else if (word === '元') {
+    code ||= 'CNY';
+    unit = '元';
+  } else if (word === '美元') {
+    code = 'USD';
+    unit = '';
+  }
+  // A percentage is a ratio: a scale word before it does not multiply it.
+  const scaled = unit === '%' || unit === 'pp' || unit === 'bp' ? number : number * scale;
+  return { value: scaled, scale, currency: code, unit };
 }

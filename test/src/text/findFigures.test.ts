@@ -53,6 +53,51 @@ describe('findFigures', () => {
   });
 
   it('records the offsets of the whole figure and of its number', () => {
-    expect(findFigures('就业率超 91%')).toEqual([{ value: '91', unit: '%', qualifier: '超', start: 3, end: 8, valueStart: 5 }]);
+    expect(findFigures('就业率超 91%')).toEqual([
+      { value: '91', unit: '%', qualifier: '超', start: 3, end: 8, valueStart: 5, printed: '超 91%', normalized: { value: 91, scale: 1, currency: '', unit: '%' } },
+    ]);
+  });
+
+  it('normalises a Chinese amount of money with its magnitude', () => {
+    expect(findFigures('到账经费 799.49 万元').map((f) => f.normalized)).toEqual([{ value: 7994900, scale: 1e4, currency: 'CNY', unit: '元' }]);
+  });
+});
+
+describe('findFigures in English text', () => {
+  const english = (text: string) => findFigures(text).map((f) => [f.printed, f.normalized.value, f.normalized.currency, f.normalized.unit]);
+
+  it('reads a number after a word, with its currency and scale word', () => {
+    expect(english('Net revenue of Zorblat Corp. rose to $1.2 billion, and RMB 300 million was paid out.')).toEqual([
+      ['$1.2 billion', 1.2e9, '$', ''],
+      ['RMB 300 million', 3e8, 'CNY', ''],
+    ]);
+  });
+
+  it('reads short scale words only against a currency amount, where they cannot be metres', () => {
+    expect(english('The group raised £2.3m for a 400 m track.')).toEqual([
+      ['£2.3m', 2.3e6, 'GBP', ''],
+      ['400 m', 400, '', 'm'],
+    ]);
+  });
+
+  it('reads per cent, percentage points and basis points, and a minus sign', () => {
+    expect(english('Margin fell to 12.5 percent, down 3 percentage points; rates rose 25 basis points and sales -3.2%.')).toEqual([
+      ['12.5 percent', 12.5, '', '%'],
+      ['3 percentage points', 3, '', 'pp'],
+      ['25 basis points', 25, '', 'bp'],
+      ['-3.2%', -3.2, '', '%'],
+    ]);
+  });
+
+  it('keeps English hedges and counts a noun after a bare number', () => {
+    const figures = findFigures('We employed approximately 1,234 people at more than 40 sites.');
+    expect(figures.map((f) => [f.qualifier, f.value, f.printed])).toEqual([
+      ['approximately', '1,234', 'approximately 1,234'],
+      ['more than', '40', 'more than 40'],
+    ]);
+  });
+
+  it('skips references, dates, years and codes', () => {
+    expect(english('See Note 12 and Item 7A on page 45; on December 31, 2031 the Model X5 fleet grew in 2031.')).toEqual([]);
   });
 });
