@@ -5,10 +5,12 @@ export function documentLanguage(lines: readonly CleanLine[]): 'zh' | 'en' {
   let han = 0;
   let latin = 0;
   for (const line of lines) {
-    for (const ch of line.text) {
-      if (/\p{Script=Han}/u.test(ch)) han += 1;
-      else if (/[A-Za-z]/u.test(ch)) latin += 1;
-    }
+    han += line.text.match(HAN)?.length ?? 0;
+    latin += line.text.match(LATIN)?.length ?? 0;
   }
   return han * 3 >= latin ? 'zh' : 'en';
 }
+
+// Counted with one global match per line: a regex test per character costs more than the rest of structure.
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /[A-Za-z]/g;

@@ -32,7 +32,6 @@ export function reportSourcePdf(generationDir: string, meta: ReportMeta): string
   return meta.format === 'pdf' ? path.join(reportDir(generationDir, meta), FILES.sourcePdf) : null;
 }
 
-const SMALL_REPORT_CHUNKS = 1024;
 
 export interface ReportContent {
   chunks: Chunk[];
@@ -72,12 +71,8 @@ export async function writeReportFiles(
     throw new RangeError(`${content.chunks.length} chunks but ${index.tokens.length} token lists and ${index.vectors.length} vectors`);
   }
   const lexical = LexicalIndex.fromTokens(content.chunks.map((c, i) => ({ id: c.id, tokens: index.tokens[i] ?? [] })));
-  const vectors = VectorIndex.build(index.vectors, {
-    dimensions: index.dimensions,
-    // A report of a few hundred chunks is searched by exact scan (VectorIndex's exactBelow), so its
-    // graph only has to be valid; a careful build would cost more than the rest of the index.
-    efConstruction: content.chunks.length <= SMALL_REPORT_CHUNKS ? 32 : 200,
-  });
+  // A report of up to a few thousand chunks is searched by exact scan and gets no graph (VectorIndex's exactBelow).
+  const vectors = VectorIndex.build(index.vectors, { dimensions: index.dimensions });
   await Promise.all([
     writeFile(path.join(dir, FILES.chunks), JSON.stringify(content.chunks)),
     writeFile(path.join(dir, FILES.tables), JSON.stringify(content.tables)),

@@ -40,7 +40,12 @@ export interface VectorIndexFiles {
   vectors: string;
 }
 
-const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 128, seed: 100, exactBelow: 1024, lazyGraph: false } satisfies Required<VectorIndexOptions>;
+/**
+ * Up to 4,096 rows an exact scan (at most ~1.5 M multiply-adds at 384 dimensions, about a millisecond)
+ * is as quick as a graph walk and always right, so no graph is built or stored for them: a long annual
+ * report (1,000–2,000 chunks) costs no graph build at ingest.
+ */
+const DEFAULTS = { m: 16, efConstruction: 200, efSearch: 128, seed: 100, exactBelow: 4096, lazyGraph: false } satisfies Required<VectorIndexOptions>;
 
 /**
  * Approximate nearest neighbours by cosine similarity over an hnsw graph, with the unit vectors
@@ -88,8 +93,9 @@ export class VectorIndex {
   }
 
   /**
-   * Builds the graph over rows, e.g. from `readVectorFile` or several reports' vector files
-   * concatenated. Takes ownership of `set.data` and scales its rows to unit length in place.
+   * The index over rows, e.g. from `readVectorFile` or several reports' vector files concatenated: a
+   * graph when there are more rows than an exact scan should read. Takes ownership of `set.data` and
+   * scales its rows to unit length in place.
    */
   static fromVectors(set: VectorSet, options: VectorIndexOptions = {}): VectorIndex {
     if (!Number.isInteger(set.dimensions) || set.dimensions <= 0 || set.data.length !== set.count * set.dimensions) {
@@ -97,34 +103,21 @@ export class VectorIndex {
     }
     const resolved = { ...DEFAULTS, ...options };
     normalizeRows(set.data, set.dimensions);
-    const graph = new HierarchicalNSW('cosine', set.dimensions);
-    graph.initIndex({
-      // hnswlib refuses k above maxElements, and an empty index is legal: keep it at least 1.
-      maxElements: Math.max(1, set.count),
-      m: resolved.m,
-      efConstruction: resolved.efConstruction,
-      randomSeed: resolved.seed,
-    });
-    for (let i = 0; i < set.count; i += 1) {
-      // hnswlib-node reads plain arrays only (a typed array is rejected).
-      graph.addPoint(Array.from(set.data.subarray(i * set.dimensions, (i + 1) * set.dimensions)), i);
-    }
-    return new VectorIndex(set, graph, resolved);
+    return new VectorIndex(set, set.count > resolved.exactBelow ? buildGraph(set, resolved) : null, resolved);
   }
 
   /**
    * Loads what `save` wrote. Throws `IndexFormatError` when a part is missing, truncated or does not
-   * belong with the other (hnswlib itself happily loads a graph into the wrong dimensions).
+   * belong with the other (hnswlib itself happily loads a graph into the wrong dimensions). A set
+   * small enough for the exact scan has no graph file and needs none.
    */
   static async load(files: VectorIndexFiles, options: VectorIndexOptions = {}): Promise<VectorIndex> {
     const set = await readVectorFile(files.vectors);
     const what = `vector graph ${files.graph}`;
     const resolved = { ...DEFAULTS, ...options };
-    if (resolved.lazyGraph && set.count <= resolved.exactBelow) {
-      const present = await stat(files.graph).then((info) => info.isFile(), () => false);
-      if (!present) throw new IndexFormatError(what, ['missing']);
-      return new VectorIndex(set, null, resolved);
-    }
+    const present = await stat(files.graph).then((info) => info.isFile(), () => false);
+    if (set.count <= resolved.exactBelow && (!present || resolved.lazyGraph)) return new VectorIndex(set, null, resolved);
+    if (!present) throw new IndexFormatError(what, ['missing']);
     const graph = new HierarchicalNSW('cosine', set.dimensions);
     try {
       // No maxElements here (hnswlib-node 3 takes it from the file): this index never grows in place,
@@ -156,7 +149,7 @@ export class VectorIndex {
 
   async save(files: VectorIndexFiles): Promise<void> {
     await writeVectorFile(files.vectors, { dimensions: this.dimensions, count: this.size, data: this.vectors });
-    await this.ensureGraph().writeIndex(files.graph);
+    if (this.size > this.options.exactBelow) await this.ensureGraph().writeIndex(files.graph);
   }
 
   /**
@@ -206,7 +199,7 @@ export class VectorIndex {
 
   /** The graph, built from the stored vectors if it was left on disk (a lazy load). */
   private ensureGraph(): Graph {
-    this.graph ??= VectorIndex.fromVectors({ dimensions: this.dimensions, count: this.size, data: this.vectors }, this.options).graph;
+    this.graph ??= buildGraph({ dimensions: this.dimensions, count: this.size, data: this.vectors }, this.options);
     if (!this.graph) throw new Error('vector graph could not be built');
     return this.graph;
   }
@@ -232,4 +225,21 @@ function normalizeRows(data: Float32Array, dimensions: number): void {
 function spotRows(count: number): number[] {
   if (count === 0) return [];
   return [...new Set([0, Math.floor(count / 2), count - 1])];
+}
+
+/** The hnsw graph over unit rows (row numbers are the labels). */
+function buildGraph(set: VectorSet, options: Required<VectorIndexOptions>): Graph {
+  const graph = new HierarchicalNSW('cosine', set.dimensions);
+  graph.initIndex({
+    // hnswlib refuses k above maxElements, and an empty index is legal: keep it at least 1.
+    maxElements: Math.max(1, set.count),
+    m: options.m,
+    efConstruction: options.efConstruction,
+    randomSeed: options.seed,
+  });
+  for (let i = 0; i < set.count; i += 1) {
+    // hnswlib-node reads plain arrays only (a typed array is rejected).
+    graph.addPoint(Array.from(set.data.subarray(i * set.dimensions, (i + 1) * set.dimensions)), i);
+  }
+  return graph;
 }

@@ -9,7 +9,10 @@ const CJK = '\\p{Script=Han}';
 const SPACE_BETWEEN_CJK_AND_DIGIT = new RegExp(`(?<=[${CJK}\\d%．.，。；：、（）()“”])\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+(?=[\\d${CJK}（(“])`, 'gu');
 
 export function normalizeForMatch(text: string): string {
-  return text.normalize('NFKC').replace(SPACE_BETWEEN_CJK_AND_DIGIT, '').replace(/\s+/g, ' ').trim();
+  const nfkc = text.normalize('NFKC');
+  // Text with no Han character (most of an English report) has no such spaces: skip the lookarounds.
+  const joined = HAN.test(nfkc) ? nfkc.replace(SPACE_BETWEEN_CJK_AND_DIGIT, '') : nfkc;
+  return joined.replace(/\s+/g, ' ').trim();
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,22 +100,35 @@ describe('VectorIndex', () => {
   });
 
   it('throws IndexFormatError when the graph file is truncated', async () => {
-    const small = VectorIndex.build(vectors.slice(0, 100));
+    const graphed = { exactBelow: 0 };
+    const small = VectorIndex.build(vectors.slice(0, 100), graphed);
     await small.save(files('truncated'));
     const bytes = await readFile(files('truncated').graph);
     await writeFile(files('truncated').graph, bytes.subarray(0, bytes.length - 100));
-    await expect(VectorIndex.load(files('truncated'))).rejects.toThrow(IndexFormatError);
+    await expect(VectorIndex.load(files('truncated'), graphed)).rejects.toThrow(IndexFormatError);
   });
 
   it('throws IndexFormatError when the graph belongs to another set of vectors', async () => {
-    await VectorIndex.build(vectors.slice(0, 100)).save(files('a'));
-    await VectorIndex.build(vectors.slice(100, 200)).save(files('b'));
-    await expect(VectorIndex.load({ graph: files('a').graph, vectors: files('b').vectors })).rejects.toThrow(/differs from the vector file/);
+    await VectorIndex.build(vectors.slice(0, 100), { exactBelow: 0 }).save(files('a'));
+    await VectorIndex.build(vectors.slice(100, 200), { exactBelow: 0 }).save(files('b'));
+    await expect(VectorIndex.load({ graph: files('a').graph, vectors: files('b').vectors }, { exactBelow: 0 })).rejects.toThrow(/differs from the vector file/);
   });
 
   it('throws IndexFormatError when the graph file is missing', async () => {
-    await VectorIndex.build(vectors.slice(0, 10)).save(files('missing'));
-    await expect(VectorIndex.load({ graph: path.join(dir, 'nope.hnsw'), vectors: files('missing').vectors })).rejects.toThrow(/vector graph .*nope\.hnsw is invalid: unreadable/);
+    await VectorIndex.build(vectors.slice(0, 10), { exactBelow: 0 }).save(files('missing'));
+    await expect(VectorIndex.load({ graph: path.join(dir, 'nope.hnsw'), vectors: files('missing').vectors }, { exactBelow: 0 })).rejects.toThrow(
+      /vector graph .*nope\.hnsw is invalid: missing/,
+    );
+  });
+
+  it('stores no graph for a set the exact scan reads, and loads and searches it without one', async () => {
+    const few = vectors.slice(0, 50);
+    await VectorIndex.build(few, { exactBelow: 64 }).save(files('exact'));
+    await expect(stat(files('exact').graph)).rejects.toThrow(/ENOENT/);
+    const loaded = await VectorIndex.load(files('exact'), { exactBelow: 64 });
+    expect(loaded.search(few[7] as number[], 1).map((hit) => hit.index)).toEqual([7]);
+    // Read with a smaller exactBelow, the missing graph is a broken index, not a silent rebuild.
+    await expect(VectorIndex.load(files('exact'), { exactBelow: 10 })).rejects.toThrow(/is invalid: missing/);
   });
 });
 
