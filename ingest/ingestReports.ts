@@ -96,14 +96,14 @@ export async function analyseReport(
     buildTables({ lines: clean.lines, blocks: structured.blocks, layout, bodySize: bodyFontSize(clean.lines), language: documentLanguage(clean.lines) }),
   );
   const { tables, blocks } = built;
-  const identity = identifyReport({
+  const identity = await timed(t, 'identity: organisation, year, kind', () => identifyReport({
     filePath: file,
     firstLines: clean.lines.filter((line) => line.page <= IDENTITY_PAGES),
     runningLines: clean.droppedRepeats,
     metadataTitle: extracted.metadataTitle,
     tables,
     flags: { reportId: options.reportId, year: options.year },
-  });
+  }));
   const metrics = await timed(t, 'metrics', () => extractMetrics(blocks, clean.lines));
   const chunks = await timed(t, 'chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks, tables }));
   return {
@@ -113,7 +113,7 @@ export async function analyseReport(
     chunks,
     tables,
     metrics,
-    vocabulary: deriveVocabulary(blocks, metrics),
+    vocabulary: await timed(t, 'vocabulary', () => deriveVocabulary(blocks, metrics)),
   };
 }
 

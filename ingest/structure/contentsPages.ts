@@ -11,8 +11,9 @@ import type { CleanLine } from '../types.js';
 const CONTENTS_TITLE = /^(?:目\s*录|contents|table\s+of\s+contents|index)$/iu;
 /** A page reference: a page number or a lettered one ("F-6", "A-1"). */
 const PAGE_REFERENCE = /^(?:\d{1,3}|[A-Z]{1,2}\s?-\s?\d{1,3})$/u;
-/** Text, leader dots or a gap, then a page reference at the end of the line. */
-const LEADER_ENTRY = /^(.*?[\p{Script=Han}\p{L}].*?)\s*(?:[.·…．_\s]{2,}|\s)\s*((?:\d{1,3}|[A-Z]{1,2}\s?-\s?\d{1,3}))$/u;
+/** Leader dots or a gap, then a page reference, at the end of a line (the text before it is the entry). */
+const LEADER_TAIL = /(?:\s*[.·…．_]{2,}\s*|\s+)(\d{1,3}|[A-Z]{1,2}\s?-\s?\d{1,3})$/u;
+const WORDS = /[\p{Script=Han}\p{L}]/u;
 /** Of the page's lines, at least this share are entries. */
 const ENTRY_SHARE = 0.5;
 /** At least this many entries make a contents page (fewer under a contents title). */
@@ -62,10 +63,14 @@ function pageReference(line: CleanLine): number | null {
     text = segments.slice(0, -1).map((s) => s.text).join(' ');
     if (!PAGE_REFERENCE.test(reference)) return null;
   } else {
-    const m = LEADER_ENTRY.exec(line.text.trim());
-    if (!m?.[1] || !m[2]) return null;
-    text = m[1];
-    reference = m[2];
+    const trimmed = line.text.trim();
+    // Most lines do not end in a digit: no regex for them.
+    if (!/\d$/u.test(trimmed)) return null;
+    const m = LEADER_TAIL.exec(trimmed);
+    if (!m?.[1]) return null;
+    text = trimmed.slice(0, m.index);
+    reference = m[1];
+    if (!WORDS.test(text)) return null;
   }
   // An entry names a part of the report: its text is words, not a row of figures.
   const digits = text.replace(/[^\d]/gu, '').length;

@@ -20,6 +20,8 @@ export interface HeadingInput {
   text: string;
   /** Font size of the line; 0 when unknown (text input). */
   size: number;
+  /** False when nothing may nest under it (a one-off title): the next heading closes it. */
+  holds?: boolean;
 }
 
 export type HeadingLevel =
@@ -28,6 +30,7 @@ export type HeadingLevel =
   | { type: 'named'; id: string };
 
 interface Open {
+  holds: boolean;
   key: string;
   level: HeadingLevel;
   size: number;
@@ -44,8 +47,8 @@ export class Outline {
   private open: Open[] = [];
   /** Numbers of the last decimal heading ("1.2.3"); a named part starts the count afresh. */
   private decimal: number[] = [];
-  /** The last number each numbering style reached, open or not. */
-  private readonly lastNumber = new Map<string, number>();
+  /** The last number each numbering style reached, open or not, and how many headings held it. */
+  private readonly lastNumber = new Map<string, { n: number; depth: number }>();
 
   constructor(private readonly front: SectionRef) {}
 
@@ -60,39 +63,65 @@ export class Outline {
     return this.open.map((o) => o.text);
   }
 
-  /** Whether the line may open a heading of this level here (numbers advance plausibly). */
-  accepts(level: HeadingLevel): boolean {
-    if (level.type !== 'numbered') return true;
-    if (level.kind === 'decimal') return decimalAdvances(this.decimal, level.numbers);
-    const n = level.numbers[0] ?? 0;
-    const same = this.open.findLast((o) => o.key === keyOf(level));
-    // A style no longer open starts again from its first numbers, or carries on its earlier count
-    // (10-K items run on across PART I and PART II).
-    const earlier = this.lastNumber.get(keyOf(level));
-    if (!same || same.level.type !== 'numbered') return n <= 3 || (earlier !== undefined && n > earlier && n <= Math.floor(earlier) + 2);
-    const previous = same.level.numbers[0] ?? 0;
-    // Notes to accounts skip numbers for notes that do not apply; other lists skip at most one.
-    const reach = level.kind === 'note' ? 3 : 2;
-    return n > previous && n <= Math.floor(previous) + reach;
-  }
-
-  /** Opens a heading (after `accepts`): closes what it ends and returns its section. */
-  add(level: HeadingLevel, heading: HeadingInput): SectionRef {
-    const key = keyOf(level);
+  /**
+   * Opens the heading if it fits the outline here, closing what it ends, and returns its section;
+   * null when its number does not advance plausibly (the line is then text, a list item).
+   *
+   * A numbered heading continues the innermost open list of its style whose number it follows
+   * ("二、" after "一、"), closing whatever opened since; a style restarting at its first number
+   * while open ("一、" under "一、") opens a list nested in it (an audit report's own 一、…六、 inside
+   * a section's 一、, before the section's 二、 resumes the outer list).
+   */
+  add(level: HeadingLevel, heading: HeadingInput): SectionRef | null {
     const text = heading.text.trim();
+    let key = keyOf(level);
     if (level.type === 'named') {
       this.open = [];
       this.decimal = [];
+    } else if (level.type === 'numbered' && level.kind === 'decimal') {
+      if (!decimalAdvances(this.decimal, level.numbers)) return null;
+      const same = this.open.findIndex((o) => o.key === key);
+      if (same >= 0) this.open = this.open.slice(0, same);
+      else this.closeFor(level, heading.size);
+      this.decimal = level.numbers;
+    } else if (level.type === 'numbered') {
+      const n = level.numbers[0] ?? 0;
+      // Notes to accounts skip numbers for notes that do not apply; other lists skip at most one.
+      const reach = level.kind === 'note' ? 3 : 2;
+      const follows = (o: Open) => o.level.type === 'numbered' && o.level.kind === level.kind && n > (o.level.numbers[0] ?? 0) && n <= Math.floor(o.level.numbers[0] ?? 0) + reach;
+      const continued = this.open.findLastIndex(follows);
+      const sameStyle = this.open.filter((o) => o.level.type === 'numbered' && o.level.kind === level.kind);
+      if (continued >= 0) {
+        key = this.open[continued]?.key ?? key;
+        this.open = this.open.slice(0, continued);
+      } else if (sameStyle.length > 0) {
+        // Parts, chapters and items do not nest: the same one again is a repeated title.
+        if (n !== 1 || level.rank <= 1) return null;
+        key = `${level.kind}#${sameStyle.length + 1}`;
+      } else {
+        // A style no longer open starts again from its first numbers, or carries on its earlier
+        // count (10-K items run on across PART I and PART II) where it stood, closing what came
+        // between (a title set apart by type that interrupted the notes).
+        const earlier = this.lastNumber.get(keyOf(level));
+        const carriesOn = earlier !== undefined && n > earlier.n && n <= Math.floor(earlier.n) + reach;
+        if (!(n <= 3 || carriesOn)) return null;
+        if (carriesOn && n > 3 && earlier.depth <= this.open.length) this.open = this.open.slice(0, earlier.depth);
+        else this.closeFor(level, heading.size);
+      }
+      this.lastNumber.set(keyOf(level), { n, depth: this.open.length });
     } else {
       const same = this.open.findIndex((o) => o.key === key);
       if (same >= 0) this.open = this.open.slice(0, same);
-      else while (this.open.length > 0 && closes(level, heading.size, this.open.at(-1) as Open)) this.open.pop();
+      else this.closeFor(level, heading.size);
     }
-    if (level.type === 'numbered' && level.kind === 'decimal') this.decimal = level.numbers;
-    if (level.type === 'numbered') this.lastNumber.set(key, level.numbers[0] ?? 0);
     const id = level.type === 'named' ? level.id : level.type === 'numbered' && level.kind === 'decimal' ? level.numbers.join('.') : idOf(text);
-    this.open.push({ key, level, size: heading.size, text, id });
+    this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true });
     return this.section();
+  }
+
+  /** Closes the open headings a new one of this level ends (they are not its parents). */
+  private closeFor(level: HeadingLevel, size: number): void {
+    while (this.open.length > 0 && closes(level, size, this.open.at(-1) as Open)) this.open.pop();
   }
 }
 
@@ -104,7 +133,7 @@ function keyOf(level: HeadingLevel): string {
 
 /** Whether a new heading ends the open one above it (they are not parent and child). */
 function closes(level: HeadingLevel, size: number, open: Open): boolean {
-  if (open.level.type === 'named') return true;
+  if (open.level.type === 'named' || !open.holds) return true;
   const smaller = size > 0 && open.size > 0 && open.size < size - SAME_SIZE;
   const notLarger = size === 0 || open.size === 0 || open.size <= size + SAME_SIZE;
   if (level.type === 'styled') {

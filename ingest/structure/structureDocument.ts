@@ -45,6 +45,8 @@ const LARGER = 1.15;
 const MAX_HEADING_LINES = 2;
 /** A face of body size set once (an emphasised phrase) is no heading style: headings of one level share theirs. */
 const MIN_FACE_HEADINGS = 2;
+/** A heading face used this often is a level of the outline that holds the headings under it. */
+const MIN_HOLDING_FACE_USES = 3;
 /** A face is a heading face when at least this share of its lines stand alone, short, like headings. */
 const HEADING_FACE_SHARE = 0.5;
 
@@ -54,6 +56,8 @@ interface FoundHeading {
   size: number;
   /** How many lines it takes (a label on one line and its title on the next; a title over two lines). */
   lines: number;
+  /** False for a heading in a face the report uses once or twice: it holds no headings under it. */
+  holds?: boolean;
 }
 
 export function structureDocument(doc: CleanDocument, hints: StructureHints = {}): StructuredDocument {
@@ -106,14 +110,20 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     }
     // The first page is the cover: its large lines name the report, not a section of it.
     const style = line.page === firstPage ? null : styleOf(line);
-    if (!style || !headingFaces.has(style) || !isTitleText(text) || (line.geometry?.segments.length ?? 0) > 1) return null;
+    // A line set apart by type that ends with a full stop is an emphasised sentence, not a heading.
+    if (!style || !headingFaces.has(style) || !isTitleText(text) || /[.。]$/u.test(text) || (line.geometry?.segments.length ?? 0) > 1) return null;
     if (index > 0 && styleOf(lines[index - 1]) === style && lines[index - 1]?.page === line.page && tableOf[index - 1] === -1) return null;
     let count = 1;
-    while (count <= MAX_HEADING_LINES && styleOf(lines[index + count]) === style && lines[index + count]?.page === line.page && tableOf[index + count] === -1) count += 1;
+    // Lines set alike run on one title, unless the next is a numbered heading of its own ("Note 1 …" under "NOTES TO …").
+    const continues = (next: CleanLine | undefined, at: number) =>
+      styleOf(next) === style && next?.page === line.page && tableOf[at] === -1 && !numberedShape(next.text);
+    while (count <= MAX_HEADING_LINES && continues(lines[index + count], index + count)) count += 1;
     if (count > MAX_HEADING_LINES) return null;
     const parts = lines.slice(index, index + count).map((l) => l.text.trim());
     const joined = parts.reduce((a, b) => (/[A-Za-z0-9]$/u.test(a) && /^[A-Za-z0-9]/u.test(b) ? `${a} ${b}` : `${a}${b}`));
-    return { level: { type: 'styled', style }, text: joined, size, lines: count };
+    // A face set for only a heading or two (a letterhead, a one-off title page) holds no other headings.
+    const holds = (headingFaces.get(style) ?? 0) >= MIN_HOLDING_FACE_USES;
+    return { level: { type: 'styled', style }, text: joined, size, lines: count, holds };
   };
 
   const blocks: Block[] = [];
@@ -171,12 +181,11 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (positioned && tableRef && !isSourceNote(text)) tableRef = null;
 
     const heading = headingAt(index);
-    if (heading && outline.accepts(heading.level)) {
+    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true }) : null;
+    if (heading && section) {
       flush();
       caseRef = null;
       tableRef = null;
-      const section = outline.add(heading.level, { text: heading.text, size: heading.size });
-      flush();
       draft = { kind: 'heading', lines: lines.slice(index, index + heading.lines), lineStart: index, section };
       flush();
       skipUntil = index + heading.lines - 1;
@@ -248,7 +257,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   }
 
   /** Faces (font and size) that mostly set short lines standing alone: the report's heading faces. */
-  function findHeadingFaces(all: readonly CleanLine[], style: BodyStyle, inTable: Int32Array): Set<string> {
+  /** Heading faces and how many standalone heading-like lines each sets. */
+  function findHeadingFaces(all: readonly CleanLine[], style: BodyStyle, inTable: Int32Array): Map<string, number> {
     const stats = new Map<string, { lines: number; alone: number }>();
     all.forEach((line, i) => {
       if (inTable[i] !== -1 || contents.has(i)) return;
@@ -261,8 +271,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       stats.set(key, entry);
     });
     const larger = (key: string) => Number(key.slice(key.lastIndexOf('@') + 1)) >= LARGER * style.size;
-    return new Set(
-      [...stats].filter(([key, s]) => (s.alone >= MIN_FACE_HEADINGS || larger(key)) && s.alone >= HEADING_FACE_SHARE * s.lines).map(([key]) => key),
+    return new Map(
+      [...stats].filter(([key, s]) => (s.alone >= MIN_FACE_HEADINGS || larger(key)) && s.alone >= HEADING_FACE_SHARE * s.lines).map(([key, s]) => [key, s.alone]),
     );
   }
 }

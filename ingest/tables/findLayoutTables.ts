@@ -33,6 +33,8 @@ export interface LayoutTable {
   lineEnd: number;
   /** Single-cell lines just above the first row (a unit line, a title, a preparer): context, not rows. */
   preamble: number[];
+  /** Of those, the lines right above the rows that head groups of value columns; `lineStart` is the first of them. */
+  groupLines: number[];
   columns: Array<{ x0: number; x1: number }>;
   rows: GridRow[];
 }
@@ -88,7 +90,7 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
   let run: Candidate[] = [];
   const close = () => {
     for (const part of splitAtNewHeaders(run)) {
-      const table = tableFromRun(part);
+      const table = tableFromRun(part, lines);
       if (table) tables.push(table);
     }
     run = [];
@@ -246,7 +248,7 @@ function splitAtNewHeaders(run: Candidate[]): Candidate[][] {
   return parts;
 }
 
-function tableFromRun(run: Candidate[]): LayoutTable | null {
+function tableFromRun(run: Candidate[], lines: readonly CleanLine[]): LayoutTable | null {
   const firstMulti = run.findIndex((c) => c.multi);
   if (firstMulti < 0 || run.filter((c) => c.multi).length < 2) return null;
   // Lines above the first row on an earlier page are the end of that page, not this table's title.
@@ -276,10 +278,20 @@ function tableFromRun(run: Candidate[]): LayoutTable | null {
   const keptColumns = columns.filter((_, c) => used[c]);
   const keptRows = rows.map((r) => ({ ...r, cells: r.cells.filter((_, c) => used[c]) }));
   if (keptColumns.length < 2) return null;
+  // Lines right above the rows and over the value columns only ("Consolidated", "Year Ended
+  // December 31,") head groups of columns: they are the table's, not a heading or text above it.
+  const valueStart = keptColumns[1]?.x0 ?? Infinity;
+  const groupLines: number[] = [];
+  for (let i = preamble.length - 1; i >= 0; i -= 1) {
+    const line = lines[preamble[i] ?? -1];
+    if (!line?.geometry || line.geometry.x0 < valueStart - line.geometry.size || (preamble[i] ?? 0) !== (groupLines[0] ?? body[0]?.index ?? 0) - 1) break;
+    groupLines.unshift(preamble[i] ?? 0);
+  }
   return {
-    lineStart: body[0]?.index ?? 0,
+    lineStart: groupLines[0] ?? body[0]?.index ?? 0,
     lineEnd: body.at(-1)?.index ?? 0,
     preamble,
+    groupLines,
     columns: keptColumns,
     rows: keptRows,
   };

@@ -78,13 +78,8 @@ function describe(found: LayoutTable, context: LayoutTableContext): Described {
   const caption = captionAt !== undefined ? tableCaption(lines[captionAt]?.text ?? '') : null;
   // A line over the amount columns only ("Consolidated", "Parent", "本期发生额") names a group of
   // columns: it heads them, it is not the table's title.
-  const valueStart = found.columns[1]?.x0 ?? Infinity;
-  const overColumns = (i: number) => {
-    const geometry = context.lines[i]?.geometry;
-    return !!geometry && geometry.x0 >= valueStart - geometry.size;
-  };
-  const groupLines = found.preamble.filter(overColumns);
-  const title = caption?.title ?? titleAbove(context_.filter((i) => !overColumns(i)), captionAt, context);
+  const groupLines = found.groupLines;
+  const title = caption?.title ?? titleAbove(context_.filter((i) => !groupLines.includes(i)), captionAt, context);
   const noteLine = lines[found.lineEnd + 1];
   const sourceNote = noteLine && isSourceNote(noteLine.text) ? noteLine.text : null;
 
@@ -311,10 +306,14 @@ function appendRows(table: ParsedTable, next: Described): void {
   }
 }
 
-/** Ids are unique within a report: a caption's label, else the title, else "表（第 N 页）"; repeats get their page. */
+/**
+ * Ids are unique within a report: a caption's label, else the title, else "表（第 N 页）"; a repeated
+ * title gets its page, a second untitled table on a page its place there ("表（第 N 页，2）").
+ */
 function uniqueIds(tables: ParsedTable[], language: 'zh' | 'en'): ParsedTable[] {
   const fallback = (page: number) => (language === 'zh' ? `表（第 ${page} 页）` : `Table (page ${page})`);
   const atPage = (id: string, page: number) => (language === 'zh' ? `${id}（第 ${page} 页）` : `${id} (page ${page})`);
+  const nth = (page: number, n: number) => (language === 'zh' ? `表（第 ${page} 页，${n}）` : `Table (page ${page}, ${n})`);
   const seen = new Set<string>();
   const counts = new Map<string, number>();
   for (const t of tables) {
@@ -323,8 +322,9 @@ function uniqueIds(tables: ParsedTable[], language: 'zh' | 'en'): ParsedTable[] 
   }
   return tables.map((t) => {
     const base = t.id || t.title || fallback(t.page);
-    let id = (counts.get(base) ?? 0) > 1 && !t.id ? atPage(base, t.page) : base;
-    while (seen.has(id)) id = `${id}′`;
+    const untitled = !t.id && !t.title;
+    let id = (counts.get(base) ?? 0) > 1 && !t.id && !untitled ? atPage(base, t.page) : base;
+    for (let n = 2; seen.has(id); n += 1) id = untitled ? nth(t.page, n) : `${atPage(base, t.page)}${language === 'zh' ? '，' : ', '}${n}`;
     seen.add(id);
     // A captioned table already stands in its caption's section; another is a section of its own,
     // under the one it is printed in, so its rows cite the table and where it stands.
