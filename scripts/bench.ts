@@ -14,6 +14,7 @@ import {
 import { formatMarkdown, formatText } from './bench/formatReport.js';
 import { machineInfo } from './bench/machine.js';
 import { runWorker } from './bench/runWorker.js';
+import { processTiming, reportFiles, type ReportTiming } from './bench/reportsBench.js';
 import { benchStart } from './bench/startBench.js';
 
 /**
@@ -97,11 +98,28 @@ async function main(): Promise<number> {
     start: null,
     ask: null,
     scale: [],
+    reports: null,
   };
   try {
     if (args.sections.includes('ingest')) {
       progress(`ingest: ${args.ingestRounds} rounds of bare getText() and full ingest`);
       result.ingest = await runWorker({ kind: 'ingest', file: args.file, rounds: args.ingestRounds }, IngestBenchResultSchema);
+    }
+    if (args.reports !== null) {
+      const files = await reportFiles(args.reports);
+      const rounds = Math.min(args.ingestRounds, 3);
+      progress(`reports: ${files.length} PDFs under ${args.reports}, ${rounds} rounds each in process and as processes`);
+      const timings: ReportTiming[] = [];
+      for (const file of files) {
+        progress(`  ${path.basename(file)}`);
+        const inProcess = await runWorker({ kind: 'ingest', file, rounds }, IngestBenchResultSchema);
+        timings.push({
+          file: path.relative(args.reports, file),
+          inProcess: { bareMs: inProcess.bareGetTextMs, ingestMs: inProcess.ingestMs, ratio: inProcess.ratio },
+          process: await processTiming(file, rounds),
+        });
+      }
+      result.reports = { folder: args.reports, rounds, reports: timings };
     }
     if (args.sections.includes('start')) {
       progress(`start: ${args.startRounds} rounds of CLI processes against node importing the same dependencies`);

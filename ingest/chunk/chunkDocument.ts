@@ -38,6 +38,8 @@ interface Piece {
   text: string;
   /** Words that locate the text (section title, case title, caption) and help retrieval find it. */
   context: string;
+  /** The table a table_rows piece holds rows of. */
+  table?: string;
 }
 
 function sectionTitle(section: SectionRef): string {
@@ -58,6 +60,7 @@ function tablePieces(table: ParsedTable): Piece[] {
     if (isLast && table.sourceNote) lines.push(table.sourceNote);
     pieces.push({
       kind: 'table_rows',
+      table: table.id,
       section: table.section,
       pageStart: rowPages.length > 0 && start > 0 ? Math.min(...rowPages) : table.page,
       pageEnd: rowPages.length > 0 ? Math.max(...rowPages) : lastPage,
@@ -123,7 +126,7 @@ export function chunkDocument(input: {
       }
       case 'table_body': {
         // Parsed tables are chunked from their rows, where they stand; raw lines are only the fallback for an unparsed one.
-        const table = input.tables.find((t) => t.id === block.section.id);
+        const table = input.tables.find((t) => t.id === (block.table ?? block.section.id));
         if (!table) push(block, 'paragraph', block.text, context);
         else if (!emittedTables.has(table.id)) {
           pieces.push(...tablePieces(table));
@@ -185,5 +188,6 @@ export function chunkDocument(input: {
     pageEnd: piece.pageEnd,
     text: piece.text,
     norm: `${normalizeForMatch(piece.context)}\n${normalizeForMatch(piece.text)}`,
+    ...(piece.table ? { table: piece.table } : {}),
   }));
 }

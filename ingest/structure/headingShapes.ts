@@ -18,7 +18,9 @@ export type HeadingKind =
   | 'decimal'
   | 'arabic-dun'
   | 'arabic-paren'
-  | 'arabic-half-paren';
+  | 'arabic-half-paren'
+  | 'letter'
+  | 'letter-paren';
 
 export interface NumberedShape {
   kind: HeadingKind;
@@ -82,6 +84,9 @@ const NOTE = /^(NOTE|Note)\s+(\d{1,2})\b\s*[.:—–-]?\s*(.*)$/u;
 const ARABIC_DUN = /^(\d{1,2})\s*、\s*(.*)$/u;
 const ARABIC_PAREN = /^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$/u;
 const ARABIC_HALF_PAREN = /^(\d{1,2})\s*[)）]\s*(.*)$/u;
+/** "A. Selected Financial Data" (20-F sections under an Item), "(a) Description of Business". */
+const LETTER = /^([A-H])\.\s+(\S.*)$/u;
+const LETTER_PAREN = /^[（(]([a-h])[)）]\s+(\S.*)$/u;
 
 /**
  * The numbering of a heading line, or null when the line is not shaped like one: too long, ending
@@ -94,6 +99,8 @@ export function numberedShape(line: string): NumberedShape | null {
   if (!shape) return null;
   if (shape.title !== '' && !TITLE_START.test(shape.title)) return null;
   if (shape.title !== '' && readsAsSentence(shape.title)) return null;
+  // A title is words: brackets and runs of asterisks (a redacted exhibit, a formula) are not.
+  if (/[[\]]|\*\*/u.test(shape.title)) return null;
   // "1、市场风险：…" / "2. Liquidity: the Group …" is a list item that runs on after its lead-in, not a heading.
   if (/[:：]\s*\S{4,}/u.test(shape.title)) return null;
   return shape;
@@ -149,6 +156,10 @@ function matchShape(text: string): NumberedShape | null {
   if (m?.[1]) return { kind: 'arabic-dun', rank: 4, numbers: [Number(m[1])], label: `${m[1]}、`, title: (m[2] ?? '').trim() };
   m = ARABIC_HALF_PAREN.exec(text);
   if (m?.[1]) return { kind: 'arabic-half-paren', rank: 7, numbers: [Number(m[1])], label: `${m[1]}）`, title: (m[2] ?? '').trim() };
+  m = LETTER.exec(text);
+  if (m?.[1]) return { kind: 'letter', rank: 1.5, numbers: [m[1].charCodeAt(0) - 64], label: `${m[1]}.`, title: (m[2] ?? '').trim() };
+  m = LETTER_PAREN.exec(text);
+  if (m?.[1]) return { kind: 'letter-paren', rank: 6.5, numbers: [m[1].charCodeAt(0) - 96], label: `(${m[1]})`, title: (m[2] ?? '').trim() };
   const decimal = numberedHeading(text);
   if (decimal) return { kind: 'decimal', rank: 4 + decimal.numbers.length / 10, numbers: decimal.numbers, label: decimal.numbers.join('.'), title: decimal.title };
   return null;

@@ -20,7 +20,8 @@ export function numberedHeading(line: string): HeadingShape | null {
   const numbers = [a, b, c].filter((n): n is string => n !== undefined).map(Number);
   // A top-level heading is written "1.标题"; a bare "1 标题" is a list item or table row.
   if (numbers.length === 1 && trailingDot !== '.') return null;
-  if (line.length > HEADING_MAX_CHARS || /[。；，,;]$/.test(rest)) return null;
+  // Width in CJK cells: an English title may run to twice as many letters.
+  if (displayWidth(line) > HEADING_MAX_CHARS || /[。；，,;]$/.test(rest)) return null;
   // The title must start like words, not like the rest of a number ("5%", "5万元").
   if (!/^[\p{Script=Han}“"《（(A-Za-z]/u.test(rest)) return null;
   if (numbers.some((n) => n === 0)) return null;

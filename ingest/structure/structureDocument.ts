@@ -2,6 +2,7 @@ import type { CleanDocument, CleanLine, StructuredDocument } from '../types.js';
 import type { Block, BlockKind, Line, SectionRef } from '../../src/store/shapes.js';
 import { joinWrapped } from '../clean/cleanPages.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
+import { isPeriodLine } from '../../src/text/periods.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
 import { HEADING_MAX_WIDTH, numberedShape, readsAsSentence } from './headingShapes.js';
@@ -13,7 +14,12 @@ import { Outline, type HeadingLevel } from './outline.js';
  * mid-sentence wraps joined, 【案例】 boxes, captions, table bodies and metric lists.
  */
 
-const SENTENCE_END = /[。！？!?][”」）)]?$/u;
+/**
+ * A paragraph's last line ends a sentence: Chinese or English stops, a closing quote or bracket after
+ * them. An English full stop counts after a word (not after a digit: "12." may be "12.5" broken over
+ * two lines) and not after a title or a company abbreviation.
+ */
+const SENTENCE_END = /(?:[。！？!?]|(?<=[a-z)\]%"'’”]|[a-z]{2})(?<!\b(?:No|Inc|Co|Ltd|Corp|vs|etc|Mr|Ms|Dr))\.)[”」）)"'’]?$/u;
 
 function isMetricList(text: string): boolean {
   const items = text.split(/[；;]/u).filter((s) => /\d/.test(s));
@@ -34,6 +40,10 @@ export interface StructureHints {
   /** Lines of table-of-contents pages that list headings: not content, and no headings themselves. */
   contentsLines?: ReadonlySet<number>;
 }
+
+/** "(continued)", "（续）", "（续表）" in a title; a bare "Continued" only ends one set apart by type. */
+const CONTINUED_MARK = /[(（]\s*(?:continued|cont'?d|续表?)\s*[)）]/iu;
+const CONTINUED_WORD = /\s(?:continued|CONTINUED|Continued)$/u;
 
 /** What text before the first heading (cover, letters, contents) is filed under. */
 const FRONT_MATTER = { zh: '卷首', en: 'Front matter' } as const;
@@ -86,6 +96,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     const g = line.geometry;
     if (!g) return displayWidth(line.text) < Math.max(fullWidth, MIN_TEXT_WIDTH) - 1.5;
     const next = lines[index + 1];
+    // A next line that starts in lower case carries on this line's sentence.
+    if (next?.page === line.page && /^[a-z]/u.test(next.text.trim())) return false;
     const nextSetAlike = next?.page === line.page && next.geometry?.font === g.font && Math.abs((next.geometry?.size ?? 0) - g.size) < 0.5;
     return g.size > LARGER * body.size || g.x1 < rightEdge - 2 * g.size || !nextSetAlike;
   };
@@ -116,7 +128,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     let count = 1;
     // Lines set alike run on one title, unless the next is a numbered heading of its own ("Note 1 …" under "NOTES TO …").
     const continues = (next: CleanLine | undefined, at: number) =>
-      styleOf(next) === style && next?.page === line.page && tableOf[at] === -1 && !numberedShape(next.text);
+      styleOf(next) === style && next?.page === line.page && tableOf[at] === -1 && !numberedShape(next.text) && !isPeriodLine(next.text);
     while (count <= MAX_HEADING_LINES && continues(lines[index + count], index + count)) count += 1;
     if (count > MAX_HEADING_LINES) return null;
     const parts = lines.slice(index, index + count).map((l) => l.text.trim());
@@ -180,6 +192,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // From a layout, a table ends with its last row; its source note may still follow it.
     if (positioned && tableRef && !isSourceNote(text)) tableRef = null;
 
+    // A title printed again with "(continued)" / "（续）" on the next page is a running title, not a new section.
+    if (isContinuedTitle(line)) return;
     const heading = headingAt(index);
     const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true }) : null;
     if (heading && section) {
@@ -247,6 +261,13 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   flush();
 
   return { blocks };
+
+  function isContinuedTitle(line: CleanLine): boolean {
+    const text = line.text.trim();
+    const marked = CONTINUED_MARK.test(text) || (CONTINUED_WORD.test(text) && styleOf(line) !== null && /^[\p{Lu}\p{Script=Han}]/u.test(text));
+    if (!marked || displayWidth(text) > HEADING_MAX_WIDTH || SENTENCE_END.test(text)) return false;
+    return isTitleText(text.replace(CONTINUED_MARK, '').replace(CONTINUED_WORD, '').trim());
+  }
 
   function styleOf(line: CleanLine | undefined): string | null {
     const g = line?.geometry;

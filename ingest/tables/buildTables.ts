@@ -21,7 +21,7 @@ export interface TableInput {
  */
 export interface BuiltTables {
   tables: ParsedTable[];
-  /** The blocks, the printed lines of each table now standing in its table's section. */
+  /** The blocks, the printed lines of each table now naming their table and standing in its section. */
   blocks: Block[];
 }
 
@@ -34,9 +34,12 @@ export function buildTables(input: TableInput): BuiltTables {
       bodySize: input.bodySize,
       language: input.language,
     });
-    const sectionOfLine = new Map<number, SectionRef>();
-    for (const table of tables) for (const [first] of lineRanges.get(table.id) ?? []) sectionOfLine.set(first, table.section);
-    const blocks = input.blocks.map((b) => (b.kind === 'table_body' && sectionOfLine.has(b.lineStart) ? { ...b, section: sectionOfLine.get(b.lineStart) as SectionRef } : b));
+    const tableAtLine = new Map<number, ParsedTable>();
+    for (const table of tables) for (const [first] of lineRanges.get(table.id) ?? []) tableAtLine.set(first, table);
+    const blocks = input.blocks.map((b) => {
+      const table = b.kind === 'table_body' ? tableAtLine.get(b.lineStart) : undefined;
+      return table ? { ...b, section: table.section, table: table.id } : b;
+    });
     return { tables, blocks };
   }
   const tables: ParsedTable[] = [];

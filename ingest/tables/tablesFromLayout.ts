@@ -1,7 +1,8 @@
 import type { ParsedTable, SectionRef } from '../../src/store/shapes.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
-import { periodOf } from '../../src/text/periods.js';
+import { isPeriodLine, periodOf } from '../../src/text/periods.js';
 import { unitInLabel, unitLine, type TableUnit } from '../../src/text/unitLines.js';
+import { readsAsSentence } from '../structure/headingShapes.js';
 import { isSourceNote, tableCaption } from '../structure/lineShapes.js';
 import type { CleanLine } from '../types.js';
 import { cellKey } from './cellText.js';
@@ -27,13 +28,11 @@ const CONTEXT_LINES = 5;
 /** At most this many rows at the top of a table are header rows. */
 const MAX_HEADER_ROWS = 4;
 const ENUMERATOR = /^(?:第[一二三四五六七八九十百]+[节章部分篇]\s*|[（(]?[一二三四五六七八九十]+[)）、．.]\s*|[（(]?\d{1,2}[)）、．.]\s*(?!\d)|[（(][a-zA-Z][)）]\s*)/u;
-const TITLE_PERIOD = /[\s,]+(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?)\s+ended|as\s+(?:of|at))\b.*$/iu;
+const TITLE_PERIOD = /[\s,]+(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?)\s+ended|as\s+(?:of|at)|at\s+\d{1,2}\s+[A-Za-z]+\s+\d{4})\b.*$/iu;
 const NOTE_TITLE = /^\s*(?:notes?|附注|注释)\s*$/iu;
 const SENTENCE_END = /[。；;！？!?]$/u;
 const CHECKBOX = /[□√☑☐■]/u;
 const LABEL_VALUE = /^[^：:]{2,12}[：:]\s*\S/u;
-/** The period a statement covers, printed under its title ("For the year ended 31 December 2031", "截至 2031 年 12 月 31 日"). */
-const PERIOD_LINE = /^(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?|(?:three|six|nine|twelve)\s+months)\s+ended|years?\s+ended|as\s+(?:at|of)\s|at\s+\d{1,2}\s|at\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|截至|截止)/iu;
 
 interface Described {
   table: ParsedTable;
@@ -129,8 +128,11 @@ function isTitleLike(line: CleanLine | undefined): boolean {
   // Titles are short; a statement's title in capitals may run on with its period ("… FOR THE YEARS ENDED …").
   const capitals = /[A-Z]/u.test(text) && !/[a-z]/u.test(text);
   if (text.length < 2 || text.length > (capitals ? 120 : 60) || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
-  if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || PERIOD_LINE.test(text)) return false;
+  if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || isPeriodLine(text)) return false;
   if (/^[\d\s.,:：/()（）年月日-]+$/u.test(text)) return false;
+  // A title is no sentence or fragment of one: it does not start in lower case, end on a full stop
+  // after a word, or break off on an article or preposition.
+  if (/^[a-z]/u.test(text) || /[a-z]\.$/u.test(text) || readsAsSentence(text)) return false;
   if (line.geometry && line.geometry.segments.length > 1) return false;
   return true;
 }
@@ -326,8 +328,8 @@ function uniqueIds(tables: ParsedTable[], language: 'zh' | 'en'): ParsedTable[] 
     let id = (counts.get(base) ?? 0) > 1 && !t.id && !untitled ? atPage(base, t.page) : base;
     for (let n = 2; seen.has(id); n += 1) id = untitled ? nth(t.page, n) : `${atPage(base, t.page)}${language === 'zh' ? '，' : ', '}${n}`;
     seen.add(id);
-    // A captioned table already stands in its caption's section; another is a section of its own,
-    // under the one it is printed in, so its rows cite the table and where it stands.
-    return { ...t, id, section: t.id ? t.section : { id, path: [...t.section.path, t.title || id] } };
+    // A titled table without a caption is a section of its own under the one it is printed in; an
+    // untitled one stands in that section, and its rows cite the heading above them.
+    return { ...t, id, section: t.id || untitled ? t.section : { id, path: [...t.section.path, t.title] } };
   });
 }

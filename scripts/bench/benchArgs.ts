@@ -20,10 +20,13 @@ export interface BenchArgs {
   askBudgetMs: number;
   out: string;
   keep: boolean;
+  /** A folder of PDFs (the real reports) each timed against bare getText, in process and as whole processes; null: none. */
+  reports: string | null;
 }
 
 export const BENCH_USAGE = `usage: npm run bench [-- FILE] [--only ingest|start|ask|scale[,…]] [--scale 1,10,100] [--rounds N]
                       [--copies figures|identical] [--questions FILE] [--ask-budget SECONDS] [--out DIR] [--keep]
+                      [--reports DIR]
   FILE        the report (default data/reports/hnhgzy-2024-quality-report.pdf)
   --only      sections to run (default all: ingest, start, ask, scale)
   --scale     report counts for the scale section (default 1,10,100)
@@ -34,7 +37,9 @@ export const BENCH_USAGE = `usage: npm run bench [-- FILE] [--only ingest|start|
   --ask-budget seconds for one ask step (load, warm-up pass, measured passes; default 120): passes
               that would not fit are skipped, and when none fits the warm-up pass is the measurement
   --out       result folder (default bench-results)
-  --keep      keep the temporary index folders (their paths are printed)`;
+  --keep      keep the temporary index folders (their paths are printed)
+  --reports   also time the ingest of every PDF under DIR (e.g. ../shared/reports/real) against bare
+              getText(), in process and as whole processes (cli ingest), 3 rounds each (or --rounds)`;
 
 export class BenchUsageError extends Error {
   override name = 'BenchUsageError';
@@ -72,6 +77,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         out: { type: 'string' },
         'ask-budget': { type: 'string' },
         keep: { type: 'boolean', default: false },
+        reports: { type: 'string' },
       },
     });
   } catch (error) {
@@ -107,5 +113,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     askBudgetMs: values['ask-budget'] === undefined ? 120_000 : positiveInteger('--ask-budget', values['ask-budget']) * 1000,
     out: values.out ?? 'bench-results',
     keep: values.keep ?? false,
+    reports: values.reports ?? null,
   };
 }

@@ -1,11 +1,13 @@
 import type { AddReportResult, AskBenchResult, IngestBenchResult, ScaleBuildResult, VectorBenchResult } from './benchSchemas.js';
 import type { BenchArgs } from './benchArgs.js';
+import type { ReportsBenchResult } from './reportsBench.js';
 import type { StartBenchResult } from './startBench.js';
 import type { MachineInfo } from './machine.js';
 
 /** Targets from the benchmark issue; the table marks each measured value against its target. */
 export const TARGETS = {
   ingestRatio: 1.5,
+  ingestProcessRatio: 2,
   cliStartRatio: 2,
   askP95Ms: 30,
   scaleReports: 100,
@@ -32,4 +34,6 @@ export interface BenchResult {
   start: StartBenchResult | null;
   ask: (AskBenchResult & { indexBuildMs: number }) | null;
   scale: ScaleStep[];
+  /** With --reports: each PDF of the folder against bare getText. */
+  reports: ReportsBenchResult | null;
 }

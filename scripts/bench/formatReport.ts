@@ -169,6 +169,28 @@ function profileSection(profile: ProfileEntry[], title: string): Section {
   };
 }
 
+function reportsSection(result: BenchResult): Section | null {
+  const r = result.reports;
+  if (!r) return null;
+  return {
+    title: `Ingest of each report in ${r.folder} against bare getText()`,
+    rows: [
+      ['report', 'bare getText', 'ingest', `in process (≤ ${TARGETS.ingestRatio}×)`, 'bare process', 'cli ingest', `process (≤ ${TARGETS.ingestProcessRatio}×)`],
+      ...r.reports.map((t) => [
+        t.file.length > 48 ? `${t.file.slice(0, 47)}…` : t.file,
+        ms(t.inProcess.bareMs),
+        ms(t.inProcess.ingestMs),
+        `${num(t.inProcess.ratio, 2)}× ${mark(t.inProcess.ratio <= TARGETS.ingestRatio)}`,
+        ms(t.process.bareMs),
+        ms(t.process.ingestMs),
+        `${num(t.process.ratio, 2)}× ${mark(t.process.ratio <= TARGETS.ingestProcessRatio)}`,
+      ]),
+    ],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    notes: [`Medians of ${r.rounds} rounds. In process: warm, fresh index and segmenter per round (as the ingest section). Process: compiled cli ingest into a fresh index against node running a bare pdf-parse getText(), alternating.`],
+  };
+}
+
 const askProfileTitle = (label: string) => `Where ask time goes at ${label} (CPU profile of the warm-up pass, inclusive, project functions)`;
 
 function sections(result: BenchResult): Section[] {
@@ -178,6 +200,7 @@ function sections(result: BenchResult): Section[] {
   };
   push(ingestSection(result));
   if (result.ingest) push(ingestStagesSection(result.ingest));
+  push(reportsSection(result));
   push(startSection(result));
   push(askSection(result));
   if (result.ask) push(profileSection(result.ask.profile, askProfileTitle('1 report')));

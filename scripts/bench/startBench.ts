@@ -20,7 +20,8 @@ export type StartBenchResult = z.infer<typeof StartBenchResultSchema>;
 
 const IMPORTS = "await Promise.all(['pdf-parse', '@node-rs/jieba', 'hnswlib-node', 'zod'].map((m) => import(m)));";
 
-function timeProcess(command: string, args: string[]): Promise<number> {
+/** Wall time of one process run to exit; rejects with its stderr tail when it fails. */
+export function timeProcess(command: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });

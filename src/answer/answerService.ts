@@ -178,7 +178,7 @@ export class AnswerService {
 
   private tableChunk(report: ReportMeta, tableId: string, row: string[] | undefined): Chunk | null {
     const loaded = this.index.reports.find((r) => r.meta.id === report.id);
-    const candidates = loaded?.chunks.filter((c) => c.kind === 'table_rows' && c.section.id === tableId) ?? [];
+    const candidates = loaded?.chunks.filter((c) => c.kind === 'table_rows' && (c.table ?? c.section.id) === tableId) ?? [];
     const line = row?.join(' ');
     return (line ? candidates.find((c) => c.text.split('\n').includes(line)) : undefined) ?? candidates[0] ?? null;
   }
@@ -244,7 +244,7 @@ export class AnswerService {
     if (chunk.pageStart === chunk.pageEnd) return chunk.pageStart;
     if (chunk.kind === 'table_rows') {
       // A table row knows its page: find the row the sentence quotes.
-      const table = report.tables.find((t) => t.id === chunk.section.id);
+      const table = report.tables.find((t) => t.id === (chunk.table ?? chunk.section.id));
       const key = compact(sentence);
       const index = table?.rows.findIndex((row) => key.includes(compact(tableRowText(row)))) ?? -1;
       const page = index >= 0 ? table?.rowPages?.[index] : undefined;

@@ -53,6 +53,8 @@ export const BlockSchema = z.object({
   /** Index of the block's first line in the cleaned document's lines. */
   lineStart: z.number().int(),
   lineEnd: z.number().int(),
+  /** Id of the parsed table these lines print, when they are a table's rows. */
+  table: z.string().optional(),
 });
 export type Block = z.infer<typeof BlockSchema>;
 
@@ -135,6 +137,8 @@ export const ChunkSchema = z.object({
   text: z.string(),
   /** Matching text: section title + norm text, what the lexical and vector indexes see. */
   norm: z.string(),
+  /** Id of the table whose rows a table_rows chunk holds (its section may be the heading above an untitled table). */
+  table: z.string().optional(),
 });
 export type Chunk = z.infer<typeof ChunkSchema>;
 

@@ -65,3 +65,11 @@ export function resolvedYear(period: Period, reportYear: number): number | null 
   if (period.relative === 'before_previous') return reportYear - 2;
   return null;
 }
+
+/** The period a statement covers, printed under its title ("For the year ended 31 December 2031", "As at 30 June 2031", "截至 2031 年 12 月 31 日"). */
+const PERIOD_LINE =
+  /^(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?|(?:three|six|nine|twelve)\s+months)\s+ended|years?\s+ended|as\s+(?:at|of)\s|at\s+\d{1,2}\s|at\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|截至|截止)/iu;
+
+export function isPeriodLine(text: string): boolean {
+  return PERIOD_LINE.test(text.trim());
+}

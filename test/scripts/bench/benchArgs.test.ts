@@ -12,6 +12,11 @@ describe('parseBenchArgs', () => {
     expect(args.copies).toBe('figures');
     expect(args.askBudgetMs).toBe(120_000);
     expect(args.out).toBe('bench-results');
+    expect(args.reports).toBeNull();
+  });
+
+  it('takes a folder of reports to time one by one with --reports', () => {
+    expect(parseBenchArgs(['--only', 'ingest', '--reports', '../shared/reports/real']).reports).toBe('../shared/reports/real');
   });
 
   it('selects sections with --only, comma-separated or repeated, in run order', () => {
