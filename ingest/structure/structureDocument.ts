@@ -266,7 +266,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     const text = line.text.trim();
     const marked = CONTINUED_MARK.test(text) || (CONTINUED_WORD.test(text) && styleOf(line) !== null && /^[\p{Lu}\p{Script=Han}]/u.test(text));
     if (!marked || displayWidth(text) > HEADING_MAX_WIDTH || SENTENCE_END.test(text)) return false;
-    return isTitleText(text.replace(CONTINUED_MARK, '').replace(CONTINUED_WORD, '').trim());
+    return isTitleText(text.replace(CONTINUED_MARK, '').replace(CONTINUED_WORD, '').trim().replace(/[:：]$/u, ''));
   }
 
   function styleOf(line: CleanLine | undefined): string | null {

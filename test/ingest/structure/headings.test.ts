@@ -152,4 +152,62 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'People work')).toEqual(['2. People']);
     expect(chunks.find((c) => c.text.includes('Logistics work'))?.section.id).toBe('1.2');
   });
+
+  it('reads lettered headings under an item, and a title printed again as continued is no new section', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          { line: 'ITEM 1. INFORMATION ON THE COMPANY', bold: true },
+          'A. History and Development of the Company',
+          enBody('History'),
+          'B. Business Overview',
+          enBody('Overview'),
+          '(a) Shipping markets',
+          enBody('Market'),
+          '(b) Competition',
+          enBody('Rival'),
+        ],
+        [{ line: 'B. Business Overview (continued)', bold: true }, enBody('Later')],
+      ],
+      'lettered.pdf',
+    );
+    expect(pathOf(chunks, 'History work')).toEqual(['ITEM 1. INFORMATION ON THE COMPANY', 'A. History and Development of the Company']);
+    expect(pathOf(chunks, 'Rival work')).toEqual(['ITEM 1. INFORMATION ON THE COMPANY', 'B. Business Overview', '(b) Competition']);
+    // The running "(continued)" title leaves the text under the section it carries on.
+    expect(pathOf(chunks, 'Later work')).toEqual(['ITEM 1. INFORMATION ON THE COMPANY', 'B. Business Overview', '(b) Competition']);
+  });
+
+  it('cites the heading above an untitled table and the title of a titled one, and its chunks name the table', async () => {
+    const row = (label: string, a: string, b: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: a, x: 400, align: 'right' }, { text: b, x: 510, align: 'right' }], advance: 18 });
+    const file = path.join(work, 'table-sections.pdf');
+    await writeFile(
+      file,
+      await makeReportPdf({
+        header: null,
+        footer: null,
+        pages: [
+          [
+            { line: '一、经营情况', size: 14 },
+            // Text between the heading and the table: the table has no title line of its own.
+            ...['经营', '销售', '生产', '采购', '库存'].map(zhBody),
+            row('营业收入', '900.00', '800.00'),
+            row('营业成本', '500.00', '450.00'),
+            row('销售费用', '30.00', '28.00'),
+            zhBody('说明'),
+            { line: '二、费用情况', size: 14 },
+            '主要费用明细表',
+            row('管理费用', '40.00', '39.00'),
+            row('研发费用', '12.00', '11.00'),
+          ],
+        ],
+      }),
+    );
+    const report = await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 });
+    const untitled = report.chunks.find((c) => c.kind === 'table_rows' && c.text.includes('营业收入'));
+    const titled = report.chunks.find((c) => c.kind === 'table_rows' && c.text.includes('管理费用'));
+    expect([untitled?.section.id, untitled?.table]).toEqual(['一、经营情况', '表（第 1 页）']);
+    expect([titled?.section.id, titled?.table]).toEqual(['主要费用明细表', '主要费用明细表']);
+    expect(report.tables.map((t) => t.id)).toEqual(['表（第 1 页）', '主要费用明细表']);
+  });
 });
