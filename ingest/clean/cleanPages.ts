@@ -54,11 +54,30 @@ export function cleanPages(pages: PageLines[]): CleanDocument {
   const threshold = Math.max(REPEAT_MIN_PAGES, Math.ceil(pages.length * REPEAT_SHARE));
   const running = new Set([...pagesWithKey].filter(([, seen]) => seen.size >= threshold).map(([key]) => key));
 
-  const first = dropRepeats(pageLines, running, pagesWithKey, true);
+  const folios = folioOffsets(pageLines);
+  const first = dropRepeats(pageLines, running, pagesWithKey, true, folios);
   // A short document whose every line repeats on every page ("Hello world" on three pages) has no
   // running header: the repeated line is its content. Only page numbers go.
-  const { lines, dropped } = first.lines.length > 0 ? first : dropRepeats(pageLines, running, pagesWithKey, false);
+  const { lines, dropped } = first.lines.length > 0 ? first : dropRepeats(pageLines, running, pagesWithKey, false, folios);
   return { lines, pageCount: pages.length, droppedRepeats: [...dropped] };
+}
+
+/**
+ * The offsets between PDF page and printed folio that the report keeps: a page's first or last line
+ * that is only a page number, numbered the PDF page minus a fixed offset (cover and contents
+ * unnumbered), on at least a quarter of the pages. "23" on PDF page 24, "24" on page 25, … is a folio
+ * sequence; a lone figure ending one page is not.
+ */
+function folioOffsets(pageLines: ReadonlyArray<{ page: number; lines: LaidLine[] }>): Set<number> {
+  const counts = new Map<number, number>();
+  for (const { page, lines } of pageLines) {
+    for (const line of [lines[0], lines.at(-1)]) {
+      const number = line ? pageNumberIn(line.text.trim()) : null;
+      if (number !== null && number <= page) counts.set(page - number, (counts.get(page - number) ?? 0) + 1);
+    }
+  }
+  const needed = Math.max(REPEAT_MIN_PAGES, Math.ceil(pageLines.length * REPEAT_SHARE));
+  return new Set([...counts].filter(([, n]) => n >= needed).map(([offset]) => offset));
 }
 
 /** Share of the page height at the top and at the bottom where running headers and footers print. */
@@ -75,7 +94,12 @@ function dropRepeats(
   running: Set<string>,
   pagesWithKey: Map<string, Set<number>>,
   useRepeats: boolean,
+  folioOffsets: ReadonlySet<number>,
 ): { lines: CleanLine[]; dropped: Set<string> } {
+  const folioAt = (text: string, page: number) => {
+    const number = pageNumberIn(text);
+    return number !== null && folioOffsets.has(page - number);
+  };
   const dropped = new Set<string>();
   const lines: CleanLine[] = [];
   for (const { page, lines: raw } of pageLines) {
@@ -83,13 +107,15 @@ function dropRepeats(
     const pageNumberLines = new Set<number>();
     // From a PDF, a running line also sits in the page's outer band; text merely near the end of the
     // page's lines (a table's source note above an empty half page) does not.
-    const margins = marginIndexes(raw.length).filter((i) => inOuterBand(raw[i]));
+    // A page's first or last line that continues the report's folio sequence is its folio wherever it
+    // prints (a report rendered from a web page prints it right after the text, mid-page).
+    const margins = marginIndexes(raw.length).filter((i) => inOuterBand(raw[i]) || ((i === 0 || i === raw.length - 1) && folioAt(raw[i]?.text ?? '', page)));
     for (const i of margins) {
       const text = raw[i]?.text ?? '';
       // A page number that matches the page it stands on is a footer even when only a few pages kept
       // one (the older extractor's output has stray footers on a handful of pages).
       const number = pageNumberIn(text);
-      if (number !== null && Math.abs(number - page) <= 1) {
+      if (number !== null && (Math.abs(number - page) <= 1 || folioOffsets.has(page - number))) {
         drop.add(i);
         pageNumberLines.add(i);
       } else if (useRepeats && running.has(repeatKey(text))) drop.add(i);

@@ -70,7 +70,9 @@ const EN_LEGAL_PREFIX = /^(.{3,60}?\b(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|Limite
 const EXACT_NAME_NOTE = /exact\s+name\s+of\s+(?:the\s+)?registrant/iu;
 const SHORT_NAME_LABEL = /^(?:股票简称|证券简称|A\s*股简称|公司简称|公司的中文简称)$/u;
 
-export function identifyReport(input: IdentityInput): ReportIdentity {
+export function identifyReport(rawInput: IdentityInput): ReportIdentity {
+  // Running lines without a word (folios, page numbers) name nothing; one copy of each is enough.
+  const input = { ...rawInput, runningLines: [...new Set(rawInput.runningLines.filter((l) => /\p{L}/u.test(l)))] };
   const lines = [...input.runningLines, ...input.firstLines.map((l) => l.text)].map((l) => l.replace(/\s+/gu, ' ').trim()).filter((l) => l !== '');
   const metadata = readableMetadataTitle(input.metadataTitle);
   const stem = path.basename(input.filePath).replace(/(\.pdftext)?\.(pdf|txt|md|text|markdown)$/iu, '');

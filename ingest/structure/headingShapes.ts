@@ -93,8 +93,11 @@ const LETTER_PAREN = /^[（(]([a-h])[)）]\s+(\S.*)$/u;
  * like a clause, or with a figure rather than words after its number.
  */
 export function numberedShape(line: string): NumberedShape | null {
-  const text = line.trim();
-  if (displayWidth(text) > HEADING_MAX_WIDTH || CLAUSE_END.test(text)) return null;
+  const raw = line.trim();
+  if (displayWidth(raw) > HEADING_MAX_WIDTH) return null;
+  // Parts and items may end on a colon ("Item 1. Business:"); any other line that does introduces what follows.
+  const text = /^(?:part|item)\s/iu.test(raw) ? raw.replace(/[:：]$/u, '') : raw;
+  if (CLAUSE_END.test(text)) return null;
   const shape = matchShape(text);
   if (!shape) return null;
   if (shape.title !== '' && !TITLE_START.test(shape.title)) return null;

@@ -137,8 +137,12 @@ function closes(level: HeadingLevel, size: number, open: Open): boolean {
   const smaller = size > 0 && open.size > 0 && open.size < size - SAME_SIZE;
   const notLarger = size === 0 || open.size === 0 || open.size <= size + SAME_SIZE;
   if (level.type === 'styled') {
-    // A heading set apart by type: siblings and anything in smaller type close.
-    return open.level.type === 'styled' ? notLarger : smaller;
+    // A heading set apart by type: siblings and anything in smaller type close. At one size, capitals
+    // stand above mixed case ("DIRECTORS' REPORT" holds "Principal activities").
+    if (open.level.type !== 'styled') return smaller;
+    const sameSize = Math.abs(open.size - size) <= SAME_SIZE;
+    if (sameSize && isCaps(open.level.style) !== isCaps(level.style)) return isCaps(level.style);
+    return notLarger;
   }
   // Parts, chapters and items (PART II, 第二节, Item 7) divide the whole report: no heading set
   // apart by type alone (a cover title, a running statement title) holds them.
@@ -173,4 +177,11 @@ function idOf(text: string): string {
     out += ch;
   }
   return `${out.trimEnd()}…`;
+}
+
+/** The mark on a style that sets its lines apart by capitals alone, in the body's face and size. */
+export const CAPITALS_STYLE = 'caps:';
+
+function isCaps(style: string): boolean {
+  return style.startsWith(CAPITALS_STYLE);
 }

@@ -7,7 +7,7 @@ import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
 import { HEADING_MAX_WIDTH, numberedShape, readsAsSentence } from './headingShapes.js';
 import { caseStart, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
-import { Outline, type HeadingLevel } from './outline.js';
+import { CAPITALS_STYLE, Outline, type HeadingLevel } from './outline.js';
 
 /**
  * Turns cleaned lines into blocks that know their section and page: headings, paragraphs with their
@@ -57,7 +57,7 @@ const MAX_HEADING_LINES = 2;
 const MIN_FACE_HEADINGS = 2;
 /** A heading face used this often is a level of the outline that holds the headings under it. */
 const MIN_HOLDING_FACE_USES = 3;
-/** A face is a heading face when at least this share of its lines stand alone, short, like headings. */
+/** A face is a heading face when at least this share of its runs of lines are short and read as titles. */
 const HEADING_FACE_SHARE = 0.5;
 
 interface FoundHeading {
@@ -124,15 +124,20 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     const style = line.page === firstPage ? null : styleOf(line);
     // A line set apart by type that ends with a full stop is an emphasised sentence, not a heading.
     if (!style || !headingFaces.has(style) || !isTitleText(text) || /[.。]$/u.test(text) || (line.geometry?.segments.length ?? 0) > 1) return null;
-    if (index > 0 && styleOf(lines[index - 1]) === style && lines[index - 1]?.page === line.page && tableOf[index - 1] === -1) return null;
     let count = 1;
     // Lines set alike run on one title, unless the next is a numbered heading of its own ("Note 1 …" under "NOTES TO …").
     const continues = (next: CleanLine | undefined, at: number) =>
       styleOf(next) === style && next?.page === line.page && tableOf[at] === -1 && !numberedShape(next.text) && !isPeriodLine(next.text);
-    while (count <= MAX_HEADING_LINES && continues(lines[index + count], index + count)) count += 1;
+    // A title wraps only when its line is full: after a short line the next one is a heading of its own.
+    const full = (at: number) => (lines[at]?.geometry?.x1 ?? 0) > rightEdge - 4 * (lines[at]?.geometry?.size ?? 0);
+    // The second line of a wrapped title is not a heading of its own.
+    if (index > 0 && styleOf(lines[index - 1]) === style && lines[index - 1]?.page === line.page && tableOf[index - 1] === -1 && full(index - 1)) return null;
+    while (count <= MAX_HEADING_LINES && full(index + count - 1) && continues(lines[index + count], index + count)) count += 1;
     if (count > MAX_HEADING_LINES) return null;
     const parts = lines.slice(index, index + count).map((l) => l.text.trim());
     const joined = parts.reduce((a, b) => (/[A-Za-z0-9]$/u.test(a) && /^[A-Za-z0-9]/u.test(b) ? `${a} ${b}` : `${a}${b}`));
+    // Set apart or not, a heading ends its line: a line running to the right edge wraps on into a paragraph.
+    if (!endsItsLine(index + count - 1)) return null;
     // A face set for only a heading or two (a letterhead, a one-off title page) holds no other headings.
     const holds = (headingFaces.get(style) ?? 0) >= MIN_HOLDING_FACE_USES;
     return { level: { type: 'styled', style }, text: joined, size, lines: count, holds };
@@ -274,26 +279,42 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (!g || body.size === 0) return null;
     const larger = g.size >= LARGER * body.size;
     const otherFace = g.font !== body.font && g.size >= body.size - 0.5;
-    return larger || otherFace ? `${g.font}@${g.size.toFixed(1)}` : null;
+    if (larger || otherFace) return `${g.font}@${g.size.toFixed(1)}`;
+    // Capitals set a line apart too ("CONSOLIDATED BALANCE SHEETS", "EXHIBIT INDEX"), in the body's own face.
+    const text = line?.text ?? '';
+    const capitalWords = text.split(/\s+/u).filter((w) => /[A-Z]{2,}/u.test(w)).length;
+    return g.size >= body.size - 0.5 && capitalWords >= 2 && !/[a-z]/u.test(text) ? `${CAPITALS_STYLE}${g.font}@${g.size.toFixed(1)}` : null;
   }
 
   /** Faces (font and size) that mostly set short lines standing alone: the report's heading faces. */
-  /** Heading faces and how many standalone heading-like lines each sets. */
+  /**
+   * Heading faces and how many headings each sets. Lines set alike in a row make one run: a run of a
+   * line or two that reads as a title is a heading; a longer run is an emphasised passage, a multi-line
+   * cell outside a table or a quote. A face is a heading face when most of its runs are headings.
+   */
   function findHeadingFaces(all: readonly CleanLine[], style: BodyStyle, inTable: Int32Array): Map<string, number> {
-    const stats = new Map<string, { lines: number; alone: number }>();
-    all.forEach((line, i) => {
-      if (inTable[i] !== -1 || contents.has(i)) return;
-      const key = styleOf(line);
-      if (!key) return;
-      const entry = stats.get(key) ?? { lines: 0, alone: 0 };
-      entry.lines += 1;
-      const neighbours = [all[i - 1], all[i + 1]].filter((l) => l?.page === line.page && styleOf(l) === key).length;
-      if (isTitleText(line.text) && neighbours < 2 && (line.geometry?.segments.length ?? 0) <= 1) entry.alone += 1;
+    const stats = new Map<string, { runs: number; headings: number }>();
+    let i = 0;
+    while (i < all.length) {
+      const line = all[i] as CleanLine;
+      const key = inTable[i] !== -1 || contents.has(i) ? null : styleOf(line);
+      if (!key) {
+        i += 1;
+        continue;
+      }
+      let end = i + 1;
+      while (end < all.length && all[end]?.page === line.page && inTable[end] === -1 && !contents.has(end) && styleOf(all[end]) === key) end += 1;
+      const entry = stats.get(key) ?? { runs: 0, headings: 0 };
+      entry.runs += 1;
+      if (end - i <= MAX_HEADING_LINES && isTitleText(line.text) && (line.geometry?.segments.length ?? 0) <= 1) entry.headings += 1;
       stats.set(key, entry);
-    });
+      i = end;
+    }
     const larger = (key: string) => Number(key.slice(key.lastIndexOf('@') + 1)) >= LARGER * style.size;
     return new Map(
-      [...stats].filter(([key, s]) => (s.alone >= MIN_FACE_HEADINGS || larger(key)) && s.alone >= HEADING_FACE_SHARE * s.lines).map(([key, s]) => [key, s.alone]),
+      [...stats]
+        .filter(([key, s]) => (s.headings >= MIN_FACE_HEADINGS || larger(key)) && s.headings >= HEADING_FACE_SHARE * s.runs)
+        .map(([key, s]) => [key, s.headings]),
     );
   }
 }
@@ -302,6 +323,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
 function isTitleText(text: string): boolean {
   const t = text.trim();
   if (displayWidth(t) > HEADING_MAX_WIDTH || /[。；，,;：:]$/u.test(t)) return false;
+  // A sentence stop inside the line means it holds the end of one sentence and the start of another.
+  if (/[。；！？]|[a-z]\.\s+[A-Z]/u.test(t)) return false;
   if (readsAsSentence(t)) return false;
   if (!/^[\p{Script=Han}\p{L}“"《（(‘']/u.test(t)) return false;
   return (t.match(/[\p{Script=Han}\p{L}]/gu) ?? []).length >= 2;

@@ -144,7 +144,10 @@ function isListItem(segments: Segment[], textWidth: number): boolean {
   const [label, body] = segments as [Segment, Segment];
   // A heading's numbering set apart from its title ("Item 7. | Management's Discussion") is one too.
   if (/^(?:item|note|part)\s+[0-9IVX]{1,4}[A-C]?[.:]?$/iu.test(label.text)) return true;
-  return /^(?:[（(]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）.、．]|[•·●○■□◆▪–-])$/u.test(label.text) && body.x1 - body.x0 > 0.5 * textWidth;
+  if (!/^(?:[（(]?[0-9A-Za-z一二三四五六七八九十]{1,3}[)）.、．]|[•·●○■□◆▪–-])$/u.test(label.text)) return false;
+  // A long text after the label is a list item; a short one is too when it is words, not an amount
+  // ("A. | Risk Factors", "3. | Segment Reporting"), while "1. | 3,200" is a row of figures.
+  return body.x1 - body.x0 > 0.5 * textWidth || (parseAmount(body.text) === null && /\p{L}{2}/u.test(body.text));
 }
 
 function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bodySize: number): LineKind {

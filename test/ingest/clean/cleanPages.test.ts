@@ -16,6 +16,14 @@ describe('cleanPages', () => {
     expect(doc.droppedRepeats).toContain(HEADER);
   });
 
+  it('drops a folio that continues the page numbering at an offset (cover and contents unnumbered)', () => {
+    // PDF page 3 prints "1", page 4 prints "2", …: neither equals its PDF page number.
+    const bodies = ['封面。', '目录。', ...'甲乙丙丁戊己'.split('').map((c) => `${c}部分的正文。`)];
+    const pages = bodies.map((body, i) => ({ page: i + 1, text: i >= 2 ? `${i - 1}\n${body}` : body }));
+    const doc = cleanPages(pages.map(textPageLines));
+    expect(doc.lines.map((l) => l.text)).toEqual(bodies);
+  });
+
   it('keeps a source note that sits just above the running header', () => {
     const bodies = '甲乙丙丁戊己庚辛壬癸子丑'.split('').map((c) => `${c}部分的正文。`);
     const pages = bodies.map((body, i) => page(i + 1, i === 3 || i === 7 ? [body, '数据来源：某某处'] : [body]));

@@ -210,4 +210,31 @@ describe('headings and sections', () => {
     expect([titled?.section.id, titled?.table]).toEqual(['主要费用明细表', '主要费用明细表']);
     expect(report.tables.map((t) => t.id)).toEqual(['表（第 1 页）', '主要费用明细表']);
   });
+
+  it('reads a capitals line as a heading, splits two stacked headings, and takes no line holding a sentence stop', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        ['STRATEGIC REPORT', enBody('Strategy'), 'CHAIRMAN’S STATEMENT', enBody('Chair')],
+        [
+          'DIRECTORS’ REPORT',
+          enBody('Directors'),
+          { line: 'Company Overview', bold: true },
+          { line: 'General', bold: true },
+          enBody('General'),
+          { line: 'Outlook', bold: true },
+          enBody('Outlook'),
+          { line: 'Results. The year closed well', bold: true },
+          enBody('Closing'),
+          'EXHIBIT INDEX',
+          enBody('Exhibit'),
+        ],
+      ],
+      'caps.pdf',
+    );
+    expect(pathOf(chunks, 'Directors work')).toEqual(['DIRECTORS’ REPORT']);
+    expect(pathOf(chunks, 'General work')).toEqual(['DIRECTORS’ REPORT', 'General']);
+    expect(pathOf(chunks, 'Closing work')).toEqual(['DIRECTORS’ REPORT', 'Outlook']);
+    expect(pathOf(chunks, 'Exhibit work')).toEqual(['EXHIBIT INDEX']);
+  });
 });
