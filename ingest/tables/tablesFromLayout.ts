@@ -132,7 +132,9 @@ function isTitleLike(line: CleanLine | undefined): boolean {
   if (/^[\d\s.,:：/()（）年月日-]+$/u.test(text)) return false;
   // A title is no sentence or fragment of one: it does not start in lower case, end on a full stop
   // after a word, or break off on an article or preposition.
-  if (/^[a-z]/u.test(text) || /[a-z]\.$/u.test(text) || readsAsSentence(text)) return false;
+  // (Judged without the period a statement's title may run on with.)
+  const core = text.replace(TITLE_PERIOD, '').trim() || text;
+  if (/^[a-z]/u.test(core) || /[a-z]\.$/u.test(core) || readsAsSentence(core)) return false;
   if (line.geometry && line.geometry.segments.length > 1) return false;
   return true;
 }

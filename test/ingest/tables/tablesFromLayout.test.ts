@@ -239,6 +239,27 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('names a table by a capitals title that runs on with its period, and never by a sentence above it', async () => {
+    const pdf = await makeReportPdf({
+      header: null,
+      pages: [
+        [
+          { line: 'CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME (LOSS) FOR THE YEARS ENDED DECEMBER 31, 2031, 2030 AND 2029', size: 7 },
+          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 14 },
+          row('Net income', '1,200', '(300)'),
+          row('Translation adjustment', '45', '12'),
+          spaced(row('Comprehensive income', '1,245', '(288)'), 40),
+          'The amounts below are presented in the currency of the Zorblat Islands.',
+          { placed: [{ text: 'Owned', x: 400, align: 'right' }, { text: 'Leased', x: 510, align: 'right' }], advance: 14 },
+          row('Vessels', '9,000', '8,100'),
+          row('Cash', '700', '650'),
+        ],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'caps-title.pdf');
+    expect(tables.map((t) => t.title)).toEqual(['CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME (LOSS)', '']);
+  });
+
   it('does not take numbered paragraphs for a two-column table', async () => {
     const pdf = await makeReportPdf({
       pages: [
