@@ -52,7 +52,7 @@ const MIN_TEXT_WIDTH = 20;
 /** A line this much larger than the body text is set apart as a heading. */
 const LARGER = 1.15;
 /** Consecutive lines set apart alike: up to this many are one heading; more are an emphasised passage. */
-const MAX_HEADING_LINES = 2;
+const MAX_HEADING_LINES = 3;
 /** A face of body size set once (an emphasised phrase) is no heading style: headings of one level share theirs. */
 const MIN_FACE_HEADINGS = 2;
 /** A heading face used this often is a level of the outline that holds the headings under it. */
@@ -123,7 +123,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // The first page is the cover: its large lines name the report, not a section of it.
     const style = line.page === firstPage ? null : styleOf(line);
     // A line set apart by type that ends with a full stop is an emphasised sentence, not a heading.
-    if (!style || !headingFaces.has(style) || !isTitleText(text) || /[.。]$/u.test(text) || (line.geometry?.segments.length ?? 0) > 1) return null;
+    // A caption set in a heading face may be a whole sentence ("We may not be able to …"); a period line
+    // under a title ("For the year ended 31 December 2031") is never a heading.
+    if (!style || !headingFaces.has(style) || !isTitleText(text, { sentence: true }) || /[.。]$/u.test(text) || isPeriodLine(text) || (line.geometry?.segments.length ?? 0) > 1) return null;
     let count = 1;
     // Lines set alike run on one title, unless the next is a numbered heading of its own ("Note 1 …" under "NOTES TO …").
     const continues = (next: CleanLine | undefined, at: number) =>
@@ -320,12 +322,12 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
 }
 
 /** Short words standing as a title: no clause or sentence ending, starting with a letter or a quote. */
-function isTitleText(text: string): boolean {
+function isTitleText(text: string, options: { sentence?: boolean } = {}): boolean {
   const t = text.trim();
   if (displayWidth(t) > HEADING_MAX_WIDTH || /[。；，,;：:]$/u.test(t)) return false;
   // A sentence stop inside the line means it holds the end of one sentence and the start of another.
   if (/[。；！？]|[a-z]\.\s+[A-Z]/u.test(t)) return false;
-  if (readsAsSentence(t)) return false;
+  if (!options.sentence && readsAsSentence(t)) return false;
   if (!/^[\p{Script=Han}\p{L}“"《（(‘']/u.test(t)) return false;
   return (t.match(/[\p{Script=Han}\p{L}]/gu) ?? []).length >= 2;
 }

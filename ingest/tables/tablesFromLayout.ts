@@ -23,6 +23,8 @@ export interface LayoutTableContext {
   language: 'zh' | 'en';
 }
 
+/** A title line has more space under it than this many of the table's row pitches. */
+const APART_PITCHES = 1.3;
 /** How many lines above a table are searched for its caption, title and unit. */
 const CONTEXT_LINES = 5;
 /** At most this many rows at the top of a table are header rows. */
@@ -78,7 +80,24 @@ function describe(found: LayoutTable, context: LayoutTableContext): Described {
   // A line over the amount columns only ("Consolidated", "Parent", "本期发生额") names a group of
   // columns: it heads them, it is not the table's title.
   const groupLines = found.groupLines;
-  const title = caption?.title ?? titleAbove(context_.filter((i) => !groupLines.includes(i)), captionAt, context);
+  // A line inside the run above the first row is the title only when the table opens with column
+  // titles, or when it stands apart from the rows: more space under it than between rows, larger
+  // type, capitals, or a unit or period line under it. Otherwise it is a cell (a wrapped label, a row
+  // carried over from the previous page above the rest of the rows).
+  const pitch = rowPitch(lines, found.lineStart, found.lineEnd);
+  const standsApart = (i: number) => {
+    const line = lines[i];
+    const next = lines[i + 1];
+    const g = line?.geometry;
+    if (!line || !g || !next?.geometry || next.page !== line.page) return true;
+    const gap = next.geometry.y - g.y;
+    const capitals = /[A-Z]{2}/u.test(line.text) && !/[a-z]/u.test(line.text);
+    return gap > APART_PITCHES * pitch || g.size > 1.05 * context.bodySize || capitals || unitLine(next.text) !== null || isPeriodLine(next.text);
+  };
+  // Column titles under it make it a title too: a table starts with its header, a continued one with rows.
+  const opensWithHeader = (found.rows[0]?.cells ?? []).filter((c) => c !== '').length >= 2 && !(found.rows[0]?.cells ?? []).some(isAmountCell);
+  const candidates = context_.filter((i) => !groupLines.includes(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)));
+  const title = caption?.title ?? titleAbove(candidates, captionAt, context);
   const noteLine = lines[found.lineEnd + 1];
   const sourceNote = noteLine && isSourceNote(noteLine.text) ? noteLine.text : null;
 
@@ -120,6 +139,18 @@ function titleAbove(candidates: number[], captionAt: number | undefined, context
   const usable = candidates.filter((i) => i !== captionAt && isTitleLike(context.lines[i]) && !answered(i));
   const at = usable[0];
   return at === undefined ? '' : cleanTitle(context.lines[at]?.text ?? '');
+}
+
+/** The median distance between consecutive lines of the table's rows on one page (0 when unknown). */
+function rowPitch(lines: readonly CleanLine[], first: number, last: number): number {
+  const gaps: number[] = [];
+  for (let i = first + 1; i <= last; i += 1) {
+    const a = lines[i - 1]?.geometry;
+    const b = lines[i]?.geometry;
+    if (a && b && lines[i - 1]?.page === lines[i]?.page) gaps.push(b.y - a.y);
+  }
+  gaps.sort((x, y) => x - y);
+  return gaps[Math.floor(gaps.length / 2)] ?? 0;
 }
 
 function isTitleLike(line: CleanLine | undefined): boolean {

@@ -197,6 +197,7 @@ describe('headings and sections', () => {
             zhBody('说明'),
             { line: '二、费用情况', size: 14 },
             '主要费用明细表',
+            row('项目', '本期', '上期'),
             row('管理费用', '40.00', '39.00'),
             row('研发费用', '12.00', '11.00'),
           ],
@@ -236,5 +237,26 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'General work')).toEqual(['DIRECTORS’ REPORT', 'General']);
     expect(pathOf(chunks, 'Closing work')).toEqual(['DIRECTORS’ REPORT', 'Outlook']);
     expect(pathOf(chunks, 'Exhibit work')).toEqual(['EXHIBIT INDEX']);
+  });
+
+  it('takes a caption sentence in a heading face as a heading, and never a period line under a title', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          { line: 'Risk Factors', bold: true },
+          enBody('Overview'),
+          { line: 'We may not be able to renew the charters of our vessels on good terms', bold: true },
+          enBody('Charter'),
+          { line: 'Our debt may limit our ability to pay dividends', bold: true },
+          enBody('Debt'),
+          { line: 'For the year ended 31 December 2031', bold: true },
+          enBody('Period'),
+        ],
+      ],
+      'captions.pdf',
+    );
+    expect(pathOf(chunks, 'Charter work')).toEqual(['We may not be able to renew the charters of our vessels on good terms']);
+    expect(pathOf(chunks, 'Period work')).toEqual(['Our debt may limit our ability to pay dividends']);
   });
 });

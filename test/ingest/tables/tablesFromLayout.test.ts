@@ -260,6 +260,25 @@ describe('tables from the layout of a PDF', () => {
     expect(tables.map((t) => t.title)).toEqual(['CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME (LOSS)', '']);
   });
 
+  it('does not take a label-only row above the rows for the title of a table that opens with rows', async () => {
+    const pdf = await makeReportPdf({
+      header: null,
+      pages: [
+        [
+          '2.3 Fleet costs',
+          'The costs of running the fleet were as follows in the year under review.',
+          { placed: [{ text: 'Cost', x: 70 }], advance: 18 },
+          row('Fuel', '1,200', '1,100'),
+          row('Crew', '800', '760'),
+          row('Repairs', '300', '280'),
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'label-row.pdf');
+    // The heading just above names it; the label-only row right above the rows does not.
+    expect(table?.title).toBe('2.3 Fleet costs');
+  });
+
   it('does not take numbered paragraphs for a two-column table', async () => {
     const pdf = await makeReportPdf({
       pages: [
