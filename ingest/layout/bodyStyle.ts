@@ -26,7 +26,8 @@ export function bodyFontSize(lines: readonly CleanLine[]): number {
   return bodyStyle(lines).size;
 }
 
-function mostCommon<K>(counts: Map<K, number>): K | undefined {
+/** The key with the largest count (the first such when several tie). */
+export function mostCommon<K>(counts: Map<K, number>): K | undefined {
   let best: K | undefined;
   let bestCount = -1;
   for (const [key, count] of counts) {

@@ -1,4 +1,5 @@
 import type { LaidLine, LineGeometry, PdfPageItems, PositionedItem, Segment } from '../types.js';
+import { mostCommon } from './bodyStyle.js';
 
 /**
  * Printed lines of a PDF page from pdf.js's text items, top to bottom. Items whose baselines are
@@ -112,14 +113,3 @@ function withCurrencyJoined(segments: Segment[]): Segment[] {
   return out;
 }
 
-function mostCommon<K>(counts: Map<K, number>): K | undefined {
-  let best: K | undefined;
-  let bestCount = -1;
-  for (const [key, count] of counts) {
-    if (count > bestCount) {
-      best = key;
-      bestCount = count;
-    }
-  }
-  return best;
-}
