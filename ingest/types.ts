@@ -90,6 +90,11 @@ export interface CleanDocument {
   pageCount: number;
   /** Lines recognised as running header/footer, kept for the record (they are not in `lines`). */
   droppedRepeats: string[];
+  /**
+   * Per page, the running title that names the part of the report the page is in ("Notes to the
+   * financial statements"), when the report prints one that changes from part to part.
+   */
+  partTitles?: ReadonlyMap<number, string>;
 }
 
 export interface StructuredDocument {

@@ -1,5 +1,6 @@
 import type { CleanDocument, CleanLine, LaidLine, PageLines } from '../types.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
+import { isPeriodLine } from '../../src/text/periods.js';
 
 /**
  * Drops running headers, footers and page numbers, found by how they repeat across pages rather than
@@ -59,7 +60,42 @@ export function cleanPages(pages: PageLines[]): CleanDocument {
   // A short document whose every line repeats on every page ("Hello world" on three pages) has no
   // running header: the repeated line is its content. Only page numbers go.
   const { lines, dropped } = first.lines.length > 0 ? first : dropRepeats(pageLines, running, pagesWithKey, false, folios);
-  return { lines, pageCount: pages.length, droppedRepeats: [...dropped] };
+  const partTitles = first.lines.length > 0 ? findPartTitles(pageLines, running, pagesWithKey, pages.length) : new Map<number, string>();
+  return { lines, pageCount: pages.length, droppedRepeats: [...dropped], partTitles };
+}
+
+/** A running line on at least this share of the pages names the report (or its publisher), not a part of it. */
+const WHOLE_REPORT_SHARE = 0.8;
+/** "(continued)", "Continued", "（续）" after a running title. */
+const CONTINUED_SUFFIX = /\s*(?:[(（]\s*(?:continued|cont'?d|续)\s*[)）]|continued)$/iu;
+
+/**
+ * The running title at the top of each page that names a part of the report: a running header that
+ * repeats on many pages but not on nearly all (the report's own title does), has words, and is no
+ * page number or date. Reports set the part they are in there ("Directors' report", "Notes to the
+ * financial statements"), so where it changes a new part begins even when no heading prints.
+ */
+function findPartTitles(
+  pageLines: ReadonlyArray<{ page: number; lines: LaidLine[] }>,
+  running: ReadonlySet<string>,
+  pagesWithKey: ReadonlyMap<string, ReadonlySet<number>>,
+  pageCount: number,
+): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const { page, lines } of pageLines) {
+    for (let i = 0; i < Math.min(TOP_MARGIN, lines.length); i += 1) {
+      const line = lines[i];
+      if (!line || !inOuterBand(line)) continue;
+      const text = line.text.trim();
+      const key = repeatKey(text);
+      if (!running.has(key) || (pagesWithKey.get(key)?.size ?? 0) >= WHOLE_REPORT_SHARE * pageCount) continue;
+      if (pageNumberIn(text) !== null || isPeriodLine(text) || /\d/u.test(text)) continue;
+      if ((text.match(/[\p{L}\p{Script=Han}]/gu) ?? []).length < MIN_RUNNING_TITLE_CHARS) continue;
+      out.set(page, text.replace(CONTINUED_SUFFIX, '').trim());
+      break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -101,6 +101,8 @@ export function numberedShape(line: string): NumberedShape | null {
   const shape = matchShape(text);
   if (!shape) return null;
   if (shape.title !== '' && !TITLE_START.test(shape.title)) return null;
+  // An English title starts with a capital; "(1) appointed 20 October 2021" is a footnote, "(a) to the …" a list item.
+  if (/^[a-z]/u.test(shape.title)) return null;
   if (shape.title !== '' && readsAsSentence(shape.title)) return null;
   // A title is words: brackets and runs of asterisks (a redacted exhibit, a formula) are not.
   if (/[[\]]|\*\*/u.test(shape.title)) return null;
@@ -117,10 +119,23 @@ export function numberedShape(line: string): NumberedShape | null {
 export function readsAsSentence(text: string): boolean {
   const t = text.trim();
   if (!/^[\x00-\x7f’‘“”–—]+$/u.test(t)) return false;
-  if (/,\s+[a-z]/u.test(t) || t.split(/\s+/u).length > MAX_TITLE_WORDS) return true;
+  if (t.split(/\s+/u).length > MAX_TITLE_WORDS) return true;
+  if (/,\s+[a-z]/u.test(t) && !enumerates(t)) return true;
   if (/[a-z]\.$/u.test(t) && t.split(/\s+/u).length > 4) return true;
   // (In a title the last word is capitalised, so only a lower-case one breaks off.)
   return /\s(?:a|an|the|and|or|of|in|to|for|with|on|by|at|from|which|that|is|are|was|were|be|should)$/u.test(t);
+}
+
+/** Words per title that lists things ("Property, plant and equipment"); a longer one is a clause. */
+const MAX_LIST_TITLE_WORDS = 8;
+
+/**
+ * A comma before a lower-case word starts a clause, unless the words list things the way a title
+ * does: short, no figure, the last item after "and" or "or" ("Property, plant and equipment").
+ */
+function enumerates(text: string): boolean {
+  const afterComma = text.slice(text.indexOf(',') + 1);
+  return text.split(/\s+/u).length <= MAX_LIST_TITLE_WORDS && !/\d/u.test(text) && /\s(?:and|or)\s+\S+$/u.test(afterComma) && !/,\s+(?:we|it|they|the|this|these|our|its|there)\b/u.test(text);
 }
 
 function matchShape(text: string): NumberedShape | null {

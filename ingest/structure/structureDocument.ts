@@ -51,6 +51,8 @@ const FRONT_MATTER = { zh: '卷首', en: 'Front matter' } as const;
 const MIN_TEXT_WIDTH = 20;
 /** A line this much larger than the body text is set apart as a heading. */
 const LARGER = 1.15;
+/** A line whose middle is within this share of the text width from the text's middle is centred. */
+const CENTRED_SHARE = 0.1;
 /** Consecutive lines set apart alike: up to this many are one heading; more are an emphasised passage. */
 const MAX_HEADING_LINES = 3;
 /** A face of body size set once (an emphasised phrase) is no heading style: headings of one level share theirs. */
@@ -86,6 +88,15 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   const front = FRONT_MATTER[documentLanguage(lines)];
   const outline = new Outline({ id: front, path: [front] });
   const rightEdge = textRightEdge(lines, body);
+  const leftEdge = textLeftEdge(lines, body);
+  // A heading starts at the left of the text or stands centred on it; a line starting in the right half
+  // and not centred heads value columns ("Consolidated" over "2022 2021").
+  const overValueColumns = (g: { x0: number; x1: number }) => {
+    const width = rightEdge - leftEdge;
+    if (!(width > 0) || !Number.isFinite(width)) return false;
+    const centred = Math.abs((g.x0 + g.x1) / 2 - (leftEdge + rightEdge) / 2) < CENTRED_SHARE * width;
+    return g.x0 > leftEdge + width / 2 && !centred;
+  };
   const headingFaces = findHeadingFaces(lines, body, tableOf);
   const firstPage = lines[0]?.page ?? 1;
   // A heading ends its line: a line that runs to the right edge of the text wraps on into a paragraph.
@@ -125,7 +136,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // A line set apart by type that ends with a full stop is an emphasised sentence, not a heading.
     // A caption set in a heading face may be a whole sentence ("We may not be able to …"); a period line
     // under a title ("For the year ended 31 December 2031") is never a heading.
-    if (!style || !headingFaces.has(style) || !isTitleText(text, { sentence: true }) || /[.。]$/u.test(text) || isPeriodLine(text) || (line.geometry?.segments.length ?? 0) > 1) return null;
+    if (!style || !headingFaces.has(style) || !isTitleText(titleWords(text), { sentence: true }) || /[.。]$/u.test(text) || isPeriodLine(text) || ownSegments(line) > 1) return null;
+    if (line.geometry && overValueColumns(line.geometry)) return null;
     let count = 1;
     // Lines set alike run on one title, unless the next is a numbered heading of its own ("Note 1 …" under "NOTES TO …").
     const continues = (next: CleanLine | undefined, at: number) =>
@@ -138,6 +150,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (count > MAX_HEADING_LINES) return null;
     const parts = lines.slice(index, index + count).map((l) => l.text.trim());
     const joined = parts.reduce((a, b) => (/[A-Za-z0-9]$/u.test(a) && /^[A-Za-z0-9]/u.test(b) ? `${a} ${b}` : `${a}${b}`));
+    // A caption sentence heads what follows it on its page; the page's last lines refer back ("The above statement …").
+    if (readsAsSentence(titleWords(joined)) && lines[index + count]?.page !== line.page) return null;
     // Set apart or not, a heading ends its line: a line running to the right edge wraps on into a paragraph.
     if (!endsItsLine(index + count - 1)) return null;
     // A face set for only a heading or two (a letterhead, a one-off title page) holds no other headings.
@@ -181,8 +195,23 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   };
 
   let skipUntil = -1;
+  // Where the running title at the top of the page changes, a new part of the report begins: what
+  // was open before it closes, even when the part prints no heading of its own.
+  let partTitle: string | undefined;
+  let partPage = -1;
   lines.forEach((line, index) => {
     const text = line.text;
+    if (line.page !== partPage) {
+      partPage = line.page;
+      const title = doc.partTitles?.get(line.page);
+      if (title !== undefined && title !== partTitle) {
+        flush();
+        caseRef = null;
+        tableRef = null;
+        outline.add({ type: 'named', id: title }, { text: title, size: 0, holds: false });
+        partTitle = title;
+      }
+    }
     if (index <= skipUntil || contents.has(index)) return;
 
     const table = tableOf[index] ?? -1;
@@ -285,7 +314,10 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // Capitals set a line apart too ("CONSOLIDATED BALANCE SHEETS", "EXHIBIT INDEX"), in the body's own face.
     const text = line?.text ?? '';
     const capitalWords = text.split(/\s+/u).filter((w) => /[A-Z]{2,}/u.test(w)).length;
-    return g.size >= body.size - 0.5 && capitalWords >= 2 && !/[a-z]/u.test(text) ? `${CAPITALS_STYLE}${g.font}@${g.size.toFixed(1)}` : null;
+    // Words, not figures: a line of amounts with currency codes ("(2021: MYR 2,671,654 (AUD 855,806))") is no title.
+    const letters = (text.match(/\p{L}/gu) ?? []).length;
+    const digits = (text.match(/\d/gu) ?? []).length;
+    return g.size >= body.size - 0.5 && capitalWords >= 2 && !/[a-z]/u.test(text) && letters > digits ? `${CAPITALS_STYLE}${g.font}@${g.size.toFixed(1)}` : null;
   }
 
   /** Faces (font and size) that mostly set short lines standing alone: the report's heading faces. */
@@ -308,7 +340,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       while (end < all.length && all[end]?.page === line.page && inTable[end] === -1 && !contents.has(end) && styleOf(all[end]) === key) end += 1;
       const entry = stats.get(key) ?? { runs: 0, headings: 0 };
       entry.runs += 1;
-      if (end - i <= MAX_HEADING_LINES && isTitleText(line.text) && (line.geometry?.segments.length ?? 0) <= 1) entry.headings += 1;
+      if (end - i <= MAX_HEADING_LINES && isTitleText(titleWords(line.text)) && ownSegments(line) <= 1) entry.headings += 1;
       stats.set(key, entry);
       i = end;
     }
@@ -321,6 +353,24 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   }
 }
 
+/**
+ * A note's bare number in front of its title ("23 Issued capital and reserves", "1<tab>Corporate
+ * information"): set in a heading face, the face says it is a heading; the title is the words.
+ */
+const BARE_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{L})/u;
+
+function titleWords(text: string): string {
+  const words = text.trim().replace(BARE_NUMBER, '');
+  // After a bare number the title is words alone: "30 June 2022" is a date.
+  return words !== text.trim() && /\d/u.test(words) ? text.trim() : words;
+}
+
+/** Segments of a line apart from a bare number set off before its title. */
+function ownSegments(line: CleanLine): number {
+  const segments = line.geometry?.segments ?? [];
+  return segments.length > 1 && /^\d{1,2}(?:\.\d{1,2})*\.?$/u.test(segments[0]?.text.trim() ?? '') ? segments.length - 1 : segments.length;
+}
+
 /** Short words standing as a title: no clause or sentence ending, starting with a letter or a quote. */
 function isTitleText(text: string, options: { sentence?: boolean } = {}): boolean {
   const t = text.trim();
@@ -330,6 +380,14 @@ function isTitleText(text: string, options: { sentence?: boolean } = {}): boolea
   if (!options.sentence && readsAsSentence(t)) return false;
   if (!/^[\p{Script=Han}\p{L}“"《（(‘']/u.test(t)) return false;
   return (t.match(/[\p{Script=Han}\p{L}]/gu) ?? []).length >= 2;
+}
+
+/** Where body text lines start on the left (the 5th percentile of their left edges). */
+function textLeftEdge(lines: readonly CleanLine[], body: BodyStyle): number {
+  const starts = lines.filter((l) => l.geometry && Math.abs(l.geometry.size - body.size) < 0.5).map((l) => l.geometry?.x0 ?? 0);
+  if (starts.length === 0) return -Infinity;
+  const sorted = starts.sort((a, b) => a - b);
+  return sorted[Math.floor(0.05 * (sorted.length - 1))] ?? -Infinity;
 }
 
 /** Where body text lines end on the right (the 95th percentile of their right edges). */

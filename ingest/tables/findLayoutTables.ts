@@ -235,10 +235,15 @@ function splitAtNewHeaders(run: Candidate[]): Candidate[][] {
       // Title lines at the top of a new page start a table there even after rows without amounts (a signature block).
       const newPage = run[first]?.line.page !== run[first - 1]?.line.page;
       // A title and its period line (two lines or more) stand between the tables; one line is a
-      // wrapped header cell of the same table. A line that starts in a value column (right of
-      // where the rows' second cells begin) is a wrapped cell of a row, never a title.
+      // wrapped header cell of the same table. A line that starts in a value column (right of where the
+      // rows' second cells begin) is a wrapped cell of a row, never a title — unless it stands right
+      // above a header of the value columns alone, under a title at the left: it heads the new
+      // table's column groups ("Note 6. Other income" / "Consolidated" / "2022 2021").
       const valueColumn = Math.min(...run.slice(start, first).filter((c) => c.multi).map((c) => c.geometry.segments[1]?.x0 ?? Infinity));
-      const wrappedCell = run.slice(first, i).some((c) => c.geometry.x0 >= valueColumn - ALIGN_SLACK * c.geometry.size);
+      const inValueColumn = (c: Candidate | undefined) => c !== undefined && c.geometry.x0 >= valueColumn - ALIGN_SLACK * c.geometry.size;
+      let groupStart = i;
+      if (inValueColumn(candidate)) while (groupStart - 1 > first && inValueColumn(run[groupStart - 1])) groupStart -= 1;
+      const wrappedCell = run.slice(first, groupStart).some(inValueColumn);
       if ((sawAmounts || newPage) && i - first >= MIN_TITLE_LINES && !wrappedCell) {
         parts.push(run.slice(start, first));
         start = first;

@@ -259,4 +259,64 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Charter work')).toEqual(['We may not be able to renew the charters of our vessels on good terms']);
     expect(pathOf(chunks, 'Period work')).toEqual(['Our debt may limit our ability to pay dividends']);
   });
+
+  it('starts a new part where the running title at the top of the pages changes, even with no heading printed', async () => {
+    const file = path.join(work, 'parts.pdf');
+    const partOf = (page: number) => (page === 1 ? null : page <= 4 ? 'Directors’ report' : 'Notes to the accounts');
+    await writeFile(
+      file,
+      await makeReportPdf({
+        header: partOf,
+        footer: null,
+        pages: [
+          [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
+          [{ line: 'Review of the year', bold: true }, enBody('Review')],
+          [{ line: 'Outlook', bold: true }, enBody('Outlook'), { line: 'That concludes the review', bold: true }, enBody('Closing')],
+          [enBody('Continuing')],
+          [enBody('Preparation')],
+          [{ line: '3 Revenue', bold: true }, enBody('Revenue')],
+          [{ line: '4 Issued capital and reserves', bold: true }, enBody('Capital')],
+          [enBody('Reserves')],
+        ],
+      }),
+    );
+    const { chunks } = await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 });
+    expect(pathOf(chunks, 'Continuing work')).toEqual(['That concludes the review']);
+    // The notes print no heading of their own: the running title names where their first page stands.
+    expect(pathOf(chunks, 'Preparation work')).toEqual(['Notes to the accounts']);
+    // A note's bare number before its title, in the face the notes' titles share.
+    expect(pathOf(chunks, 'Revenue work')).toEqual(['3 Revenue']);
+    expect(pathOf(chunks, 'Reserves work')).toEqual(['4 Issued capital and reserves']);
+  });
+
+  it('reads a Note title that lists things, and takes no figures in capitals, footnote, column-group line or closing sentence for a heading', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        [
+          'Note 1. Inventories',
+          enBody('Stock'),
+          'Note 2. Property, plant and equipment',
+          enBody('Plant'),
+          'The carrying amount of the loan was MYR 4,648,453 at the end of the year under review',
+          '(2030: MYR 2,671,654 (AUD 855,806))',
+          enBody('Loan'),
+          '(1) appointed 20 October 2031',
+          enBody('Appointed'),
+          { line: 'Consolidated', bold: true, align: 'right' },
+          enBody('Assets'),
+          'Note 3. Right-of-use assets',
+          { line: 'Leases', bold: true },
+          enBody('Lease'),
+          { line: 'The above statement of profit or loss should be read in conjunction with the accompanying notes', bold: true },
+        ],
+      ],
+      'note-titles.pdf',
+    );
+    expect(pathOf(chunks, 'Plant work')).toEqual(['Note 2. Property, plant and equipment']);
+    expect(pathOf(chunks, 'Loan work')).toEqual(['Note 2. Property, plant and equipment']);
+    expect(pathOf(chunks, 'Appointed work')).toEqual(['Note 2. Property, plant and equipment']);
+    expect(pathOf(chunks, 'Assets work')).toEqual(['Note 2. Property, plant and equipment']);
+    expect(pathOf(chunks, 'should be read')).toEqual(['Note 3. Right-of-use assets', 'Leases']);
+  });
 });

@@ -292,4 +292,35 @@ describe('tables from the layout of a PDF', () => {
     });
     expect(await tablesOf(pdf, 'numbered.pdf')).toEqual([]);
   });
+
+  it('starts a new table at a note title above a column-group line, and keeps the title out of the rows', async () => {
+    const group: PdfBlock = { placed: [{ text: 'Consolidated', x: 455 }], advance: 16 };
+    const tables = await tablesOf(
+      await makeReportPdf({
+        header: null,
+        footer: null,
+        fontSize: 10,
+        pages: [
+          [
+            'Note 6. Other income',
+            group,
+            row('', '2031', '2030'),
+            row('Research grant', '1,055', '877'),
+            row('Other', '48', '101'),
+            spaced(row('Other income', '1,103', '978'), 30),
+            'Note 7. Expenses',
+            group,
+            row('', '2031', '2030'),
+            row('Cost of sales', '7,352', '5,799'),
+            row('Depreciation', '607', '554'),
+          ],
+        ],
+      }),
+      'note-tables.pdf',
+    );
+    expect(tables.map((t) => [t.title, t.rows.map((r) => r[0])])).toEqual([
+      ['Note 6. Other income', ['Research grant', 'Other', 'Other income']],
+      ['Note 7. Expenses', ['Cost of sales', 'Depreciation']],
+    ]);
+  });
 });
