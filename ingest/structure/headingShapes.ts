@@ -20,7 +20,8 @@ export type HeadingKind =
   | 'arabic-paren'
   | 'arabic-half-paren'
   | 'letter'
-  | 'letter-paren';
+  | 'letter-paren'
+  | 'exhibit';
 
 export interface NumberedShape {
   kind: HeadingKind;
@@ -86,6 +87,8 @@ const ARABIC_PAREN = /^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$/u;
 const ARABIC_HALF_PAREN = /^(\d{1,2})\s*[)）]\s*(.*)$/u;
 /** "A. Selected Financial Data" (20-F sections under an Item), "(a) Description of Business". */
 const LETTER = /^([A-H])\.\s+(\S.*)$/u;
+/** "EXHIBIT 31.01", "Exhibit 10.26BH": the label at the head of a document filed with a report. */
+const EXHIBIT = /^(EXHIBIT|Exhibit)\s+(\d{1,3}(?:\.\d{1,3})?[A-Z]{0,3})\s*[.:—–-]?\s*(.*)$/u;
 const LETTER_PAREN = /^[（(]([a-h])[)）]\s+(\S.*)$/u;
 
 /**
@@ -123,7 +126,12 @@ export function readsAsSentence(text: string): boolean {
   if (/,\s+[a-z]/u.test(t) && !enumerates(t)) return true;
   if (/[a-z]\.$/u.test(t) && t.split(/\s+/u).length > 4) return true;
   // (In a title the last word is capitalised, so only a lower-case one breaks off.)
-  return /\s(?:a|an|the|and|or|of|in|to|for|with|on|by|at|from|which|that|is|are|was|were|be|should)$/u.test(t);
+  return breaksOff(t);
+}
+
+/** An English line ending on a word that cannot end a title or sentence (an article, preposition, conjunction). */
+export function breaksOff(text: string): boolean {
+  return /\s(?:a|an|the|and|or|of|in|to|for|with|on|by|at|from|which|that|is|are|was|were|be|should)$/u.test(text.trim());
 }
 
 /** Words per title that lists things ("Property, plant and equipment"); a longer one is a clause. */
@@ -139,7 +147,9 @@ function enumerates(text: string): boolean {
 }
 
 function matchShape(text: string): NumberedShape | null {
-  let m = CHAPTER.exec(text);
+  let m = EXHIBIT.exec(text);
+  if (m?.[2]) return { kind: 'exhibit', rank: 0, numbers: [Number.parseFloat(m[2])], label: `${m[1]} ${m[2]}`, title: (m[3] ?? '').trim() };
+  m = CHAPTER.exec(text);
   if (m?.[1] && m[2]) {
     const n = chineseNumber(m[1]);
     // 篇/部分 hold chapters, chapters hold sections.

@@ -30,8 +30,16 @@ export function numberedHeading(line: string): HeadingShape | null {
 
 const UNNUMBERED_HEADINGS = /^(前\s*言|序\s*言|引\s*言|结\s*语|附\s*表|附\s*录)(?=$|[:：\s])/u;
 
-/** "前 言", "附表：…" → the label used as the section id ("前言", "附表"). */
+/**
+ * A filing's signature section (Form 10-K, 20-F: "SIGNATURES") ends the numbered parts and items;
+ * what follows it (financial statement pages, exhibits) belongs to none of them.
+ */
+const SIGNATURES_HEADING = /^(SIGNATURES?|Signatures?)$/u;
+
+/** "前 言", "附表：…" → the label used as the section id ("前言", "附表"); "SIGNATURES" as printed. */
 export function unnumberedHeading(line: string): string | null {
+  const signatures = SIGNATURES_HEADING.exec(line.trim());
+  if (signatures?.[1]) return signatures[1];
   const m = UNNUMBERED_HEADINGS.exec(line.trim());
   if (!m?.[1]) return null;
   if (line.length > HEADING_MAX_CHARS) return null;

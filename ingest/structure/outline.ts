@@ -22,6 +22,8 @@ export interface HeadingInput {
   size: number;
   /** False when nothing may nest under it (a one-off title): the next heading closes it. */
   holds?: boolean;
+  /** Font and size of a numbered heading set apart from the body text (numbered notes in one face are one list). */
+  face?: string;
 }
 
 export type HeadingLevel =
@@ -31,6 +33,7 @@ export type HeadingLevel =
 
 interface Open {
   holds: boolean;
+  face?: string;
   key: string;
   level: HeadingLevel;
   size: number;
@@ -75,7 +78,8 @@ export class Outline {
   add(level: HeadingLevel, heading: HeadingInput): SectionRef | null {
     const text = heading.text.trim();
     let key = keyOf(level);
-    if (level.type === 'named') {
+    if (level.type === 'named' || (level.type === 'numbered' && level.kind === 'exhibit')) {
+      // A named part, or a document filed with the report (its exhibits are not numbered in sequence), stands at the top.
       this.open = [];
       this.decimal = [];
     } else if (level.type === 'numbered' && level.kind === 'decimal') {
@@ -112,16 +116,16 @@ export class Outline {
     } else {
       const same = this.open.findIndex((o) => o.key === key);
       if (same >= 0) this.open = this.open.slice(0, same);
-      else this.closeFor(level, heading.size);
+      else this.closeFor(level, heading.size, heading.face);
     }
     const id = level.type === 'named' ? level.id : level.type === 'numbered' && level.kind === 'decimal' ? level.numbers.join('.') : idOf(text);
-    this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true });
+    this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, ...(heading.face ? { face: heading.face } : {}) });
     return this.section();
   }
 
   /** Closes the open headings a new one of this level ends (they are not its parents). */
-  private closeFor(level: HeadingLevel, size: number): void {
-    while (this.open.length > 0 && closes(level, size, this.open.at(-1) as Open)) this.open.pop();
+  private closeFor(level: HeadingLevel, size: number, face?: string): void {
+    while (this.open.length > 0 && closes(level, size, this.open.at(-1) as Open, face)) this.open.pop();
   }
 }
 
@@ -132,8 +136,13 @@ function keyOf(level: HeadingLevel): string {
 }
 
 /** Whether a new heading ends the open one above it (they are not parent and child). */
-function closes(level: HeadingLevel, size: number, open: Open): boolean {
+function closes(level: HeadingLevel, size: number, open: Open, face?: string): boolean {
   if (open.level.type === 'named' || !open.holds) return true;
+  // In notes to the accounts, a numbered title set apart in the same face as an open numbered note is
+  // the next note ("23 Issued capital" after "22. Share-based payments"). Parts, items and chapters
+  // share their face with the headings under them, so this holds for notes alone.
+  const note = open.level.type === 'numbered' && (open.level.kind === 'note' || (open.level.kind === 'decimal' && open.level.numbers.length === 1));
+  if (level.type === 'styled' && note && face !== undefined && open.face === face) return true;
   const smaller = size > 0 && open.size > 0 && open.size < size - SAME_SIZE;
   const notLarger = size === 0 || open.size === 0 || open.size <= size + SAME_SIZE;
   if (level.type === 'styled') {

@@ -3,9 +3,10 @@ import type { Block, BlockKind, Line, SectionRef } from '../../src/store/shapes.
 import { joinWrapped } from '../clean/cleanPages.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
 import { isPeriodLine } from '../../src/text/periods.js';
+import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
-import { HEADING_MAX_WIDTH, numberedShape, readsAsSentence } from './headingShapes.js';
+import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence } from './headingShapes.js';
 import { caseStart, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
 import { CAPITALS_STYLE, Outline, type HeadingLevel } from './outline.js';
 
@@ -53,6 +54,8 @@ const MIN_TEXT_WIDTH = 20;
 const LARGER = 1.15;
 /** A line whose middle is within this share of the text width from the text's middle is centred. */
 const CENTRED_SHARE = 0.1;
+/** A centred line this share of the text width wide is full: a centred title wraps after it. */
+const CENTRED_FULL = 0.7;
 /** Consecutive lines set apart alike: up to this many are one heading; more are an emphasised passage. */
 const MAX_HEADING_LINES = 3;
 /** A face of body size set once (an emphasised phrase) is no heading style: headings of one level share theirs. */
@@ -88,15 +91,15 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   const front = FRONT_MATTER[documentLanguage(lines)];
   const outline = new Outline({ id: front, path: [front] });
   const rightEdge = textRightEdge(lines, body);
+  const bodyFace = `${body.font}@${body.size.toFixed(1)}`;
   const leftEdge = textLeftEdge(lines, body);
   // A heading starts at the left of the text or stands centred on it; a line starting in the right half
   // and not centred heads value columns ("Consolidated" over "2022 2021").
-  const overValueColumns = (g: { x0: number; x1: number }) => {
+  const centred = (g: { x0: number; x1: number }) => {
     const width = rightEdge - leftEdge;
-    if (!(width > 0) || !Number.isFinite(width)) return false;
-    const centred = Math.abs((g.x0 + g.x1) / 2 - (leftEdge + rightEdge) / 2) < CENTRED_SHARE * width;
-    return g.x0 > leftEdge + width / 2 && !centred;
+    return width > 0 && Number.isFinite(width) && Math.abs((g.x0 + g.x1) / 2 - (leftEdge + rightEdge) / 2) < CENTRED_SHARE * width;
   };
+  const overValueColumns = (g: { x0: number; x1: number }) => g.x0 > leftEdge + (rightEdge - leftEdge) / 2 && !centred(g);
   const headingFaces = findHeadingFaces(lines, body, tableOf);
   const firstPage = lines[0]?.page ?? 1;
   // A heading ends its line: a line that runs to the right edge of the text wraps on into a paragraph.
@@ -122,7 +125,11 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (tableCaption(text) || figureCaption(text) || caseStart(text) || isSourceNote(text)) return null;
     const numbered = numberedShape(text);
     if (numbered) {
-      if (!endsItsLine(index)) return null;
+      // An exhibit's label heads the first lines of its page, alone on its line (set to the right, it
+      // may reach the margin); elsewhere "Exhibit 31.01" is a reference.
+      const exhibitLabel = numbered.kind === 'exhibit' && numbered.title === '';
+      if (numbered.kind === 'exhibit' && (!exhibitLabel || lines[index - 2]?.page === line.page)) return null;
+      if (!exhibitLabel && !endsItsLine(index)) return null;
       const level: HeadingLevel = { type: 'numbered', kind: numbered.kind, rank: numbered.rank, numbers: numbered.numbers };
       // A label alone ("第二节", "ITEM 7.", "PART II") takes its title from the next line.
       const next = lines[index + 1];
@@ -138,12 +145,21 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // under a title ("For the year ended 31 December 2031") is never a heading.
     if (!style || !headingFaces.has(style) || !isTitleText(titleWords(text), { sentence: true }) || /[.。]$/u.test(text) || isPeriodLine(text) || ownSegments(line) > 1) return null;
     if (line.geometry && overValueColumns(line.geometry)) return null;
+    // A unit line ("All figures in USD '000") says how a table counts, whatever face it is set in.
+    if (unitLine(text) !== null) return null;
     let count = 1;
     // Lines set alike run on one title, unless the next is a numbered heading of its own ("Note 1 …" under "NOTES TO …").
     const continues = (next: CleanLine | undefined, at: number) =>
       styleOf(next) === style && next?.page === line.page && tableOf[at] === -1 && !numberedShape(next.text) && !isPeriodLine(next.text);
     // A title wraps only when its line is full: after a short line the next one is a heading of its own.
-    const full = (at: number) => (lines[at]?.geometry?.x1 ?? 0) > rightEdge - 4 * (lines[at]?.geometry?.size ?? 0);
+    // (A line breaking off after a word that cannot end a title — "… to the members of" — runs on too.)
+    // A centred title nearly as wide as the text runs on in the centred line under it.
+    const full = (at: number) => {
+      const g = lines[at]?.geometry;
+      const next = lines[at + 1]?.geometry;
+      const wideCentred = g && next && centred(g) && centred(next) && g.x1 - g.x0 >= CENTRED_FULL * (rightEdge - leftEdge);
+      return (g?.x1 ?? 0) > rightEdge - 4 * (g?.size ?? 0) || breaksOff(lines[at]?.text ?? '') || Boolean(wideCentred);
+    };
     // The second line of a wrapped title is not a heading of its own.
     if (index > 0 && styleOf(lines[index - 1]) === style && lines[index - 1]?.page === line.page && tableOf[index - 1] === -1 && full(index - 1)) return null;
     while (count <= MAX_HEADING_LINES && full(index + count - 1) && continues(lines[index + count], index + count)) count += 1;
@@ -231,7 +247,16 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // A title printed again with "(continued)" / "（续）" on the next page is a running title, not a new section.
     if (isContinuedTitle(line)) return;
     const heading = headingAt(index);
-    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true }) : null;
+    // A title printed again at the top of each page of its part is a running title, not a new section.
+    if (heading && lines[index - 1]?.page !== line.page && outline.path().includes(heading.text)) {
+      skipUntil = index + heading.lines - 1;
+      return;
+    }
+    const face = line.geometry ? `${line.geometry.font}@${line.geometry.size.toFixed(1)}` : undefined;
+    // The face of a numbered heading, or of a title carrying a bare number, set apart from the body:
+    // notes numbered so are one list, however their numbers are printed ("22." then "23").
+    const numberedFace = face !== bodyFace && heading && (heading.level.type === 'numbered' || BARE_NUMBER.test(heading.text)) ? face : undefined;
+    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace }) : null;
     if (heading && section) {
       flush();
       caseRef = null;

@@ -55,6 +55,8 @@ const ALIGN_SLACK = 0.25;
 const LABEL_REACH = 0.7;
 /** How far right of a table's left edge (share of the text width) its indented row labels may start. */
 const LABEL_ZONE = 0.25;
+/** A line starting this far (× font size) right of the text's left edge is no prose line: paragraphs indent less. */
+const VALUE_COLUMN_INDENT = 6;
 /** A gap this wide (× font size) separates columns even where only one line reaches across it. */
 const STRONG_GAP = 3;
 /** Wrapped lines of one cell are set closer than rows; the closer class must stay under this (× size). */
@@ -159,7 +161,10 @@ function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bod
   const width = geometry.x1 - geometry.x0;
   // A row label may be long, but it stops short of the amount columns on the right; prose runs to the margin.
   const stopsShort = geometry.x1 < block.left + LABEL_REACH * textWidth;
-  if (width >= CELL_WIDTH * textWidth && !stopsShort) return 'other';
+  // Prose starts at the left of the text (a paragraph indent at most); a line starting far right of it
+  // runs on in a value column (a long cell wrapped beside its label).
+  const inValueColumn = geometry.x0 - block.left > VALUE_COLUMN_INDENT * geometry.size;
+  if (width >= CELL_WIDTH * textWidth && !stopsShort && !inValueColumn) return 'other';
   // A short line centred on the text block is a title ("CONSOLIDATED BALANCE SHEETS"), not a cell.
   const centre = (geometry.x0 + geometry.x1) / 2;
   const blockCentre = (block.left + block.right) / 2;

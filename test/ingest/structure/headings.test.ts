@@ -319,4 +319,59 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Assets work')).toEqual(['Note 2. Property, plant and equipment']);
     expect(pathOf(chunks, 'should be read')).toEqual(['Note 3. Right-of-use assets', 'Leases']);
   });
+
+  it('ends the items at a filing’s signatures, opens an exhibit at its label atop a page, and takes no unit line for a heading', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          { line: 'PART II', size: 12, align: 'centre' },
+          { line: 'Item 3. Exhibits', bold: true },
+          enBody('Exhibits'),
+          { line: 'SIGNATURES', bold: true, align: 'centre' },
+          enBody('Signed'),
+        ],
+        [{ line: 'EXHIBIT 31.01', align: 'right' }, { line: 'CERTIFICATION', bold: true, align: 'centre' }, enBody('Certify'), 'See Exhibit 32.01', enBody('Referenced')],
+        [{ line: 'NOTES TO THE ACCOUNTS', bold: true }, { line: 'All figures in USD ’000', bold: true }, enBody('Figures')],
+      ],
+      'filing.pdf',
+    );
+    expect(pathOf(chunks, 'Exhibits work')).toEqual(['PART II', 'Item 3. Exhibits']);
+    expect(pathOf(chunks, 'Signed work')).toEqual(['SIGNATURES']);
+    expect(pathOf(chunks, 'Certify work')).toEqual(['EXHIBIT 31.01 CERTIFICATION']);
+    expect(pathOf(chunks, 'Referenced work')).toEqual(['EXHIBIT 31.01 CERTIFICATION']);
+    // (An exhibit holds what follows it up to the next; the unit line heads nothing.)
+    expect(pathOf(chunks, 'Figures work')).toEqual(['EXHIBIT 31.01 CERTIFICATION', 'NOTES TO THE ACCOUNTS']);
+  });
+
+  it('reads notes numbered in one face as one list however the number is printed, and a title repeated atop its pages once', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Annual Report 2031', size: 22, align: 'centre' }],
+        [
+          { line: '1. Employee benefits', size: 12, bold: true },
+          enBody('Staff'),
+          { line: 'Pension plans', bold: true },
+          enBody('Pension'),
+          { line: '2 Issued capital', size: 12, bold: true },
+          enBody('Capital'),
+          { line: '3 Provisions', size: 12, bold: true },
+          enBody('Provision'),
+        ],
+        [
+          { line: 'Independent auditor’s report to the members of', size: 12, bold: true },
+          { line: 'Zorblat Holdings plc', size: 12, bold: true },
+          { line: 'Opinion', bold: true },
+          enBody('Opinion'),
+        ],
+        [{ line: 'Independent auditor’s report to the members of', size: 12, bold: true }, { line: 'Zorblat Holdings plc', size: 12, bold: true }, enBody('Continuing')],
+      ],
+      'notes-face.pdf',
+    );
+    expect(pathOf(chunks, 'Pension work')).toEqual(['1. Employee benefits', 'Pension plans']);
+    expect(pathOf(chunks, 'Capital work')).toEqual(['2 Issued capital']);
+    const report = ['Independent auditor’s report to the members of Zorblat Holdings plc', 'Opinion'];
+    expect(pathOf(chunks, 'Opinion work')).toEqual(report);
+    expect(pathOf(chunks, 'Continuing work')).toEqual(report);
+  });
 });

@@ -323,4 +323,32 @@ describe('tables from the layout of a PDF', () => {
       ['Note 7. Expenses', ['Cost of sales', 'Depreciation']],
     ]);
   });
+
+  it('keeps a two-column table whole where a long value wraps on under its own column, its label beside the middle line', async () => {
+    const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 62 }, { text: value, x: 215 }], advance: 18 });
+    const wrap = (value: string): PdfBlock => ({ placed: [{ text: value, x: 215 }], advance: 9 });
+    const beside = (label: string): PdfBlock => ({ placed: [{ text: label, x: 62 }], advance: 9 });
+    const tables = await tablesOf(
+      await makeReportPdf({
+        header: null,
+        footer: null,
+        fontSize: 9,
+        pages: [
+          [
+            '二、主要资产重大变化情况',
+            pair('主要资产', '重大变化说明'),
+            pair('固定资产', '没有重大变化'),
+            wrap('报告期末无形资产较年初增加 166.46%，主要是增加控股子公司青禾'),
+            beside('无形资产'),
+            { placed: [{ text: '医药的土地使用权和专利技术等无形资产合计 1,336.33 万元。', x: 215 }], advance: 18 },
+            pair('在建工程', '报告期末在建工程较年初减少 45.47%，主要是工程完工转入固定资产。'),
+            pair('应收票据', '报告期末应收票据较年初减少 51.66%，主要是销售收入减少所致。'),
+          ],
+        ],
+      }),
+      'wrapped-values.pdf',
+    );
+    expect(tables.map((t) => t.rows.map((r) => r[0]))).toEqual([['固定资产', '无形资产', '在建工程', '应收票据']]);
+    expect(tables[0]?.rows[1]?.[1]).toBe('报告期末无形资产较年初增加 166.46%，主要是增加控股子公司青禾医药的土地使用权和专利技术等无形资产合计 1,336.33 万元。');
+  });
 });
