@@ -68,11 +68,13 @@ function romanNumber(text: string): number | null {
 }
 
 /** Words start a title; a figure, a unit or a percentage after the number means the line is prose. */
-const TITLE_START = /^[\p{Script=Han}\p{L}“"《（(‘']/u;
+const TITLE_START = /^(?:[\p{Script=Han}\p{L}“"《（(‘']|(?:19|20)\d{2}\s*年)/u;
 /** A line that ends like a sentence or a clause is text, not a heading. */
 const CLAUSE_END = /[。；，,;：:]$/u;
 /** Headings are short: at most this many CJK cells (Latin letters count half). */
 export const HEADING_MAX_WIDTH = 60;
+/** A numbered title this wide (CJK cells) or less may end on a colon. */
+const COLON_TITLE_WIDTH = 30;
 /** An English heading title has at most this many words; more make a sentence. */
 const MAX_TITLE_WORDS = 14;
 
@@ -98,8 +100,10 @@ const LETTER_PAREN = /^[（(]([a-h])[)）]\s+(\S.*)$/u;
 export function numberedShape(line: string): NumberedShape | null {
   const raw = line.trim();
   if (displayWidth(raw) > HEADING_MAX_WIDTH) return null;
-  // Parts and items may end on a colon ("Item 1. Business:"); any other line that does introduces what follows.
-  const text = /^(?:part|item)\s/iu.test(raw) ? raw.replace(/[:：]$/u, '') : raw;
+  // Parts and items may end on a colon ("Item 1. Business:"), and so may a short title without a comma
+  // ("1、审计委员会履职情况汇总报告："); a longer line or a clause that does introduces what follows.
+  const colonTitle = /^(?:part|item)\s/iu.test(raw) || (displayWidth(raw) <= COLON_TITLE_WIDTH && !/[，,；;]/u.test(raw));
+  const text = colonTitle ? raw.replace(/[:：]$/u, '') : raw;
   if (CLAUSE_END.test(text)) return null;
   const shape = matchShape(text);
   if (!shape) return null;

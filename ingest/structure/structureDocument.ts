@@ -54,6 +54,10 @@ const MIN_TEXT_WIDTH = 20;
 const LARGER = 1.15;
 /** A line whose middle is within this share of the text width from the text's middle is centred. */
 const CENTRED_SHARE = 0.1;
+/** A line of at most this many characters under a label continues its words (a wrapped cell). */
+const MAX_FRAGMENT_CHARS = 4;
+/** A label narrower than this share of the text width may sit in a table cell. */
+const NARROW_CELL = 0.3;
 /** A centred line this share of the text width wide is full: a centred title wraps after it. */
 const CENTRED_FULL = 0.7;
 /** Consecutive lines set apart alike: up to this many are one heading; more are an emphasised passage. */
@@ -116,6 +120,20 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     return g.size > LARGER * body.size || g.x1 < rightEdge - 2 * g.size || !nextSetAlike;
   };
 
+  const wrapsInNarrowCell = (index: number): boolean => {
+    const g = lines[index]?.geometry;
+    if (!g || g.x1 - g.x0 >= NARROW_CELL * (rightEdge - leftEdge)) return false;
+    // The fragment may print under a line of the row's figures (its label centred beside them).
+    return [index + 1, index + 2].some((at) => {
+      const next = lines[at];
+      const n = next?.geometry;
+      if (!n || next?.page !== lines[index]?.page || n.font !== g.font || Math.abs(n.size - g.size) > 0.5) return false;
+      const words = next.text.replace(/\s+/gu, '');
+      const fragment = [...words].length <= MAX_FRAGMENT_CHARS && !/^[□☑√■●•\d]|[:：]/u.test(words) && unitLine(next.text) === null;
+      return fragment && Math.abs(n.x0 - g.x0) < g.size && n.y - g.y < 2.5 * g.size;
+    });
+  };
+
   const headingAt = (index: number): FoundHeading | null => {
     const line = lines[index] as CleanLine;
     const text = line.text.trim();
@@ -125,6 +143,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (tableCaption(text) || figureCaption(text) || caseStart(text) || isSourceNote(text)) return null;
     const numbered = numberedShape(text);
     if (numbered) {
+      // A numbered label whose words run on in a fragment under it at the same left edge ("（五）专项储" /
+      // "备") is a row label wrapped in a narrow table cell, not a heading.
+      if (wrapsInNarrowCell(index)) return null;
       // An exhibit's label heads the first lines of its page, alone on its line (set to the right, it
       // may reach the margin); elsewhere "Exhibit 31.01" is a reference.
       const exhibitLabel = numbered.kind === 'exhibit' && numbered.title === '';
@@ -136,6 +157,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       if (numbered.title === '' && next && next.page === line.page && tableOf[index + 1] === -1 && isTitleText(next.text) && !numberedShape(next.text)) {
         return { level, text: `${text} ${next.text.trim()}`, size, lines: 2 };
       }
+      // Below the parts and items (PART II, Item 7, 第二节 stand alone), a label without a title is a
+      // row label or list mark ("四、" beside a row of figures), not a heading.
+      if (numbered.title === '' && numbered.rank > 1 && numbered.kind !== 'exhibit') return null;
       return { level, text, size, lines: 1 };
     }
     // The first page is the cover: its large lines name the report, not a section of it.

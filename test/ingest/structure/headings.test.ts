@@ -374,4 +374,33 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Opinion work')).toEqual(report);
     expect(pathOf(chunks, 'Continuing work')).toEqual(report);
   });
+
+  it('reads a short title ending on a colon and one starting with a year, and takes no row label wrapped in a narrow cell or lone label for a heading', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: '青禾智造股份有限公司', size: 22, align: 'centre' }, { line: '2031 年年度报告', size: 18, align: 'centre' }],
+        [
+          { line: '第一节 经营情况', size: 16 },
+          zhBody('经营'),
+          '1、审计委员会履职情况汇总报告：',
+          zhBody('审计'),
+          '（1）2031 年起执行新租赁准则调整情况',
+          zhBody('准则'),
+          { placed: [{ text: '（五）专项储', x: 62 }], advance: 8 },
+          { placed: [{ text: '1,893,899.62', x: 420, align: 'right' }], advance: 8 },
+          { placed: [{ text: '备', x: 62 }] },
+          zhBody('储备'),
+          { placed: [{ text: '四、', x: 62 }] },
+          { placed: [{ text: '本期', x: 62 }, { text: '561,374,326.00', x: 420, align: 'right' }] },
+          zhBody('余额'),
+        ],
+      ],
+      'zh-colon.pdf',
+    );
+    const standard = ['第一节 经营情况', '1、审计委员会履职情况汇总报告：', '（1）2031 年起执行新租赁准则调整情况'];
+    expect(pathOf(chunks, '审计方面')).toEqual(standard.slice(0, 2));
+    expect(pathOf(chunks, '准则方面')).toEqual(standard);
+    expect(pathOf(chunks, '储备方面')).toEqual(standard);
+    expect(pathOf(chunks, '余额方面')).toEqual(standard);
+  });
 });
