@@ -3,7 +3,7 @@ import { displayWidth, numberedHeading } from './lineShapes.js';
 /**
  * The numbering styles reports put in front of their headings, in both languages, each with its
  * usual rank in an outline. The Chinese ranks follow the official-document convention (GB/T 9704):
- * 第X章/节 above 一、 above （一） above 1. / 1、 above （1） above 1）; English filings put PART above
+ * 第X章/节 above 一、 above （一） above 1. / 1、 above （1） above 1） and ①; English filings put PART above
  * Item, and notes to the accounts are numbered on their own. The rank only orders styles that meet
  * in one outline: where a report uses them in another order, what it prints first stays on top.
  */
@@ -21,6 +21,7 @@ export type HeadingKind =
   | 'arabic-half-paren'
   | 'letter'
   | 'letter-paren'
+  | 'circled'
   | 'exhibit';
 
 export interface NumberedShape {
@@ -89,6 +90,8 @@ const ARABIC_PAREN = /^[（(]\s*(\d{1,2})\s*[)）]\s*(.*)$/u;
 const ARABIC_HALF_PAREN = /^(\d{1,2})\s*[)）]\s*(.*)$/u;
 /** "A. Selected Financial Data" (20-F sections under an Item), "(a) Description of Business". */
 const LETTER = /^([A-H])\.\s+(\S.*)$/u;
+/** "① 权益法核算的长期股权投资": circled numbers, under （1） in Chinese reports. */
+const CIRCLED = /^([\u2460-\u2473])\s*(.*)$/u;
 /** "EXHIBIT 31.01", "Exhibit 10.26BH": the label at the head of a document filed with a report. */
 const EXHIBIT = /^(EXHIBIT|Exhibit)\s+(\d{1,3}(?:\.\d{1,3})?[A-Z]{0,3})\s*[.:—–-]?\s*(.*)$/u;
 const LETTER_PAREN = /^[（(]([a-h])[)）]\s+(\S.*)$/u;
@@ -188,6 +191,8 @@ function matchShape(text: string): NumberedShape | null {
   if (m?.[1]) return { kind: 'arabic-dun', rank: 4, numbers: [Number(m[1])], label: `${m[1]}、`, title: (m[2] ?? '').trim() };
   m = ARABIC_HALF_PAREN.exec(text);
   if (m?.[1]) return { kind: 'arabic-half-paren', rank: 7, numbers: [Number(m[1])], label: `${m[1]}）`, title: (m[2] ?? '').trim() };
+  m = CIRCLED.exec(text);
+  if (m?.[1]) return { kind: 'circled', rank: 7.5, numbers: [(m[1].codePointAt(0) ?? 0x2460) - 0x2460 + 1], label: m[1], title: (m[2] ?? '').trim() };
   m = LETTER.exec(text);
   if (m?.[1]) return { kind: 'letter', rank: 1.5, numbers: [m[1].charCodeAt(0) - 64], label: `${m[1]}.`, title: (m[2] ?? '').trim() };
   m = LETTER_PAREN.exec(text);

@@ -185,7 +185,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       return (g?.x1 ?? 0) > rightEdge - 4 * (g?.size ?? 0) || breaksOff(lines[at]?.text ?? '') || Boolean(wideCentred);
     };
     // The second line of a wrapped title is not a heading of its own.
-    if (index > 0 && styleOf(lines[index - 1]) === style && lines[index - 1]?.page === line.page && tableOf[index - 1] === -1 && full(index - 1)) return null;
+    // (A running title printed again as "(continued)" above it is no title it wraps from.)
+    if (index > 0 && styleOf(lines[index - 1]) === style && lines[index - 1]?.page === line.page && tableOf[index - 1] === -1 && full(index - 1) && !isContinuedTitle(lines[index - 1] as CleanLine)) return null;
     while (count <= MAX_HEADING_LINES && full(index + count - 1) && continues(lines[index + count], index + count)) count += 1;
     if (count > MAX_HEADING_LINES) return null;
     const parts = lines.slice(index, index + count).map((l) => l.text.trim());

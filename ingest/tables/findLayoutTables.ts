@@ -279,9 +279,12 @@ function tableFromRun(run: Candidate[], lines: readonly CleanLine[]): LayoutTabl
   const lastMulti = body.map((c) => c.multi).lastIndexOf(true);
   const firstColumn = columns[0];
   let end = lastMulti;
+  // (In type larger than the rows', such a line is a heading over the text after the table.)
+  const rowSize = Math.max(...multi.map((c) => c.geometry.size));
   for (let i = lastMulti + 1; i < body.length; i += 1) {
     const candidate = body[i];
     if (!candidate || !firstColumn || candidate.geometry.x0 > firstColumn.x1 || candidate.geometry.x0 < firstColumn.x0 - ALIGN_SLACK * candidate.geometry.size) break;
+    if (candidate.geometry.size > rowSize + 0.5) break;
     end = i;
   }
   body = body.slice(0, end + 1);

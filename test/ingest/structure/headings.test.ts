@@ -375,7 +375,7 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Continuing work')).toEqual(report);
   });
 
-  it('reads a short title ending on a colon and one starting with a year, and takes no row label wrapped in a narrow cell or lone label for a heading', async () => {
+  it('reads a short title ending on a colon, one starting with a year and circled numbers under （1）, and takes no row label wrapped in a narrow cell or lone label for a heading', async () => {
     const chunks = await chunksOf(
       [
         [{ line: '青禾智造股份有限公司', size: 22, align: 'centre' }, { line: '2031 年年度报告', size: 18, align: 'centre' }],
@@ -393,6 +393,8 @@ describe('headings and sections', () => {
           { placed: [{ text: '四、', x: 62 }] },
           { placed: [{ text: '本期', x: 62 }, { text: '561,374,326.00', x: 420, align: 'right' }] },
           zhBody('余额'),
+          '① 成本法核算的长期股权投资',
+          zhBody('成本法'),
         ],
       ],
       'zh-colon.pdf',
@@ -402,5 +404,30 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, '准则方面')).toEqual(standard);
     expect(pathOf(chunks, '储备方面')).toEqual(standard);
     expect(pathOf(chunks, '余额方面')).toEqual(standard);
+    expect(pathOf(chunks, '成本法方面')).toEqual([...standard, '① 成本法核算的长期股权投资']);
+  });
+
+  it('keeps a heading in larger type out of the table above it, and reads the heading under a running title printed again as continued', async () => {
+    const amounts = (label: string, a: string, b: string): PdfBlock => ({ placed: [{ text: label, x: 56 }, { text: a, x: 430, align: 'right' }, { text: b, x: 530, align: 'right' }], size: 9, advance: 12 });
+    const item = 'Item 2. Management’s Discussion and Analysis of Financial Condition and Results';
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          { line: item, bold: true },
+          enBody('Discussion'),
+          { line: 'Contractual Obligations', bold: true },
+          amounts('Leases', '2,207', '2,146'),
+          amounts('Purchase obligations', '1,118', '1,020'),
+          amounts('Total', '3,325', '3,166'),
+          { line: 'Off-Balance Sheet Arrangements', bold: true },
+          enBody('Arrangement'),
+        ],
+        [{ line: `${item} (continued)`, bold: true }, { line: 'Critical Accounting Policies', bold: true }, enBody('Critical')],
+      ],
+      'continued-item.pdf',
+    );
+    expect(pathOf(chunks, 'Arrangement work')).toEqual([item, 'Off-Balance Sheet Arrangements']);
+    expect(pathOf(chunks, 'Critical work')).toEqual([item, 'Critical Accounting Policies']);
   });
 });
