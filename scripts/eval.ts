@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { readManifest } from '../src/store/indexStore.js';
 import { loadConfig } from '../src/config.js';
 import { SCORING_RULES, type BaselineResult, type EvalResult, type MetricRow, type OursResult, type QuestionRow } from './eval/evalResult.js';
-import { formatFailures, formatTable } from './eval/formatReport.js';
+import { formatFailures, formatReportSets, formatTable } from './eval/formatReport.js';
+import { REPORT_SETS, runReportSets } from './eval/reportSets.js';
 import { loadGoldSets, pickGoldDir, type GoldSets } from './eval/goldSets.js';
 import { buildNaiveBaseline, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './eval/naiveBaseline.js';
 import { DEFAULT_CLI, EvalRunError, parseCliCommand, parseContractLine, runBatch, runCli, type CliCommand, type RunOptions } from './eval/runCli.js';
@@ -39,12 +40,13 @@ import {
  */
 
 const USAGE = `usage: npm run eval [-- --dir DIR] [--index DIR] [--pdf FILE] [--cli "CMD"] [--out FILE]
-                     [--no-baseline | --baseline-only] [--timeout SECONDS] [--verbose]
+                     [--no-baseline | --baseline-only] [--no-reports] [--timeout SECONDS] [--verbose]
   --dir        gold sets folder (default ../shared/eval when present, else eval/dev)
   --index      index folder passed to the CLI (default INDEX_DIR or data/index; built by ingest when missing)
   --pdf        the report the naive baseline reads (default data/reports/hnhgzy-2024-quality-report.pdf)
   --cli        command standing for "${DEFAULT_CLI}" for ask/metric/tables (split on spaces), e.g. a stub
   --out        JSON result file (default bench-results/eval.json)
+  --no-reports skip the real-report sets (${REPORT_SETS.map((set) => set.file).join(', ')})
   --timeout    seconds allowed per CLI batch process (default 600)
   --verbose    pass the CLI's stderr through, list the baseline's misses too`;
 
@@ -58,6 +60,8 @@ interface EvalArgs {
   out: string;
   baseline: boolean;
   ours: boolean;
+  /** Also ask the real-report sets (each report ingested into an index of its own). */
+  reportSets: boolean;
   timeoutMs: number;
   verbose: boolean;
 }
@@ -81,6 +85,7 @@ function parseEvalArgs(argv: string[]): EvalArgs {
         out: { type: 'string' },
         'no-baseline': { type: 'boolean', default: false },
         'baseline-only': { type: 'boolean', default: false },
+        'no-reports': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -103,6 +108,7 @@ function parseEvalArgs(argv: string[]): EvalArgs {
     out: values.out ?? path.join('bench-results', 'eval.json'),
     baseline: !values['no-baseline'],
     ours: !values['baseline-only'],
+    reportSets: !values['no-reports'],
     timeoutMs: timeout * 1000,
     verbose: values.verbose ?? false,
   };
@@ -288,13 +294,23 @@ async function main(argv: string[]): Promise<number> {
     tables: ours?.tables ?? [],
   };
 
+  // Real reports nobody here wrote, each in an index of its own (dev sets and the validation split).
+  if (args.ours && args.reportSets) {
+    result.reportSets = await runReportSets(parseCliCommand(args.cli), { echoStderr: args.verbose, timeoutMs: args.timeoutMs });
+  }
+
   process.stdout.write(`${formatTable(result, QA_KINDS, args.out)}\n`);
+  if (result.reportSets) process.stdout.write(`${formatReportSets(result.reportSets)}\n`);
   const failures = formatFailures(result, { baseline: args.verbose });
   if (failures) process.stderr.write(`\n${failures}\n`);
   await mkdir(path.dirname(args.out), { recursive: true });
   await writeFile(args.out, `${JSON.stringify(result, null, 2)}\n`);
 
-  const errors = [...(ours?.result.errors ?? []), ...(baseline?.result.errors.map((e) => `baseline: ${e}`) ?? [])];
+  const errors = [
+    ...(ours?.result.errors ?? []),
+    ...(baseline?.result.errors.map((e) => `baseline: ${e}`) ?? []),
+    ...(result.reportSets ?? []).flatMap((set) => set.errors.map((e) => `${set.name} ${set.split}: ${e}`)),
+  ];
   if (errors.length > 0) {
     process.stderr.write(`\neval: broken run — the scores above leave these parts out:\n${errors.map((e) => `  ${e.replace(/\n/g, "\n    ")}`).join('\n')}\n`);
     return 1;

@@ -1,3 +1,4 @@
+import type { ReportSetSummary } from './reportSets.js';
 import type { MetricOutcome, MetricSummary, QaSummary, QuestionOutcome, TableOutcome, TableSummary } from './score.js';
 
 /** What `npm run eval` writes to bench-results/eval.json (and prints as a table). */
@@ -54,6 +55,8 @@ export interface EvalResult {
   questions: QuestionRow[];
   metrics: MetricRow[];
   tables: TableOutcome[];
+  /** The real-report sets (strict and loose per set); absent when skipped. */
+  reportSets?: ReportSetSummary[];
 }
 
 export const SCORING_RULES: Record<string, string> = {

@@ -1,3 +1,4 @@
+import type { ReportSetSummary } from './reportSets.js';
 import type { EvalResult } from './evalResult.js';
 import type { QaSummary, Rate } from './score.js';
 
@@ -125,6 +126,28 @@ export function formatFailures(result: EvalResult, options: { baseline: boolean 
   if (options.baseline) {
     const bw = result.questions.filter((q) => q.baseline && !q.baseline.correct && q.gold !== null).map((q) => q.id);
     if (bw.length > 0) lines.push(`baseline — gold not in top-5 chunks: ${bw.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The real-report sets: per set, strict (first line or figures) beside loose (anywhere in the reply)
+ * for answerable questions, and unanswerable ones refused; then each set's misses, one line each.
+ */
+export function formatReportSets(sets: readonly ReportSetSummary[]): string {
+  if (sets.length === 0) return '';
+  const lines: string[] = ['', 'real reports (one index per report; strict = gold in the first line or a figure):'];
+  lines.push(`${'set'.padEnd(36)}${'answerable strict'.padStart(20)}${'loose'.padStart(16)}${'unanswerable refused'.padStart(24)}`);
+  for (const set of sets) {
+    const label = `${set.name} · ${set.split} (${set.reports} reports)`;
+    lines.push(`${label.padEnd(36)}${formatRate(set.answerableStrict).padStart(20)}${formatRate(set.answerableLoose).padStart(16)}${formatRate(set.refused).padStart(24)}`);
+    for (const error of set.errors) lines.push(`  BROKEN — ${error}`);
+  }
+  for (const set of sets) {
+    const misses = set.outcomes.filter((o) => !o.strict);
+    if (misses.length === 0) continue;
+    lines.push('', `${set.name} · ${set.split} — ${misses.length} strict misses:`);
+    for (const o of misses) lines.push(`  ${o.id} [${o.kind}]${o.loose ? ' (loose hit)' : ''} — ${o.snippet}`);
   }
   return lines.join('\n');
 }

@@ -1,0 +1,141 @@
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { AskResultSchema, type AskResult } from '../../src/answer/types.js';
+import { parseJsonl } from './goldSets.js';
+import { parseContractLine, runBatch, runCli, type CliCommand, type RunOptions } from './runCli.js';
+import { containsFigure, snippet, type Rate } from './score.js';
+
+/**
+ * Question sets on real reports that nobody on the project wrote: the two Chinese annual reports'
+ * dev set (shared), the English dev set and the English validation split (written from the page text
+ * before the system ran on them, on reports held apart: the validation reports are never tuned on).
+ * Each report is ingested into an index of its own, so a question can only be answered from its report.
+ */
+export interface ReportSet {
+  name: string;
+  file: string;
+  split: 'dev' | 'validation';
+}
+
+export const REPORT_SETS: readonly ReportSet[] = [
+  { name: 'zh annual reports', file: '../shared/eval/real/qa.zh-annual.dev.jsonl', split: 'dev' },
+  { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
+  { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
+];
+
+/** Where the `doc` paths of the sets are rooted. */
+export const SHARED_ROOT = '../shared';
+
+export const ReportQuestionSchema = z
+  .object({
+    id: z.string().min(1),
+    doc: z.string().min(1),
+    question: z.string().min(1),
+    /** As printed; "" for a question the report does not answer. */
+    answer: z.string(),
+    answer_variants: z.array(z.string()).default([]),
+    kind: z.string(),
+    style: z.string().optional(),
+  })
+  .loose();
+export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
+
+export interface ReportQuestionOutcome {
+  id: string;
+  kind: string;
+  answerable: boolean;
+  /** Strict: answerable → found and the gold in the answer's first line or a figure; else found:false. */
+  strict: boolean;
+  /** Loose: answerable → found and the gold anywhere in the answer or its figures; else found:false. */
+  loose: boolean;
+  snippet: string;
+}
+
+export interface ReportSetSummary {
+  name: string;
+  split: 'dev' | 'validation';
+  file: string;
+  reports: number;
+  answerableStrict: Rate;
+  answerableLoose: Rate;
+  refused: Rate;
+  outcomes: ReportQuestionOutcome[];
+  errors: string[];
+}
+
+function rate(items: readonly ReportQuestionOutcome[], ok: (o: ReportQuestionOutcome) => boolean): Rate {
+  const n = items.length;
+  const hits = items.filter(ok).length;
+  return { hits, n, rate: n === 0 ? null : hits / n };
+}
+
+const goldForms = (q: ReportQuestion): string[] => (q.answer === '' ? [] : [q.answer, ...q.answer_variants]);
+
+/** The answer's first line and its figures: what a reader takes as the answer without reading on. */
+export function strictReply(line: Pick<AskResult, 'answer' | 'figures'>): string {
+  const first = line.answer.split('\n').find((l) => l.trim() !== '') ?? '';
+  return [first, ...line.figures.map((f) => `${f.value}${f.unit}`)].join('|');
+}
+
+export function scoreReportQuestion(q: ReportQuestion, line: Pick<AskResult, 'answer' | 'figures' | 'found'>): ReportQuestionOutcome {
+  const forms = goldForms(q);
+  const answerable = forms.length > 0;
+  const holds = (reply: string) => forms.some((form) => containsFigure(reply, form));
+  const loose = answerable ? line.found && holds([line.answer, ...line.figures.map((f) => `${f.value}${f.unit}`)].join('|')) : !line.found;
+  const strict = answerable ? line.found && holds(strictReply(line)) : !line.found;
+  return { id: q.id, kind: q.kind, answerable, strict, loose, snippet: `${line.found ? '' : '[found:false] '}${snippet(line.answer)}` };
+}
+
+export function summarizeReportSet(set: ReportSet, reports: number, outcomes: ReportQuestionOutcome[], errors: string[]): ReportSetSummary {
+  const answerable = outcomes.filter((o) => o.answerable);
+  const unanswerable = outcomes.filter((o) => !o.answerable);
+  return {
+    name: set.name,
+    split: set.split,
+    file: set.file,
+    reports,
+    answerableStrict: rate(answerable, (o) => o.strict),
+    answerableLoose: rate(answerable, (o) => o.loose),
+    refused: rate(unanswerable, (o) => o.strict),
+    outcomes,
+    errors,
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Ingests each report of each set into its own index and asks its questions through the real CLI. */
+export async function runReportSets(cli: CliCommand, options: RunOptions, sets: readonly ReportSet[] = REPORT_SETS): Promise<ReportSetSummary[]> {
+  const out: ReportSetSummary[] = [];
+  for (const set of sets) {
+    if (!(await exists(set.file))) continue;
+    const questions = parseJsonl(await readFile(set.file, 'utf8'), ReportQuestionSchema, set.file);
+    const byDoc = new Map<string, ReportQuestion[]>();
+    for (const q of questions) byDoc.set(q.doc, [...(byDoc.get(q.doc) ?? []), q]);
+    const outcomes: ReportQuestionOutcome[] = [];
+    const errors: string[] = [];
+    for (const [doc, asked] of byDoc) {
+      const index = await mkdtemp(path.join(tmpdir(), 'eval-report-'));
+      try {
+        await runCli(cli, ['ingest', path.join(SHARED_ROOT, doc), '--index', index], options);
+        const { lines } = await runBatch(cli, 'ask', asked.map((q) => q.question), ['--index', index], options);
+        asked.forEach((q, i) => outcomes.push(scoreReportQuestion(q, parseContractLine(AskResultSchema, lines[i] ?? '', `${set.file} ${q.id}`))));
+      } catch (error) {
+        errors.push(`${doc}: ${message(error).split('\n')[0]}`);
+      } finally {
+        await rm(index, { recursive: true, force: true });
+      }
+    }
+    out.push(summarizeReportSet(set, byDoc.size, outcomes, errors));
+  }
+  return out;
+}
