@@ -2,6 +2,7 @@ import { bodyFontSize } from '../layout/bodyStyle.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { tableCaption, figureCaption, isSourceNote } from '../structure/lineShapes.js';
+import { numberedShape } from '../structure/headingShapes.js';
 import type { CleanLine, LineGeometry, Segment } from '../types.js';
 
 /**
@@ -57,6 +58,8 @@ const LABEL_REACH = 0.7;
 const LABEL_ZONE = 0.25;
 /** A line starting this far (× font size) right of the text's left edge is no prose line: paragraphs indent less. */
 const VALUE_COLUMN_INDENT = 6;
+/** Numbering styles that divide a report into parts: their headings are never table cells. */
+const DIVIDING_KINDS: ReadonlySet<string> = new Set(['note', 'item', 'part', 'chapter', 'exhibit']);
 /** A gap this wide (× font size) separates columns even where only one line reaches across it. */
 const STRONG_GAP = 3;
 /** Wrapped lines of one cell are set closer than rows; the closer class must stay under this (× size). */
@@ -156,6 +159,9 @@ function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bod
   const text = line.text;
   const textWidth = block.right - block.left;
   if (tableCaption(text) || figureCaption(text) || isSourceNote(text)) return 'other';
+  // A note, item, part or chapter heading ("Note 31. Changes in liabilities …") is never a cell: it
+  // ends the table above it, even one carried over from the page before.
+  if (DIVIDING_KINDS.has(numberedShape(text)?.kind ?? '')) return 'other';
   if (bodySize > 0 && geometry.size > HEADING_SIZE * bodySize) return 'other';
   if (geometry.segments.length >= 2) return isListItem(geometry.segments, textWidth) ? 'other' : 'multi';
   const width = geometry.x1 - geometry.x0;

@@ -430,4 +430,17 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Arrangement work')).toEqual([item, 'Off-Balance Sheet Arrangements']);
     expect(pathOf(chunks, 'Critical work')).toEqual([item, 'Critical Accounting Policies']);
   });
+
+  it('ends a table carried over a page break at a Note heading atop the next page', async () => {
+    const amounts = (label: string, a: string, b: string): PdfBlock => ({ placed: [{ text: label, x: 56 }, { text: a, x: 430, align: 'right' }, { text: b, x: 530, align: 'right' }], advance: 16 });
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        ['Note 1. Earnings per share', enBody('Earnings'), amounts('', '2031', '2030'), amounts('Profit after tax', '2,207', '2,146'), amounts('Weighted shares', '1,375', '1,375')],
+        [amounts('Diluted shares', '1,422', '1,430'), 'Note 2. Changes in liabilities', enBody('Liabilities')],
+      ],
+      'note-after-table.pdf',
+    );
+    expect(pathOf(chunks, 'Liabilities work')).toEqual(['Note 2. Changes in liabilities']);
+  });
 });
