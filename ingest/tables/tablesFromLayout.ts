@@ -2,7 +2,7 @@ import type { ParsedTable, SectionRef } from '../../src/store/shapes.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
 import { isPeriodLine, periodOf } from '../../src/text/periods.js';
 import { unitInLabel, unitLine, type TableUnit } from '../../src/text/unitLines.js';
-import { readsAsSentence } from '../structure/headingShapes.js';
+import { breaksOff, readsAsSentence } from '../structure/headingShapes.js';
 import { isSourceNote, tableCaption } from '../structure/lineShapes.js';
 import type { CleanLine } from '../types.js';
 import { cellKey } from './cellText.js';
@@ -50,7 +50,9 @@ export interface LayoutTables {
 }
 
 export function tablesFromLayout(found: readonly LayoutTable[], context: LayoutTableContext): LayoutTables {
-  const described = found.map((f) => describe(f, context));
+  // Each table's title is looked for above it, up to the last row of figures of the table before it,
+  // never past it (the label-only lines that close a table may still be the next one's title).
+  const described = found.map((f, i) => describe(f, context, lastFilledLine(found[i - 1])));
   const merged: Array<{ head: Described; parts: LayoutTable[] }> = [];
   for (const d of described) {
     const previous = merged.at(-1);
@@ -66,11 +68,17 @@ export function tablesFromLayout(found: readonly LayoutTable[], context: LayoutT
   return { tables, lineRanges };
 }
 
-function describe(found: LayoutTable, context: LayoutTableContext): Described {
+/** The last line of a table's last row with two cells or more filled; -1 for none. */
+function lastFilledLine(table: LayoutTable | undefined): number {
+  const row = table?.rows.findLast((r) => r.cells.filter((c) => c !== '').length >= 2);
+  return row ? Math.max(...row.lines) : -1;
+}
+
+function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: number): Described {
   const { lines } = context;
   const first = found.preamble[0] ?? found.lineStart;
   const above: number[] = [];
-  for (let i = first - 1; i >= 0 && above.length < CONTEXT_LINES; i -= 1) {
+  for (let i = first - 1; i > previousEnd && above.length < CONTEXT_LINES; i -= 1) {
     if (lines[i]?.page !== lines[first]?.page) break;
     above.push(i);
   }
@@ -158,14 +166,17 @@ function isTitleLike(line: CleanLine | undefined): boolean {
   const text = line.text.trim();
   // Titles are short; a statement's title in capitals may run on with its period ("… FOR THE YEARS ENDED …").
   const capitals = /[A-Z]/u.test(text) && !/[a-z]/u.test(text);
-  if (text.length < 2 || text.length > (capitals ? 120 : 60) || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
+  // (Two characters are a fragment of a wrapped cell, "更正" of "前期差错更正"; the shortest titles, 利润表, take three.)
+  if (text.length < 3 || text.length > (capitals ? 120 : 60) || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
+  // A full stop after a figure or bracket ends a sentence ("… December 26, 2020.").
+  if (/[\d)）]\.$/u.test(text)) return false;
   if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || isPeriodLine(text)) return false;
   if (/^[\d\s.,:：/()（）年月日-]+$/u.test(text)) return false;
   // A title is no sentence or fragment of one: it does not start in lower case, end on a full stop
   // after a word, or break off on an article or preposition.
   // (Judged without the period a statement's title may run on with.)
   const core = text.replace(TITLE_PERIOD, '').trim() || text;
-  if (/^[a-z]/u.test(core) || /[a-z]\.$/u.test(core) || readsAsSentence(core)) return false;
+  if (/^[a-z]/u.test(core) || /[a-z]\.$/u.test(core) || readsAsSentence(core) || breaksOff(text)) return false;
   if (line.geometry && line.geometry.segments.length > 1) return false;
   return true;
 }

@@ -351,4 +351,30 @@ describe('tables from the layout of a PDF', () => {
     expect(tables.map((t) => t.rows.map((r) => r[0]))).toEqual([['固定资产', '无形资产', '在建工程', '应收票据']]);
     expect(tables[0]?.rows[1]?.[1]).toBe('报告期末无形资产较年初增加 166.46%，主要是增加控股子公司青禾医药的土地使用权和专利技术等无形资产合计 1,336.33 万元。');
   });
+
+  it('takes neither a sentence ending on a date nor a two-character fragment for a table title', async () => {
+    const tables = await tablesOf(
+      await makeReportPdf({
+        header: null,
+        footer: null,
+        fontSize: 10,
+        pages: [
+          [
+            'Contractual Obligations',
+            'The table shows revenue by type for the years ended 2031 and',
+            'December 26, 2030.',
+            row('', '2031', '2030'),
+            row('Grocery', '3,207', '3,146'),
+            spaced(row('Pharmacy', '607', '554'), 40),
+            '更正',
+            row('', '2031', '2030'),
+            row('Fuel', '1,103', '978'),
+            row('Other', '48', '101'),
+          ],
+        ],
+      }),
+      'sentence-titles.pdf',
+    );
+    expect(tables.map((t) => t.title)).toEqual(['Contractual Obligations', '']);
+  });
 });
