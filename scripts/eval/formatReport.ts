@@ -137,10 +137,10 @@ export function formatFailures(result: EvalResult, options: { baseline: boolean 
 export function formatReportSets(sets: readonly ReportSetSummary[]): string {
   if (sets.length === 0) return '';
   const lines: string[] = ['', 'real reports (one index per report; strict = gold in the first line or a figure):'];
-  lines.push(`${'set'.padEnd(36)}${'answerable strict'.padStart(20)}${'loose'.padStart(16)}${'unanswerable refused'.padStart(24)}`);
+  lines.push(`${'set'.padEnd(46)}${'answerable strict'.padStart(20)}${'loose'.padStart(16)}${'unanswerable refused'.padStart(24)}`);
   for (const set of sets) {
     const label = `${set.name} · ${set.split} (${set.reports} reports)`;
-    lines.push(`${label.padEnd(36)}${formatRate(set.answerableStrict).padStart(20)}${formatRate(set.answerableLoose).padStart(16)}${formatRate(set.refused).padStart(24)}`);
+    lines.push(`${label.padEnd(46)}${formatRate(set.answerableStrict).padStart(20)}${formatRate(set.answerableLoose).padStart(16)}${formatRate(set.refused).padStart(24)}`);
     for (const error of set.errors) lines.push(`  BROKEN — ${error}`);
   }
   for (const set of sets) {
