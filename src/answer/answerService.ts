@@ -19,6 +19,7 @@ import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
+import { answerFromFacts, factsOfTable, type TableFact } from './factAnswerer.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
 /** Longer questions are refused: nobody types 500 characters to ask for one figure, and it bounds cost. */
@@ -73,6 +74,8 @@ export class AnswerService {
   readonly retriever: HybridRetriever;
   /** Metric and table lookups, shared with /metric, /table, the terminal chat and the CLI. */
   readonly lookup: LookupService;
+  /** Every table's facts, read off once on first use. */
+  private facts: TableFact[] | null = null;
   private readonly weights: TermWeights;
 
   constructor(private readonly deps: AnswerServiceDeps) {
@@ -120,6 +123,7 @@ export class AnswerService {
     // Passages of the newest report first; older years only when it does not say.
     const olderHits = async () => (newest === filter ? hits : this.retriever.search(analysis.matchText, 10, filter));
     const decided =
+      this.fromFacts(analysis, filter) ??
       this.fromTable(analysis, filter) ??
       this.fromRegistry(analysis, filter) ??
       this.fromPassages(analysis, hits) ??
@@ -174,6 +178,19 @@ export class AnswerService {
     const rowPage = rowIndex >= 0 ? table.rowPages?.[rowIndex] : undefined;
     const page = rowPage ?? chunk?.pageStart ?? table.page;
     return { decision: { kind: 'table', answer, page }, primary: [{ report, chunk, section: table.id, page, text: chunk?.text ?? tableLabel(answer) }] };
+  }
+
+  /** A value a table prints for the row label the question names whole, in the period it asks for. */
+  private fromFacts(analysis: QuestionAnalysis, filter: RetrievalFilter): { decision: Decision; primary: Primary[] } | null {
+    const latest = this.index.reports[0]?.meta.year;
+    const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
+    this.facts ??= this.lookup.tables.flatMap(factsOfTable);
+    const facts = this.facts.filter((f) => (!filter.reportIds || filter.reportIds.has(f.ref.report.id)) && (!years || years.has(f.ref.report.year)));
+    const answer = answerFromFacts(facts, analysis);
+    if (!answer) return null;
+    const { fact } = answer;
+    const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);
+    return { decision: { kind: 'fact', fact }, primary: [{ report: fact.ref.report, chunk, section: fact.ref.table.id, page: fact.page, text: chunk?.text ?? fact.label }] };
   }
 
   private tableChunk(report: ReportMeta, tableId: string, row: string[] | undefined): Chunk | null {
@@ -256,7 +273,10 @@ export class AnswerService {
 
   private notFound(analysis: QuestionAnalysis, hits: RetrievedChunk[]): Decision {
     const years = [...new Set(this.index.reports.map((r) => r.meta.year))].sort();
-    const uncovered = analysis.years.filter((y) => !years.includes(y) && y >= Math.min(...years) - 5 && y <= Math.max(...years) + 5);
+    // A report prints figures for earlier periods too (last year's column, a five-year summary): a year
+    // it prints is covered, though nothing answered the question.
+    const printed = (y: number) => this.index.reports.some((r) => r.chunks.some((c) => c.text.includes(String(y))));
+    const uncovered = analysis.years.filter((y) => !years.includes(y) && y >= Math.min(...years) - 5 && y <= Math.max(...years) + 5 && !printed(y));
     if (uncovered.length > 0) return { kind: 'years_not_covered', covered: years, uncovered };
     const closest = hits[0];
     return { kind: 'not_found', closest: closest ? { section: closest.chunk.section.id, page: closest.chunk.pageStart } : null };

@@ -2,6 +2,7 @@ import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import type { FoundFigure } from '../text/findFigures.js';
 import type { MetricMatch } from './metricMatcher.js';
 import type { TableAnswer } from './tableAnswerer.js';
+import type { TableFact } from './factAnswerer.js';
 
 /**
  * What the answering paths decided, before anything is worded: which table cells, registry entries or
@@ -14,6 +15,8 @@ export type Decision =
   | { kind: 'question_too_long'; limit: number }
   /** A parsed table answers: a cell, an exact sum, a count of rows, rows to read, or a row/column it lacks. */
   | { kind: 'table'; answer: TableAnswer; page: number }
+  /** One printed value of a table, read by its row label and period column (or a label's value). */
+  | { kind: 'fact'; fact: TableFact }
   /**
    * Registry entries: the best, entries of the same quantity that print another figure (a conflict in
    * the report, shown side by side), the same metric in other years, and the exact change from the
@@ -39,6 +42,7 @@ export function isAnswer(decision: Decision): boolean {
   switch (decision.kind) {
     case 'table':
       return decision.answer.kind !== 'missing';
+    case 'fact':
     case 'metric':
     case 'passage':
     case 'passage_sum':

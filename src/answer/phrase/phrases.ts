@@ -12,6 +12,8 @@ export interface Phrases {
   questionTooLong(limit: number): string;
   tableMissing(table: string, missing: string, where: string): string;
   tableCell(table: string, header: string, value: string, where: string): string;
+  /** A row label's value in one column: "营业收入（2019年）：925,158,518.22元". */
+  factValue(label: string, column: string, value: string, where: string): string;
   tableSum(sum: string, table: string, header: string, computation: string, where: string): string;
   tableCount(count: number, table: string, where: string): string;
   tableRows(count: number, table: string, header: string): string;
@@ -36,6 +38,7 @@ const zh: Phrases = {
   questionTooLong: (limit) => `问题太长（超过 ${limit} 字），请缩短后再问。`,
   tableMissing: (table, missing, where) => `报告的${table}中没有“${missing}”的数据${where}。`,
   tableCell: (table, header, value, where) => `${table}，“${header}”：${value}${where}`,
+  factValue: (label, column, value, where) => `${label}${column ? `（${column}）` : ''}：${value}${where}`,
   tableSum: (sum, table, header, computation, where) => `${sum}（${table}“${header}”列相加：${computation}）${where}`,
   tableCount: (count, table, where) => `${count}（${table}中符合的有 ${count} 行）${where}`,
   tableRows: (count, table, header) => `${table}中有 ${count} 行符合${header ? `，“${header}”列如下` : ''}：`,
@@ -57,6 +60,7 @@ const en: Phrases = {
   questionTooLong: (limit) => `The question is too long (over ${limit} characters); please shorten it.`,
   tableMissing: (table, missing, where) => `${table} in the report has no data for "${missing}"${where}.`,
   tableCell: (table, header, value, where) => `${table}, "${header}": ${value}${where}`,
+  factValue: (label, column, value, where) => `${label}${column ? ` (${column})` : ''}: ${value}${where}`,
   tableSum: (sum, table, header, computation, where) => `${sum} (${table}, column "${header}" added up: ${computation})${where}`,
   tableCount: (count, table, where) => `${count} (${count} matching rows of ${table})${where}`,
   tableRows: (count, table, header) => `${count} rows of ${table} match${header ? ` (column "${header}")` : ''}:`,

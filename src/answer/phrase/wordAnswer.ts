@@ -19,6 +19,14 @@ export function wordAnswer(decision: Decision, language: Language): string {
       return p.questionTooLong(decision.limit);
     case 'table':
       return wordTable(decision.answer, decision.page, p);
+    case 'fact': {
+      const { fact } = decision;
+      const table = fact.ref.table;
+      const name = table.title || table.id;
+      const header = table.header[fact.column] ?? '';
+      const row = table.rows[fact.row] ?? [];
+      return `${p.factValue(fact.label, header, `${fact.value}${fact.unit}`, p.where(name, fact.page))}\n> ${table.header.join(' | ')}\n> ${row.join(' | ')}`;
+    }
     case 'metric':
       return wordMetric(decision, p);
     case 'passage':
@@ -96,6 +104,8 @@ export function figuresOf(decision: Decision): FigureRef[] {
       if (answer.kind === 'count') return [{ value: String(answer.rows.length), ...at }];
       return [];
     }
+    case 'fact':
+      return [{ value: decision.fact.value, unit: decision.fact.unit, page: decision.fact.page, section: decision.fact.ref.table.id }];
     case 'metric':
       return [...decision.shown, ...decision.otherYears].map((m) => ({ value: m.entry.value, unit: m.entry.unit, page: m.entry.page, section: m.entry.section.id }));
     case 'passage':

@@ -146,6 +146,14 @@ describe('AnswerService: abstention and bad input', () => {
     expect(result.found).toBe(false);
   });
 
+  it('says no report covers a year only when no report prints it; a year the report prints is just not answered', async () => {
+    const unprinted = await service.ask('学校2027年的招生计划是多少人？');
+    expect([unprinted.found, unprinted.answer]).toEqual([false, '已导入的报告只有 2024 年度的，没有 2027 年的数据。']);
+    // 2023 is printed (comparisons with the year before): the reply is the plain "not found", not "no such year".
+    const printed = await service.ask('学校2023年的留学生宿舍有几间？');
+    expect([printed.found, printed.answer.startsWith('报告中没有找到这个问题的答案')]).toEqual([false, true]);
+  });
+
   it('refuses an over-long question in one sentence', async () => {
     const result = await service.ask('问'.repeat(10_000));
     expect([result.found, result.answer, result.sources]).toEqual([false, '问题太长（超过 500 字），请缩短后再问。', []]);

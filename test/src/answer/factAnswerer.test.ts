@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { answerFromFacts, askedYear, factsOfTable, labelStrength } from '../../../src/answer/factAnswerer.js';
+import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
+import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
+import { createTokenizer } from '../../../src/text/tokenize.js';
+
+/** Facts by row label and period column, on invented statements and an invented key-value table. */
+const tokenizer = createTokenizer();
+const report = { id: 'qinghe-2031-annual', year: 2031, title: '青禾智造 2031 年年度报告' } as ReportMeta;
+const period = (year: number | null, relative: 'current' | 'previous' | null = null) => ({ year, relative, pointInTime: false, quarter: null, change: false });
+
+const statement: ParsedTable = {
+  id: '合并利润表',
+  title: '合并利润表',
+  page: 60,
+  pages: [60, 61],
+  header: ['项目', '2031 年度', '2030 年度'],
+  rows: [
+    ['一、营业总收入', '925,158,518.22', '1,037,381,220.58'],
+    ['其中：营业收入', '925,158,518.22', '1,037,381,220.58'],
+    ['五、净利润', '60,112,301.15', '81,442,907.33'],
+    ['归属于母公司所有者的净利润', '58,100,000.00', '80,000,000.00'],
+  ],
+  rowPages: [60, 60, 61, 61],
+  sourceNote: null,
+  section: { id: '合并利润表', path: ['第十二节 财务报告', '合并利润表'] },
+  periods: [null, period(2031), period(2030)],
+  unit: { printed: '单位：元', unit: '元', currency: 'CNY', factor: 1 },
+};
+const english: ParsedTable = {
+  ...statement,
+  id: 'CONSOLIDATED STATEMENTS OF INCOME',
+  title: 'CONSOLIDATED STATEMENTS OF INCOME',
+  header: ['', 'Current year', 'Prior year'],
+  rows: [
+    ['Net sales', '4,695,881', '4,225,304'],
+    ['Net income', '120,157', '103,810'],
+  ],
+  rowPages: [44, 44],
+  periods: [null, period(null, 'current'), period(null, 'previous')],
+  unit: { printed: '(amounts in thousands)', unit: 'thousand', currency: '', factor: 1000 },
+};
+const companyInfo: ParsedTable = { ...statement, id: '公司信息', title: '公司信息', header: [], rows: [['股票简称', '青禾智造'], ['董事会秘书', '林小禾']], rowPages: [8, 8], periods: undefined, unit: null, keyValue: true };
+
+const facts = [statement, english, companyInfo].flatMap((table) => factsOfTable({ table, report }));
+const ask = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact;
+
+describe('facts from tables', () => {
+  it('reads one value per row label and period column, with the unit and the row’s page', () => {
+    expect(facts.filter((f) => f.label === '净利润').map((f) => [f.year, f.value, f.unit, f.page])).toEqual([
+      [2031, '60,112,301.15', '元', 61],
+      [2030, '81,442,907.33', '元', 61],
+    ]);
+    // Relative period columns take the report's own year and the one before.
+    expect(facts.filter((f) => f.label === 'Net sales').map((f) => [f.year, f.value])).toEqual([
+      [2031, '4,695,881'],
+      [2030, '4,225,304'],
+    ]);
+  });
+
+  it('answers by the longest label the question names whole, in the year it asks for', () => {
+    expect([ask('2031年营业收入是多少？')?.value, ask('2031年营业收入是多少？')?.label]).toEqual(['925,158,518.22', '营业收入']);
+    expect(ask('2030年归属于母公司所有者的净利润是多少？')?.value).toBe('80,000,000.00');
+    expect(ask('去年净利润多少')?.value).toBe('81,442,907.33');
+    expect(ask('What were net sales in the prior year?')?.value).toBe('4,225,304');
+    expect(ask('net income?')?.value).toBe('120,157');
+  });
+
+  it('answers a key-value pair by its label, and nothing when no label stands whole in the question', () => {
+    expect(ask('董事会秘书是谁？')?.value).toBe('林小禾');
+    expect(ask('营业成本是多少？')).toBeUndefined();
+    expect(ask('2027年净利润是多少？')).toBeUndefined();
+  });
+
+  it('measures a label whole: Chinese as one run of characters, English by every content word', () => {
+    expect([labelStrength('营业收入', '公司的营业收入是多少'), labelStrength('营业收入', '营业总收入'), labelStrength('合计', '合计是多少')]).toEqual([4, 0, 0]);
+    expect([labelStrength('Net sales', 'what were our net sales'), labelStrength('Net sales per store', 'net sales')]).toEqual([4, 0]);
+    // A date names a point in time, not a row: "At 30 June" is no label for a question about June.
+    expect(labelStrength('At 30 June', 'emissions for the year ended 30 June 2031')).toBe(0);
+    expect([askedYear(analyseQuestion('2030年营收', tokenizer), 2031), askedYear(analyseQuestion('上年营收', tokenizer), 2031), askedYear(analyseQuestion('营收', tokenizer), 2031)]).toEqual([2030, 2030, 2031]);
+  });
+});
