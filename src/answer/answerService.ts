@@ -76,6 +76,8 @@ export class AnswerService {
   readonly lookup: LookupService;
   /** Every table's facts, read off once on first use. */
   private facts: TableFact[] | null = null;
+  /** Each report's chunk texts in compact form, for telling a printed word from an abbreviation. */
+  private compactTexts: Map<string, string[]> | null = null;
   private readonly weights: TermWeights;
 
   constructor(private readonly deps: AnswerServiceDeps) {
@@ -186,7 +188,18 @@ export class AnswerService {
     const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
     this.facts ??= this.lookup.tables.flatMap(factsOfTable);
     const facts = this.facts.filter((f) => (!filter.reportIds || filter.reportIds.has(f.ref.report.id)) && (!years || years.has(f.ref.report.year)));
-    const answer = answerFromFacts(facts, analysis);
+    // A term the report prints as a word of its own is that word, not an abbreviation of a label.
+    this.compactTexts ??= new Map(this.index.reports.map((r) => [r.meta.id, r.chunks.map((c) => compact(c.text))]));
+    const texts = [...this.compactTexts].filter(([id]) => !filter.reportIds || filter.reportIds.has(id)).flatMap(([, t]) => t);
+    const printed = new Map<string, boolean>();
+    const isWord = (term: string) => {
+      const known = printed.get(term);
+      if (known !== undefined) return known;
+      const found = texts.some((text) => text.includes(term));
+      printed.set(term, found);
+      return found;
+    };
+    const answer = answerFromFacts(facts, analysis, isWord);
     if (!answer) return null;
     const { fact } = answer;
     const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);

@@ -14,17 +14,17 @@ const statement: ParsedTable = {
   title: '合并利润表',
   page: 60,
   pages: [60, 61],
-  header: ['项目', '2031 年度', '2030 年度'],
+  header: ['项目', '2031 年度', '2030 年度', '本年比上年增减'],
   rows: [
-    ['一、营业总收入', '925,158,518.22', '1,037,381,220.58'],
-    ['其中：营业收入', '925,158,518.22', '1,037,381,220.58'],
-    ['五、净利润', '60,112,301.15', '81,442,907.33'],
-    ['归属于母公司所有者的净利润', '58,100,000.00', '80,000,000.00'],
+    ['一、营业总收入', '925,158,518.22', '1,037,381,220.58', '-10.82%'],
+    ['其中：营业收入', '925,158,518.22', '1,037,381,220.58', '-10.82%'],
+    ['五、净利润', '60,112,301.15', '81,442,907.33', '-26.19%'],
+    ['归属于母公司所有者的净利润（元）', '58,100,000.00', '80,000,000.00', '-27.38%'],
   ],
   rowPages: [60, 60, 61, 61],
   sourceNote: null,
   section: { id: '合并利润表', path: ['第十二节 财务报告', '合并利润表'] },
-  periods: [null, period(2031), period(2030)],
+  periods: [null, period(2031), period(2030), { ...period(null), change: true }],
   unit: { printed: '单位：元', unit: '元', currency: 'CNY', factor: 1 },
 };
 const english: ParsedTable = {
@@ -47,10 +47,13 @@ const ask = (question: string) => answerFromFacts(facts, analyseQuestion(questio
 
 describe('facts from tables', () => {
   it('reads one value per row label and period column, with the unit and the row’s page', () => {
-    expect(facts.filter((f) => f.label === '净利润').map((f) => [f.year, f.value, f.unit, f.page])).toEqual([
-      [2031, '60,112,301.15', '元', 61],
-      [2030, '81,442,907.33', '元', 61],
+    expect(facts.filter((f) => f.label === '净利润').map((f) => [f.year, f.change, f.value, f.unit, f.page])).toEqual([
+      [2031, false, '60,112,301.15', '元', 61],
+      [2030, false, '81,442,907.33', '元', 61],
+      [2031, true, '-26.19%', '', 61],
     ]);
+    // A unit in brackets after a label is not part of it.
+    expect(facts.some((f) => f.label === '归属于母公司所有者的净利润')).toBe(true);
     // Relative period columns take the report's own year and the one before.
     expect(facts.filter((f) => f.label === 'Net sales').map((f) => [f.year, f.value])).toEqual([
       [2031, '4,695,881'],
@@ -61,9 +64,32 @@ describe('facts from tables', () => {
   it('answers by the longest label the question names whole, in the year it asks for', () => {
     expect([ask('2031年营业收入是多少？')?.value, ask('2031年营业收入是多少？')?.label]).toEqual(['925,158,518.22', '营业收入']);
     expect(ask('2030年归属于母公司所有者的净利润是多少？')?.value).toBe('80,000,000.00');
-    expect(ask('去年净利润多少')?.value).toBe('81,442,907.33');
+    // The report's word for its comparative period asks for the year before; the speaker's "去年" means
+    // the year the report covers (it is read in the year after).
+    expect(ask('上年净利润多少')?.value).toBe('81,442,907.33');
+    expect(ask('去年净利润多少')?.value).toBe('60,112,301.15');
     expect(ask('What were net sales in the prior year?')?.value).toBe('4,225,304');
     expect(ask('net income?')?.value).toBe('120,157');
+  });
+
+  it('reads the change column when the question asks how much a figure changed, and an abbreviation of a label', () => {
+    expect(ask('2031年归属于母公司所有者的净利润比上年增减了多少？')?.value).toBe('-27.38%');
+    expect(ask('归母净利润是多少？')?.value).toBe('58,100,000.00');
+    expect(ask('营收多少')?.label).toBe('营业收入');
+  });
+
+  it('takes no word the report prints for an abbreviation, and reads a year written with two digits', () => {
+    const printedWords = new Set(['工资']);
+    const withWords = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer), (term) => printedWords.has(term))?.fact;
+    expect(withWords('归母净利润是多少？')?.value).toBe('58,100,000.00');
+    expect([labelStrength('工程物资', '员工平均工资多少'), labelStrength('工程物资', '员工平均工资多少', (term) => printedWords.has(term))]).toEqual([1.48, 0]);
+    expect(ask('30年净利润多少')?.value).toBe('81,442,907.33');
+    expect(ask('近10年净利润多少')?.value).toBe('60,112,301.15');
+    expect(ask('27年净利润多少')).toBeUndefined();
+  });
+
+  it('leaves a figure asked in another unit to the text that prints it so', () => {
+    expect(ask('2031年净利润是多少万元？')).toBeUndefined();
   });
 
   it('answers a key-value pair by its label, and nothing when no label stands whole in the question', () => {
