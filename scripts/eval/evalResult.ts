@@ -65,6 +65,8 @@ export const SCORING_RULES: Record<string, string> = {
   answer:
     'Primary score: an answerable question is right when found:true and the `answer` text contains the gold answer or one of answer_variants (compact form), and a gold starting/ending with a digit is not glued to further digits ("11" is not in "110", "95" not in "95.82"). found:false on an answerable question is wrong.',
   answerWithFigures: 'Secondary: the same test on the answer text plus every figure value+unit (joined with "|").',
+  strict:
+    'Strict (the figure a reader takes without reading on): the same test on the answer\'s first non-empty line plus every figure value+unit. The real-report sets (reportSets) are scored strict and loose alike, each report in an index of its own; their unanswerable questions (answer "") are right only when found:false.',
   abstention: 'Unanswerable (gold answer null) is right only when found:false; "all" counts these together with the answerable ones.',
   recall:
     'recall@5 over answerable questions with evidence: one of the first 5 sources[].text (compact, and punctuation and table cell separators "|" dropped too) contains the evidence, or the evidence contains the source (source ≥ 8 chars), or their longest common substring covers ≥ 60% of the evidence, or common runs of ≥ 8 characters together cover ≥ 60% of it (page footers the old text export left inside an excerpt).',

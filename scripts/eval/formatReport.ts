@@ -61,6 +61,7 @@ export function formatTable(result: EvalResult, kindOrder: readonly string[], ou
     lines.push(row(`answers, all questions${n(oq?.all, bq?.all)}`, oRate(oq?.all), bRate(bq?.all)));
     lines.push(row(`  answerable only${n(oq?.answerable, bq?.answerable)}`, oRate(oq?.answerable), bRate(bq?.answerable)));
     lines.push(row(`  answer text + figures${n(oq?.answerableWithFigures)}`, oRate(oq?.answerableWithFigures), b ? '=' : ''));
+    lines.push(row(`  strict: first line or figures${n(oq?.answerableStrict)}`, oRate(oq?.answerableStrict), b ? 'n/a' : ''));
     for (const kind of sortedKeys(oq, bq, (s) => s.byKind, kindOrder)) {
       lines.push(row(`  kind ${kind}${n(oq?.byKind[kind], bq?.byKind[kind])}`, oRate(oq?.byKind[kind]), bRate(bq?.byKind[kind])));
     }

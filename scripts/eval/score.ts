@@ -203,6 +203,8 @@ export interface QuestionOutcome {
   correct: boolean;
   /** Same, with the figures' values+units added to the answer text (answerable only; else = correct). */
   correctWithFigures: boolean;
+  /** Strict: the gold in the answer's first line or a figure (answerable only; else = correct). */
+  correctStrict: boolean;
   found: boolean;
   /** Recall@5 of the gold evidence; null when there is none to find (unanswerable, or no evidence). */
   evidence: EvidenceHit | null | 'n/a';
@@ -215,6 +217,8 @@ export function scoreAsk(gold: GoldQuestion, line: AskLine): QuestionOutcome {
   const answerable = gold.answer !== null;
   const correct = answerable ? line.found && matchesGold(line.answer, gold) : !line.found;
   const correctWithFigures = answerable ? line.found && matchesGold(replyWithFigures(line), gold) : correct;
+  const firstLine = line.answer.split('\n').find((l) => l.trim() !== '') ?? '';
+  const correctStrict = answerable ? line.found && matchesGold(replyWithFigures({ answer: firstLine, figures: line.figures }), gold) : correct;
   return {
     id: gold.id,
     kind: gold.kind,
@@ -222,6 +226,7 @@ export function scoreAsk(gold: GoldQuestion, line: AskLine): QuestionOutcome {
     answerable,
     correct,
     correctWithFigures,
+    correctStrict,
     found: line.found,
     evidence: answerable && gold.evidence.trim() !== '' ? findEvidence(gold.evidence, line.sources.map((s) => s.text)) : 'n/a',
     ms: line.ms,
@@ -244,6 +249,8 @@ export function scoreChunks(gold: GoldQuestion, chunks: readonly string[], ms: n
     answerable,
     correct,
     correctWithFigures: correct,
+    // Its "answer" is five chunks: there is no first line to hold it to.
+    correctStrict: false,
     found: true,
     evidence: answerable && gold.evidence.trim() !== '' ? findEvidence(gold.evidence, chunks) : 'n/a',
     ms,
@@ -387,6 +394,8 @@ export interface QaSummary {
   answerable: Rate;
   /** Answerable, with the figures' values+units counted as part of the reply. */
   answerableWithFigures: Rate;
+  /** Answerable, the gold in the first line or a figure. */
+  answerableStrict: Rate;
   /** Unanswerable questions that came back found:false. */
   abstention: Rate;
   /** Answerable questions that came back found:false (already wrong in `answerable`). */
@@ -413,6 +422,7 @@ export function summarizeQa(outcomes: readonly QuestionOutcome[]): QaSummary {
     all: countRate(outcomes, (o) => o.correct),
     answerable: countRate(answerable, (o) => o.correct),
     answerableWithFigures: countRate(answerable, (o) => o.correctWithFigures),
+    answerableStrict: countRate(answerable, (o) => o.correctStrict),
     abstention: countRate(unanswerable, (o) => o.correct),
     falseAbstention: countRate(answerable, (o) => !o.found),
     recallAt5: countRate(withEvidence, (o) => o.evidence !== null && o.evidence !== 'n/a'),

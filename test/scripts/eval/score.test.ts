@@ -142,6 +142,13 @@ describe('scoreAsk', () => {
     expect([outcome.correct, outcome.correctWithFigures]).toEqual([false, true]);
   });
 
+  it('credits strictly only the gold in the first line or a figure', () => {
+    const first = scoreAsk(gold(), ask({ answer: '志愿者注册人数 10750 人（1.1.2，第 5 页）\n> 原文…', figures: [] }));
+    const later = scoreAsk(gold(), ask({ answer: '志愿者工作成效显著。\n> 志愿者注册人数 10750 人', figures: [] }));
+    const figure = scoreAsk(gold(), ask({ answer: '见下表。\n> …', figures: [{ value: '10750', unit: '人', page: 6, section: '1.1.2' }] }));
+    expect([first.correctStrict, later.correctStrict, later.correct, figure.correctStrict]).toEqual([true, false, true, true]);
+  });
+
   it('does not fuse two bare figure values into the gold when neither is it', () => {
     const line = ask({ answer: '见下表。', figures: [{ value: '1', unit: '', page: 1, section: 's' }, { value: '1', unit: '', page: 1, section: 's' }] });
     expect(scoreAsk(gold({ answer: '11', answer_variants: [] }), line).correctWithFigures).toBe(false);
