@@ -146,7 +146,27 @@ export function labelStrength(label: string, question: string, isWord: (term: st
   const words = enWords(label);
   if (words.length === 0) return 0;
   const asked = new Set(enWords(question));
-  return words.every((w) => asked.has(w)) ? words.length * 2 : 0;
+  if (words.every((w) => asked.has(w))) return words.length * 2;
+  return initialismStrength(label, question, asked);
+}
+
+/**
+ * An English initialism in the question for a run of the label's words ("EPS" for "earnings per
+ * share", "diluted EPS" for "Diluted earnings per share"): letters in capitals that are the first
+ * letters of consecutive label words, every other content word of the label asked too. It weighs a
+ * little less than the words spelled out.
+ */
+function initialismStrength(label: string, question: string, asked: ReadonlySet<string>): number {
+  const labelWords = label.match(/[A-Za-z]+/gu) ?? [];
+  const initials = labelWords.map((w) => w[0]?.toLowerCase() ?? '').join('');
+  for (const token of question.match(/\b[A-Z]{2,6}s?\b/gu) ?? []) {
+    const letters = token.replace(/s$/u, '').toLowerCase();
+    const at = initials.indexOf(letters);
+    if (at < 0) continue;
+    const rest = [...labelWords.slice(0, at), ...labelWords.slice(at + letters.length)].join(' ');
+    if (enWords(rest).every((w) => asked.has(w))) return enWords(label).length * 2 - 1;
+  }
+  return 0;
 }
 
 /**

@@ -35,8 +35,9 @@ const english: ParsedTable = {
   rows: [
     ['Net sales', '4,695,881', '4,225,304'],
     ['Net income', '120,157', '103,810'],
+    ['Diluted earnings per share', '4.46', '4.05'],
   ],
-  rowPages: [44, 44],
+  rowPages: [44, 44, 45],
   periods: [null, period(null, 'current'), period(null, 'previous')],
   unit: { printed: '(amounts in thousands)', unit: 'thousand', currency: '', factor: 1000 },
 };
@@ -70,6 +71,9 @@ describe('facts from tables', () => {
     expect(ask('去年净利润多少')?.value).toBe('60,112,301.15');
     expect(ask('What were net sales in the prior year?')?.value).toBe('4,225,304');
     expect(ask('net income?')?.value).toBe('120,157');
+    // An initialism stands for a run of the label's words; the label's other words must be asked too.
+    expect(ask('diluted EPS for the prior year?')?.value).toBe('4.05');
+    expect(ask('EPS?')).toBeUndefined();
   });
 
   it('reads the change column when the question asks how much a figure changed, and an abbreviation of a label', () => {
