@@ -352,7 +352,7 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.rows[1]?.[1]).toBe('报告期末无形资产较年初增加 166.46%，主要是增加控股子公司青禾医药的土地使用权和专利技术等无形资产合计 1,336.33 万元。');
   });
 
-  it('takes neither a sentence ending on a date nor a two-character fragment for a table title', async () => {
+  it('takes neither a sentence ending on a date nor a fragment of a wrapped cell (its numbering aside) for a table title', async () => {
     const tables = await tablesOf(
       await makeReportPdf({
         header: null,
@@ -367,6 +367,7 @@ describe('tables from the layout of a PDF', () => {
             row('Grocery', '3,207', '3,146'),
             spaced(row('Pharmacy', '607', '554'), 40),
             '更正',
+            '3．对',
             row('', '2031', '2030'),
             row('Fuel', '1,103', '978'),
             row('Other', '48', '101'),
