@@ -58,6 +58,8 @@ const LABEL_REACH = 0.7;
 const LABEL_ZONE = 0.25;
 /** A line starting this far (× font size) right of the text's left edge is no prose line: paragraphs indent less. */
 const VALUE_COLUMN_INDENT = 6;
+/** A table's name in Chinese: a short run of words ending in 表, after an optional number. */
+const TABLE_NAME = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*)?[\p{Script=Han}（）()]{2,18}表$/u;
 /** Numbering styles that divide a report into parts: their headings are never table cells. */
 const DIVIDING_KINDS: ReadonlySet<string> = new Set(['note', 'item', 'part', 'chapter', 'exhibit']);
 /** A gap this wide (× font size) separates columns even where only one line reaches across it. */
@@ -162,6 +164,9 @@ function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bod
   // A note, item, part or chapter heading ("Note 31. Changes in liabilities …") is never a cell: it
   // ends the table above it, even one carried over from the page before.
   if (DIVIDING_KINDS.has(numberedShape(text)?.kind ?? '')) return 'other';
+  // A short Chinese line ending in 表, its numbering aside ("7、合并所有者权益变动表"), names a table:
+  // it is the next table's title, not a label-only row of the one above carried over a page.
+  if (geometry.segments.length < 2 && TABLE_NAME.test(text.trim())) return 'other';
   if (bodySize > 0 && geometry.size > HEADING_SIZE * bodySize) return 'other';
   if (geometry.segments.length >= 2) return isListItem(geometry.segments, textWidth) ? 'other' : 'multi';
   const width = geometry.x1 - geometry.x0;

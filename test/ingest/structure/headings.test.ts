@@ -443,4 +443,19 @@ describe('headings and sections', () => {
     );
     expect(pathOf(chunks, 'Liabilities work')).toEqual(['Note 2. Changes in liabilities']);
   });
+
+  it('ends a statement carried over a page break at the next statement’s numbered name atop the page', async () => {
+    const amounts = (label: string, a: string, b: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: a, x: 430, align: 'right' }, { text: b, x: 530, align: 'right' }], advance: 18 });
+    const chunks = await chunksOf(
+      [
+        [{ line: '青禾智造股份有限公司', size: 22, align: 'centre' }],
+        ['二、财务报表', '6、母公司现金流量表', amounts('项目', '2031 年度', '2030 年度'), amounts('经营活动现金流入小计', '1,203.00', '1,100.00'), amounts('经营活动现金流出小计', '903.00', '800.00')],
+        // The name prints where the rows' labels start, so the page break alone does not end the table above.
+        [{ placed: [{ text: '7、合并所有者权益变动表', x: 60 }] }, amounts('项目', '2031 年度', '2030 年度'), amounts('实收资本', '561.00', '561.00'), amounts('资本公积', '183.00', '164.00')],
+      ],
+      'statements-over-pages.pdf',
+    );
+    expect(pathOf(chunks, '实收资本')).toEqual(['二、财务报表', '合并所有者权益变动表']);
+    expect(pathOf(chunks, '经营活动现金流入小计')).toEqual(['二、财务报表', '母公司现金流量表']);
+  });
 });
