@@ -145,9 +145,26 @@ function titleAbove(candidates: number[], captionAt: number | undefined, context
   // A line answered by a checkbox line under it ("公司是否需追溯调整…" / "□ 是 √ 否") is a form question.
   const answered = (i: number) => CHECKBOX.test(context.lines[i + 1]?.text ?? '');
   // (Judged again without its numbering: "3．对" is a one-character fragment of a row label.)
-  const usable = candidates.filter((i) => i !== captionAt && isTitleLike(context.lines[i]) && !answered(i) && [...cleanTitle(context.lines[i]?.text ?? '')].length >= MIN_TITLE_CHARS);
+  const usable = candidates.filter(
+    (i) => i !== captionAt && isTitleLike(context.lines[i]) && !answered(i) && [...cleanTitle(context.lines[i]?.text ?? '')].length >= MIN_TITLE_CHARS && !endsSentenceAbove(i, context.lines),
+  );
   const at = usable[0];
   return at === undefined ? '' : cleanTitle(context.lines[at]?.text ?? '');
+}
+
+/**
+ * The line finishes an English sentence the line above began: that line runs to the right edge of
+ * the text and breaks off after a word ("… provided by the auditor of the" / "Company:").
+ */
+function endsSentenceAbove(index: number, lines: readonly CleanLine[]): boolean {
+  const line = lines[index];
+  const above = lines[index - 1];
+  if (!line?.geometry || !above?.geometry || above.page !== line.page) return false;
+  const page = lines.slice(Math.max(0, index - 20), index + 20).filter((l) => l.page === line.page && l.geometry);
+  const right = Math.max(...page.map((l) => l.geometry?.x1 ?? 0));
+  const full = above.geometry.x1 >= right - 2 * above.geometry.size;
+  // (Latin script only: a full Chinese line above a title is as often a wrapped table cell as prose.)
+  return full && above.geometry.segments.length === 1 && /[A-Za-z,]$/u.test(above.text.trim());
 }
 
 /** The median distance between consecutive lines of the table's rows on one page (0 when unknown). */

@@ -378,4 +378,26 @@ describe('tables from the layout of a PDF', () => {
     );
     expect(tables.map((t) => t.title)).toEqual(['Contractual Obligations', '']);
   });
+
+  it('takes no tail of an English sentence broken over two lines for a table title', async () => {
+    const tables = await tablesOf(
+      await makeReportPdf({
+        header: null,
+        footer: null,
+        fontSize: 10,
+        pages: [
+          [
+            'Fees of Zorblat Audit LLP',
+            'During the financial year the following fees were paid or payable for services provided by the auditor of the',
+            'Company:',
+            row('', '2031', '2030'),
+            row('Audit of the financial statements', '97,000', '85,000'),
+            row('Tax services', '12,000', '11,000'),
+          ],
+        ],
+      }),
+      'sentence-tail.pdf',
+    );
+    expect(tables.map((t) => t.title)).toEqual(['Fees of Zorblat Audit LLP']);
+  });
 });
