@@ -21,6 +21,7 @@ export type HeadingKind =
   | 'arabic-half-paren'
   | 'letter'
   | 'letter-paren'
+  | 'roman-paren'
   | 'circled'
   | 'exhibit';
 
@@ -94,7 +95,9 @@ const LETTER = /^([A-H])\.\s+(\S.*)$/u;
 const CIRCLED = /^([\u2460-\u2473])\s*(.*)$/u;
 /** "EXHIBIT 31.01", "Exhibit 10.26BH": the label at the head of a document filed with a report. */
 const EXHIBIT = /^(EXHIBIT|Exhibit)\s+(\d{1,3}(?:\.\d{1,3})?[A-Z]{0,3})\s*[.:—–-]?\s*(.*)$/u;
-const LETTER_PAREN = /^[（(]([a-h])[)）]\s+(\S.*)$/u;
+const LETTER_PAREN = /^[（(]([a-z])[)）]\s+(\S.*)$/u;
+/** "(ii) Transactions and balances": lower-case roman numerals of two letters or more ("(i)" is read as a letter). */
+const ROMAN_PAREN = /^[（(]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s+(\S.*)$/u;
 
 /**
  * The numbering of a heading line, or null when the line is not shaped like one: too long, ending
@@ -195,6 +198,11 @@ function matchShape(text: string): NumberedShape | null {
   if (m?.[1]) return { kind: 'circled', rank: 7.5, numbers: [(m[1].codePointAt(0) ?? 0x2460) - 0x2460 + 1], label: m[1], title: (m[2] ?? '').trim() };
   m = LETTER.exec(text);
   if (m?.[1]) return { kind: 'letter', rank: 1.5, numbers: [m[1].charCodeAt(0) - 64], label: `${m[1]}.`, title: (m[2] ?? '').trim() };
+  m = ROMAN_PAREN.exec(text);
+  if (m?.[1] && m[1].length >= 2) {
+    const n = romanNumber(m[1].toUpperCase());
+    if (n !== null) return { kind: 'roman-paren', rank: 6.6, numbers: [n], label: `(${m[1]})`, title: (m[2] ?? '').trim() };
+  }
   m = LETTER_PAREN.exec(text);
   if (m?.[1]) return { kind: 'letter-paren', rank: 6.5, numbers: [m[1].charCodeAt(0) - 96], label: `(${m[1]})`, title: (m[2] ?? '').trim() };
   const decimal = numberedHeading(text);

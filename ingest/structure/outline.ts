@@ -41,6 +41,12 @@ interface Open {
   id: string;
 }
 
+/** Letters that are also roman numerals, by their place in the alphabet: i, v, x. */
+const ROMAN_LETTERS = new Map([
+  [9, 1],
+  [22, 5],
+  [24, 10],
+]);
 /** Sizes within this many points are the same size. */
 const SAME_SIZE = 0.5;
 /** Section ids are heading texts cut to this many CJK cells. */
@@ -75,7 +81,8 @@ export class Outline {
    * while open ("一、" under "一、") opens a list nested in it (an audit report's own 一、…六、 inside
    * a section's 一、, before the section's 二、 resumes the outer list).
    */
-  add(level: HeadingLevel, heading: HeadingInput): SectionRef | null {
+  add(given: HeadingLevel, heading: HeadingInput): SectionRef | null {
+    const level = this.romanOrLetter(given);
     const text = heading.text.trim();
     let key = keyOf(level);
     if (level.type === 'named' || (level.type === 'numbered' && level.kind === 'exhibit')) {
@@ -121,6 +128,21 @@ export class Outline {
     const id = level.type === 'named' ? level.id : level.type === 'numbered' && level.kind === 'decimal' ? level.numbers.join('.') : idOf(text);
     this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, ...(heading.face ? { face: heading.face } : {}) });
     return this.section();
+  }
+
+  /**
+   * "(i)", "(v)", "(x)" are letters after "(h)", "(u)", "(w)" and roman numerals otherwise: the first
+   * of a list "(i) … (ii) …" under a lettered heading.
+   */
+  private romanOrLetter(level: HeadingLevel): HeadingLevel {
+    if (level.type !== 'numbered' || level.kind !== 'letter-paren') return level;
+    const n = level.numbers[0] ?? 0;
+    const roman = ROMAN_LETTERS.get(n);
+    if (roman === undefined) return level;
+    const letters = this.open.findLast((o) => o.level.type === 'numbered' && o.level.kind === 'letter-paren');
+    const before = letters?.level.type === 'numbered' ? (letters.level.numbers[0] ?? 0) : 0;
+    if (before === n - 1 || (before === 0 && (this.lastNumber.get('letter-paren')?.n ?? 0) === n - 1)) return level;
+    return { type: 'numbered', kind: 'roman-paren', rank: 6.6, numbers: [roman] };
   }
 
   /** Closes the open headings a new one of this level ends (they are not its parents). */

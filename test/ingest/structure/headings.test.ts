@@ -458,4 +458,32 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, '实收资本')).toEqual(['二、财务报表', '合并所有者权益变动表']);
     expect(pathOf(chunks, '经营活动现金流入小计')).toEqual(['二、财务报表', '母公司现金流量表']);
   });
+
+  it('reads (i) as the letter after (h) and as a roman numeral at the head of its own list', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
+        [
+          { line: '2. Summary of significant accounting policies', bold: true },
+          '(a) Foreign currency translation',
+          '(i) Functional currency',
+          enBody('Functional'),
+          '(ii) Transactions and balances',
+          enBody('Balances'),
+          ...['Basis', 'Leases', 'Taxes', 'Inventories', 'Goodwill', 'Cash'].flatMap((topic, i) => [`(${'bcdefg'[i]}) ${topic}`, enBody(topic)]),
+          '(h) Financial instruments',
+          enBody('Instruments'),
+          '(i) Provisions',
+          enBody('Provisions'),
+          '(k) Revenue',
+          enBody('Revenue'),
+        ],
+      ],
+      'letters-and-romans.pdf',
+    );
+    const policies = '2. Summary of significant accounting policies';
+    expect(pathOf(chunks, 'Balances work')).toEqual([policies, '(a) Foreign currency translation', '(ii) Transactions and balances']);
+    expect(pathOf(chunks, 'Provisions work')).toEqual([policies, '(i) Provisions']);
+    expect(pathOf(chunks, 'Revenue work')).toEqual([policies, '(k) Revenue']);
+  });
 });
