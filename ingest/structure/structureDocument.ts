@@ -169,6 +169,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // under a title ("For the year ended 31 December 2031") is never a heading.
     if (!style || !headingFaces.has(style) || !isTitleText(titleWords(text), { sentence: true }) || /[.。]$/u.test(text) || isPeriodLine(text) || ownSegments(line) > 1) return null;
     if (line.geometry && overValueColumns(line.geometry)) return null;
+    // A line opening with a numbering mark that is no numbered heading ("(4), (5) resigned …", "1) see
+    // note") is a footnote or list item, whatever its face.
+    if (/^[（(]?\s*\d{1,2}\s*[)）.、]/u.test(text) && !numberedShape(text)) return null;
     // A unit line ("All figures in USD '000") says how a table counts, whatever face it is set in.
     if (unitLine(text) !== null) return null;
     let count = 1;

@@ -303,6 +303,8 @@ describe('headings and sections', () => {
           enBody('Loan'),
           '(1) appointed 20 October 2031',
           enBody('Appointed'),
+          { line: '(4), (5) resigned 20 June 2031', bold: true },
+          enBody('Resigned'),
           { line: 'Consolidated', bold: true, align: 'right' },
           enBody('Assets'),
           'Note 3. Right-of-use assets',
@@ -316,6 +318,8 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Plant work')).toEqual(['Note 2. Property, plant and equipment']);
     expect(pathOf(chunks, 'Loan work')).toEqual(['Note 2. Property, plant and equipment']);
     expect(pathOf(chunks, 'Appointed work')).toEqual(['Note 2. Property, plant and equipment']);
+    // A footnote set in a heading face is still a footnote: a numbering mark that is no numbered heading.
+    expect(pathOf(chunks, 'Resigned work')).toEqual(['Note 2. Property, plant and equipment']);
     expect(pathOf(chunks, 'Assets work')).toEqual(['Note 2. Property, plant and equipment']);
     expect(pathOf(chunks, 'should be read')).toEqual(['Note 3. Right-of-use assets', 'Leases']);
   });
