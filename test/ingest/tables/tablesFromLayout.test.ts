@@ -29,6 +29,9 @@ const row = (label: string, ...amounts: string[]): PdfBlock => ({
   advance: 20,
 });
 
+/** Tables of one page set at 10 pt with no running header or footer. */
+const tablesOfPage = async (blocks: PdfBlock[], name: string) => tablesOf(await makeReportPdf({ header: null, footer: null, fontSize: 10, pages: [blocks] }), name);
+
 /** The same line followed by more space (a blank row, or the gap before the text after a table). */
 const spaced = (block: PdfBlock, advance: number): PdfBlock => (typeof block === 'object' && 'placed' in block ? { ...block, advance } : block);
 
@@ -295,27 +298,20 @@ describe('tables from the layout of a PDF', () => {
 
   it('starts a new table at a note title above a column-group line, and keeps the title out of the rows', async () => {
     const group: PdfBlock = { placed: [{ text: 'Consolidated', x: 455 }], advance: 16 };
-    const tables = await tablesOf(
-      await makeReportPdf({
-        header: null,
-        footer: null,
-        fontSize: 10,
-        pages: [
-          [
-            'Note 6. Other income',
-            group,
-            row('', '2031', '2030'),
-            row('Research grant', '1,055', '877'),
-            row('Other', '48', '101'),
-            spaced(row('Other income', '1,103', '978'), 30),
-            'Note 7. Expenses',
-            group,
-            row('', '2031', '2030'),
-            row('Cost of sales', '7,352', '5,799'),
-            row('Depreciation', '607', '554'),
-          ],
-        ],
-      }),
+    const tables = await tablesOfPage(
+      [
+          'Note 6. Other income',
+          group,
+          row('', '2031', '2030'),
+          row('Research grant', '1,055', '877'),
+          row('Other', '48', '101'),
+          spaced(row('Other income', '1,103', '978'), 30),
+          'Note 7. Expenses',
+          group,
+          row('', '2031', '2030'),
+          row('Cost of sales', '7,352', '5,799'),
+          row('Depreciation', '607', '554'),
+      ],
       'note-tables.pdf',
     );
     expect(tables.map((t) => [t.title, t.rows.map((r) => r[0])])).toEqual([
@@ -353,49 +349,35 @@ describe('tables from the layout of a PDF', () => {
   });
 
   it('takes neither a sentence ending on a date nor a fragment of a wrapped cell (its numbering aside) for a table title', async () => {
-    const tables = await tablesOf(
-      await makeReportPdf({
-        header: null,
-        footer: null,
-        fontSize: 10,
-        pages: [
-          [
-            'Contractual Obligations',
-            'The table shows revenue by type for the years ended 2031 and',
-            'December 26, 2030.',
-            row('', '2031', '2030'),
-            row('Grocery', '3,207', '3,146'),
-            spaced(row('Pharmacy', '607', '554'), 40),
-            '更正',
-            '3．对',
-            row('', '2031', '2030'),
-            row('Fuel', '1,103', '978'),
-            row('Other', '48', '101'),
-          ],
-        ],
-      }),
+    const tables = await tablesOfPage(
+      [
+          'Contractual Obligations',
+          'The table shows revenue by type for the years ended 2031 and',
+          'December 26, 2030.',
+          row('', '2031', '2030'),
+          row('Grocery', '3,207', '3,146'),
+          spaced(row('Pharmacy', '607', '554'), 40),
+          '更正',
+          '3．对',
+          row('', '2031', '2030'),
+          row('Fuel', '1,103', '978'),
+          row('Other', '48', '101'),
+      ],
       'sentence-titles.pdf',
     );
     expect(tables.map((t) => t.title)).toEqual(['Contractual Obligations', '']);
   });
 
   it('takes no tail of an English sentence broken over two lines for a table title', async () => {
-    const tables = await tablesOf(
-      await makeReportPdf({
-        header: null,
-        footer: null,
-        fontSize: 10,
-        pages: [
-          [
-            'Fees of Zorblat Audit LLP',
-            'During the financial year the following fees were paid or payable for services provided by the auditor of the',
-            'Company:',
-            row('', '2031', '2030'),
-            row('Audit of the financial statements', '97,000', '85,000'),
-            row('Tax services', '12,000', '11,000'),
-          ],
-        ],
-      }),
+    const tables = await tablesOfPage(
+      [
+          'Fees of Zorblat Audit LLP',
+          'During the financial year the following fees were paid or payable for services provided by the auditor of the',
+          'Company:',
+          row('', '2031', '2030'),
+          row('Audit of the financial statements', '97,000', '85,000'),
+          row('Tax services', '12,000', '11,000'),
+      ],
       'sentence-tail.pdf',
     );
     expect(tables.map((t) => t.title)).toEqual(['Fees of Zorblat Audit LLP']);
