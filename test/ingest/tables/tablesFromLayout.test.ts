@@ -300,17 +300,17 @@ describe('tables from the layout of a PDF', () => {
     const group: PdfBlock = { placed: [{ text: 'Consolidated', x: 455 }], advance: 16 };
     const tables = await tablesOfPage(
       [
-          'Note 6. Other income',
-          group,
-          row('', '2031', '2030'),
-          row('Research grant', '1,055', '877'),
-          row('Other', '48', '101'),
-          spaced(row('Other income', '1,103', '978'), 30),
-          'Note 7. Expenses',
-          group,
-          row('', '2031', '2030'),
-          row('Cost of sales', '7,352', '5,799'),
-          row('Depreciation', '607', '554'),
+        'Note 6. Other income',
+        group,
+        row('', '2031', '2030'),
+        row('Research grant', '1,055', '877'),
+        row('Other', '48', '101'),
+        spaced(row('Other income', '1,103', '978'), 30),
+        'Note 7. Expenses',
+        group,
+        row('', '2031', '2030'),
+        row('Cost of sales', '7,352', '5,799'),
+        row('Depreciation', '607', '554'),
       ],
       'note-tables.pdf',
     );
@@ -351,17 +351,17 @@ describe('tables from the layout of a PDF', () => {
   it('takes neither a sentence ending on a date nor a fragment of a wrapped cell (its numbering aside) for a table title', async () => {
     const tables = await tablesOfPage(
       [
-          'Contractual Obligations',
-          'The table shows revenue by type for the years ended 2031 and',
-          'December 26, 2030.',
-          row('', '2031', '2030'),
-          row('Grocery', '3,207', '3,146'),
-          spaced(row('Pharmacy', '607', '554'), 40),
-          '更正',
-          '3．对',
-          row('', '2031', '2030'),
-          row('Fuel', '1,103', '978'),
-          row('Other', '48', '101'),
+        'Contractual Obligations',
+        'The table shows revenue by type for the years ended 2031 and',
+        'December 26, 2030.',
+        row('', '2031', '2030'),
+        row('Grocery', '3,207', '3,146'),
+        spaced(row('Pharmacy', '607', '554'), 40),
+        '更正',
+        '3．对',
+        row('', '2031', '2030'),
+        row('Fuel', '1,103', '978'),
+        row('Other', '48', '101'),
       ],
       'sentence-titles.pdf',
     );
@@ -371,12 +371,12 @@ describe('tables from the layout of a PDF', () => {
   it('takes no tail of an English sentence broken over two lines for a table title', async () => {
     const tables = await tablesOfPage(
       [
-          'Fees of Zorblat Audit LLP',
-          'During the financial year the following fees were paid or payable for services provided by the auditor of the',
-          'Company:',
-          row('', '2031', '2030'),
-          row('Audit of the financial statements', '97,000', '85,000'),
-          row('Tax services', '12,000', '11,000'),
+        'Fees of Zorblat Audit LLP',
+        'During the financial year the following fees were paid or payable for services provided by the auditor of the',
+        'Company:',
+        row('', '2031', '2030'),
+        row('Audit of the financial statements', '97,000', '85,000'),
+        row('Tax services', '12,000', '11,000'),
       ],
       'sentence-tail.pdf',
     );
