@@ -225,7 +225,7 @@ function shortName(tables: readonly ParsedTable[]): string | null {
 
 const EN_DROP = /\b(?:inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|lp|nv|sa|ag|se|asa|ab|the)\b/giu;
 
-/** "建新股份-2019-年报", "weis-markets-2022-10-k": readable, path-safe enough, unique per report and year. */
+/** "青禾智造-2031-年报", "weis-markets-2022-10-k": readable, path-safe enough, unique per report and year. */
 export function slug(name: string, year: number, kind: Kind): string {
   const han = /\p{Script=Han}/u.test(name);
   const base = han

@@ -251,7 +251,7 @@ function headerRowCount(rows: GridRow[], captioned: boolean): number {
 }
 
 /**
- * Labels and values side by side with no header ("股票简称 | 建新股份 | 股票代码 | 300107"): most rows
+ * Labels and values side by side with no header ("股票简称 | 青禾智造 | 股票代码 | 900001"): most rows
  * fill the first column and the one after it, and nothing in a header position reads as column titles.
  */
 function isKeyValue(rows: GridRow[], captioned: boolean): boolean {

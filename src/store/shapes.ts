@@ -95,7 +95,7 @@ export const ParsedTableSchema = z.object({
   periods: z.array(PeriodSchema.nullable()).optional(),
   /** The unit its amounts are printed in (a unit line above it, or in its header). */
   unit: TableUnitSchema.nullable().optional(),
-  /** Labels and their values side by side ("股票简称 | 建新股份"), with no header row. */
+  /** Labels and their values side by side ("股票简称 | 青禾智造"), with no header row. */
   keyValue: z.boolean().optional(),
 });
 export type ParsedTable = z.infer<typeof ParsedTableSchema>;

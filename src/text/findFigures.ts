@@ -1,11 +1,11 @@
 /**
  * Finds the figures printed in a stretch of report text, Chinese or English: a number with the
- * counting word or unit after it ("11 门", "63.93%", "7132.8 万元", "12.5 percent", "3 percentage
+ * counting word or unit after it ("11 门", "63.93%", "5218.6 万元", "12.5 percent", "3 percentage
  * points"), a currency before it ("$1.2 billion", "RMB 300 million", "£2.3m"), a scale word
  * (万, 亿, thousand, million, billion) and the hedges around it ("近", "超", "余", "以上", "about",
  * "more than"). Dates, years, ordinals, outline numbers and references ("表 1-1", "Note 12", "Item 7",
  * "December 31") are not figures and are left in the text, where they read as part of a metric's
- * name ("2024届毕业生…", "持续开展 10 年以上的…").
+ * name ("2031届学员…", "持续开展 10 年以上的…").
  */
 
 export interface FoundFigure {
@@ -30,7 +30,7 @@ export interface FoundFigure {
 }
 
 export interface NormalizedFigure {
-  /** 1.2e9 for "$1.2 billion", 7.1328e7 for "7132.8 万元", 63.93 for "63.93%"; negative for "-3.2%". */
+  /** 1.2e9 for "$1.2 billion", 5.2186e7 for "5218.6 万元", 63.93 for "63.93%"; negative for "-3.2%". */
   value: number;
   /** The multiplier printed with the number: 1e4 for 万, 1e9 for billion; 1 when none. */
   scale: number;
@@ -95,7 +95,7 @@ const LABEL_BEFORE =
   /(?:表|图|附件|编号|序号|令|\b(?:No\.?|Nos?\.|Notes?|Items?|Part|Section|Sections|Page|Pages|pp?\.|Table|Figure|Fig\.|Exhibit|Schedule|Appendix|Chapter|Rule|Article|Form|Level|Tier|Phase|Class|Series)|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)$/iu;
 /** Labels that are also ordinary words ("思政案例16个"): a reference only when no unit follows. */
 const BARE_LABEL_BEFORE = /(案例|附录|章|节)$/u;
-/** Where a bare number (no unit printed) may end: "就业起薪点 5260；", "revenue of 1,234." — or, in English, before the noun it counts ("1,234 employees"). */
+/** Where a bare number (no unit printed) may end: "入职起薪 6180；", "revenue of 1,234." — or, in English, before the noun it counts ("1,234 employees"). */
 const BARE_END = /^(?:[，。；、,;！？!?)）]|\.(?![0-9])|$)/u;
 const COUNTED_NOUN = /^[a-z]/u;
 const RANKING_UNITS = new Set(['位', '名']);

@@ -77,7 +77,7 @@ export function unitLine(text: string): TableUnit | null {
   return null;
 }
 
-/** A unit printed inside a header cell or a row label: "金额（万元）", "营业收入（元）", "Revenue ($'000)". */
+/** A unit printed inside a header cell or a row label: "金额（万元）", "运维收入（元）", "Revenue ($'000)". */
 export function unitInLabel(text: string): TableUnit | null {
   const cn = CN_IN_LABEL.exec(text);
   if (cn?.[2]) return { printed: cn[0], unit: cn[2], currency: currencyCode(cn[1] ?? '人民币'), factor: CN_FACTOR[cn[2]] ?? 1 };

@@ -12,7 +12,7 @@ export interface Phrases {
   questionTooLong(limit: number): string;
   tableMissing(table: string, missing: string, where: string): string;
   tableCell(table: string, header: string, value: string, where: string): string;
-  /** A row label's value in one column: "营业收入（2019年）：925,158,518.22元". */
+  /** A row label's value in one column: "运维收入（2031年）：1,203.00元". */
   factValue(label: string, column: string, value: string, where: string): string;
   tableSum(sum: string, table: string, header: string, computation: string, where: string): string;
   tableCount(count: number, table: string, where: string): string;
