@@ -410,7 +410,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
  * A note's bare number in front of its title ("23 Issued capital and reserves", "1<tab>Corporate
  * information"): set in a heading face, the face says it is a heading; the title is the words.
  */
-const BARE_NUMBER = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{L})/u;
+const NOTE_NUMBER = String.raw`\d{1,2}(?:\.\d{1,2})*\.?`;
+const BARE_NUMBER = new RegExp(`^${NOTE_NUMBER}\\s+(?=\\p{L})`, 'u');
+const BARE_NUMBER_SEGMENT = new RegExp(`^${NOTE_NUMBER}$`, 'u');
 
 function titleWords(text: string): string {
   const words = text.trim().replace(BARE_NUMBER, '');
@@ -421,7 +423,7 @@ function titleWords(text: string): string {
 /** Segments of a line apart from a bare number set off before its title. */
 function ownSegments(line: CleanLine): number {
   const segments = line.geometry?.segments ?? [];
-  return segments.length > 1 && /^\d{1,2}(?:\.\d{1,2})*\.?$/u.test(segments[0]?.text.trim() ?? '') ? segments.length - 1 : segments.length;
+  return segments.length > 1 && BARE_NUMBER_SEGMENT.test(segments[0]?.text.trim() ?? '') ? segments.length - 1 : segments.length;
 }
 
 /** Short words standing as a title: no clause or sentence ending, starting with a letter or a quote. */

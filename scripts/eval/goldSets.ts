@@ -17,7 +17,7 @@ export const GOLD_FILES = { qa: 'qa.dev.jsonl', metrics: 'metrics.dev.jsonl', ta
 /** The shared sets when present (they may be newer than the project's copy), else the bundled ones. */
 export const GOLD_DIR_CANDIDATES = ['../shared/eval', 'eval/dev'] as const;
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   return access(file).then(
     () => true,
     () => false,

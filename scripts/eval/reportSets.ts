@@ -1,11 +1,11 @@
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AskResultSchema, type AskResult } from '../../src/answer/types.js';
-import { parseJsonl } from './goldSets.js';
+import { exists, parseJsonl } from './goldSets.js';
 import { parseContractLine, runBatch, runCli, type CliCommand, type RunOptions } from './runCli.js';
-import { containsFigure, snippet, type Rate } from './score.js';
+import { matchesGold, replyWithFigures, snippet, strictReply, type Rate } from './score.js';
 
 /**
  * Question sets on real reports that nobody on the project wrote: the two Chinese annual reports'
@@ -71,20 +71,11 @@ function rate(items: readonly ReportQuestionOutcome[], ok: (o: ReportQuestionOut
   return { hits, n, rate: n === 0 ? null : hits / n };
 }
 
-const goldForms = (q: ReportQuestion): string[] => (q.answer === '' ? [] : [q.answer, ...q.answer_variants]);
-
-/** The answer's first line and its figures: what a reader takes as the answer without reading on. */
-export function strictReply(line: Pick<AskResult, 'answer' | 'figures'>): string {
-  const first = line.answer.split('\n').find((l) => l.trim() !== '') ?? '';
-  return [first, ...line.figures.map((f) => `${f.value}${f.unit}`)].join('|');
-}
-
 export function scoreReportQuestion(q: ReportQuestion, line: Pick<AskResult, 'answer' | 'figures' | 'found'>): ReportQuestionOutcome {
-  const forms = goldForms(q);
-  const answerable = forms.length > 0;
-  const holds = (reply: string) => forms.some((form) => containsFigure(reply, form));
-  const loose = answerable ? line.found && holds([line.answer, ...line.figures.map((f) => `${f.value}${f.unit}`)].join('|')) : !line.found;
-  const strict = answerable ? line.found && holds(strictReply(line)) : !line.found;
+  const gold = { answer: q.answer === '' ? null : q.answer, answer_variants: q.answer_variants };
+  const answerable = gold.answer !== null;
+  const loose = answerable ? line.found && matchesGold(replyWithFigures(line), gold) : !line.found;
+  const strict = answerable ? line.found && matchesGold(strictReply(line), gold) : !line.found;
   return { id: q.id, kind: q.kind, answerable, strict, loose, snippet: `${line.found ? '' : '[found:false] '}${snippet(line.answer)}` };
 }
 
@@ -102,13 +93,6 @@ export function summarizeReportSet(set: ReportSet, reports: number, outcomes: Re
     outcomes,
     errors,
   };
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -72,6 +72,12 @@ export function replyWithFigures(line: Pick<AskLine, 'answer' | 'figures'>): str
   return [line.answer, ...line.figures.map((f) => `${f.value}${f.unit}`)].join('|');
 }
 
+/** The strict reply: the answer's first non-empty line and its figures — what a reader takes without reading on. */
+export function strictReply(line: Pick<AskLine, 'answer' | 'figures'>): string {
+  const first = line.answer.split('\n').find((l) => l.trim() !== '') ?? '';
+  return replyWithFigures({ answer: first, figures: line.figures });
+}
+
 export function snippet(text: string, length = 60): string {
   const flat = text.replace(WHITESPACE, ' ').trim();
   const chars = Array.from(flat);
@@ -217,8 +223,7 @@ export function scoreAsk(gold: GoldQuestion, line: AskLine): QuestionOutcome {
   const answerable = gold.answer !== null;
   const correct = answerable ? line.found && matchesGold(line.answer, gold) : !line.found;
   const correctWithFigures = answerable ? line.found && matchesGold(replyWithFigures(line), gold) : correct;
-  const firstLine = line.answer.split('\n').find((l) => l.trim() !== '') ?? '';
-  const correctStrict = answerable ? line.found && matchesGold(replyWithFigures({ answer: firstLine, figures: line.figures }), gold) : correct;
+  const correctStrict = answerable ? line.found && matchesGold(strictReply(line), gold) : correct;
   return {
     id: gold.id,
     kind: gold.kind,

@@ -76,8 +76,8 @@ export class AnswerService {
   readonly lookup: LookupService;
   /** Every table's facts, read off once on first use. */
   private facts: TableFact[] | null = null;
-  /** Each report's chunk texts in compact form, for telling a printed word from an abbreviation. */
-  private compactTexts: Map<string, string[]> | null = null;
+  /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
+  private printedText: Map<string, string> | null = null;
   private readonly weights: TermWeights;
 
   constructor(private readonly deps: AnswerServiceDeps) {
@@ -189,15 +189,10 @@ export class AnswerService {
     this.facts ??= this.lookup.tables.flatMap(factsOfTable);
     const facts = this.facts.filter((f) => (!filter.reportIds || filter.reportIds.has(f.ref.report.id)) && (!years || years.has(f.ref.report.year)));
     // A term the report prints as a word of its own is that word, not an abbreviation of a label.
-    this.compactTexts ??= new Map(this.index.reports.map((r) => [r.meta.id, r.chunks.map((c) => compact(c.text))]));
-    const texts = [...this.compactTexts].filter(([id]) => !filter.reportIds || filter.reportIds.has(id)).flatMap(([, t]) => t);
-    const printed = new Map<string, boolean>();
+    const asked = new Map<string, boolean>();
     const isWord = (term: string) => {
-      const known = printed.get(term);
-      if (known !== undefined) return known;
-      const found = texts.some((text) => text.includes(term));
-      printed.set(term, found);
-      return found;
+      if (!asked.has(term)) asked.set(term, this.prints(term, filter.reportIds));
+      return asked.get(term) === true;
     };
     const answer = answerFromFacts(facts, analysis, isWord);
     if (!answer) return null;
@@ -284,12 +279,18 @@ export class AnswerService {
     return at >= 0 && at > chunk.text.length / 2 ? chunk.pageEnd : chunk.pageStart;
   }
 
+  /** Whether a report (of `reportIds`, else any) prints the term, in compact form. */
+  private prints(term: string, reportIds?: ReadonlySet<string>): boolean {
+    this.printedText ??= new Map(this.index.reports.map((r) => [r.meta.id, r.chunks.map((c) => compact(c.text)).join('\n')]));
+    for (const [id, text] of this.printedText) if ((!reportIds || reportIds.has(id)) && text.includes(term)) return true;
+    return false;
+  }
+
   private notFound(analysis: QuestionAnalysis, hits: RetrievedChunk[]): Decision {
     const years = [...new Set(this.index.reports.map((r) => r.meta.year))].sort();
     // A report prints figures for earlier periods too (last year's column, a five-year summary): a year
     // it prints is covered, though nothing answered the question.
-    const printed = (y: number) => this.index.reports.some((r) => r.chunks.some((c) => c.text.includes(String(y))));
-    const uncovered = analysis.years.filter((y) => !years.includes(y) && y >= Math.min(...years) - 5 && y <= Math.max(...years) + 5 && !printed(y));
+    const uncovered = analysis.years.filter((y) => !years.includes(y) && y >= Math.min(...years) - 5 && y <= Math.max(...years) + 5 && !this.prints(String(y)));
     if (uncovered.length > 0) return { kind: 'years_not_covered', covered: years, uncovered };
     const closest = hits[0];
     return { kind: 'not_found', closest: closest ? { section: closest.chunk.section.id, page: closest.chunk.pageStart } : null };

@@ -1,17 +1,17 @@
-import type { ParsedTable, ReportMeta } from '../store/shapes.js';
+import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
 import type { QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
  * Facts read off tables whose columns name periods (a statement: 2019年 | 2018年, `December 31,
- * 2022`, 本期发生额 | 上期发生额) or that pair labels with values (公司信息: 股票简称 | 建新股份): one
+ * 2022`, 本期发生额 | 上期发生额) or that pair labels with values (公司信息: 股票简称 | 青禾智造): one
  * row label × one period column = one printed value, with the table's unit and the row's page.
  *
  * A question is answered from a fact when the row label stands whole in it (Chinese: the label's
  * characters as one run; English: every content word of the label) and, for a period table, the
  * period it asks for is a column (a year it names, the prior year it asks for, else the report's own).
- * The longest label wins: "归属于上市公司股东的净利润" over "净利润". Figures come only as printed.
+ * The longest label wins: "归属于母公司所有者的运维收入" over "运维收入". Figures come only as printed.
  */
 export interface TableFact {
   ref: TableRef;
@@ -77,7 +77,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     return out;
   }
   const periods = table.periods ?? [];
-  // A change column belongs to the report's own period ("本年比上年增减"); it answers "比上年增减多少".
+  // A change column belongs to the report's own period ("本年比上年增减"); it answers "比上年变动多少".
   const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report))) : null));
   if (!periods.some((p) => p && !p.change)) return out;
   table.rows.forEach((cells, row) => {
@@ -109,7 +109,7 @@ const enWords = (text: string): string[] =>
 /**
  * A Chinese abbreviation of the label in the question: a run of the question's characters that starts
  * with the label's first character, ends on one of its last two, and follows the label's order
- * (归母净利润 ↔ 归属于母公司股东的净利润, 营收 ↔ 营业收入). Its strength is below a whole label's.
+ * (售后收 ↔ 售后服务收入, 园费 ↔ 园区管理费用). Its strength is below a whole label's.
  */
 function abbreviationStrength(key: string, question: string, isWord: (term: string) => boolean): number {
   let best = 0;
@@ -122,7 +122,7 @@ function abbreviationStrength(key: string, question: string, isWord: (term: stri
       if (j - i + 1 > best && isSubsequence(run, key) && !isWord(run)) best = j - i + 1;
     }
   }
-  // (The fewer characters it skips, the closer: 营收 is 营业收入 before 营业总收入.)
+  // (The fewer characters it skips, the closer: 园费 is 园区费用 before 园区管理费用.)
   return best >= 2 ? best - 0.5 - 0.01 * (key.length - best) : 0;
 }
 
@@ -132,27 +132,35 @@ function isSubsequence(short: string, long: string): boolean {
   return at === short.length;
 }
 
+/** The question read once for every label it is held against. */
+interface AskedText {
+  text: string;
+  compact: string;
+  words: ReadonlySet<string>;
+}
+
+const askedText = (question: string): AskedText => ({ text: question, compact: compact(question), words: new Set(enWords(question)) });
+
 /**
  * How strongly the question names the label: 0 when it does not name it whole (or abbreviated).
  * `isWord` tells whether the report prints a term as a word of its own.
  */
-export function labelStrength(label: string, question: string, isWord: (term: string) => boolean = () => false): number {
+export function labelStrength(label: string, question: string | AskedText, isWord: (term: string) => boolean = () => false): number {
+  const asked = typeof question === 'string' ? askedText(question) : question;
   const key = compact(label);
   if (/\p{Script=Han}/u.test(key)) {
     if (key.length < MIN_ZH_LABEL) return 0;
-    const asked = compact(question);
-    return asked.includes(key) ? key.length : abbreviationStrength(key, asked, isWord);
+    return asked.compact.includes(key) ? key.length : abbreviationStrength(key, asked.compact, isWord);
   }
   const words = enWords(label);
   if (words.length === 0) return 0;
-  const asked = new Set(enWords(question));
-  if (words.every((w) => asked.has(w))) return words.length * 2;
-  return initialismStrength(label, question, asked);
+  if (words.every((w) => asked.words.has(w))) return words.length * 2;
+  return initialismStrength(label, asked.text, asked.words);
 }
 
 /**
- * An English initialism in the question for a run of the label's words ("EPS" for "earnings per
- * share", "diluted EPS" for "Diluted earnings per share"): letters in capitals that are the first
+ * An English initialism in the question for a run of the label's words ("ARPU" for "average revenue per
+ * share", "weekly ARPU" for "Weekly average revenue per user"): letters in capitals that are the first
  * letters of consecutive label words, every other content word of the label asked too. It weighs a
  * little less than the words spelled out.
  */
@@ -170,7 +178,7 @@ function initialismStrength(label: string, question: string, asked: ReadonlySet<
 }
 
 /**
- * A year written with two digits ("21年营收", "FY18"): not a duration ("近10年", "10年来", "5年内"),
+ * A year written with two digits ("31年运维费", "FY31"): not a duration ("近10年", "10年来", "5年内"),
  * whose number follows a word of extent or is followed by one of span.
  */
 const SHORT_YEAR = /(?<![\d近前后这多几每])(\d{2})\s*年(?![来间内以])|\bfy\s*'?(\d{2})\b/giu;
@@ -188,12 +196,16 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   let best: { fact: TableFact; strength: number } | null = null;
   const wantsChange = CHANGE_ASK.test(question.text);
   const askedUnit = ASKED_UNIT.exec(question.text)?.[1]?.toLowerCase() ?? null;
+  const asked = askedText(question.text);
+  const yearFor = new Map<number, number>();
   for (const fact of facts) {
-    if (fact.year !== null && fact.year !== askedYear(question, fact.ref.report.year)) continue;
-    // "比上年增减了多少" reads the change column; any other question the period's own.
+    const reportYear = fact.ref.report.year;
+    if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
+    if (fact.year !== null && fact.year !== yearFor.get(reportYear)) continue;
+    // "较上年变动多少" reads the change column; any other question the period's own.
     if (fact.change !== wantsChange) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
-    const strength = labelStrength(fact.label, question.text, isWord);
+    const strength = labelStrength(fact.label, asked, isWord);
     if (strength === 0) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an
     // English question, whose asking words the analysis does not list).
@@ -203,9 +215,4 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (!best || strength > best.strength || (strength === best.strength && fact.tableRows > best.fact.tableRows)) best = { fact, strength };
   }
   return best ? { fact: best.fact } : null;
-}
-
-/** The period a fact's column names, as printed in its header. */
-export function factColumn(table: ParsedTable, column: number): string {
-  return table.header[column] ?? '';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ReportQuestionSchema, scoreReportQuestion, strictReply, summarizeReportSet, type ReportQuestion } from '../../../scripts/eval/reportSets.js';
+import { ReportQuestionSchema, scoreReportQuestion, summarizeReportSet, type ReportQuestion } from '../../../scripts/eval/reportSets.js';
+import { strictReply } from '../../../scripts/eval/score.js';
 
 /** Scoring of the real-report sets: strict (first line or figures) beside loose (anywhere), on invented answers. */
 function question(overrides: Partial<ReportQuestion> = {}): ReportQuestion {
