@@ -83,7 +83,7 @@ export async function analyseReport(
   const clean = await timed(t, 'clean: running headers and footers', () => cleanPages(extracted.pages));
   if (clean.lines.length === 0) throw new IngestRefusedError(file, 'empty');
   const positioned = extracted.format === 'pdf';
-  const contents = findContents(clean.lines);
+  const contents = await timed(t, 'contents pages', () => findContents(clean.lines));
   const layout = await timed(t, 'tables: found from the layout', () => (positioned ? findLayoutTables(clean.lines, { skipPages: contents.pages }) : null));
   const structured = await timed(t, 'structure: headings, sections, blocks', () =>
     structureDocument(clean, {

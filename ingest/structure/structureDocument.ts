@@ -92,6 +92,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
 
   const contents = hints.contentsLines ?? new Set<number>();
   const body = bodyStyle(lines);
+  // Each line's style is asked for again and again (runs, titles, continuations): worked out once.
+  const styles = new WeakMap<CleanLine, string | null>();
   const front = FRONT_MATTER[documentLanguage(lines)];
   const outline = new Outline({ id: front, path: [front] });
   const rightEdge = textRightEdge(lines, body);
@@ -359,18 +361,29 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   }
 
   function styleOf(line: CleanLine | undefined): string | null {
-    const g = line?.geometry;
+    if (!line) return null;
+    let style = styles.get(line);
+    if (style === undefined) {
+      style = lineStyle(line);
+      styles.set(line, style);
+    }
+    return style;
+  }
+
+  function lineStyle(line: CleanLine): string | null {
+    const g = line.geometry;
     if (!g || body.size === 0) return null;
     const larger = g.size >= LARGER * body.size;
     const otherFace = g.font !== body.font && g.size >= body.size - 0.5;
     if (larger || otherFace) return `${g.font}@${g.size.toFixed(1)}`;
     // Capitals set a line apart too ("CONSOLIDATED BALANCE SHEETS", "EXHIBIT INDEX"), in the body's own face.
-    const text = line?.text ?? '';
+    const text = line.text;
+    if (g.size < body.size - 0.5 || /[a-z]/u.test(text)) return null;
     const capitalWords = text.split(/\s+/u).filter((w) => /[A-Z]{2,}/u.test(w)).length;
     // Words, not figures: a line of amounts with currency codes ("(2021: MYR 2,671,654 (AUD 855,806))") is no title.
     const letters = (text.match(/\p{L}/gu) ?? []).length;
     const digits = (text.match(/\d/gu) ?? []).length;
-    return g.size >= body.size - 0.5 && capitalWords >= 2 && !/[a-z]/u.test(text) && letters > digits ? `${CAPITALS_STYLE}${g.font}@${g.size.toFixed(1)}` : null;
+    return capitalWords >= 2 && letters > digits ? `${CAPITALS_STYLE}${g.font}@${g.size.toFixed(1)}` : null;
   }
 
   /** Faces (font and size) that mostly set short lines standing alone: the report's heading faces. */
