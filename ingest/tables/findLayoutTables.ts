@@ -307,11 +307,20 @@ function tableFromRun(run: Candidate[], lines: readonly CleanLine[]): LayoutTabl
   if (keptColumns.length < 2) return null;
   // Lines right above the rows and over the value columns only ("Consolidated", "Year Ended
   // December 31,") head groups of columns: they are the table's, not a heading or text above it.
+  // A column title centred over its column may start a little left of the column's figures: it is
+  // over the value columns when it starts clear of the label column and its middle is over them, and
+  // it is not centred on the whole table (as a title is).
   const valueStart = keptColumns[1]?.x0 ?? Infinity;
+  const labelEnd = keptColumns[0]?.x1 ?? 0;
+  const tableMiddle = ((keptColumns[0]?.x0 ?? 0) + (keptColumns.at(-1)?.x1 ?? 0)) / 2;
+  const overValues = (g: LineGeometry) => {
+    const middle = (g.x0 + g.x1) / 2;
+    return g.x0 >= valueStart - g.size || (g.x0 > labelEnd + g.size && middle >= valueStart && Math.abs(middle - tableMiddle) > 2 * g.size);
+  };
   const groupLines: number[] = [];
   for (let i = preamble.length - 1; i >= 0; i -= 1) {
     const line = lines[preamble[i] ?? -1];
-    if (!line?.geometry || line.geometry.x0 < valueStart - line.geometry.size || (preamble[i] ?? 0) !== (groupLines[0] ?? body[0]?.index ?? 0) - 1) break;
+    if (!line?.geometry || !overValues(line.geometry) || (preamble[i] ?? 0) !== (groupLines[0] ?? body[0]?.index ?? 0) - 1) break;
     groupLines.unshift(preamble[i] ?? 0);
   }
   return {

@@ -102,9 +102,21 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
     const capitals = /[A-Z]{2}/u.test(line.text) && !/[a-z]/u.test(line.text);
     return gap > APART_PITCHES * pitch || g.size > 1.05 * context.bodySize || capitals || unitLine(next.text) !== null || isPeriodLine(next.text);
   };
+  // A lone figure over the value columns above the first row ("15,599." of a row whose cells wrap
+  // onto three lines) means the table's rows go on above it: the lines past it are wrapped cells,
+  // not a title. (A period or year line there heads the columns and stops nothing.)
+  const valueStart = found.columns[1]?.x0 ?? Infinity;
+  const fragmentAt = context_.findIndex((i) => {
+    const line = lines[i];
+    const g = line?.geometry;
+    return !!g && g.segments.length === 1 && g.x0 >= valueStart - g.size && FIGURE_PIECE.test(line.text.trim()) && !isYearNumber(line.text) && !isPeriodLine(line.text);
+  });
+  const pastFigureFragment = (i: number) => fragmentAt !== -1 && context_.indexOf(i) >= fragmentAt;
   // Column titles under it make it a title too: a table starts with its header, a continued one with rows.
   const opensWithHeader = (found.rows[0]?.cells ?? []).filter((c) => c !== '').length >= 2 && !(found.rows[0]?.cells ?? []).some(isAmountCell);
-  const candidates = context_.filter((i) => !groupLines.includes(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)));
+  const candidates = context_.filter(
+    (i) => !groupLines.includes(i) && !pastFigureFragment(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
+  );
   const title = caption?.title ?? titleAbove(candidates, captionAt, context);
   const noteLine = lines[found.lineEnd + 1];
   const sourceNote = noteLine && isSourceNote(noteLine.text) ? noteLine.text : null;
@@ -208,6 +220,9 @@ function cleanTitle(text: string): string {
   const named = title.replace(TITLE_PERIOD, '').trim();
   return named.length >= 8 ? named : title;
 }
+
+/** A figure or a piece of one broken in a narrow cell ("15,599." over "48"). */
+const FIGURE_PIECE = /^[-−(（]?\d[\d,.]*[)）%]?$/u;
 
 function isAmountCell(cell: string): boolean {
   const amount = parseAmount(cell);

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseReport } from '../../../ingest/ingestReports.js';
 import type { ParsedTable } from '../../../src/store/shapes.js';
+import { tablesFromLayout } from '../../../ingest/tables/tablesFromLayout.js';
+import type { LayoutTable } from '../../../ingest/tables/findLayoutTables.js';
+import type { CleanLine } from '../../../ingest/types.js';
 import { makeReportPdf, makeRuledTablePdf, makeTwoPageTablePdf, TWO_PAGE_TABLE, type PdfBlock } from '../../fixtures/pdfs.js';
 
 /**
@@ -381,5 +384,66 @@ describe('tables from the layout of a PDF', () => {
       'sentence-tail.pdf',
     );
     expect(tables.map((t) => t.title)).toEqual(['Fees of Zorblat Audit LLP']);
+  });
+
+  it('reads a column title centred over its column, starting left of the figures, as a header and not as the title', async () => {
+    // "Loans to associates" starts some 25 pt left of the figures under it, clear of the labels, and
+    // its middle is over the value columns, not over the table's middle: a column title. The note
+    // title above names the table.
+    const tables = await tablesOfPage(
+      [
+        'Note 15. Loans',
+        { placed: [{ text: 'Loans to associates', x: 345 }], advance: 14 },
+        row('', '2031', '2030'),
+        row('At 1 July 2030', '21,948', '20,114'),
+        row('Lent during the year', '3,334', '1,834'),
+        row('At 30 June 2031', '25,282', '21,948'),
+      ],
+      'centred-column-title.pdf',
+    );
+    expect(tables.map((t) => t.title)).toEqual(['Note 15. Loans']);
+    expect(tables[0]?.header[1]).toContain('Loans to associates');
+    expect(tables[0]?.rows.map((r) => r[0])).toEqual(['At 1 July 2030', 'Lent during the year', 'At 30 June 2031']);
+  });
+});
+
+/**
+ * The title search on its own, over lines set by hand: a table whose label and amount cells wrap in
+ * narrow columns, cut into two found tables where one row's cells spill over three lines.
+ */
+describe('a table title is looked for above the rows', () => {
+  const line = (index: number, y: number, cells: Array<[string, number]>): CleanLine => {
+    const segments = cells.map(([text, x0]) => ({ text, x0, x1: x0 + 9 * [...text].length * 0.6, pieces: [] }));
+    const text = cells.map(([t]) => t).join(' ');
+    const x1 = Math.max(...segments.map((s) => s.x1));
+    return { page: 4, text, norm: text, geometry: { y, x0: cells[0]?.[1] ?? 0, x1, size: 9, font: 'F1', segments, pageWidth: 595, pageHeight: 842 } };
+  };
+  const columns = [{ x0: 62, x1: 108 }, { x0: 150, x1: 190 }, { x0: 250, x1: 295 }];
+  const grid = (first: number, last: number, lines: CleanLine[]): LayoutTable => ({
+    lineStart: first,
+    lineEnd: last,
+    preamble: [],
+    groupLines: [],
+    columns,
+    rows: lines.slice(first, last + 1).filter((l) => (l.geometry?.segments.length ?? 0) > 1).map((l, i) => ({ cells: l.geometry?.segments.map((s) => s.text) ?? [], page: 4, lines: [first + i] })),
+  });
+  const context = (lines: CleanLine[]) => ({ lines, sectionAt: () => ({ id: '（2）', path: ['（2）栖木工程承诺项目情况'] }), bodySize: 9, language: 'zh' as const });
+
+  it('takes no wrapped cell above a lone piece of a figure for the next part\'s title: the rows go on above it', () => {
+    const lines = [
+      line(0, 100, [['年产 800 吨', 62], ['否', 150], ['9,430.86', 250]]),
+      line(1, 116, [['新建泵站', 62], ['否', 150], ['7,883.57', 250]]),
+      line(2, 132, [['梭山', 62]]),
+      line(3, 148, [['水闸及', 62]]),
+      line(4, 156, [['15,599.', 262]]),
+      line(5, 164, [['配套渠', 62], ['否', 150], ['15,600', 250]]),
+      line(6, 172, [['48', 285]]),
+      line(7, 188, [['蓄水工程', 62], ['否', 150], ['2,330', 250]]),
+    ];
+    const { tables } = tablesFromLayout([grid(0, 3, lines), grid(5, 7, lines)], context(lines));
+    expect(tables.map((t) => t.title)).not.toContain('水闸及');
+    // The same lines without the piece of a figure between: the short line above the rows is their title.
+    const titled = [...lines.slice(0, 4), line(4, 164, [['配套渠', 62], ['否', 150], ['15,600', 250]]), line(5, 188, [['蓄水工程', 62], ['否', 150], ['2,330', 250]])];
+    expect(tablesFromLayout([grid(0, 2, titled), grid(4, 5, titled)], context(titled)).tables.map((t) => t.title)).toContain('水闸及');
   });
 });
