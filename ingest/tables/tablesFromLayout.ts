@@ -129,7 +129,7 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
   const groups = groupLines.map((i) => groupRow(lines[i], found.columns, noteColumns)).filter((r) => r.some((c) => c !== ''));
   const headerRows = [...groups, ...rows.slice(0, headerCount).map((r) => r.cells)];
   const body = rows.slice(headerCount).filter((r) => !headerRows.some((h) => sameRow(h, r.cells)));
-  const header = headerRows.length > 0 ? combineHeader(headerRows) : rows[0]?.cells.map(() => '') ?? [];
+  const header = alignHeadings(headerRows.length > 0 ? combineHeader(headerRows) : rows[0]?.cells.map(() => '') ?? [], body.map((r) => r.cells));
   const unit = tableUnit(context_, header, lines);
   const pages = [...new Set(found.rows.map((r) => r.page))];
   const firstPage = lines[found.lineStart]?.page ?? pages[0] ?? 0;
@@ -219,6 +219,24 @@ function cleanTitle(text: string): string {
   // The period the title runs on with is the table's period columns' business, not its name.
   const named = title.replace(TITLE_PERIOD, '').trim();
   return named.length >= 8 ? named : title;
+}
+
+/**
+ * A heading over a column no row fills, beside a column that rows fill and no heading names, heads
+ * that column: the heading is centred over figures set a little to its side ("2018 年" over the
+ * column where that year's figures stand), which the column split put apart.
+ */
+function alignHeadings(header: string[], rows: readonly string[][]): string[] {
+  const out = [...header];
+  const filled = (c: number) => rows.some((r) => (r[c] ?? '').trim() !== '');
+  for (let c = 1; c < out.length; c += 1) {
+    if ((out[c] ?? '') === '' || filled(c)) continue;
+    const side = [c + 1, c - 1].find((n) => n >= 1 && n < out.length && (out[n] ?? '') === '' && filled(n));
+    if (side === undefined) continue;
+    out[side] = out[c] ?? '';
+    out[c] = '';
+  }
+  return out;
 }
 
 /** A figure or a piece of one broken in a narrow cell ("15,599." over "48"). */

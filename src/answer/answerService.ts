@@ -20,6 +20,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, factsOfTable, type TableFact } from './factAnswerer.js';
+import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
 /** Longer questions are refused: nobody types 500 characters to ask for one figure, and it bounds cost. */
@@ -194,6 +195,13 @@ export class AnswerService {
       if (!asked.has(term)) asked.set(term, this.prints(term, filter.reportIds));
       return asked.get(term) === true;
     };
+    const computed = computeFromFacts(facts, analysis, isWord);
+    if (computed) {
+      const first = computed.op === 'difference' ? computed.later : computed.parts[0];
+      const chunk = first ? this.tableChunk(first.ref.report, first.ref.table.id, first.ref.table.rows[first.row]) : null;
+      const at = first ? [{ report: first.ref.report, chunk, section: first.ref.table.id, page: first.page, text: chunk?.text ?? first.label }] : [];
+      return { decision: { kind: 'fact_computed', computation: computed }, primary: at };
+    }
     const answer = answerFromFacts(facts, analysis, isWord);
     if (!answer) return null;
     const { fact } = answer;

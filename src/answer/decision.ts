@@ -3,6 +3,7 @@ import type { FoundFigure } from '../text/findFigures.js';
 import type { MetricMatch } from './metricMatcher.js';
 import type { TableAnswer } from './tableAnswerer.js';
 import type { TableFact } from './factAnswerer.js';
+import type { FactComputation } from './factComputation.js';
 
 /**
  * What the answering paths decided, before anything is worded: which table cells, registry entries or
@@ -17,6 +18,8 @@ export type Decision =
   | { kind: 'table'; answer: TableAnswer; page: number }
   /** One printed value of a table, read by its row label and period column (or a label's value). */
   | { kind: 'fact'; fact: TableFact }
+  /** Facts computed with, exactly: a row's change between two periods, or rows added up. */
+  | { kind: 'fact_computed'; computation: FactComputation }
   /**
    * Registry entries: the best, entries of the same quantity that print another figure (a conflict in
    * the report, shown side by side), the same metric in other years, and the exact change from the
@@ -43,6 +46,7 @@ export function isAnswer(decision: Decision): boolean {
     case 'table':
       return decision.answer.kind !== 'missing';
     case 'fact':
+    case 'fact_computed':
     case 'metric':
     case 'passage':
     case 'passage_sum':

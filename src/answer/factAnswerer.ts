@@ -23,6 +23,13 @@ export interface TableFact {
   year: number | null;
   /** The column holds the change between periods ("本年比上年增减", "% change"). */
   change: boolean;
+  /**
+   * What the column says about the row when it names no period ("毛利率", "Post", "董事会秘书"): the
+   * row label and this heading together name the value. Null in a period column or a key-value pair.
+   */
+  attribute: string | null;
+  /** The column is dated the first day of its year (a balance at 1 January is the year's opening). */
+  opening: boolean;
   /** Rows of the table: a statement holds a line item whole, a note or a small table a part of it. */
   tableRows: number;
   value: string;
@@ -38,6 +45,11 @@ export interface FactAnswer {
 const LABEL_LEAD = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*|[加减]\s*[:：]\s*|其中\s*[:：]\s*)+/u;
 /** Words of an English label that say nothing about which row it is. */
 const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by with per'.split(' '));
+/**
+ * Nouns of measure that end Chinese row labels: the label "研发投入金额" is the amount of 研发投入, and a
+ * question that names 研发投入 and asks 多少 asks for it.
+ */
+const MEASURE_NOUN = /(?:的)?(?:金额|数量|总额|余额|总数|人数)$/u;
 /** A label shorter than this (compact characters) is too generic to stand for a row ("合计", "其他"). */
 const MIN_ZH_LABEL = 3;
 /**
@@ -60,18 +72,26 @@ function cleanLabel(text: string): string {
   return bare.length >= 2 ? bare : label;
 }
 
-/** The facts of one table: amounts by row label and period column, or a key-value table's pairs. */
+/** A column dated the first day of a year: "2019 年 01 月 01 日", "1 January 2022", "January 1, 2022". */
+const FIRST_OF_YEAR = /(?:^|\D)0?1\s*月\s*0?1\s*日|\b1\s+jan(?:uary)?\b|\bjan(?:uary)?\.?\s+1\b(?!\d)/iu;
+
+/**
+ * The facts of one table: amounts by row label and period column; values by row label and a
+ * column heading that names no period (an attribute: "毛利率", "Post"); a key-value table's pairs;
+ * and, in a table without headings, a row that pairs its label with a single value.
+ */
 export function factsOfTable(ref: TableRef): TableFact[] {
   const { table, report } = ref;
   const out: TableFact[] = [];
   const unit = table.unit?.unit ?? '';
   const pageOf = (row: number) => table.rowPages?.[row] ?? table.page;
+  const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false };
   if (table.keyValue) {
     table.rows.forEach((cells, row) => {
       for (let c = 0; c + 1 < cells.length; c += 2) {
         const label = cleanLabel(cells[c] ?? '');
         const value = (cells[c + 1] ?? '').trim();
-        if (label !== '' && value !== '') out.push({ ref, row, column: c + 1, label, year: null, change: false, tableRows: table.rows.length, value, unit: '', page: pageOf(row) });
+        if (label !== '' && value !== '') out.push({ ...base, row, column: c + 1, label, year: null, value, unit: '', page: pageOf(row) });
       }
     });
     return out;
@@ -79,15 +99,31 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const periods = table.periods ?? [];
   // A change column belongs to the report's own period ("本年比上年增减"); it answers "比上年变动多少".
   const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report))) : null));
-  if (!periods.some((p) => p && !p.change)) return out;
+  const attributes = table.header.map((h, c) => (c === 0 || periods[c] ? '' : cleanLabel(h)));
+  const headed = table.header.some((h) => h.trim() !== '');
   table.rows.forEach((cells, row) => {
     const label = cleanLabel(cells[0] ?? '');
     if (label === '') return;
-    years.forEach((year, column) => {
-      const value = (cells[column] ?? '').trim();
-      if (year === null || column === 0 || !/\d/u.test(value)) return;
-      const change = periods[column]?.change ?? false;
-      out.push({ ref, row, column, label, year, change, tableRows: table.rows.length, value, unit: change && /%$/u.test(value) ? '' : unit, page: pageOf(row) });
+    const filled = cells.map((cell, c) => (c > 0 && cell.trim() !== '' ? c : -1)).filter((c) => c > 0);
+    // A row of a table without headings that gives its label one value is a label-value pair.
+    if (!headed && filled.length === 1) {
+      const column = filled[0] as number;
+      out.push({ ...base, row, column, label, year: null, value: (cells[column] ?? '').trim(), unit: '', page: pageOf(row) });
+      return;
+    }
+    cells.forEach((cell, column) => {
+      const value = cell.trim();
+      if (column === 0 || value === '') return;
+      const year = years[column] ?? null;
+      if (year !== null) {
+        if (!/\d/u.test(value)) return;
+        const change = periods[column]?.change ?? false;
+        const opening = !change && (periods[column]?.pointInTime ?? false) && FIRST_OF_YEAR.test(table.header[column] ?? '');
+        out.push({ ...base, row, column, label, year, change, opening, value, unit: change && /%$/u.test(value) ? '' : unit, page: pageOf(row) });
+      } else if (attributes[column]) {
+        // (The table's unit line is for its amounts; an attribute column's values carry their own: "15.92%", "64", "男".)
+        out.push({ ...base, row, column, label, year: null, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
+      }
     });
   });
   return out;
@@ -133,13 +169,19 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 /** The question read once for every label it is held against. */
-interface AskedText {
+export interface AskedText {
   text: string;
   compact: string;
   words: ReadonlySet<string>;
 }
 
-const askedText = (question: string): AskedText => ({ text: question, compact: compact(question), words: new Set(enWords(question)) });
+/**
+ * "比18年", "较上年", "与2030年相比": the comparison a question makes, not a word of a label (a label's
+ * abbreviation must not end on its 比).
+ */
+const COMPARED_WITH = /(?:比|较|与|跟|和)\s*(?:\d{2}(?:\d{2})?\s*年(?:度)?|上年|去年|前年|上期|同期|上一年)(?:相比|比较)?/gu;
+
+export const askedText = (question: string): AskedText => ({ text: question, compact: compact(question.replace(COMPARED_WITH, ' ')), words: new Set(enWords(question)) });
 
 /**
  * How strongly the question names the label: 0 when it does not name it whole (or abbreviated).
@@ -150,7 +192,11 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   const key = compact(label);
   if (/\p{Script=Han}/u.test(key)) {
     if (key.length < MIN_ZH_LABEL) return 0;
-    return asked.compact.includes(key) ? key.length : abbreviationStrength(key, asked.compact, isWord);
+    if (asked.compact.includes(key)) return key.length;
+    // A label that ends in a measure noun ("研发投入金额", "员工数量") is named by what it measures.
+    const head = key.replace(MEASURE_NOUN, '');
+    if (head !== key && head.length >= MIN_ZH_LABEL && asked.compact.includes(head)) return head.length - 0.5;
+    return abbreviationStrength(key, asked.compact, isWord);
   }
   const words = enWords(label);
   if (words.length === 0) return 0;
@@ -183,12 +229,53 @@ function initialismStrength(label: string, question: string, asked: ReadonlySet<
  */
 const SHORT_YEAR = /(?<![\d近前后这多几每])(\d{2})\s*年(?![来间内以])|\bfy\s*'?(\d{2})\b/giu;
 
+/** Years the question names, in full or with two digits, near enough to the report's own to be periods of it. */
+export function namedYears(question: QuestionAnalysis, reportYear: number): number[] {
+  const short = [...question.text.matchAll(SHORT_YEAR)].map((m) => 2000 + Number(m[1] ?? m[2]));
+  return [...new Set([...question.years, ...short])].filter((y) => y >= reportYear - 10 && y <= reportYear + 2);
+}
+
 /** The year the question asks for in a report of `reportYear`: a year it names, the year before, else the report's own. */
 export function askedYear(question: QuestionAnalysis, reportYear: number): number {
-  const short = [...question.text.matchAll(SHORT_YEAR)].map((m) => 2000 + Number(m[1] ?? m[2]));
-  const named = [...question.years, ...short].find((y) => y >= reportYear - 10 && y <= reportYear + 2);
+  const named = namedYears(question, reportYear)[0];
   if (named !== undefined) return named;
   return PREVIOUS_PERIOD.test(question.text) ? reportYear - 1 : reportYear;
+}
+
+/** The question asks for a person: the value is a name. */
+const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
+/** A row or column heading that says its values are names of people or bodies. */
+const NAME_HEADING = /^(?:姓名|名称|名字|name|full name)$/iu;
+/** The question asks about the start of a period: an opening balance is then the figure. */
+const OPENING_ASK = /年初|期初|初始|beginning|opening|start of/iu;
+
+/**
+ * How strongly the question names an attribute heading: whole (two Han characters are enough for a
+ * heading, "性别", "职务", which a row label never is alone), or as a label is named.
+ */
+function attributeStrength(attribute: string, asked: AskedText, isWord: (term: string) => boolean): number {
+  const key = compact(attribute);
+  if (/\p{Script=Han}/u.test(key) && key.length === 2) return asked.compact.includes(key) ? 2 : 0;
+  return labelStrength(attribute, asked, isWord);
+}
+
+/**
+ * How strongly the question names an attribute fact: both its row and its heading, or — when it asks
+ * who — the one that is not a heading of names ("董事会秘书" × "姓名" answers "董秘是谁").
+ */
+export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
+  const attribute = fact.attribute ?? '';
+  const rowNames = NAME_HEADING.test(fact.label);
+  const columnNames = NAME_HEADING.test(attribute);
+  // (Both named: a two-character row label is enough here, "电话" beside "证券事务代表".)
+  const row = rowNames ? 0 : attributeStrength(fact.label, asked, isWord);
+  // A heading the row label already says ("Total" of "Total assets") names nothing more.
+  const repeats = compact(fact.label).includes(compact(attribute)) || (enWords(attribute).length > 0 && enWords(attribute).every((w) => enWords(fact.label).includes(w)));
+  const column = columnNames || repeats ? 0 : attributeStrength(attribute, asked, isWord);
+  if (row > 0 && column > 0) return row + column;
+  if (asksWho && rowNames && column > 0 && !/\d/u.test(fact.value)) return column;
+  if (asksWho && columnNames && row > 0 && !/\d/u.test(fact.value)) return row;
+  return 0;
 }
 
 /** The best fact for the question, or null when no row label stands whole in it. */
@@ -197,22 +284,30 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const wantsChange = CHANGE_ASK.test(question.text);
   const askedUnit = ASKED_UNIT.exec(question.text)?.[1]?.toLowerCase() ?? null;
   const asked = askedText(question.text);
+  const asksWho = WHO_ASK.test(question.text);
+  const asksOpening = OPENING_ASK.test(question.text);
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
     const reportYear = fact.ref.report.year;
     if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
     if (fact.year !== null && fact.year !== yearFor.get(reportYear)) continue;
+    // A column that names no period holds the report's own: it does not answer for another year.
+    if (fact.attribute !== null && yearFor.get(reportYear) !== reportYear) continue;
     // "较上年变动多少" reads the change column; any other question the period's own.
     if (fact.change !== wantsChange) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
-    const strength = labelStrength(fact.label, asked, isWord);
+    const strength = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
     if (strength === 0) continue;
+    // A balance on the first day of a year is that year's opening; a year asked plainly means its end.
+    if (fact.opening && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an
     // English question, whose asking words the analysis does not list).
     if (fact.year !== null && !question.wantsFigure && !/\d/u.test(question.text) && question.language === 'zh') continue;
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
-    if (!best || strength > best.strength || (strength === best.strength && fact.tableRows > best.fact.tableRows)) best = { fact, strength };
+    // (Asked for the opening, the balance on the first day of the year goes before the year's end.)
+    const weight = strength + (asksOpening && fact.opening ? 0.1 : 0);
+    if (!best || weight > best.strength || (weight === best.strength && fact.tableRows > best.fact.tableRows)) best = { fact, strength: weight };
   }
   return best ? { fact: best.fact } : null;
 }

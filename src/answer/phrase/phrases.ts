@@ -14,6 +14,10 @@ export interface Phrases {
   tableCell(table: string, header: string, value: string, where: string): string;
   /** A row label's value in one column: "运维收入（2031年）：1,203.00元". */
   factValue(label: string, column: string, value: string, where: string): string;
+  /** The change of a row between two periods: result first, then the printed operands. */
+  factDifference(label: string, later: string, earlier: string, result: string, computation: string, where: string): string;
+  /** Rows added up: the result first, then the printed operands. */
+  factSum(labels: string[], result: string, computation: string, where: string): string;
   tableSum(sum: string, table: string, header: string, computation: string, where: string): string;
   tableCount(count: number, table: string, where: string): string;
   tableRows(count: number, table: string, header: string): string;
@@ -39,6 +43,8 @@ const zh: Phrases = {
   tableMissing: (table, missing, where) => `报告的${table}中没有“${missing}”的数据${where}。`,
   tableCell: (table, header, value, where) => `${table}，“${header}”：${value}${where}`,
   factValue: (label, column, value, where) => `${label}${column ? `（${column}）` : ''}：${value}${where}`,
+  factDifference: (label, later, earlier, result, computation, where) => `${label}，${later}比${earlier}：${result}（${computation}）${where}`,
+  factSum: (labels, result, computation, where) => `${labels.join('、')}合计：${result}（${computation}）${where}`,
   tableSum: (sum, table, header, computation, where) => `${sum}（${table}“${header}”列相加：${computation}）${where}`,
   tableCount: (count, table, where) => `${count}（${table}中符合的有 ${count} 行）${where}`,
   tableRows: (count, table, header) => `${table}中有 ${count} 行符合${header ? `，“${header}”列如下` : ''}：`,
@@ -61,6 +67,8 @@ const en: Phrases = {
   tableMissing: (table, missing, where) => `${table} in the report has no data for "${missing}"${where}.`,
   tableCell: (table, header, value, where) => `${table}, "${header}": ${value}${where}`,
   factValue: (label, column, value, where) => `${label}${column ? ` (${column})` : ''}: ${value}${where}`,
+  factDifference: (label, later, earlier, result, computation, where) => `${label}, ${later} against ${earlier}: ${result} (${computation})${where}`,
+  factSum: (labels, result, computation, where) => `${labels.join(' + ')}: ${result} (${computation})${where}`,
   tableSum: (sum, table, header, computation, where) => `${sum} (${table}, column "${header}" added up: ${computation})${where}`,
   tableCount: (count, table, where) => `${count} (${count} matching rows of ${table})${where}`,
   tableRows: (count, table, header) => `${count} rows of ${table} match${header ? ` (column "${header}")` : ''}:`,

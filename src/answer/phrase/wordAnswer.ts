@@ -3,6 +3,8 @@ import type { MetricMatch } from '../metricMatcher.js';
 import { printedFigure } from '../printedFigure.js';
 import type { Language } from '../questionAnalysis.js';
 import type { TableAnswer } from '../tableAnswerer.js';
+import type { TableFact } from '../factAnswerer.js';
+import type { FactComputation } from '../factComputation.js';
 import type { FigureRef } from '../types.js';
 import { PHRASES, type Phrases } from './phrases.js';
 
@@ -27,6 +29,8 @@ export function wordAnswer(decision: Decision, language: Language): string {
       const row = table.rows[fact.row] ?? [];
       return `${p.factValue(fact.label, header, `${fact.value}${fact.unit}`, p.where(name, fact.page))}\n> ${table.header.join(' | ')}\n> ${row.join(' | ')}`;
     }
+    case 'fact_computed':
+      return wordComputation(decision.computation, language, p);
     case 'metric':
       return wordMetric(decision, p);
     case 'passage':
@@ -40,6 +44,30 @@ export function wordAnswer(decision: Decision, language: Language): string {
     case 'not_found':
       return p.notFound(decision.closest ? p.where(decision.closest.section, decision.closest.page).trim() : null);
   }
+}
+
+/** A period column as the reply names it: the column's heading, else its year. */
+function periodName(fact: TableFact, language: Language): string {
+  const heading = (fact.ref.table.header[fact.column] ?? '').trim();
+  if (heading !== '') return heading;
+  return language === 'zh' ? `${fact.year ?? ''} 年` : String(fact.year ?? '');
+}
+
+function wordComputation(computation: FactComputation, language: Language, p: Phrases): string {
+  if (computation.op === 'difference') {
+    const { later, earlier, result } = computation;
+    const where = p.where(later.ref.table.title || later.ref.table.id, later.page);
+    const signed = result.startsWith('-') ? result : `+${result}`;
+    const line = p.factDifference(later.label, periodName(later, language), periodName(earlier, language), `${signed}${later.unit}`, `${later.value} − ${earlier.value}`, where);
+    const table = later.ref.table;
+    return `${line}\n> ${table.header.join(' | ')}\n> ${(table.rows[later.row] ?? []).join(' | ')}`;
+  }
+  const { parts, result } = computation;
+  const first = parts[0];
+  const where = first ? p.where(first.ref.table.title || first.ref.table.id, first.page) : '';
+  const line = p.factSum(parts.map((f) => f.label), `${result}${first?.unit ?? ''}`, parts.map((f) => f.value).join(' + '), where);
+  const table = first?.ref.table;
+  return table ? `${line}\n> ${table.header.join(' | ')}\n${parts.map((f) => `> ${(table.rows[f.row] ?? []).join(' | ')}`).join('\n')}` : line;
 }
 
 /** A table as an answer names it: its id and caption. */
@@ -106,6 +134,10 @@ export function figuresOf(decision: Decision): FigureRef[] {
     }
     case 'fact':
       return [{ value: decision.fact.value, unit: decision.fact.unit, page: decision.fact.page, section: decision.fact.ref.table.id }];
+    case 'fact_computed': {
+      const first = decision.computation.op === 'difference' ? decision.computation.later : decision.computation.parts[0];
+      return first ? [{ value: decision.computation.result, unit: first.unit, page: first.page, section: first.ref.table.id }] : [];
+    }
     case 'metric':
       return [...decision.shown, ...decision.otherYears].map((m) => ({ value: m.entry.value, unit: m.entry.unit, page: m.entry.page, section: m.entry.section.id }));
     case 'passage':

@@ -411,7 +411,7 @@ describe('tables from the layout of a PDF', () => {
  * The title search on its own, over lines set by hand: a table whose label and amount cells wrap in
  * narrow columns, cut into two found tables where one row's cells spill over three lines.
  */
-describe('a table title is looked for above the rows', () => {
+describe('titles and headings of found tables, over lines set by hand', () => {
   const line = (index: number, y: number, cells: Array<[string, number]>): CleanLine => {
     const segments = cells.map(([text, x0]) => ({ text, x0, x1: x0 + 9 * [...text].length * 0.6, pieces: [] }));
     const text = cells.map(([t]) => t).join(' ');
@@ -428,6 +428,29 @@ describe('a table title is looked for above the rows', () => {
     rows: lines.slice(first, last + 1).filter((l) => (l.geometry?.segments.length ?? 0) > 1).map((l, i) => ({ cells: l.geometry?.segments.map((s) => s.text) ?? [], page: 4, lines: [first + i] })),
   });
   const context = (lines: CleanLine[]) => ({ lines, sectionAt: () => ({ id: '（2）', path: ['（2）栖木工程承诺项目情况'] }), bodySize: 9, language: 'zh' as const });
+
+  it('moves a heading over a column no row fills onto the filled column beside it that no heading names', () => {
+    const lines = [
+      line(0, 100, [['栖木工程', 62], ['2031 年', 150], ['2030 年', 250]]),
+      line(1, 116, [['研发人员数量', 62], ['131', 150], ['108', 270]]),
+      line(2, 132, [['研发投入金额', 62], ['37,663,753.74', 150], ['49,492,903.69', 270]]),
+    ];
+    const found: LayoutTable = {
+      lineStart: 0,
+      lineEnd: 2,
+      preamble: [],
+      groupLines: [],
+      columns: [{ x0: 62, x1: 120 }, { x0: 150, x1: 210 }, { x0: 250, x1: 265 }, { x0: 270, x1: 330 }],
+      rows: [
+        { cells: ['栖木工程', '2031 年', '2030 年', ''], page: 4, lines: [0] },
+        { cells: ['研发人员数量', '131', '', '108'], page: 4, lines: [1] },
+        { cells: ['研发投入金额', '37,663,753.74', '', '49,492,903.69'], page: 4, lines: [2] },
+      ],
+    };
+    const [table] = tablesFromLayout([found], context(lines)).tables;
+    expect(table?.header).toEqual(['栖木工程', '2031 年', '', '2030 年']);
+    expect(table?.periods?.map((p) => p?.year ?? null)).toEqual([null, 2031, null, 2030]);
+  });
 
   it('takes no wrapped cell above a lone piece of a figure for the next part\'s title: the rows go on above it', () => {
     const lines = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerFromFacts, askedYear, factsOfTable, labelStrength } from '../../../src/answer/factAnswerer.js';
+import { computeFromFacts, plainNumber } from '../../../src/answer/factComputation.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
 import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
@@ -108,5 +109,111 @@ describe('facts from tables', () => {
     // A date names a point in time, not a row: "At 30 June" is no label for a question about June.
     expect(labelStrength('At 30 June', 'emissions for the year ended 30 June 2031')).toBe(0);
     expect([askedYear(analyseQuestion('2030年营收', tokenizer), 2031), askedYear(analyseQuestion('上年营收', tokenizer), 2031), askedYear(analyseQuestion('营收', tokenizer), 2031)]).toEqual([2030, 2030, 2031]);
+  });
+});
+
+/** Facts by row and a column heading that names no period, and answers computed from facts. */
+describe('attribute facts and computed answers', () => {
+  const contacts: ParsedTable = {
+    ...statement,
+    id: '联系人和联系方式',
+    title: '联系人和联系方式',
+    page: 9,
+    pages: [9],
+    header: ['', '董事会秘书', '证券事务代表'],
+    rows: [
+      ['姓名', '林小禾', '周栖木'],
+      ['电话', '0731-5550101', '0731-5550102'],
+    ],
+    rowPages: [9, 9],
+    periods: [null, null, null],
+    unit: null,
+  };
+  const products: ParsedTable = {
+    ...statement,
+    id: '表（第 14 页）',
+    title: '',
+    page: 14,
+    pages: [14],
+    header: ['', '营业收入', '营业成本', '毛利率'],
+    rows: [
+      ['风机叶片', '1,856,130,365.33', '1,560,660,021.18', '15.92%'],
+      ['齿轮箱', '133,936,656.91', '128,930,100.05', '3.74%'],
+      ['合计', '1,990,067,022.24', '1,689,590,121.23', '15.10%'],
+    ],
+    rowPages: [14, 14, 14],
+    periods: [null, null, null, null],
+    unit: { printed: '单位：元', unit: '元', currency: 'CNY', factor: 1 },
+  };
+  const balance: ParsedTable = {
+    ...statement,
+    id: '合并资产负债表',
+    title: '合并资产负债表',
+    page: 70,
+    pages: [70],
+    header: ['项目', '2031 年 12 月 31 日', '2031 年 01 月 01 日', '2030 年 12 月 31 日'],
+    rows: [
+      ['货币资金', '999,254,562.78', '658,960,047.31', '658,960,047.31'],
+      ['研发投入金额', '37,663,753.74', '', '49,492,903.69'],
+      ['研发投入占营业收入比例', '4.07%', '', '3.49%'],
+    ],
+    rowPages: [70, 70, 70],
+    periods: [null, { ...period(2031), pointInTime: true }, { ...period(2031), pointInTime: true }, { ...period(2030), pointInTime: true }],
+  };
+  const segments: ParsedTable = {
+    ...english,
+    id: 'Segment information',
+    title: 'Segment information',
+    header: ['', 'Power', 'Total'],
+    rows: [['Total assets', '9,100,233', '22,929,553']],
+    rowPages: [30],
+    periods: [null, null, null],
+  };
+  const all = [statement, english, contacts, products, balance, segments].flatMap((table) => factsOfTable({ table, report }));
+  const factFor = (question: string) => answerFromFacts(all, analyseQuestion(question, tokenizer))?.fact;
+  const compute = (question: string) => computeFromFacts(all, analyseQuestion(question, tokenizer));
+
+  it('answers by a row and a column heading the question both names', () => {
+    expect([factFor('风机叶片毛利率多少？')?.value, factFor('风机叶片毛利率多少？')?.attribute]).toEqual(['15.92%', '毛利率']);
+    // The row alone asks nothing of an attribute column: the heading must be named too.
+    expect(factFor('风机叶片是什么？')).toBeUndefined();
+  });
+
+  it('answers "who" by the heading of names beside the role the question names, abbreviated or whole', () => {
+    expect(factFor('董秘是哪位？')?.value).toBe('林小禾');
+    expect(factFor('证券事务代表是谁？')?.value).toBe('周栖木');
+    // Not asked who: no name is offered for the role.
+    expect(factFor('证券事务代表的电话')?.value).toBe('0731-5550102');
+  });
+
+  it('reads a year asked plainly at its end, not its opening balance, and a label by what it measures', () => {
+    expect(factFor('2031年货币资金有多少？')?.value).toBe('999,254,562.78');
+    expect(factFor('2031年年初货币资金有多少？')?.value).toBe('658,960,047.31');
+    expect(factFor('2031年研发投入多少？')?.value).toBe('37,663,753.74');
+  });
+
+  it('takes no heading the row label already says, and no attribute column for another year', () => {
+    expect(factFor('What were total assets in the prior year?')).toBeUndefined();
+    expect(factFor('total assets?')).toBeUndefined();
+  });
+
+  it('computes a row’s change between the periods asked, exactly, from the printed operands', () => {
+    // ("比30年" compares; its 比 ends no abbreviation of "研发投入占营业收入比例".)
+    const fewer = compute('研发投入比30年少了多少？');
+    expect(fewer?.op === 'difference' && [fewer.later.value, fewer.earlier.value, fewer.result]).toEqual(['37,663,753.74', '49,492,903.69', '-11,829,149.95']);
+    const up = compute('how much did net income go up in the current year vs 2030?');
+    expect(up?.op === 'difference' && up.result).toBe('16,347');
+    // A question for the share of change reads the printed change column instead.
+    expect(compute('净利润比上年增长了百分之多少？')).toBeNull();
+  });
+
+  it('adds up the rows a question names together, never a total row among them', () => {
+    const both = compute('风机叶片和齿轮箱的营业收入合计是多少？');
+    expect(both?.op === 'sum' && [both.parts.map((p) => p.label), both.result]).toEqual([['风机叶片', '齿轮箱'], '1,990,067,022.24']);
+    expect(compute('风机叶片的营业收入合计是多少？')).toBeNull();
+  });
+
+  it('reads printed figures as plain decimals: separators, signs, brackets', () => {
+    expect(['$ 125,196', '(1,577)', '-10.82%', '—', 'US$4.12', '1,2,3 4'].map(plainNumber)).toEqual(['125196', '-1577', '-10.82', null, '4.12', null]);
   });
 });
