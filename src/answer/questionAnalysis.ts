@@ -43,7 +43,8 @@ const QUESTION_WORDS = [
 ];
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 const EN_STOP = new Set(
-  'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it school college report year'.split(' '),
+  // (Pronouns and auxiliaries of a staff question, "how many … do we have", "what's our …", point at nothing in the report.)
+  'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it school college report year we us our ours have has had s i my you your they their'.split(' '),
 );
 
 const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much)|what (?:percentage|share|proportion|rate|number)|\brate\b|\bratio\b/iu;
