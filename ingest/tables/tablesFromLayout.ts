@@ -211,7 +211,23 @@ function isTitleLike(line: CleanLine | undefined): boolean {
   const core = text.replace(TITLE_PERIOD, '').trim() || text;
   if (/^[a-z]/u.test(core) || /[a-z]\.$/u.test(core) || readsAsSentence(core) || breaksOff(text)) return false;
   if (line.geometry && line.geometry.segments.length > 1) return false;
+  // A piece of a longer text: a bracket it closes but never opened (or opens and never closes), or
+  // an end on a pause mark ("…为正值、", "…如下，") that the text goes on after.
+  // (Its numbering aside: "2）坏账准备计提情况" closes the bracket of its number only.)
+  if (!bracketsBalance(text.replace(ENUMERATOR, '')) || /[、，,；;]$/u.test(text)) return false;
+  // A Chinese clause comma makes a sentence ("…日，公司召开…"); titles list with 、.
+  if (text.includes('，')) return false;
   return true;
+}
+
+function bracketsBalance(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '（' || ch === '(' || ch === '《') depth += 1;
+    else if (ch === '）' || ch === ')' || ch === '》') depth -= 1;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function cleanTitle(text: string): string {

@@ -371,6 +371,25 @@ describe('tables from the layout of a PDF', () => {
     expect(tables.map((t) => t.title)).toEqual(['Contractual Obligations', '']);
   });
 
+  it('takes no piece of a longer text for a table title: an unclosed bracket, an end on a pause mark, a clause comma', async () => {
+    const tables = await tablesOfPage(
+      [
+        '（2）栖木分红规划',
+        '公积金后所余的利润）为正值、',
+        row('', '2031', '2030'),
+        row('现金分红', '1,200', '1,100'),
+        spaced(row('股票股利', '300', '250'), 40),
+        '（3）栖木股东情况',
+        '报告期内，公司召开股东大会审议',
+        row('', '2031', '2030'),
+        row('股东户数', '8,801', '9,120'),
+        row('前十名股东持股', '4,500', '4,380'),
+      ],
+      'fragment-titles.pdf',
+    );
+    expect(tables.map((t) => t.title)).toEqual(['栖木分红规划', '栖木股东情况']);
+  });
+
   it('takes no tail of an English sentence broken over two lines for a table title', async () => {
     const tables = await tablesOfPage(
       [
