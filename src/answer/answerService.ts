@@ -289,8 +289,9 @@ export class AnswerService {
 
   /** Whether a report (of `reportIds`, else any) prints the term, in compact form. */
   private prints(term: string, reportIds?: ReadonlySet<string>): boolean {
-    this.printedText ??= new Map(this.index.reports.map((r) => [r.meta.id, r.chunks.map((c) => compact(c.text)).join('\n')]));
-    for (const [id, text] of this.printedText) if ((!reportIds || reportIds.has(id)) && text.includes(term)) return true;
+    this.printedText ??= new Map(this.index.reports.map((r) => [r.meta.id, r.chunks.map((c) => compact(c.text)).join('\n').toLowerCase()]));
+    const wanted = term.toLowerCase();
+    for (const [id, text] of this.printedText) if ((!reportIds || reportIds.has(id)) && text.includes(wanted)) return true;
     return false;
   }
 

@@ -74,7 +74,8 @@ function clauseNamesNoun(sentence: string, figure: FoundFigure, noun: string): b
   return name.endsWith(key) || name.endsWith(key.slice(-2)) || after.includes(key.slice(-2)) || (unit.length > 0 && key.endsWith(unit));
 }
 
-const ASKS_RATIO = /比例|比率|占比|百分|率|percentage|rate|ratio|share/iu;
+// (English by whole words: "operate" holds "rate", "shareholders" holds "share".)
+const ASKS_RATIO = /比例|比率|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b/iu;
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
 /** A count is not answered by a percentage, nor a rate by a count. */

@@ -30,6 +30,11 @@ export interface TableFact {
   attribute: string | null;
   /** The column is dated the first day of its year (a balance at 1 January is the year's opening). */
   opening: boolean;
+  /**
+   * The label is a role or title a row gives the one it names ("Chief Financial Officer" in the row of
+   * "Bjørn Giaever", "董事长" in the row of 朱守琛): the value is who holds it. Answers only "who".
+   */
+  holder: boolean;
   /** Rows of the table: a statement holds a line item whole, a note or a small table a part of it. */
   tableRows: number;
   value: string;
@@ -59,7 +64,7 @@ const MIN_ZH_LABEL = 3;
  */
 const PREVIOUS_PERIOD = /上年|上期|上一年|上年度|上年同期|prior year|previous year|preceding year|prior period/iu;
 /** The question asks how much a figure changed. */
-const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|change|increase|decrease|growth|grew|declin/iu;
+const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|\bchanged?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bgrowth\b|\bgrew\b|\bdeclin/iu;
 /** Units a question may name; a fact printed in another unit is not the figure asked for. */
 const ASKED_UNIT = /(万元|亿元|千元|百万元|元|万股|股|万台|台|%|thousand|million|billion)/iu;
 
@@ -71,6 +76,9 @@ function cleanLabel(text: string): string {
   const bare = label.replace(LABEL_UNIT, '').trim();
   return bare.length >= 2 ? bare : label;
 }
+
+/** A row of amounts per share: earnings, dividends, net assets per (ordinary) share, 每股收益. */
+const PER_SHARE = /\bper\s+(?:\w+\s+)?(?:share|security|unit)\b|每股/iu;
 
 /** A column dated the first day of a year: "2019 年 01 月 01 日", "1 January 2022", "January 1, 2022". */
 const FIRST_OF_YEAR = /(?:^|\D)0?1\s*月\s*0?1\s*日|\b1\s+jan(?:uary)?\b|\bjan(?:uary)?\.?\s+1\b(?!\d)/iu;
@@ -85,7 +93,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const out: TableFact[] = [];
   const unit = table.unit?.unit ?? '';
   const pageOf = (row: number) => table.rowPages?.[row] ?? table.page;
-  const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false };
+  const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false, holder: false };
+  out.push(...holderFacts(ref, pageOf));
   if (table.keyValue) {
     table.rows.forEach((cells, row) => {
       for (let c = 0; c + 1 < cells.length; c += 2) {
@@ -119,10 +128,41 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         if (!/\d/u.test(value)) return;
         const change = periods[column]?.change ?? false;
         const opening = !change && (periods[column]?.pointInTime ?? false) && FIRST_OF_YEAR.test(table.header[column] ?? '');
-        out.push({ ...base, row, column, label, year, change, opening, value, unit: change && /%$/u.test(value) ? '' : unit, page: pageOf(row) });
+        // A per-share amount is never in the table's scale ("in thousands, except per share amounts").
+        const unscaled = (change && /%$/u.test(value)) || PER_SHARE.test(label);
+        out.push({ ...base, row, column, label, year, change, opening, value, unit: unscaled ? '' : unit, page: pageOf(row) });
       } else if (attributes[column]) {
         // (The table's unit line is for its amounts; an attribute column's values carry their own: "15.92%", "64", "男".)
         out.push({ ...base, row, column, label, year: null, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
+      }
+    });
+  });
+  return out;
+}
+
+/** A first cell that can name a person or a body: letters, no figures, short. */
+const NAMES_SOMEONE = (text: string) => /\p{L}/u.test(text) && !/\d/u.test(text) && [...text].length <= 40 && !NAME_HEADING.test(text);
+/** A cell that names roles: words, no figures, a few of them joined by 、 , ; and. */
+const ROLE_SPLIT = /\s*(?:[、,，;；/]|\band\b|&)\s*/u;
+
+/** Who holds each role a row names beside its first cell, one fact per role ("董事、总经理" is two). */
+function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[] {
+  const out: TableFact[] = [];
+  // A row of names (Name | Age | Position), not a label and its value (公司的中文名称 | 常柴股份有限公司):
+  // a heading of names over the first column, or three cells filled.
+  const namesColumn = NAME_HEADING.test((ref.table.header[0] ?? '').trim());
+  // The report's own organisation is its subject, never a role in it.
+  const organisation = compact(ref.report.organisation ?? '').toLowerCase();
+  ref.table.rows.forEach((cells, row) => {
+    const holder = (cells[0] ?? '').trim();
+    if (!NAMES_SOMEONE(holder)) return;
+    if (!namesColumn && cells.filter((c) => c.trim() !== '').length < 3) return;
+    cells.slice(1).forEach((cell, i) => {
+      if (/\d/u.test(cell) || [...cell].length > 60) return;
+      for (const role of cell.split(ROLE_SPLIT)) {
+        const label = role.trim();
+        if (label.length < 2 || NAME_HEADING.test(label) || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
+        out.push({ ref, row, column: i + 1, label, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: holder, unit: '', page: pageOf(row) });
       }
     });
   });
@@ -201,7 +241,32 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   const words = enWords(label);
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
-  return initialismStrength(label, asked.text, asked.words);
+  const initialism = initialismStrength(label, asked.text, asked.words);
+  if (initialism > 0) return initialism;
+  return Math.max(0, ...englishReadings(label).map((reading) => (reading.every((w) => asked.words.has(w)) ? reading.length * 2 - 1 : 0)));
+}
+
+/**
+ * Other ways an English label is read, each weaker than the label whole: a word in brackets is the
+ * other case of the word before it ("Net Income (Loss)" is also "Net Loss"), and either side of an
+ * "A and B" label is one of the things it holds ("Cash and cash equivalents" holds cash).
+ */
+function englishReadings(label: string): string[][] {
+  const readings: string[][] = [];
+  const bracketed = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/u.exec(label);
+  if (bracketed) {
+    // The word in brackets stands for the word before it ("Net Income (Loss)") or, placed first,
+    // for the word after it ("Net (Loss) Income").
+    const [, before = '', inside = '', after = ''] = bracketed;
+    const beforeWords = before.split(/\s+/u).filter(Boolean);
+    const afterWords = after.split(/\s+/u).filter(Boolean);
+    readings.push(enWords(`${before} ${after}`));
+    if (beforeWords.length > 0) readings.push(enWords([...beforeWords.slice(0, -1), inside, ...afterWords].join(' ')));
+    if (afterWords.length > 0) readings.push(enWords([...beforeWords, inside, ...afterWords.slice(1)].join(' ')));
+  }
+  const [first, second] = label.replace(/\([^()]*\)/gu, ' ').split(/\s+(?:and|&)\s+/iu);
+  if (first !== undefined && second !== undefined && !/,/u.test(first)) readings.push(enWords(first), enWords(second));
+  return readings.filter((words) => words.length > 0);
 }
 
 /**
@@ -213,14 +278,17 @@ export function labelStrength(label: string, question: string | AskedText, isWor
 function initialismStrength(label: string, question: string, asked: ReadonlySet<string>): number {
   const labelWords = label.match(/[A-Za-z]+/gu) ?? [];
   const initials = labelWords.map((w) => w[0]?.toLowerCase() ?? '').join('');
+  let best = 0;
   for (const token of question.match(/\b[A-Z]{2,6}s?\b/gu) ?? []) {
     const letters = token.replace(/s$/u, '').toLowerCase();
     const at = initials.indexOf(letters);
     if (at < 0) continue;
     const rest = [...labelWords.slice(0, at), ...labelWords.slice(at + letters.length)].join(' ');
     if (enWords(rest).every((w) => asked.has(w))) return enWords(label).length * 2 - 1;
+    // Qualifiers before the run the question does not repeat ("Basic and diluted" of "… EPS"): weaker.
+    if (labelWords.slice(at + letters.length).length === 0) best = Math.max(best, letters.length * 2 - 2);
   }
-  return 0;
+  return best;
 }
 
 /**
@@ -296,6 +364,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "较上年变动多少" reads the change column; any other question the period's own.
     if (fact.change !== wantsChange) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
+    if (fact.holder && !asksWho) continue;
     const strength = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
     if (strength === 0) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
 import { BUNDLED, buildFixture, writeDerivedReport, type Fixture } from './reportFixture.js';
@@ -205,5 +207,36 @@ describe('AnswerService with two years of reports', () => {
     expect(first.figures.map((f) => f.value)).toEqual(['11000']);
     const followUp = await both.ask('那 2024 年呢？', { history: [{ question: first.question, answer: first.answer }] });
     expect(followUp.figures.map((f) => f.value)).toEqual(['10750']);
+  });
+});
+
+describe('AnswerService: an English report', () => {
+  let english: Fixture;
+  let ask: AnswerService;
+  beforeAll(async () => {
+    english = await buildFixture(async (dir) => {
+      const file = path.join(dir, 'zorblat-2031.txt');
+      await writeFile(
+        file,
+        [
+          'Zorblat Holdings Inc.',
+          'Annual Report 2031',
+          'Item 1. Business',
+          'Zorblat Holdings operated 212 grocery stores at the end of fiscal 2031 across five states.',
+          'Zorblat Holdings employed approximately 9,400 associates in fiscal 2031, most of them part time.',
+          'Item 7. Results of Operations',
+          'Net sales of Zorblat Holdings rose in fiscal 2031 as comparable store sales grew in every state.',
+          'Zorblat Holdings reported adjusted operating profit of 41.2 million for fiscal 2031, up from 38.9 million.',
+        ].join('\n'),
+      );
+      return [file];
+    });
+    ask = await english.service();
+  });
+  afterAll(() => english.cleanup());
+
+  it('answers a count from the passage that carries it ("operate" is no question for a rate)', async () => {
+    const result = await ask.ask('How many grocery stores did Zorblat Holdings operate at the end of fiscal 2031?');
+    expect([result.found, result.figures.map((f) => f.value)]).toEqual([true, ['212']]);
   });
 });

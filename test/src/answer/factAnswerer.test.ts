@@ -72,9 +72,11 @@ describe('facts from tables', () => {
     expect(ask('去年净利润多少')?.value).toBe('60,112,301.15');
     expect(ask('What were net sales in the prior year?')?.value).toBe('4,225,304');
     expect(ask('net income?')?.value).toBe('120,157');
-    // An initialism stands for a run of the label's words; the label's other words must be asked too.
+    // An initialism stands for a run of the label's words; qualifiers before the run not asked weigh less.
     expect(ask('diluted EPS for the prior year?')?.value).toBe('4.05');
-    expect(ask('EPS?')).toBeUndefined();
+    // A per-share amount does not take the table's "in thousands".
+    expect([ask('diluted EPS for the prior year?')?.unit, ask('net income?')?.unit]).toEqual(['', 'thousand']);
+    expect([labelStrength('Diluted earnings per share', 'diluted EPS?'), labelStrength('Diluted earnings per share', 'EPS?'), labelStrength('Earnings per share growth', 'EPS?')]).toEqual([5, 4, 0]);
   });
 
   it('reads the change column when the question asks how much a figure changed, and an abbreviation of a label', () => {
@@ -106,6 +108,10 @@ describe('facts from tables', () => {
   it('measures a label whole: Chinese as one run of characters, English by every content word', () => {
     expect([labelStrength('营业收入', '公司的营业收入是多少'), labelStrength('营业收入', '营业总收入'), labelStrength('合计', '合计是多少')]).toEqual([4, 0, 0]);
     expect([labelStrength('Net sales', 'what were our net sales'), labelStrength('Net sales per store', 'net sales')]).toEqual([4, 0]);
+    // A word in brackets is the other case of the word before it; either side of "A and B" is held in it.
+    expect([labelStrength('Net Income (Loss)', 'what was our net loss in 2030?'), labelStrength('Net Income (Loss)', 'net income?'), labelStrength('Net Income (Loss)', 'net income or loss?')]).toEqual([3, 3, 6]);
+    expect([labelStrength('Net (Loss) Income', 'what was our net loss in 2030?'), labelStrength('Net (Loss) Income', 'net income?')]).toEqual([3, 3]);
+    expect([labelStrength('Cash and cash equivalents', 'cash at year end?'), labelStrength('Trade, other and sundry receivables', 'trade?')]).toEqual([1, 0]);
     // A date names a point in time, not a row: "At 30 June" is no label for a question about June.
     expect(labelStrength('At 30 June', 'emissions for the year ended 30 June 2031')).toBe(0);
     expect([askedYear(analyseQuestion('2030年营收', tokenizer), 2031), askedYear(analyseQuestion('上年营收', tokenizer), 2031), askedYear(analyseQuestion('营收', tokenizer), 2031)]).toEqual([2030, 2030, 2031]);
@@ -215,5 +221,52 @@ describe('attribute facts and computed answers', () => {
 
   it('reads printed figures as plain decimals: separators, signs, brackets', () => {
     expect(['$ 125,196', '(1,577)', '-10.82%', '—', 'US$4.12', '1,2,3 4'].map(plainNumber)).toEqual(['125196', '-1577', '-10.82', null, '4.12', null]);
+  });
+});
+
+describe('who holds a role a row names', () => {
+  const officers: ParsedTable = {
+    ...statement,
+    id: 'Directors and senior management',
+    title: 'Directors and senior management',
+    page: 70,
+    pages: [70],
+    header: ['Name', 'Age', 'Position'],
+    rows: [
+      ['Ilse Marrow', '61', 'Chairwoman, President and Chief Executive Officer'],
+      ['Tobin Quell', '55', 'Chief Financial Officer'],
+    ],
+    rowPages: [70, 70],
+    periods: [null, null, null],
+    unit: null,
+  };
+  const pay: ParsedTable = {
+    ...officers,
+    id: '董事、监事和高级管理人员报酬情况',
+    header: ['姓名', '职务', '性别', '从公司获得的税前报酬总额'],
+    rows: [
+      ['林小禾', '董事长', '女', '12'],
+      ['周栖木', '董事、总经理', '男', '74.3'],
+    ],
+  };
+  const all = [officers, pay].flatMap((table) => factsOfTable({ table, report }));
+  const who = (question: string) => answerFromFacts(all, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('answers "who" by the row that names the role, one role of several in a cell, whole or by its initials', () => {
+    expect([who("who's our CFO?"), who('Who is the Chief Executive Officer?'), who('董事长是谁？'), who('总经理是哪位？')]).toEqual(['Tobin Quell', 'Ilse Marrow', '林小禾', '周栖木']);
+  });
+
+  it('takes no label-value pair for a holder, nor the report\'s own organisation for a role', () => {
+    const info: ParsedTable = { ...officers, id: '公司信息', header: ['', ''], rows: [['公司的中文名称', '青禾智造股份有限公司'], ['Registered office', 'Qinghe Holdings Ltd']] };
+    const signed: ParsedTable = { ...officers, id: 'Signatures', header: ['', '', ''], rows: [['/s/ Ilse Marrow', 'Qinghe Holdings Ltd', 'May 2, 2031']] };
+    const own = { ...report, organisation: 'Qinghe Holdings Ltd' } as ReportMeta;
+    const facts = [info, signed].flatMap((table) => factsOfTable({ table, report: own }));
+    expect(answerFromFacts(facts, analyseQuestion('青禾智造股份有限公司的董事长是谁？', tokenizer))).toBeNull();
+    expect(answerFromFacts(facts, analyseQuestion('Who is the secretary of Qinghe Holdings Ltd?', tokenizer))).toBeNull();
+  });
+
+  it('answers nothing but "who" from a role: the row of a role is no figure', () => {
+    expect(answerFromFacts(all, analyseQuestion('总经理的报酬是多少？', tokenizer))?.fact.holder).not.toBe(true);
+    expect(who('How old is the Chief Financial Officer?')).not.toBe('Tobin Quell');
   });
 });
