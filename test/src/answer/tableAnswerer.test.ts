@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
+import { answerFromTables } from '../../../src/answer/tableAnswerer.js';
+import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
+import { createTokenizer } from '../../../src/text/tokenize.js';
+
+const tokenizer = createTokenizer();
+const report = { id: 'qimu-2031-annual', year: 2031, title: '栖木股份 2031 年年度报告' } as ReportMeta;
+const meetings: ParsedTable = {
+  id: '表（第 66 页）',
+  title: '',
+  page: 66,
+  pages: [66],
+  header: ['会议届次', '会议类型', '召开日期'],
+  rows: [
+    ['栖木股份 2031 年第一次临时股东大会', '临时股东大会', '2031 年 03 月 02 日'],
+    ['栖木股份 2031 年第二次临时股东大会', '临时股东大会', '2031 年 09 月 14 日'],
+    ['栖木股份 2030 年年度股东大会', '年度股东大会', '2031 年 05 月 20 日'],
+  ],
+  rowPages: [66, 66, 66],
+  sourceNote: null,
+  section: { id: '一、股东大会', path: ['一、股东大会'] },
+};
+const ask = (question: string) => answerFromTables([{ table: meetings, report }], analyseQuestion(question, tokenizer), tokenizer);
+
+describe('answerFromTables: counting rows', () => {
+  it('counts the rows a question selects when it asks how many of them', () => {
+    const answer = ask('栖木股份2031年开了几次临时股东大会？');
+    expect(answer?.kind === 'count' && answer.rows.length).toBe(2);
+  });
+
+  it('counts no rows for an amount asked in a unit of measure', () => {
+    expect(ask('栖木股份2031年度综合能耗是多少吨标准煤？')?.kind).not.toBe('count');
+    expect(ask('栖木股份2031年临时股东大会花了多少万元？')?.kind).not.toBe('count');
+  });
+});
