@@ -120,8 +120,16 @@ interface ScoredRow {
   strongColumns: Set<number>;
 }
 
-function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn: number): ScoredRow[] {
+/** The cell names the report's own organisation: the subject of every question, no key to a row. */
+function namesOrganisation(cell: string, organisation: string): boolean {
+  const text = compact(cell).toLowerCase().replace(/[.,，。]/gu, '');
+  // (A short cell inside the name, "学院" of "栖木职业技术学院", is a word of its own.)
+  return organisation !== '' && text.length >= Math.min(4, organisation.length) && (organisation.includes(text) || text.includes(organisation));
+}
+
+function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn: number, organisationName = ''): ScoredRow[] {
   const questionCompact = compact(question.text);
+  const organisation = compact(organisationName).toLowerCase().replace(/[.,，。]/gu, '');
   // Words of three or more characters the question uses that are not the table's own vocabulary
   // (caption, header): "国家级" selects the rows whose event name says （国家级）.
   const generic = compact(`${table.title}${table.header.join('')}`);
@@ -134,6 +142,7 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn:
     let score = 0;
     row.forEach((cell, column) => {
       const text = compact(cell);
+      if (namesOrganisation(cell, organisation)) return;
       let s = cellMatch(cell, questionCompact, generic);
       let strong = s > 0 && (questionCompact.includes(text) || longestCommonRun(text, questionCompact) >= text.length / 2);
       if (s === 0) {
@@ -175,7 +184,7 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   let best: { ref: TableRef; rows: ScoredRow[]; top: number; name: number } | null = null;
   for (const ref of tables) {
     const numberColumn = ref.table.header.findIndex((h) => KEY_NUMBER_HEADER.test(compact(h)));
-    const rows = scoreRows(ref.table, question, numberColumn);
+    const rows = scoreRows(ref.table, question, numberColumn, ref.report.organisation);
     const top = Math.max(0, ...rows.map((r) => r.score));
     const name = tableNameScore(ref, question, tokenizer);
     const strength = top + name * 10;

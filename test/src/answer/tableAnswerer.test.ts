@@ -34,3 +34,27 @@ describe('answerFromTables: counting rows', () => {
     expect(ask('栖木股份2031年临时股东大会花了多少万元？')?.kind).not.toBe('count');
   });
 });
+
+describe('answerFromTables: the report\'s own organisation', () => {
+  const returns: ParsedTable = {
+    ...meetings,
+    id: 'Comparative Five-Year Total Returns',
+    title: 'Comparative Five-Year Total Returns',
+    header: ['', '2029', '2030', '2031'],
+    rows: [
+      ['Zorblat Holdings, Inc.', '100.00', '116.20', '224.84'],
+      ['S&P 500 Index', '100.00', '95.62', '126.14'],
+    ],
+  };
+  const own = { ...report, organisation: 'Zorblat Holdings, Inc.' } as ReportMeta;
+  const askReturns = (question: string) => answerFromTables([{ table: returns, report: own }], analyseQuestion(question, tokenizer), tokenizer);
+
+  it('takes no cell naming the report\'s own organisation for the row a question picks: every question names it', () => {
+    expect(askReturns("What was Zorblat Holdings' EBITDA for fiscal 2031?")).toBeNull();
+  });
+
+  it('still reads a row the question picks by another key', () => {
+    const answer = askReturns('What was the S&P 500 Index total return in 2031?');
+    expect(answer?.kind === 'cell' && answer.value).toBe('126.14');
+  });
+});
