@@ -49,7 +49,7 @@ export interface FactAnswer {
 /** Leading enumerators and connectives of a statement's row labels: "一、", "（一）", "1.", "减：", "其中：". */
 const LABEL_LEAD = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*|[加减]\s*[:：]\s*|其中\s*[:：]\s*)+/u;
 /** Words of an English label that say nothing about which row it is. */
-const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by with per'.split(' '));
+const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by with per as is are was were be been its it this that'.split(' '));
 /**
  * Nouns of measure that end Chinese row labels: the label "研发投入金额" is the amount of 研发投入, and a
  * question that names 研发投入 and asks 多少 asks for it.
@@ -179,8 +179,14 @@ function relativeYear(relative: 'current' | 'previous' | 'before_previous' | nul
 /** Month names: a label of a date ("At 30 June") names a point in time, not a row of figures. */
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/u;
 
+/**
+ * Content words, plural "s" dropped from words of four letters or more ("is", "has", "gas" keep
+ * theirs); a single letter ("I" of an exhibit number "27I") is no word.
+ */
 const enWords = (text: string): string[] =>
-  (text.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w)).map((w) => w.replace(/(?:ies)$/u, 'y').replace(/s$/u, ''));
+  (text.toLowerCase().match(/[a-z]+/gu) ?? [])
+    .filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w))
+    .map((w) => (w.length >= 4 ? w.replace(/(?:ies)$/u, 'y').replace(/(?<!s)s$/u, '') : w));
 
 /**
  * A Chinese abbreviation of the label in the question: a run of the question's characters that starts

@@ -112,6 +112,8 @@ describe('facts from tables', () => {
     expect([labelStrength('Net Income (Loss)', 'what was our net loss in 2030?'), labelStrength('Net Income (Loss)', 'net income?'), labelStrength('Net Income (Loss)', 'net income or loss?')]).toEqual([3, 3, 6]);
     expect([labelStrength('Net (Loss) Income', 'what was our net loss in 2030?'), labelStrength('Net (Loss) Income', 'net income?')]).toEqual([3, 3]);
     expect([labelStrength('Cash and cash equivalents', 'cash at year end?'), labelStrength('Trade, other and sundry receivables', 'trade?')]).toEqual([1, 0]);
+    // "is" is no plural of "i", and a letter of an exhibit number is no word.
+    expect([labelStrength('26AS*', 'how many people as of December 31?'), labelStrength('27I*', 'what % of our workforce is female?'), labelStrength('Gas sales', 'gas sale?'), labelStrength('Net sales', 'net sale')]).toEqual([0, 0, 4, 4]);
     // A date names a point in time, not a row: "At 30 June" is no label for a question about June.
     expect(labelStrength('At 30 June', 'emissions for the year ended 30 June 2031')).toBe(0);
     expect([askedYear(analyseQuestion('2030年营收', tokenizer), 2031), askedYear(analyseQuestion('上年营收', tokenizer), 2031), askedYear(analyseQuestion('营收', tokenizer), 2031)]).toEqual([2030, 2030, 2031]);
