@@ -19,6 +19,11 @@ export interface TableFact {
   column: number;
   /** The row label as printed, numbering and trailing colon removed. */
   label: string;
+  /**
+   * The label of the row above that heads this one's group ("Earnings per common share:" over
+   * "Basic" and "Diluted"; "流动资产：" over its items), or null. It tells apart rows labelled alike.
+   */
+  group: string | null;
   /** The year of the column's period; null in a key-value table. */
   year: number | null;
   /** The column holds the change between periods ("本年比上年增减", "% change"). */
@@ -93,7 +98,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const out: TableFact[] = [];
   const unit = table.unit?.unit ?? '';
   const pageOf = (row: number) => table.rowPages?.[row] ?? table.page;
-  const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false, holder: false };
+  const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false, holder: false, group: null };
   out.push(...holderFacts(ref, pageOf));
   if (table.keyValue) {
     table.rows.forEach((cells, row) => {
@@ -110,10 +115,17 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report))) : null));
   const attributes = table.header.map((h, c) => (c === 0 || periods[c] ? '' : cleanLabel(h)));
   const headed = table.header.some((h) => h.trim() !== '');
+  // A label-only row that ends in a colon heads the rows under it, until the next such row.
+  let group: string | null = null;
   table.rows.forEach((cells, row) => {
     const label = cleanLabel(cells[0] ?? '');
     if (label === '') return;
     const filled = cells.map((cell, c) => (c > 0 && cell.trim() !== '' ? c : -1)).filter((c) => c > 0);
+    if (filled.length === 0) {
+      // (A row left empty — an item this report has nothing for — heads nothing.)
+      if (/[:：]\s*$/u.test(cells[0] ?? '')) group = label;
+      return;
+    }
     // A row of a table without headings that gives its label one value is a label-value pair.
     if (!headed && filled.length === 1) {
       const column = filled[0] as number;
@@ -129,8 +141,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         const change = periods[column]?.change ?? false;
         const opening = !change && (periods[column]?.pointInTime ?? false) && FIRST_OF_YEAR.test(table.header[column] ?? '');
         // A per-share amount is never in the table's scale ("in thousands, except per share amounts").
-        const unscaled = (change && /%$/u.test(value)) || PER_SHARE.test(label);
-        out.push({ ...base, row, column, label, year, change, opening, value, unit: unscaled ? '' : unit, page: pageOf(row) });
+        const unscaled = (change && /%$/u.test(value)) || PER_SHARE.test(label) || PER_SHARE.test(group ?? '');
+        out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : unit, page: pageOf(row) });
       } else if (attributes[column]) {
         // (The table's unit line is for its amounts; an attribute column's values carry their own: "15.92%", "64", "男".)
         out.push({ ...base, row, column, label, year: null, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
@@ -162,7 +174,7 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
       for (const role of cell.split(ROLE_SPLIT)) {
         const label = role.trim();
         if (label.length < 2 || NAME_HEADING.test(label) || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
-        out.push({ ref, row, column: i + 1, label, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: holder, unit: '', page: pageOf(row) });
+        out.push({ ref, row, column: i + 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: holder, unit: '', page: pageOf(row) });
       }
     });
   });
@@ -316,6 +328,22 @@ export function askedYear(question: QuestionAnalysis, reportYear: number): numbe
   return PREVIOUS_PERIOD.test(question.text) ? reportYear - 1 : reportYear;
 }
 
+/**
+ * How much of a row's group heading the question repeats: words of an English heading it names, or
+ * the longest run of a Chinese heading it contains (two characters or more). A tie-breaker between
+ * rows labelled alike ("Diluted" of shares, "Diluted" of earnings per share), never a match alone.
+ */
+function groupStrength(group: string | null, asked: AskedText): number {
+  if (!group) return 0;
+  const key = compact(group);
+  if (/\p{Script=Han}/u.test(key)) {
+    let best = 0;
+    for (let i = 0; i < key.length; i += 1) for (let j = i + 2; j <= key.length; j += 1) if (j - i > best && asked.compact.includes(key.slice(i, j))) best = j - i;
+    return best * 0.5;
+  }
+  return enWords(group).filter((w) => asked.words.has(w)).length;
+}
+
 /** The question asks for a person: the value is a name. */
 const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
 /** A row or column heading that says its values are names of people or bodies. */
@@ -371,8 +399,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.change !== wantsChange) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
     if (fact.holder && !asksWho) continue;
-    const strength = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
-    if (strength === 0) continue;
+    const own = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
+    if (own === 0) continue;
+    // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)
+    const strength = own + 0.1 * groupStrength(fact.group, asked);
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.
     if (fact.opening && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an

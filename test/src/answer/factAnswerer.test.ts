@@ -272,3 +272,32 @@ describe('who holds a role a row names', () => {
     expect(who('How old is the Chief Financial Officer?')).not.toBe('Tobin Quell');
   });
 });
+
+describe('rows labelled alike under different group headings', () => {
+  const income: ParsedTable = {
+    ...english,
+    id: 'CONSOLIDATED STATEMENTS OF INCOME (2)',
+    header: ['', 'Current year', 'Prior year'],
+    rows: [
+      ['Weighted-average shares outstanding:', '', ''],
+      ['Basic', '30,923', '31,734'],
+      ['Diluted', '31,298', '32,010'],
+      ['Earnings per common share:', '', ''],
+      ['Basic', '1.42', '2.68'],
+      ['Diluted', '1.41', '2.66'],
+    ],
+    rowPages: [44, 44, 44, 44, 44, 44],
+  };
+  const facts = factsOfTable({ table: income, report });
+  const value = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('keeps the group heading of each row and tells alike rows apart by it', () => {
+    expect(facts.filter((f) => f.label === 'Diluted' && f.year === 2031).map((f) => [f.group, f.value])).toEqual([
+      ['Weighted-average shares outstanding', '31,298'],
+      ['Earnings per common share', '1.41'],
+    ]);
+    expect([value('What were diluted earnings per share this year?'), value('How many diluted shares were outstanding in the prior year?')]).toEqual(['1.41', '32,010']);
+    // Under a per-share heading a row takes no "in thousands".
+    expect(facts.filter((f) => f.label === 'Diluted' && f.year === 2031).map((f) => f.unit)).toEqual(['thousand', '']);
+  });
+});
