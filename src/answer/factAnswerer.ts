@@ -282,8 +282,11 @@ function englishReadings(label: string): string[][] {
     if (beforeWords.length > 0) readings.push(enWords([...beforeWords.slice(0, -1), inside, ...afterWords].join(' ')));
     if (afterWords.length > 0) readings.push(enWords([...beforeWords, inside, ...afterWords.slice(1)].join(' ')));
   }
+  // (Only a label that is itself "A and B": in "Payments to suppliers and employees" the "and" joins
+  // what the payments are to, and "employees" alone is not what the row counts.)
   const [first, second] = label.replace(/\([^()]*\)/gu, ' ').split(/\s+(?:and|&)\s+/iu);
-  if (first !== undefined && second !== undefined && !/,/u.test(first)) readings.push(enWords(first), enWords(second));
+  const nested = (side: string) => /,|\b(?:to|of|for|from|by|with|on|in|at)\b/iu.test(side);
+  if (first !== undefined && second !== undefined && !nested(first)) readings.push(enWords(first), enWords(second));
   return readings.filter((words) => words.length > 0);
 }
 
@@ -344,6 +347,9 @@ function groupStrength(group: string | null, asked: AskedText): number {
   return enWords(group).filter((w) => asked.words.has(w)).length;
 }
 
+/** The question counts people or things (not an amount of money). */
+const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项)|几(?:人|名|个|家|位|台|辆|艘|所|项)/iu;
+
 /** The question asks for a person: the value is a name. */
 const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
 /** A row or column heading that says its values are names of people or bodies. */
@@ -387,6 +393,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const askedUnit = ASKED_UNIT.exec(question.text)?.[1]?.toLowerCase() ?? null;
   const asked = askedText(question.text);
   const asksWho = WHO_ASK.test(question.text);
+  const asksCount = COUNT_ASK.test(question.text);
   const asksOpening = OPENING_ASK.test(question.text);
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
@@ -398,6 +405,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "较上年变动多少" reads the change column; any other question the period's own.
     if (fact.change !== wantsChange) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
+    // "How many" / "多少人" counts things: an amount of money is not the answer.
+    if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
     if (fact.holder && !asksWho) continue;
     const own = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
     if (own === 0) continue;

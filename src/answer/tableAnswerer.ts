@@ -127,8 +127,27 @@ function namesOrganisation(cell: string, organisation: string): boolean {
   return organisation !== '' && text.length >= Math.min(4, organisation.length) && (organisation.includes(text) || text.includes(organisation));
 }
 
+/**
+ * The question without the report's own organisation as it names it: the name or its first words
+ * ("Rectifier Technologies" of "Rectifier Technologies Ltd", "常柴" of "常柴股份有限公司" when
+ * printed so). Matching a row by the subject of every question picks rows at random.
+ */
+function withoutOrganisation(question: string, organisationName: string): string {
+  const text = compact(question);
+  const lower = text.toLowerCase();
+  const words = organisationName.split(/\s+/u).filter(Boolean);
+  for (let n = words.length; n >= 1; n -= 1) {
+    const name = compact(words.slice(0, n).join(' ')).toLowerCase().replace(/[.,，。]+$/u, '');
+    if (name.length < 4) break;
+    const at = lower.indexOf(name);
+    if (at >= 0) return `${text.slice(0, at)} ${text.slice(at + name.length)}`;
+  }
+  return text;
+}
+
 function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn: number, organisationName = ''): ScoredRow[] {
   const questionCompact = compact(question.text);
+  const beyondOrganisation = withoutOrganisation(question.text, organisationName);
   const organisation = compact(organisationName).toLowerCase().replace(/[.,，。]/gu, '');
   // Words of three or more characters the question uses that are not the table's own vocabulary
   // (caption, header): "国家级" selects the rows whose event name says （国家级）.
@@ -144,6 +163,9 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn:
       const text = compact(cell);
       if (namesOrganisation(cell, organisation)) return;
       let s = cellMatch(cell, questionCompact, generic);
+      // Named only through the organisation's own name ("Rectifier Technologies (M) Sdn Bhd" for a
+      // question about Rectifier Technologies): no key.
+      if (s > 0 && beyondOrganisation !== questionCompact && longestCommonRun(text, beyondOrganisation) < 3) s = 0;
       let strong = s > 0 && (questionCompact.includes(text) || longestCommonRun(text, questionCompact) >= text.length / 2);
       if (s === 0) {
         const word = keyWords.filter((w) => text.includes(w)).sort((a, b) => b.length - a.length)[0];

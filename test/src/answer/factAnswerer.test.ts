@@ -72,6 +72,9 @@ describe('facts from tables', () => {
     expect(ask('去年净利润多少')?.value).toBe('60,112,301.15');
     expect(ask('What were net sales in the prior year?')?.value).toBe('4,225,304');
     expect(ask('net income?')?.value).toBe('120,157');
+    // A count is not answered by an amount of money.
+    const dollars = factsOfTable({ table: { ...english, unit: { printed: '(in thousands of USD)', unit: 'USD thousand', currency: 'USD', factor: 1000 } }, report });
+    expect([answerFromFacts(dollars, analyseQuestion('What were net sales?', tokenizer))?.fact.value, answerFromFacts(dollars, analyseQuestion('How many net sales were there?', tokenizer))]).toEqual(['4,695,881', null]);
     // An initialism stands for a run of the label's words; qualifiers before the run not asked weigh less.
     expect(ask('diluted EPS for the prior year?')?.value).toBe('4.05');
     // A per-share amount does not take the table's "in thousands".
@@ -111,6 +114,7 @@ describe('facts from tables', () => {
     // A word in brackets is the other case of the word before it; either side of "A and B" is held in it.
     expect([labelStrength('Net Income (Loss)', 'what was our net loss in 2030?'), labelStrength('Net Income (Loss)', 'net income?'), labelStrength('Net Income (Loss)', 'net income or loss?')]).toEqual([3, 3, 6]);
     expect([labelStrength('Net (Loss) Income', 'what was our net loss in 2030?'), labelStrength('Net (Loss) Income', 'net income?')]).toEqual([3, 3]);
+    expect(labelStrength('Payments to suppliers and employees', 'how many employees?')).toBe(0);
     expect([labelStrength('Cash and cash equivalents', 'cash at year end?'), labelStrength('Trade, other and sundry receivables', 'trade?')]).toEqual([1, 0]);
     // "is" is no plural of "i", and a letter of an exhibit number is no word.
     expect([labelStrength('26AS*', 'how many people as of December 31?'), labelStrength('27I*', 'what % of our workforce is female?'), labelStrength('Gas sales', 'gas sale?'), labelStrength('Net sales', 'net sale')]).toEqual([0, 0, 4, 4]);

@@ -58,3 +58,24 @@ describe('answerFromTables: the report\'s own organisation', () => {
     expect(answer?.kind === 'cell' && answer.value).toBe('126.14');
   });
 });
+
+describe('answerFromTables: the organisation as the question names it', () => {
+  const subsidiaries: ParsedTable = {
+    ...meetings,
+    id: 'Note 28. Interests in subsidiaries',
+    title: 'Note 28. Interests in subsidiaries',
+    header: ['Name', 'Country of incorporation', 'Ownership interest 2031 %'],
+    rows: [
+      ['Zorblat Holdings (M) Sdn Bhd', 'Malaysia', '100%'],
+      ['Zorblat Holdings Pty Ltd', 'Australia', '100%'],
+    ],
+  };
+  const own = { ...report, organisation: 'Zorblat Holdings Ltd' } as ReportMeta;
+  const askIt = (question: string) => answerFromTables([{ table: subsidiaries, report: own }], analyseQuestion(question, tokenizer), tokenizer);
+
+  it('does not pick a row by the words of the organisation\'s own name the question uses', () => {
+    expect(askIt('How many employees did Zorblat Holdings have at 30 June 2031?')).toBeNull();
+    const answer = askIt('What is the country of incorporation of Zorblat Holdings (M) Sdn Bhd?');
+    expect(answer?.kind === 'cell' && answer.value).toBe('Malaysia');
+  });
+});
