@@ -4,6 +4,7 @@ import { HybridRetriever, type RetrievalFilter, type RetrievedChunk } from '../r
 import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { LoadedReport } from '../store/reportFiles.js';
 import type { Chunk, ReportMeta } from '../store/shapes.js';
+import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
@@ -119,7 +120,10 @@ export class AnswerService {
     }
 
     const resolved = resolveFollowUp(question, options.history);
-    const analysis = analyseQuestion(resolved, this.deps.tokenizer);
+    const asked = analyseQuestion(resolved, this.deps.tokenizer);
+    // The organisation a report is about is named in questions but is no evidence of a passage.
+    const withoutSubject = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);
+    const analysis = /[\p{L}\p{N}]/u.test(withoutSubject) ? { ...asked, matchText: withoutSubject } : asked;
     const filter = this.filterFor(analysis, options);
     const newest = this.newestFirst(filter);
     const hits = await this.retriever.search(analysis.matchText, 10, newest);

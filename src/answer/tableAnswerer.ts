@@ -1,5 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import type { ParsedTable } from '../store/shapes.js';
+import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
@@ -90,13 +91,15 @@ function isNameColumn(table: ParsedTable, column: number): boolean {
   return values.length > 0 && values.every((v) => /^(\p{Script=Han}{2,4})([、，,]\p{Script=Han}{2,4})*$/u.test(v));
 }
 
-function headerScore(header: string, question: QuestionAnalysis, tokenizer: Tokenizer): number {
+function headerScore(header: string, question: QuestionAnalysis, tokenizer: Tokenizer, organisationName = ''): number {
   const headerCompact = compact(header);
   if (headerCompact.length === 0) return 0;
-  const questionCompact = compact(question.text);
+  // (The organisation the question names is no word of a column: "河北" of its name is not the "《河北…" column.)
+  const questionCompact = compact(withoutOrganisation(question.text, organisationName));
+  const organisation = compact(organisationName).toLowerCase();
   if (questionCompact.includes(headerCompact)) return 3 + headerCompact.length / 10;
   const headerTokens = new Set(contentTokens(header.replace(/[（(][^）)]*[）)]/gu, ''), tokenizer));
-  const shared = question.tokens.filter((t) => headerTokens.has(t));
+  const shared = question.tokens.filter((t) => headerTokens.has(t) && !(organisation !== '' && organisation.includes(t.toLowerCase())));
   return shared.reduce((sum, t) => sum + (t.length >= 2 ? 1 : 0.3), 0);
 }
 
@@ -127,27 +130,9 @@ function namesOrganisation(cell: string, organisation: string): boolean {
   return organisation !== '' && text.length >= Math.min(4, organisation.length) && (organisation.includes(text) || text.includes(organisation));
 }
 
-/**
- * The question without the report's own organisation as it names it: the name or its first words
- * ("Rectifier Technologies" of "Rectifier Technologies Ltd", "常柴" of "常柴股份有限公司" when
- * printed so). Matching a row by the subject of every question picks rows at random.
- */
-function withoutOrganisation(question: string, organisationName: string): string {
-  const text = compact(question);
-  const lower = text.toLowerCase();
-  const words = organisationName.split(/\s+/u).filter(Boolean);
-  for (let n = words.length; n >= 1; n -= 1) {
-    const name = compact(words.slice(0, n).join(' ')).toLowerCase().replace(/[.,，。]+$/u, '');
-    if (name.length < 4) break;
-    const at = lower.indexOf(name);
-    if (at >= 0) return `${text.slice(0, at)} ${text.slice(at + name.length)}`;
-  }
-  return text;
-}
-
 function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn: number, organisationName = ''): ScoredRow[] {
   const questionCompact = compact(question.text);
-  const beyondOrganisation = withoutOrganisation(question.text, organisationName);
+  const beyondOrganisation = compact(withoutOrganisation(question.text, organisationName));
   const organisation = compact(organisationName).toLowerCase().replace(/[.,，。]/gu, '');
   // Words of three or more characters the question uses that are not the table's own vocabulary
   // (caption, header): "国家级" selects the rows whose event name says （国家级）.
@@ -263,7 +248,7 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   const kindOnly: number[] = [];
   table.header.forEach((header, i) => {
     if (keyColumns.has(i) || KEY_NUMBER_HEADER.test(compact(header))) return;
-    const named = headerScore(header, question, tokenizer);
+    const named = headerScore(header, question, tokenizer, ref.report.organisation);
     const kind = columnKindBonus(table, i, question);
     if (named === 0 && kind > 0) kindOnly.push(i);
     const s = named > 0 ? named + kind : 0;

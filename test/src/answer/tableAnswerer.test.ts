@@ -79,3 +79,20 @@ describe('answerFromTables: the organisation as the question names it', () => {
     expect(answer?.kind === 'cell' && answer.value).toBe('Malaysia');
   });
 });
+
+describe('answerFromTables: a column named only through the organisation', () => {
+  const disclosures: ParsedTable = {
+    ...meetings,
+    header: ['会议届次', '召开日期', '2031-060 《栖木'],
+    rows: [
+      ['公司 2031 年第一次临时股东大会', '2031 年 03 月 02 日', '股份第一次临时股东大会决议公告》'],
+      ['公司 2031 年第二次临时股东大会', '2031 年 09 月 14 日', '股份第二次临时股东大会决议公告》'],
+    ],
+  };
+  const own = { ...report, organisation: '栖木股份有限公司' } as ReportMeta;
+
+  it('reads no column whose heading shares only the organisation\'s name with the question', () => {
+    const answer = answerFromTables([{ table: disclosures, report: own }], analyseQuestion('栖木股份有限公司2031年度利润总额是多少万元？', tokenizer), tokenizer);
+    expect(answer).toBeNull();
+  });
+});

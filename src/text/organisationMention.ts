@@ -1,0 +1,25 @@
+/**
+ * Questions name the organisation a report is about ("Weis Markets' EBITDA", "河北建新化工股份有限公司
+ * 2019年度利润总额"): that name is the subject of every question on the report, so it is no evidence of
+ * which passage, row or column answers. This finds it as the question writes it — the whole name or its
+ * first words ("Rectifier Technologies" of "Rectifier Technologies Ltd"), at least four characters,
+ * with a possessive after it — and takes it out.
+ */
+export function withoutOrganisation(text: string, organisation: string | undefined): string {
+  if (!organisation) return text;
+  const words = organisation
+    .replace(/[.,，。]+/gu, ' ')
+    .split(/\s+/u)
+    .filter(Boolean);
+  for (let n = words.length; n >= 1; n -= 1) {
+    const name = words.slice(0, n);
+    if (name.join('').length < 4) break;
+    const pattern = new RegExp(`${name.map(escapeRegExp).join('[\\s.,]*')}(?:['’]s?)?`, 'iu');
+    if (pattern.test(text)) return text.replace(pattern, ' ').replace(/\s+/gu, ' ').trim();
+  }
+  return text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { withoutOrganisation } from '../../../src/text/organisationMention.js';
+
+describe('withoutOrganisation', () => {
+  it('takes out the organisation as a question writes it: whole, by its first words, with a possessive', () => {
+    expect(withoutOrganisation("What was Zorblat Markets' EBITDA for fiscal 2031?", 'Zorblat Markets, Inc.')).toBe('What was EBITDA for fiscal 2031?');
+    expect(withoutOrganisation('How many employees did Qimu Technologies have?', 'Qimu Technologies Ltd')).toBe('How many employees did have?');
+    expect(withoutOrganisation('栖木化工股份有限公司2031年度利润总额是多少万元？', '栖木化工股份有限公司')).toBe('2031年度利润总额是多少万元？');
+  });
+
+  it('leaves a question alone that does not name it, or names only a short word of it', () => {
+    expect(withoutOrganisation('What were net sales?', 'Zorblat Markets, Inc.')).toBe('What were net sales?');
+    expect(withoutOrganisation('Who audits ABC?', 'ABC Ltd')).toBe('Who audits ABC?');
+    expect(withoutOrganisation('What were net sales?', undefined)).toBe('What were net sales?');
+  });
+});
