@@ -76,8 +76,8 @@ export class AnswerService {
   readonly retriever: HybridRetriever;
   /** Metric and table lookups, shared with /metric, /table, the terminal chat and the CLI. */
   readonly lookup: LookupService;
-  /** Every table's facts, read off once on first use. */
-  private facts: TableFact[] | null = null;
+  /** Each report's table facts, read off once, when a question first asks that report. */
+  private readonly factsByReport = new Map<string, TableFact[]>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
   private printedText: Map<string, string> | null = null;
   private readonly weights: TermWeights;
@@ -191,8 +191,10 @@ export class AnswerService {
   private fromFacts(analysis: QuestionAnalysis, filter: RetrievalFilter): { decision: Decision; primary: Primary[] } | null {
     const latest = this.index.reports[0]?.meta.year;
     const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
-    this.facts ??= this.lookup.tables.flatMap(factsOfTable);
-    const facts = this.facts.filter((f) => (!filter.reportIds || filter.reportIds.has(f.ref.report.id)) && (!years || years.has(f.ref.report.year)));
+    // Facts are read once per report on first use, and only the reports in scope are searched: a
+    // question asks the newest report (or the ones it names), not every fact of a hundred.
+    const inScope = this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!years || years.has(r.meta.year)));
+    const facts = inScope.flatMap((r) => this.factsOf(r.meta.id));
     // A term the report prints as a word of its own is that word, not an abbreviation of a label.
     const asked = new Map<string, boolean>();
     const isWord = (term: string) => {
@@ -211,6 +213,15 @@ export class AnswerService {
     const { fact } = answer;
     const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);
     return { decision: { kind: 'fact', fact }, primary: [{ report: fact.ref.report, chunk, section: fact.ref.table.id, page: fact.page, text: chunk?.text ?? fact.label }] };
+  }
+
+  private factsOf(reportId: string): TableFact[] {
+    let facts = this.factsByReport.get(reportId);
+    if (!facts) {
+      facts = this.lookup.tables.filter((t) => t.report.id === reportId).flatMap(factsOfTable);
+      this.factsByReport.set(reportId, facts);
+    }
+    return facts;
   }
 
   private tableChunk(report: ReportMeta, tableId: string, row: string[] | undefined): Chunk | null {
