@@ -79,7 +79,7 @@ export class AnswerService {
   /** Each report's table facts, read off once, when a question first asks that report. */
   private readonly factsByReport = new Map<string, TableFact[]>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
-  private printedText: Map<string, string> | null = null;
+  private readonly printedText = new Map<string, string>();
   private readonly weights: TermWeights;
 
   constructor(private readonly deps: AnswerServiceDeps) {
@@ -195,10 +195,11 @@ export class AnswerService {
     // question asks the newest report (or the ones it names), not every fact of a hundred.
     const inScope = this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!years || years.has(r.meta.year)));
     const facts = inScope.flatMap((r) => this.factsOf(r.meta.id));
+    const scopeIds = new Set(inScope.map((r) => r.meta.id));
     // A term the report prints as a word of its own is that word, not an abbreviation of a label.
     const asked = new Map<string, boolean>();
     const isWord = (term: string) => {
-      if (!asked.has(term)) asked.set(term, this.prints(term, filter.reportIds));
+      if (!asked.has(term)) asked.set(term, this.prints(term, scopeIds));
       return asked.get(term) === true;
     };
     const computed = computeFromFacts(facts, analysis, isWord);
@@ -304,9 +305,16 @@ export class AnswerService {
 
   /** Whether a report (of `reportIds`, else any) prints the term, in compact form. */
   private prints(term: string, reportIds?: ReadonlySet<string>): boolean {
-    this.printedText ??= new Map(this.index.reports.map((r) => [r.meta.id, r.chunks.map((c) => compact(c.text)).join('\n').toLowerCase()]));
     const wanted = term.toLowerCase();
-    for (const [id, text] of this.printedText) if ((!reportIds || reportIds.has(id)) && text.includes(wanted)) return true;
+    for (const report of this.index.reports) {
+      if (reportIds && !reportIds.has(report.meta.id)) continue;
+      let text = this.printedText.get(report.meta.id);
+      if (text === undefined) {
+        text = report.chunks.map((c) => compact(c.text)).join('\n').toLowerCase();
+        this.printedText.set(report.meta.id, text);
+      }
+      if (text.includes(wanted)) return true;
+    }
     return false;
   }
 

@@ -200,6 +200,29 @@ const enWords = (text: string): string[] =>
     .filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w))
     .map((w) => (w.length >= 4 ? w.replace(/(?:ies)$/u, 'y').replace(/(?<!s)s$/u, '') : w));
 
+/** A label's compact form and English words, worked out once: every question holds every label against itself. */
+interface LabelKeys {
+  key: string;
+  han: boolean;
+  words: string[];
+}
+const labelKeysMemo = new Map<string, LabelKeys>();
+/** (Labels repeat across reports and years; the memo is dropped whole when it grows past this.) */
+const LABEL_MEMO_LIMIT = 200_000;
+function labelKeys(label: string): LabelKeys {
+  let keys = labelKeysMemo.get(label);
+  if (!keys) {
+    const key = compact(label);
+    keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label) };
+    if (labelKeysMemo.size >= LABEL_MEMO_LIMIT) labelKeysMemo.clear();
+    labelKeysMemo.set(label, keys);
+  }
+  return keys;
+}
+
+/** An initialism the question may use for a run of label words ("ARPU"). */
+const INITIALISM = /\b[A-Z]{2,6}s?\b/u;
+
 /**
  * A Chinese abbreviation of the label in the question: a run of the question's characters that starts
  * with the label's first character, ends on one of its last two, and follows the label's order
@@ -247,18 +270,20 @@ export const askedText = (question: string): AskedText => ({ text: question, com
  */
 export function labelStrength(label: string, question: string | AskedText, isWord: (term: string) => boolean = () => false): number {
   const asked = typeof question === 'string' ? askedText(question) : question;
-  const key = compact(label);
-  if (/\p{Script=Han}/u.test(key)) {
-    if (key.length < MIN_ZH_LABEL) return 0;
+  const { key, han, words } = labelKeys(label);
+  if (han) {
+    // (Every way below of naming the label starts with its first character.)
+    if (key.length < MIN_ZH_LABEL || !asked.compact.includes(key[0] ?? '')) return 0;
     if (asked.compact.includes(key)) return key.length;
     // A label that ends in a measure noun ("研发投入金额", "员工数量") is named by what it measures.
     const head = key.replace(MEASURE_NOUN, '');
     if (head !== key && head.length >= MIN_ZH_LABEL && asked.compact.includes(head)) return head.length - 0.5;
     return abbreviationStrength(key, asked.compact, isWord);
   }
-  const words = enWords(label);
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
+  // (Each reading below is made of the label's own words, or of an initialism the question capitalises.)
+  if (!words.some((w) => asked.words.has(w)) && !INITIALISM.test(asked.text)) return 0;
   const initialism = initialismStrength(label, asked.text, asked.words);
   if (initialism > 0) return initialism;
   return Math.max(0, ...englishReadings(label).map((reading) => (reading.every((w) => asked.words.has(w)) ? reading.length * 2 - 1 : 0)));
@@ -338,13 +363,13 @@ export function askedYear(question: QuestionAnalysis, reportYear: number): numbe
  */
 function groupStrength(group: string | null, asked: AskedText): number {
   if (!group) return 0;
-  const key = compact(group);
-  if (/\p{Script=Han}/u.test(key)) {
+  const { key, han, words } = labelKeys(group);
+  if (han) {
     let best = 0;
     for (let i = 0; i < key.length; i += 1) for (let j = i + 2; j <= key.length; j += 1) if (j - i > best && asked.compact.includes(key.slice(i, j))) best = j - i;
     return best * 0.5;
   }
-  return enWords(group).filter((w) => asked.words.has(w)).length;
+  return words.filter((w) => asked.words.has(w)).length;
 }
 
 /** The question counts people or things (not an amount of money). */
@@ -362,8 +387,8 @@ const OPENING_ASK = /年初|期初|初始|beginning|opening|start of/iu;
  * heading, "性别", "职务", which a row label never is alone), or as a label is named.
  */
 function attributeStrength(attribute: string, asked: AskedText, isWord: (term: string) => boolean): number {
-  const key = compact(attribute);
-  if (/\p{Script=Han}/u.test(key) && key.length === 2) return asked.compact.includes(key) ? 2 : 0;
+  const { key, han } = labelKeys(attribute);
+  if (han && key.length === 2) return asked.compact.includes(key) ? 2 : 0;
   return labelStrength(attribute, asked, isWord);
 }
 
@@ -378,7 +403,9 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   // (Both named: a two-character row label is enough here, "电话" beside "证券事务代表".)
   const row = rowNames ? 0 : attributeStrength(fact.label, asked, isWord);
   // A heading the row label already says ("Total" of "Total assets") names nothing more.
-  const repeats = compact(fact.label).includes(compact(attribute)) || (enWords(attribute).length > 0 && enWords(attribute).every((w) => enWords(fact.label).includes(w)));
+  const rowKeys = labelKeys(fact.label);
+  const columnKeys = labelKeys(attribute);
+  const repeats = rowKeys.key.includes(columnKeys.key) || (columnKeys.words.length > 0 && columnKeys.words.every((w) => rowKeys.words.includes(w)));
   const column = columnNames || repeats ? 0 : attributeStrength(attribute, asked, isWord);
   if (row > 0 && column > 0) return row + column;
   if (asksWho && rowNames && column > 0 && !/\d/u.test(fact.value)) return column;
@@ -395,6 +422,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksWho = WHO_ASK.test(question.text);
   const asksCount = COUNT_ASK.test(question.text);
   const asksOpening = OPENING_ASK.test(question.text);
+  const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
     const reportYear = fact.ref.report.year;
@@ -408,15 +436,15 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
     if (fact.holder && !asksWho) continue;
-    const own = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
-    if (own === 0) continue;
-    // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)
-    const strength = own + 0.1 * groupStrength(fact.group, asked);
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.
     if (fact.opening && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an
     // English question, whose asking words the analysis does not list).
-    if (fact.year !== null && !question.wantsFigure && !/\d/u.test(question.text) && question.language === 'zh') continue;
+    if (fact.year !== null && !asksAmount) continue;
+    const own = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
+    if (own === 0) continue;
+    // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)
+    const strength = own + 0.1 * groupStrength(fact.group, asked);
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
     // (Asked for the opening, the balance on the first day of the year goes before the year's end.)

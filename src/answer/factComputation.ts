@@ -53,15 +53,18 @@ function grouped(value: string, like: readonly string[]): string {
   return `${value.startsWith('-') ? '-' : ''}${withCommas}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
-function strengthOf(fact: TableFact, question: QuestionAnalysis, isWord: (term: string) => boolean): number {
+/** How strongly the question names a fact, with the question read once for all the facts held against it. */
+function strengthFor(question: QuestionAnalysis, isWord: (term: string) => boolean): (fact: TableFact) => number {
   const asked = askedText(question.text);
-  return fact.attribute !== null ? attributeFactStrength(fact, asked, /谁|\bwho\b/iu.test(question.text), isWord) : labelStrength(fact.label, asked, isWord);
+  const asksWho = /谁|\bwho\b/iu.test(question.text);
+  return (fact) => (fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord));
 }
 
 /** The change of the row the question names between the two periods it asks about. */
 function difference(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean): FactComputation | null {
   if (!DIFFERENCE_ASK.test(question.text) || SHARE_ASK.test(question.text)) return null;
   let best: { later: TableFact; earlier: TableFact; strength: number } | null = null;
+  const strengthOf = strengthFor(question, isWord);
   for (const later of facts) {
     if (later.year === null || later.change || later.opening) continue;
     const reportYear = later.ref.report.year;
@@ -69,7 +72,7 @@ function difference(facts: readonly TableFact[], question: QuestionAnalysis, isW
     const [laterYear, earlierYear] =
       named.length >= 2 ? [named[0], named[1]] : named.length === 1 && named[0] !== reportYear && AGAINST.test(question.text) ? [reportYear, named[0]] : named.length === 1 ? [named[0], (named[0] ?? 0) - 1] : [reportYear, reportYear - 1];
     if (later.year !== laterYear) continue;
-    const strength = strengthOf(later, question, isWord);
+    const strength = strengthOf(later);
     if (strength === 0 || (best && strength <= best.strength)) continue;
     const earlier = facts.find((f) => f.ref.table === later.ref.table && f.row === later.row && f.year === earlierYear && !f.change && !f.opening);
     if (earlier) best = { later, earlier, strength };
@@ -84,10 +87,11 @@ function difference(facts: readonly TableFact[], question: QuestionAnalysis, isW
 function sum(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean): FactComputation | null {
   if (!AGGREGATE.test(question.text) || !JOINED.test(question.text)) return null;
   const groups = new Map<string, { parts: Map<number, TableFact>; strength: number }>();
+  const strengthOf = strengthFor(question, isWord);
   const yearAsked = (f: TableFact) => f.year === null || f.year === (namedYears(question, f.ref.report.year)[0] ?? f.ref.report.year);
   for (const fact of facts) {
     if (fact.change || fact.opening || TOTAL_LABEL.test(fact.label) || !yearAsked(fact) || plainNumber(fact.value) === null) continue;
-    const strength = strengthOf(fact, question, isWord);
+    const strength = strengthOf(fact);
     if (strength === 0) continue;
     const key = `${fact.ref.report.id}\u0000${fact.ref.table.id}\u0000${fact.column}`;
     const group = groups.get(key) ?? { parts: new Map<number, TableFact>(), strength: 0 };

@@ -42,33 +42,61 @@ function longestCommonText(a: string, b: string): string {
   if (a.length === 0 || b.length === 0) return '';
   let best = 0;
   let end = 0;
-  let previous = new Array<number>(b.length + 1).fill(0);
+  // Two rows of run lengths, reused: this runs for every cell of every table a question scans.
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i += 1) {
-    const current = new Array<number>(b.length + 1).fill(0);
+    const ch = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
-      if (a[i - 1] === b[j - 1]) {
+      if (ch === b.charCodeAt(j - 1)) {
         const run = (previous[j - 1] ?? 0) + 1;
         current[j] = run;
         if (run > best) {
           best = run;
           end = i;
         }
-      }
+      } else current[j] = 0;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return a.slice(end - best, end);
+}
+
+/** Each table's cells in compact form, worked out once for every question that scans the table. */
+const compactCellsOf = new WeakMap<ParsedTable, string[][]>();
+function compactCells(table: ParsedTable): string[][] {
+  let rows = compactCellsOf.get(table);
+  if (!rows) {
+    rows = table.rows.map((row) => row.map((cell) => compact(cell)));
+    compactCellsOf.set(table, rows);
+  }
+  return rows;
+}
+
+/** The question in compact form, with every run of MIN_SHARED characters it holds. */
+interface AskedRuns {
+  compact: string;
+  runs: ReadonlySet<string>;
+}
+function askedRuns(questionCompact: string): AskedRuns {
+  const runs = new Set<string>();
+  for (let i = 0; i + MIN_SHARED <= questionCompact.length; i += 1) runs.add(questionCompact.slice(i, i + MIN_SHARED));
+  return { compact: questionCompact, runs };
 }
 
 /**
  * How strongly the question names this cell: its whole text, or a long enough run of it — but not a
  * run that is the table's own vocabulary ("产业学院" in every row of 产业学院一览表).
  */
-function cellMatch(cell: string, questionCompact: string, generic: string): number {
-  const text = compact(cell);
+function cellMatch(text: string, question: AskedRuns, generic: string): number {
   if (text.length === 0) return 0;
   if (/^\d+(\.\d+)?%?$/.test(text)) return 0; // numbers are values, not keys (序号 handled apart)
+  const questionCompact = question.compact;
   if (questionCompact.includes(text)) return text.length >= 2 ? text.length + 2 : 0;
+  // (A shared run of MIN_SHARED characters holds a shared run of exactly that many: most cells have none.)
+  let sharesRun = false;
+  for (let i = 0; i + MIN_SHARED <= text.length && !sharesRun; i += 1) sharesRun = question.runs.has(text.slice(i, i + MIN_SHARED));
+  if (!sharesRun) return 0;
   const shared = longestCommonText(text, questionCompact);
   if (shared.length < MIN_SHARED || generic.includes(shared)) return 0;
   const run = shared.length;
@@ -124,14 +152,16 @@ interface ScoredRow {
 }
 
 /** The cell names the report's own organisation: the subject of every question, no key to a row. */
-function namesOrganisation(cell: string, organisation: string): boolean {
-  const text = compact(cell).toLowerCase().replace(/[.,，。]/gu, '');
+function namesOrganisation(compactCell: string, organisation: string): boolean {
+  if (organisation === '') return false;
+  const text = compactCell.toLowerCase().replace(/[.,，。]/gu, '');
   // (A short cell inside the name, "学院" of "栖木职业技术学院", is a word of its own.)
   return organisation !== '' && text.length >= Math.min(4, organisation.length) && (organisation.includes(text) || text.includes(organisation));
 }
 
 function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn: number, organisationName = ''): ScoredRow[] {
   const questionCompact = compact(question.text);
+  const asked = askedRuns(questionCompact);
   const beyondOrganisation = compact(withoutOrganisation(question.text, organisationName));
   const organisation = compact(organisationName).toLowerCase().replace(/[.,，。]/gu, '');
   // Words of three or more characters the question uses that are not the table's own vocabulary
@@ -139,15 +169,17 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn:
   const generic = compact(`${table.title}${table.header.join('')}`);
   const keyWords = question.tokens.filter((t) => t.length >= 3 && /\p{Script=Han}/u.test(t) && !generic.includes(t));
   const mentionedNumbers = new Set([...question.norm.matchAll(/(?<![\d.])(\d{1,3})(?![\d.%])/g)].map((m) => m[1]));
+  const compactRows = compactCells(table);
   return table.rows.map((row, index) => {
+    const compactRow = compactRows[index] ?? [];
     const keyColumns = new Set<number>();
     const columnScores = new Map<number, number>();
     const strongColumns = new Set<number>();
     let score = 0;
     row.forEach((cell, column) => {
-      const text = compact(cell);
-      if (namesOrganisation(cell, organisation)) return;
-      let s = cellMatch(cell, questionCompact, generic);
+      const text = compactRow[column] ?? '';
+      if (namesOrganisation(text, organisation)) return;
+      let s = cellMatch(text, asked, generic);
       // Named only through the organisation's own name ("Rectifier Technologies (M) Sdn Bhd" for a
       // question about Rectifier Technologies): no key.
       if (s > 0 && beyondOrganisation !== questionCompact && longestCommonRun(text, beyondOrganisation) < 3) s = 0;
