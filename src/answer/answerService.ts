@@ -20,7 +20,7 @@ import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, factsOfTable, type TableFact } from './factAnswerer.js';
+import { answerFromFacts, type FactIndex, factsAskedAbout, factsOfTable, indexFacts } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -77,7 +77,7 @@ export class AnswerService {
   /** Metric and table lookups, shared with /metric, /table, the terminal chat and the CLI. */
   readonly lookup: LookupService;
   /** Each report's table facts, read off once, when a question first asks that report. */
-  private readonly factsByReport = new Map<string, TableFact[]>();
+  private readonly factsByReport = new Map<string, FactIndex>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
   private readonly printedText = new Map<string, string>();
   private readonly weights: TermWeights;
@@ -194,7 +194,7 @@ export class AnswerService {
     // Facts are read once per report on first use, and only the reports in scope are searched: a
     // question asks the newest report (or the ones it names), not every fact of a hundred.
     const inScope = this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!years || years.has(r.meta.year)));
-    const facts = inScope.flatMap((r) => this.factsOf(r.meta.id));
+    const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), analysis.text));
     const scopeIds = new Set(inScope.map((r) => r.meta.id));
     // A term the report prints as a word of its own is that word, not an abbreviation of a label.
     const asked = new Map<string, boolean>();
@@ -216,10 +216,10 @@ export class AnswerService {
     return { decision: { kind: 'fact', fact }, primary: [{ report: fact.ref.report, chunk, section: fact.ref.table.id, page: fact.page, text: chunk?.text ?? fact.label }] };
   }
 
-  private factsOf(reportId: string): TableFact[] {
+  private factsOf(reportId: string): FactIndex {
     let facts = this.factsByReport.get(reportId);
     if (!facts) {
-      facts = this.lookup.tables.filter((t) => t.report.id === reportId).flatMap(factsOfTable);
+      facts = indexFacts(this.lookup.tables.filter((t) => t.report.id === reportId).flatMap(factsOfTable));
       this.factsByReport.set(reportId, facts);
     }
     return facts;

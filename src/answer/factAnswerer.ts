@@ -200,6 +200,14 @@ const enWords = (text: string): string[] =>
     .filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w))
     .map((w) => (w.length >= 4 ? w.replace(/(?:ies)$/u, 'y').replace(/(?<!s)s$/u, '') : w));
 
+/**
+ * "前五名客户" and "前五大客户", "前10名股东" and "前十大股东": a rank after 前 takes a classifier (名, 大,
+ * 位, 家) that names no part of what is ranked, and staff say one where the report prints another.
+ * Label and question are matched with the classifier left out.
+ */
+const RANK_CLASSIFIER = /(前[一二三四五六七八九十\d]{1,3})(?:名|大|位|家)/gu;
+const withoutRankClassifier = (text: string): string => text.replace(RANK_CLASSIFIER, '$1');
+
 /** A label's compact form and English words, worked out once: every question holds every label against itself. */
 interface LabelKeys {
   key: string;
@@ -212,7 +220,7 @@ const LABEL_MEMO_LIMIT = 200_000;
 function labelKeys(label: string): LabelKeys {
   let keys = labelKeysMemo.get(label);
   if (!keys) {
-    const key = compact(label);
+    const key = withoutRankClassifier(compact(label));
     keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label) };
     if (labelKeysMemo.size >= LABEL_MEMO_LIMIT) labelKeysMemo.clear();
     labelKeysMemo.set(label, keys);
@@ -262,7 +270,7 @@ export interface AskedText {
  */
 const COMPARED_WITH = /(?:比|较|与|跟|和)\s*(?:\d{2}(?:\d{2})?\s*年(?:度)?|上年|去年|前年|上期|同期|上一年)(?:相比|比较)?/gu;
 
-export const askedText = (question: string): AskedText => ({ text: question, compact: compact(question.replace(COMPARED_WITH, ' ')), words: new Set(enWords(question)) });
+export const askedText = (question: string): AskedText => ({ text: question, compact: withoutRankClassifier(compact(question.replace(COMPARED_WITH, ' '))), words: new Set(enWords(question)) });
 
 /**
  * How strongly the question names the label: 0 when it does not name it whole (or abbreviated).
@@ -411,6 +419,48 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   if (asksWho && rowNames && column > 0 && !/\d/u.test(fact.value)) return column;
   if (asksWho && columnNames && row > 0 && !/\d/u.test(fact.value)) return row;
   return 0;
+}
+
+/**
+ * A report's facts by what a question must hold for one to match: the first character of a Chinese
+ * label or heading (every way of naming one starts there), each word of an English one, and each
+ * pair of adjacent English initials (an initialism the question capitalises). A question is held
+ * only against the facts it could name; the answer is the one a scan of every fact would give.
+ */
+export interface FactIndex {
+  facts: readonly TableFact[];
+  byKey: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexFacts(facts: readonly TableFact[]): FactIndex {
+  const byKey = new Map<string, number[]>();
+  const add = (key: string, at: number) => {
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [at]);
+    else if (list.at(-1) !== at) list.push(at);
+  };
+  facts.forEach((fact, at) => {
+    for (const text of [fact.label, fact.attribute ?? '']) {
+      const { key, han, words } = labelKeys(text);
+      if (han) add(`c${key[0] ?? ''}`, at);
+      for (const word of words) add(`w${word}`, at);
+      const initials = (text.match(/[A-Za-z]+/gu) ?? []).map((w) => w[0]?.toLowerCase() ?? '');
+      for (let i = 0; i + 1 < initials.length; i += 1) add(`i${initials[i] ?? ''}${initials[i + 1] ?? ''}`, at);
+    }
+  });
+  return { facts, byKey };
+}
+
+/** The facts of the index the question could name, in the index's order. */
+export function factsAskedAbout(index: FactIndex, question: string): TableFact[] {
+  const asked = askedText(question);
+  const keys = new Set<string>();
+  for (const ch of asked.compact) keys.add(`c${ch}`);
+  for (const word of asked.words) keys.add(`w${word}`);
+  for (const token of question.match(/\b[A-Z]{2,6}s?\b/gu) ?? []) keys.add(`i${token.slice(0, 2).toLowerCase()}`);
+  const at = new Set<number>();
+  for (const key of keys) for (const i of index.byKey.get(key) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).flatMap((i) => index.facts[i] ?? []);
 }
 
 /** The best fact for the question, or null when no row label stands whole in it. */

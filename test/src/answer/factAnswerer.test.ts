@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromFacts, askedYear, factsOfTable, labelStrength } from '../../../src/answer/factAnswerer.js';
+import { answerFromFacts, askedYear, factsAskedAbout, factsOfTable, indexFacts, labelStrength } from '../../../src/answer/factAnswerer.js';
 import { computeFromFacts, plainNumber } from '../../../src/answer/factComputation.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
 import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
@@ -120,6 +120,8 @@ describe('facts from tables', () => {
     expect([labelStrength('26AS*', 'how many people as of December 31?'), labelStrength('27I*', 'what % of our workforce is female?'), labelStrength('Gas sales', 'gas sale?'), labelStrength('Net sales', 'net sale')]).toEqual([0, 0, 4, 4]);
     // A date names a point in time, not a row: "At 30 June" is no label for a question about June.
     expect(labelStrength('At 30 June', 'emissions for the year ended 30 June 2031')).toBe(0);
+    // A rank's classifier (名, 大, 位, 家) is no part of what is ranked: "前七大" asks for "前七名".
+    expect([labelStrength('前七名供货商合计采购金额占比', '前七大供货商采购占比？'), labelStrength('前12位会员合计积分', '前12名会员积分多少'), labelStrength('前七名供货商合计采购金额占比', '前八大供货商采购占比？')]).toEqual([8.46, 6.48, 0]);
     expect([askedYear(analyseQuestion('2030年营收', tokenizer), 2031), askedYear(analyseQuestion('上年营收', tokenizer), 2031), askedYear(analyseQuestion('营收', tokenizer), 2031)]).toEqual([2030, 2030, 2031]);
   });
 });
@@ -184,6 +186,18 @@ describe('attribute facts and computed answers', () => {
   const all = [statement, english, contacts, products, balance, segments].flatMap((table) => factsOfTable({ table, report }));
   const factFor = (question: string) => answerFromFacts(all, analyseQuestion(question, tokenizer))?.fact;
   const compute = (question: string) => computeFromFacts(all, analyseQuestion(question, tokenizer));
+
+  it('holds a question only against the facts it could name, and answers as a scan of every fact does', () => {
+    const index = indexFacts(all);
+    const questions = ['风机叶片毛利率多少？', '董秘是哪位？', '2030年研发投入金额', '归母净利润比上年少了多少', 'diluted EPS?', 'What were net sales in the prior year?', 'Total assets of Power', '营业收入和营业成本合计'];
+    const viaIndex = questions.map((q) => answerFromFacts(factsAskedAbout(index, q), analyseQuestion(q, tokenizer))?.fact.value);
+    const viaScan = questions.map((q) => answerFromFacts(all, analyseQuestion(q, tokenizer))?.fact.value);
+    expect(viaIndex).toEqual(viaScan);
+    expect(viaIndex).toEqual(['15.92%', '林小禾', '49,492,903.69', undefined, '4.46', '4,225,304', '9,100,233', '1,990,067,022.24']);
+    // "diluted EPS" could name only the labels holding "diluted", or the initials "e p": one row of the income statement.
+    expect(factsAskedAbout(index, 'diluted EPS?').map((f) => f.label)).toEqual(['Diluted earnings per share', 'Diluted earnings per share']);
+    expect(factsAskedAbout(index, '齿轮箱毛利率').length).toBeLessThan(all.length / 4);
+  });
 
   it('answers by a row and a column heading the question both names', () => {
     expect([factFor('风机叶片毛利率多少？')?.value, factFor('风机叶片毛利率多少？')?.attribute]).toEqual(['15.92%', '毛利率']);
