@@ -151,26 +151,92 @@ interface ScoredRow {
   strongColumns: Set<number>;
 }
 
+/**
+ * Each table's rows by the two-character runs their cells hold. A row scores only through a cell
+ * that shares such a run with the question (a whole cell of two or more characters, a shared run, a
+ * key word of three), so a question scores only the rows it shares one with.
+ */
+const rowsByPairOf = new WeakMap<ParsedTable, Map<string, number[]>>();
+function rowsByPair(table: ParsedTable): Map<string, number[]> {
+  let byPair = rowsByPairOf.get(table);
+  if (!byPair) {
+    byPair = new Map();
+    const rows = compactCells(table);
+    for (let row = 0; row < rows.length; row += 1) {
+      for (const text of rows[row] ?? []) {
+        for (let i = 0; i + 2 <= text.length; i += 1) {
+          const pair = text.slice(i, i + 2);
+          const list = byPair.get(pair);
+          if (!list) byPair.set(pair, [row]);
+          else if (list.at(-1) !== row) list.push(row);
+        }
+      }
+    }
+    rowsByPairOf.set(table, byPair);
+  }
+  return byPair;
+}
+
 /** The cell names the report's own organisation: the subject of every question, no key to a row. */
 function namesOrganisation(compactCell: string, organisation: string): boolean {
   if (organisation === '') return false;
   const text = compactCell.toLowerCase().replace(/[.,，。]/gu, '');
   // (A short cell inside the name, "学院" of "栖木职业技术学院", is a word of its own.)
-  return organisation !== '' && text.length >= Math.min(4, organisation.length) && (organisation.includes(text) || text.includes(organisation));
+  return text.length >= Math.min(4, organisation.length) && (organisation.includes(text) || text.includes(organisation));
 }
 
-function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn: number, organisationName = ''): ScoredRow[] {
-  const questionCompact = compact(question.text);
-  const asked = askedRuns(questionCompact);
-  const beyondOrganisation = compact(withoutOrganisation(question.text, organisationName));
+/** The question read once for every table it is held against; what depends on the organisation, once per organisation. */
+interface AskedOfTables extends AskedRuns {
+  beyondOrganisation: (organisationName: string) => string;
+}
+function askedOfTables(question: QuestionAnalysis): AskedOfTables {
+  const beyond = new Map<string, string>();
+  return {
+    ...askedRuns(compact(question.text)),
+    beyondOrganisation: (organisationName) => {
+      let text = beyond.get(organisationName);
+      if (text === undefined) {
+        text = compact(withoutOrganisation(question.text, organisationName));
+        beyond.set(organisationName, text);
+      }
+      return text;
+    },
+  };
+}
+
+/** A table's own vocabulary (caption and header, compact), worked out once. */
+const vocabularyOf = new WeakMap<ParsedTable, string>();
+function tableVocabulary(table: ParsedTable): string {
+  let text = vocabularyOf.get(table);
+  if (text === undefined) {
+    text = compact(`${table.title}${table.header.join('')}`);
+    vocabularyOf.set(table, text);
+  }
+  return text;
+}
+
+function rowsSharingPair(table: ParsedTable, texts: readonly string[]): Set<number> {
+  const byPair = rowsByPair(table);
+  const rows = new Set<number>();
+  for (const text of texts) for (let i = 0; i + 2 <= text.length; i += 1) for (const row of byPair.get(text.slice(i, i + 2)) ?? []) rows.add(row);
+  return rows;
+}
+
+function scoreRows(table: ParsedTable, question: QuestionAnalysis, asked: AskedOfTables, numberColumn: number, organisationName = ''): ScoredRow[] {
+  const questionCompact = asked.compact;
+  const beyondOrganisation = asked.beyondOrganisation(organisationName);
   const organisation = compact(organisationName).toLowerCase().replace(/[.,，。]/gu, '');
   // Words of three or more characters the question uses that are not the table's own vocabulary
   // (caption, header): "国家级" selects the rows whose event name says （国家级）.
-  const generic = compact(`${table.title}${table.header.join('')}`);
+  const generic = tableVocabulary(table);
   const keyWords = question.tokens.filter((t) => t.length >= 3 && /\p{Script=Han}/u.test(t) && !generic.includes(t));
   const mentionedNumbers = new Set([...question.norm.matchAll(/(?<![\d.])(\d{1,3})(?![\d.%])/g)].map((m) => m[1]));
   const compactRows = compactCells(table);
+  // (A question that picks a row by its number, "序号 12", reads every row.)
+  const byNumber = mentionedNumbers.size > 0 && /序号|编号|第/u.test(question.norm);
+  const candidates = byNumber ? null : rowsSharingPair(table, [questionCompact, ...keyWords]);
   return table.rows.map((row, index) => {
+    if (candidates && !candidates.has(index)) return { index, score: 0, keyColumns: new Set<number>(), columnScores: new Map<number, number>(), strongColumns: new Set<number>() };
     const compactRow = compactRows[index] ?? [];
     const keyColumns = new Set<number>();
     const columnScores = new Map<number, number>();
@@ -178,7 +244,6 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn:
     let score = 0;
     row.forEach((cell, column) => {
       const text = compactRow[column] ?? '';
-      if (namesOrganisation(text, organisation)) return;
       let s = cellMatch(text, asked, generic);
       // Named only through the organisation's own name ("Rectifier Technologies (M) Sdn Bhd" for a
       // question about Rectifier Technologies): no key.
@@ -192,7 +257,8 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn:
         s = 3;
         strong = true;
       }
-      if (s > 0) {
+      // (Checked last: most cells score nothing.)
+      if (s > 0 && !namesOrganisation(text, organisation)) {
         score += s;
         keyColumns.add(column);
         columnScores.set(column, s);
@@ -204,13 +270,27 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, numberColumn:
 }
 
 /** Share of the caption's words the question repeats: 1 when it names the table ("智慧教室巡课数据里…"). */
-function tableNameScore(ref: TableRef, question: QuestionAnalysis, tokenizer: Tokenizer): number {
+function tableNameScore(ref: TableRef, question: QuestionAnalysis, questionCompact: string, tokenizer: Tokenizer): number {
   if (question.tableMention && question.tableMention === ref.table.id) return 1;
-  const { words } = contentTerms(ref.table.title, tokenizer);
-  const captionWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
+  const captionWords = captionWordsOf(ref.table, tokenizer);
   if (captionWords.length === 0) return 0;
-  const questionCompact = compact(question.text);
   return captionWords.filter((w) => questionCompact.includes(w)).length / captionWords.length;
+}
+
+/** A caption's words, cut once per table (and tokenizer). */
+const captionWordsMemo = new WeakMap<Tokenizer, WeakMap<ParsedTable, string[]>>();
+function captionWordsOf(table: ParsedTable, tokenizer: Tokenizer): string[] {
+  let byTable = captionWordsMemo.get(tokenizer);
+  if (!byTable) {
+    byTable = new WeakMap();
+    captionWordsMemo.set(tokenizer, byTable);
+  }
+  let words = byTable.get(table);
+  if (!words) {
+    words = contentTerms(table.title, tokenizer).words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
+    byTable.set(table, words);
+  }
+  return words;
 }
 
 /**
@@ -221,11 +301,12 @@ function tableNameScore(ref: TableRef, question: QuestionAnalysis, tokenizer: To
  */
 export function answerFromTables(tables: readonly TableRef[], question: QuestionAnalysis, tokenizer: Tokenizer): TableAnswer | null {
   let best: { ref: TableRef; rows: ScoredRow[]; top: number; name: number } | null = null;
+  const asked = askedOfTables(question);
   for (const ref of tables) {
     const numberColumn = ref.table.header.findIndex((h) => KEY_NUMBER_HEADER.test(compact(h)));
-    const rows = scoreRows(ref.table, question, numberColumn, ref.report.organisation);
+    const rows = scoreRows(ref.table, question, asked, numberColumn, ref.report.organisation);
     const top = Math.max(0, ...rows.map((r) => r.score));
-    const name = tableNameScore(ref, question, tokenizer);
+    const name = tableNameScore(ref, question, asked.compact, tokenizer);
     const strength = top + name * 10;
     if (strength > 0 && (!best || strength > best.top + best.name * 10)) best = { ref, rows, top, name };
   }
