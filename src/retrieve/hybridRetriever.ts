@@ -93,13 +93,23 @@ export class HybridRetriever {
     };
 
     const filtered = filter.reportIds !== undefined || filter.years !== undefined;
-    const lexicalHits = this.lexical.search(this.tokenizer.tokens(query), CANDIDATES, filtered ? (row) => this.rowAllowed(row, filter) : undefined);
-    lexicalHits.forEach((hit, rank) => add(hit.index, rank + 1, LEXICAL_WEIGHT, 'lexical'));
+    const tokens = this.tokenizer.tokens(query);
+    // A question about one report (its year, or its id) is ranked within that report by its own
+    // statistics, reading only its postings; the merged index is for questions over several.
+    const inScope = filtered ? this.index.reports.filter((r) => this.allowed(r, filter)) : this.index.reports;
+    const only = inScope.length === 1 ? inScope[0] : undefined;
+    if (only && this.index.reports.length > 1) {
+      const offset = this.offsets.get(only) ?? 0;
+      only.lexical.search(tokens, CANDIDATES).forEach((hit, rank) => add(offset + hit.index, rank + 1, LEXICAL_WEIGHT, 'lexical'));
+    } else {
+      const lexicalHits = this.lexical.search(tokens, CANDIDATES, filtered ? (row) => this.rowAllowed(row, filter) : undefined);
+      lexicalHits.forEach((hit, rank) => add(hit.index, rank + 1, LEXICAL_WEIGHT, 'lexical'));
+    }
 
     if (this.vectorWeight > 0) {
       const vector = await this.embedder.embedQuery(query);
       const vectorHits: Array<{ globalRow: number; score: number }> = [];
-      const searched = filtered ? this.index.reports.filter((r) => this.allowed(r, filter)) : this.index.reports.slice(0, UNFILTERED_VECTOR_REPORTS);
+      const searched = filtered ? inScope : this.index.reports.slice(0, UNFILTERED_VECTOR_REPORTS);
       for (const report of searched) {
         const offset = this.offsets.get(report) ?? 0;
         for (const hit of report.vectors.search(vector, CANDIDATES)) vectorHits.push({ globalRow: offset + hit.index, score: hit.score });
