@@ -246,11 +246,14 @@ export class AnswerService {
       (m) => m !== best && best.score - m.score <= CONFLICT_SCORE_GAP && sameQuantity(m.entry, best.entry) && printedFigure(m.entry) !== printedFigure(best.entry),
     );
     // Every other year that has the same metric.
-    const otherYears = this.index.reports
-      .filter((r) => r.meta.id !== best.report.id && (!filter.reportIds || filter.reportIds.has(r.meta.id)) && !filter.years)
-      .map((r) => this.lookup.sameMetricIn(r, best))
-      .filter((m): m is MetricMatch => m !== null)
-      .slice(0, YEARS_SHOWN - 1);
+    // (Looked up report by report, newest first, until enough years are found: not in all hundred.)
+    const otherYears: MetricMatch[] = [];
+    for (const r of filter.years ? [] : this.index.reports) {
+      if (otherYears.length >= YEARS_SHOWN - 1) break;
+      if (r.meta.id === best.report.id || (filter.reportIds && !filter.reportIds.has(r.meta.id))) continue;
+      const same = this.lookup.sameMetricIn(r, best);
+      if (same) otherYears.push(same);
+    }
 
     let change: { previous: MetricMatch; difference: string } | null = null;
     if (analysis.wantsComparison && otherYears.length > 0) {
