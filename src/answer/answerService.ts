@@ -20,7 +20,7 @@ import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, type FactIndex, factsAskedAbout, factsOfTable, indexFacts } from './factAnswerer.js';
+import { answerFromFacts, askedText, type FactIndex, factsAskedAbout, factsOfTable, indexFacts } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -194,7 +194,8 @@ export class AnswerService {
     // Facts are read once per report on first use, and only the reports in scope are searched: a
     // question asks the newest report (or the ones it names), not every fact of a hundred.
     const inScope = this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!years || years.has(r.meta.year)));
-    const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), analysis.text));
+    const questionText = askedText(analysis.text);
+    const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), questionText));
     const scopeIds = new Set(inScope.map((r) => r.meta.id));
     // A term the report prints as a word of its own is that word, not an abbreviation of a label.
     const asked = new Map<string, boolean>();

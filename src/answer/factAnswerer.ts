@@ -213,6 +213,9 @@ interface LabelKeys {
   key: string;
   han: boolean;
   words: string[];
+  /** The Latin words as printed, and their first letters in lower case ("eps" of "Earnings per share"). */
+  latinWords: string[];
+  initials: string;
 }
 const labelKeysMemo = new Map<string, LabelKeys>();
 /** (Labels repeat across reports and years; the memo is dropped whole when it grows past this.) */
@@ -221,15 +224,16 @@ function labelKeys(label: string): LabelKeys {
   let keys = labelKeysMemo.get(label);
   if (!keys) {
     const key = withoutRankClassifier(compact(label));
-    keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label) };
+    const latinWords = label.match(/[A-Za-z]+/gu) ?? [];
+    keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label), latinWords, initials: latinWords.map((w) => w[0]?.toLowerCase() ?? '').join('') };
     if (labelKeysMemo.size >= LABEL_MEMO_LIMIT) labelKeysMemo.clear();
     labelKeysMemo.set(label, keys);
   }
   return keys;
 }
 
-/** An initialism the question may use for a run of label words ("ARPU"). */
-const INITIALISM = /\b[A-Z]{2,6}s?\b/u;
+/** Initialisms the question may use for a run of label words ("ARPU", "EPS", "CEOs"). */
+const initialismTokens = (text: string): string[] => text.match(/\b[A-Z]{2,6}s?\b/gu) ?? [];
 
 /**
  * A Chinese abbreviation of the label in the question: a run of the question's characters that starts
@@ -291,7 +295,7 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
   // (Each reading below is made of the label's own words, or of an initialism the question capitalises.)
-  if (!words.some((w) => asked.words.has(w)) && !INITIALISM.test(asked.text)) return 0;
+  if (!words.some((w) => asked.words.has(w)) && initialismTokens(asked.text).length === 0) return 0;
   const initialism = initialismStrength(label, asked.text, asked.words);
   if (initialism > 0) return initialism;
   return Math.max(0, ...englishReadings(label).map((reading) => (reading.every((w) => asked.words.has(w)) ? reading.length * 2 - 1 : 0)));
@@ -330,10 +334,9 @@ function englishReadings(label: string): string[][] {
  * little less than the words spelled out.
  */
 function initialismStrength(label: string, question: string, asked: ReadonlySet<string>): number {
-  const labelWords = label.match(/[A-Za-z]+/gu) ?? [];
-  const initials = labelWords.map((w) => w[0]?.toLowerCase() ?? '').join('');
+  const { latinWords: labelWords, initials } = labelKeys(label);
   let best = 0;
-  for (const token of question.match(/\b[A-Z]{2,6}s?\b/gu) ?? []) {
+  for (const token of initialismTokens(question)) {
     const letters = token.replace(/s$/u, '').toLowerCase();
     const at = initials.indexOf(letters);
     if (at < 0) continue;
@@ -421,6 +424,11 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   return 0;
 }
 
+/** How strongly the question names a fact: by its row and heading when it has one, else by its label. */
+export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
+  return fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
+}
+
 /**
  * A report's facts by what a question must hold for one to match: the first character of a Chinese
  * label or heading (every way of naming one starts there), each word of an English one, and each
@@ -441,23 +449,21 @@ export function indexFacts(facts: readonly TableFact[]): FactIndex {
   };
   facts.forEach((fact, at) => {
     for (const text of [fact.label, fact.attribute ?? '']) {
-      const { key, han, words } = labelKeys(text);
+      const { key, han, words, initials } = labelKeys(text);
       if (han) add(`c${key[0] ?? ''}`, at);
       for (const word of words) add(`w${word}`, at);
-      const initials = (text.match(/[A-Za-z]+/gu) ?? []).map((w) => w[0]?.toLowerCase() ?? '');
-      for (let i = 0; i + 1 < initials.length; i += 1) add(`i${initials[i] ?? ''}${initials[i + 1] ?? ''}`, at);
+      for (let i = 0; i + 1 < initials.length; i += 1) add(`i${initials.slice(i, i + 2)}`, at);
     }
   });
   return { facts, byKey };
 }
 
 /** The facts of the index the question could name, in the index's order. */
-export function factsAskedAbout(index: FactIndex, question: string): TableFact[] {
-  const asked = askedText(question);
+export function factsAskedAbout(index: FactIndex, asked: AskedText): TableFact[] {
   const keys = new Set<string>();
   for (const ch of asked.compact) keys.add(`c${ch}`);
   for (const word of asked.words) keys.add(`w${word}`);
-  for (const token of question.match(/\b[A-Z]{2,6}s?\b/gu) ?? []) keys.add(`i${token.slice(0, 2).toLowerCase()}`);
+  for (const token of initialismTokens(asked.text)) keys.add(`i${token.slice(0, 2).toLowerCase()}`);
   const at = new Set<number>();
   for (const key of keys) for (const i of index.byKey.get(key) ?? []) at.add(i);
   return [...at].sort((a, b) => a - b).flatMap((i) => index.facts[i] ?? []);
@@ -491,7 +497,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an
     // English question, whose asking words the analysis does not list).
     if (fact.year !== null && !asksAmount) continue;
-    const own = fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
+    const own = factStrength(fact, asked, asksWho, isWord);
     if (own === 0) continue;
     // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)
     const strength = own + 0.1 * groupStrength(fact.group, asked);

@@ -1,5 +1,5 @@
 import { exactDifference, exactSum } from './exactArithmetic.js';
-import { askedText, attributeFactStrength, labelStrength, namedYears, type TableFact } from './factAnswerer.js';
+import { askedText, factStrength, namedYears, type TableFact } from './factAnswerer.js';
 import type { QuestionAnalysis } from './questionAnalysis.js';
 
 /**
@@ -57,7 +57,7 @@ function grouped(value: string, like: readonly string[]): string {
 function strengthFor(question: QuestionAnalysis, isWord: (term: string) => boolean): (fact: TableFact) => number {
   const asked = askedText(question.text);
   const asksWho = /谁|\bwho\b/iu.test(question.text);
-  return (fact) => (fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord));
+  return (fact) => factStrength(fact, asked, asksWho, isWord);
 }
 
 /** The change of the row the question names between the two periods it asks about. */

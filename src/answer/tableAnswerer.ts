@@ -62,16 +62,24 @@ function longestCommonText(a: string, b: string): string {
   return a.slice(end - best, end);
 }
 
-/** Each table's cells in compact form, worked out once for every question that scans the table. */
-const compactCellsOf = new WeakMap<ParsedTable, string[][]>();
-function compactCells(table: ParsedTable): string[][] {
-  let rows = compactCellsOf.get(table);
-  if (!rows) {
-    rows = table.rows.map((row) => row.map((cell) => compact(cell)));
-    compactCellsOf.set(table, rows);
-  }
-  return rows;
+/**
+ * A value worked out once per table and kept while the table lives: a loaded table does not change,
+ * and every question scans every table in scope.
+ */
+function perTable<T>(work: (table: ParsedTable) => T): (table: ParsedTable) => T {
+  const memo = new WeakMap<ParsedTable, T>();
+  return (table) => {
+    let value = memo.get(table);
+    if (value === undefined) {
+      value = work(table);
+      memo.set(table, value);
+    }
+    return value;
+  };
 }
+
+/** Each table's cells in compact form. */
+const compactCells = perTable((table) => table.rows.map((row) => row.map((cell) => compact(cell))));
 
 /** The question in compact form, with every run of MIN_SHARED characters it holds. */
 interface AskedRuns {
@@ -156,26 +164,21 @@ interface ScoredRow {
  * that shares such a run with the question (a whole cell of two or more characters, a shared run, a
  * key word of three), so a question scores only the rows it shares one with.
  */
-const rowsByPairOf = new WeakMap<ParsedTable, Map<string, number[]>>();
-function rowsByPair(table: ParsedTable): Map<string, number[]> {
-  let byPair = rowsByPairOf.get(table);
-  if (!byPair) {
-    byPair = new Map();
-    const rows = compactCells(table);
-    for (let row = 0; row < rows.length; row += 1) {
-      for (const text of rows[row] ?? []) {
-        for (let i = 0; i + 2 <= text.length; i += 1) {
-          const pair = text.slice(i, i + 2);
-          const list = byPair.get(pair);
-          if (!list) byPair.set(pair, [row]);
-          else if (list.at(-1) !== row) list.push(row);
-        }
+const rowsByPair = perTable((table) => {
+  const byPair = new Map<string, number[]>();
+  const rows = compactCells(table);
+  for (let row = 0; row < rows.length; row += 1) {
+    for (const text of rows[row] ?? []) {
+      for (let i = 0; i + 2 <= text.length; i += 1) {
+        const pair = text.slice(i, i + 2);
+        const list = byPair.get(pair);
+        if (!list) byPair.set(pair, [row]);
+        else if (list.at(-1) !== row) list.push(row);
       }
     }
-    rowsByPairOf.set(table, byPair);
   }
   return byPair;
-}
+});
 
 /** The cell names the report's own organisation: the subject of every question, no key to a row. */
 function namesOrganisation(compactCell: string, organisation: string): boolean {
@@ -204,16 +207,8 @@ function askedOfTables(question: QuestionAnalysis): AskedOfTables {
   };
 }
 
-/** A table's own vocabulary (caption and header, compact), worked out once. */
-const vocabularyOf = new WeakMap<ParsedTable, string>();
-function tableVocabulary(table: ParsedTable): string {
-  let text = vocabularyOf.get(table);
-  if (text === undefined) {
-    text = compact(`${table.title}${table.header.join('')}`);
-    vocabularyOf.set(table, text);
-  }
-  return text;
-}
+/** A table's own vocabulary: caption and header, compact. */
+const tableVocabulary = perTable((table) => compact(`${table.title}${table.header.join('')}`));
 
 function rowsSharingPair(table: ParsedTable, texts: readonly string[]): Set<number> {
   const byPair = rowsByPair(table);
@@ -277,20 +272,15 @@ function tableNameScore(ref: TableRef, question: QuestionAnalysis, questionCompa
   return captionWords.filter((w) => questionCompact.includes(w)).length / captionWords.length;
 }
 
-/** A caption's words, cut once per table (and tokenizer). */
-const captionWordsMemo = new WeakMap<Tokenizer, WeakMap<ParsedTable, string[]>>();
+/** A caption's words, cut once per table by each tokenizer. */
+const captionWordsBy = new WeakMap<Tokenizer, (table: ParsedTable) => string[]>();
 function captionWordsOf(table: ParsedTable, tokenizer: Tokenizer): string[] {
-  let byTable = captionWordsMemo.get(tokenizer);
-  if (!byTable) {
-    byTable = new WeakMap();
-    captionWordsMemo.set(tokenizer, byTable);
-  }
-  let words = byTable.get(table);
+  let words = captionWordsBy.get(tokenizer);
   if (!words) {
-    words = contentTerms(table.title, tokenizer).words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
-    byTable.set(table, words);
+    words = perTable((t) => contentTerms(t.title, tokenizer).words.filter((w) => w.length >= 2 && !/^\d+$/.test(w)));
+    captionWordsBy.set(tokenizer, words);
   }
-  return words;
+  return words(table);
 }
 
 /**

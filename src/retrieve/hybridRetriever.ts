@@ -98,7 +98,7 @@ export class HybridRetriever {
     // statistics, reading only its postings; the merged index is for questions over several.
     const inScope = filtered ? this.index.reports.filter((r) => this.allowed(r, filter)) : this.index.reports;
     const only = inScope.length === 1 ? inScope[0] : undefined;
-    if (only && this.index.reports.length > 1) {
+    if (only) {
       const offset = this.offsets.get(only) ?? 0;
       only.lexical.search(tokens, CANDIDATES).forEach((hit, rank) => add(offset + hit.index, rank + 1, LEXICAL_WEIGHT, 'lexical'));
     } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromFacts, askedYear, factsAskedAbout, factsOfTable, indexFacts, labelStrength } from '../../../src/answer/factAnswerer.js';
+import { answerFromFacts, askedText, askedYear, factsAskedAbout, factsOfTable, indexFacts, labelStrength } from '../../../src/answer/factAnswerer.js';
 import { computeFromFacts, plainNumber } from '../../../src/answer/factComputation.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
 import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
@@ -190,13 +190,13 @@ describe('attribute facts and computed answers', () => {
   it('holds a question only against the facts it could name, and answers as a scan of every fact does', () => {
     const index = indexFacts(all);
     const questions = ['风机叶片毛利率多少？', '董秘是哪位？', '2030年研发投入金额', '归母净利润比上年少了多少', 'diluted EPS?', 'What were net sales in the prior year?', 'Total assets of Power', '营业收入和营业成本合计'];
-    const viaIndex = questions.map((q) => answerFromFacts(factsAskedAbout(index, q), analyseQuestion(q, tokenizer))?.fact.value);
+    const viaIndex = questions.map((q) => answerFromFacts(factsAskedAbout(index, askedText(q)), analyseQuestion(q, tokenizer))?.fact.value);
     const viaScan = questions.map((q) => answerFromFacts(all, analyseQuestion(q, tokenizer))?.fact.value);
     expect(viaIndex).toEqual(viaScan);
     expect(viaIndex).toEqual(['15.92%', '林小禾', '49,492,903.69', undefined, '4.46', '4,225,304', '9,100,233', '1,990,067,022.24']);
     // "diluted EPS" could name only the labels holding "diluted", or the initials "e p": one row of the income statement.
-    expect(factsAskedAbout(index, 'diluted EPS?').map((f) => f.label)).toEqual(['Diluted earnings per share', 'Diluted earnings per share']);
-    expect(factsAskedAbout(index, '齿轮箱毛利率').length).toBeLessThan(all.length / 4);
+    expect(factsAskedAbout(index, askedText('diluted EPS?')).map((f) => f.label)).toEqual(['Diluted earnings per share', 'Diluted earnings per share']);
+    expect(factsAskedAbout(index, askedText('齿轮箱毛利率')).length).toBeLessThan(all.length / 4);
   });
 
   it('answers by a row and a column heading the question both names', () => {
