@@ -141,7 +141,9 @@ export function findFigures(text: string): FoundFigure[] {
       }
       if (after || BARE_LABEL_BEFORE.test(textBefore)) continue;
       if (!BARE_END.test(tail) && !COUNTED_NOUN.test(tail)) continue;
-      if (isYearLike(value) || value.normalize('NFKC').replace(/\D/gu, '').length > 7) continue;
+      // A long bare number is a code or phone number, unless printed in thousands groups ("42,000,000").
+      const grouped = /,/u.test(value);
+      if (isYearLike(value) || (!grouped && value.normalize('NFKC').replace(/\D/gu, '').length > 7)) continue;
     }
 
     if (hedge === '第' && !RANKING_UNITS.has(unitWord)) continue;

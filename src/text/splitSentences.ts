@@ -32,11 +32,26 @@ const ITEM = /[；;]/u;
 const CLOSING = /[”」』’）)]/u;
 const HAN = /\p{Script=Han}/u;
 
-/** A full stop typed as "." between Han text ("2部.实施…") ends a sentence; in "V3.6" or "No." it does not. */
+/**
+ * Words written with a full stop that do not end a sentence: titles, company forms, "No.", months,
+ * Latin abbreviations. (A single capital, "U.S." or "J. Smith", is an initial and never ends one either.)
+ */
+const ABBREVIATION = /^(?:mr|mrs|ms|dr|prof|sr|jr|st|co|corp|inc|ltd|llc|plc|bros|no|nos|vol|fig|figs|ref|approx|est|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|al|cf|eg|ie|pp|pty)$/iu;
+/** An English sentence ends with "." after a word or a number, before a capitalised word ("…period. We…", "…period.We…" as pdf text runs them together). */
+const NEXT_STARTS_SENTENCE = /^\s*[“"‘'(]?\p{Lu}\p{Ll}/u;
+
+/**
+ * A full stop typed as "." between Han text ("2部.实施…") ends a sentence, and in English after a word
+ * of two or more letters (or a number) before a capitalised word; in "V3.6", "No. 5", "Inc. and" or "U.S. Treasury" it does not.
+ */
 function endsSentence(text: string, i: number): boolean {
   const ch = text[i] ?? '';
   if (PERIOD.test(ch)) return true;
-  return ch === '.' && HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '');
+  if (ch !== '.') return false;
+  if (HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '')) return true;
+  const word = /(?:[A-Za-z]+|\d+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0] ?? '';
+  if (word.length < 2 || ABBREVIATION.test(word) || (/^[A-Z]+$/u.test(word) && word.length <= 3 && text[i - word.length - 1] === '.')) return false;
+  return NEXT_STARTS_SENTENCE.test(text.slice(i + 1, i + 8));
 }
 
 function isClauseBreak(text: string, i: number): boolean {

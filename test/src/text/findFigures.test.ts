@@ -48,6 +48,10 @@ describe('findFigures', () => {
     expect(brief('咨询电话 13800138000。')).toEqual([]);
   });
 
+  it('reads a long number printed in thousands groups: a quantity, not a code', () => {
+    expect(brief('Quorvex granted 42,000,000 glimmer options; its ABN is 12345678901.')).toEqual(['|42,000,000|']);
+  });
+
   it('skips numbers joined to ranges and versions', () => {
     expect(brief('（2022-2024）使用 Fluidsim V3.6 培训')).toEqual([]);
   });

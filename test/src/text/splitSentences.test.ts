@@ -14,6 +14,15 @@ describe('splitSentences', () => {
     expect(splitSentences('教材 2部.实施计划 V3.6 版').map((s) => s.text)).toEqual(['教材 2部', '实施计划 V3.6 版']);
   });
 
+  it('ends an English sentence at a full stop before a capitalised word, run together or not, but not after an abbreviation or initial', () => {
+    expect(sentenceTexts('Zorblat Co. opened 3 depots. Mr. Vance said U.S. sales rose in 2031.Margins fell. See No. 5 and v2.1 Notes.')).toEqual([
+      'Zorblat Co. opened 3 depots.',
+      'Mr. Vance said U.S. sales rose in 2031.',
+      'Margins fell.',
+      'See No. 5 and v2.1 Notes.',
+    ]);
+  });
+
   it('keeps offsets into the text', () => {
     const text = '前言。 志愿者 10750 人；';
     const [, second] = splitSentences(text);
