@@ -1,6 +1,7 @@
 import { findFigures, type FoundFigure } from '../text/findFigures.js';
 import { sentenceTexts } from '../text/splitSentences.js';
 import { compact } from '../text/normalize.js';
+import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import { exactSum } from './exactArithmetic.js';
@@ -38,14 +39,19 @@ export function weightedTerms(question: string, tokenizer: Tokenizer, weights: T
   return [...out].map(([term, weight]) => ({ term, weight }));
 }
 
-/** Share of the terms' weight found in `text` (substring match on the compact form: segmentation-proof). */
+/**
+ * Share of the terms' weight found in `text`: substring match on the compact form (segmentation-proof),
+ * and an English word also by its stem ("employ" in "we employed", "revenue" in "Revenues").
+ */
 export function coverageOf(terms: readonly WeightedTerm[], text: string): number {
   const haystack = compact(text).toLowerCase();
+  let stems: Set<string> | null = null;
   let total = 0;
   let found = 0;
   for (const { term, weight } of terms) {
     total += weight;
     if (haystack.includes(term)) found += weight;
+    else if (isStemmable(term) && (stems ??= latinStems(text)).has(stemWord(term))) found += weight;
   }
   return total === 0 ? 0 : found / total;
 }
@@ -74,15 +80,53 @@ function clauseNamesNoun(sentence: string, figure: FoundFigure, noun: string): b
   return name.endsWith(key) || name.endsWith(key.slice(-2)) || after.includes(key.slice(-2)) || (unit.length > 0 && key.endsWith(unit));
 }
 
+/**
+ * "How many associates …": the noun an English count asks about, read as the last word of the phrase
+ * between "how many" (or "number of") and the verb or preposition that follows it.
+ */
+const EN_COUNTED = /\b(?:how many|number of)\s+((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|work|in|at|on|of|for|as|by|during|with|from|to)\b|\s*[?.!,]|\s*$)/iu;
+
+export function countedNounEnglish(question: string): string | null {
+  const phrase = EN_COUNTED.exec(question)?.[1];
+  const head = phrase?.trim().split(/\s+/u).at(-1)?.toLowerCase();
+  return head && head.length >= 3 ? head : null;
+}
+
+/** Words that end the run of words right after a figure: what follows them is no longer what it counts. */
+const EN_RUN_END = /^(?:to|of|for|in|at|on|by|from|with|under|over|as|which|that|who|during|per|each|compared|against|than|and|or)$/iu;
+const EN_FILLER = /^(?:approximately|about|around|over|some|nearly|almost|more|less|fewer|full|part|time|the|a|an|our|its|their|new|total)$/iu;
+
+/**
+ * In English the counted thing follows its figure ("5,700 people", "23,000 full-time and part-time
+ * associates") before any preposition; a figure followed by another noun counts that noun instead
+ * ("42,000,000 share options to employees" counts options). A figure followed by no noun at all ("a
+ * total of 197") counts what its sentence names. A range's far end ("from 8,000 to 71,000 square
+ * feet") belongs to the figure.
+ */
+export function figureCountsNounEnglish(sentence: string, figure: FoundFigure, noun: string): boolean {
+  const wanted = stemWord(noun);
+  const after = sentence.slice(figure.end).replace(/^\s*(?:to|-|–|—|and)\s*[$€£]?[\d,.]+/u, '');
+  const clause = after.split(/[,;:.()\n]/u)[0] ?? '';
+  const words = clause.toLowerCase().match(/[a-z][a-z-]*/gu) ?? [];
+  let content = false;
+  for (const word of words.slice(0, 6)) {
+    if (EN_RUN_END.test(word)) break;
+    if (word.split('-').some((part) => stemWord(part) === wanted)) return true;
+    if (!EN_FILLER.test(word) && !word.split('-').every((part) => EN_FILLER.test(part))) content = true;
+  }
+  return !content && latinStems(sentence).has(wanted);
+}
+
 // (English by whole words: "operate" holds "rate", "shareholders" holds "share".)
 const ASKS_RATIO = /比例|比率|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b/iu;
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
-/** A count is not answered by a percentage, nor a rate by a count. */
+/** A count is not answered by a percentage or an amount of money, nor a rate by a count. */
 function kindAgrees(question: QuestionAnalysis, figure: FoundFigure): boolean {
   const isRatio = /[%％‰]/u.test(figure.unit);
   if (ASKS_RATIO.test(question.matchText)) return isRatio;
-  if (ASKS_COUNT.test(question.matchText)) return !isRatio;
+  const isMoney = figure.normalized.currency !== '' || figure.normalized.unit === '元';
+  if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
   return true;
 }
 
@@ -204,6 +248,7 @@ export function answerExtractively(
   let best: ExtractiveAnswer | null = null;
   let bestScore = 0;
   const counted = question.language === 'zh' ? countedNoun(question.matchText) : null;
+  const countedEnglish = question.language === 'en' ? countedNounEnglish(question.matchText) : null;
   hits.slice(0, 8).forEach((hit, rank) => {
     const sentences = sentenceTexts(hit.chunk.text, { lineBreaks: true });
     // The words that locate the passage (section or case title) count as weak context for every sentence.
@@ -212,7 +257,9 @@ export function answerExtractively(
       const figure = bestFigure(
         sentence,
         terms,
-        (f) => !question.wantsFigure || ((!counted || clauseNamesNoun(sentence, f, counted)) && kindAgrees(question, f)),
+        (f) =>
+          !question.wantsFigure ||
+          ((!counted || clauseNamesNoun(sentence, f, counted)) && (!countedEnglish || figureCountsNounEnglish(sentence, f, countedEnglish)) && kindAgrees(question, f)),
       );
       if (question.wantsFigure && !figure) return;
       // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").

@@ -12,5 +12,17 @@ export function printedFigure(entry: Pick<MetricEntry, 'value' | 'unit' | 'quali
   // 余/多 sit between the number and the unit ("1100余名"); 以上/左右 follow the unit ("95%以上").
   const inner = after === '余' || after === '多' ? after : '';
   const outer = inner ? '' : after;
-  return `${before}${entry.value}${inner}${entry.unit}${outer}`;
+  // English words keep their spaces: "approximately 22.8%", "12.5 million".
+  const lead = /[A-Za-z]$/u.test(before) ? `${before} ` : before;
+  const unit = /^[A-Za-z]/u.test(entry.unit) ? ` ${entry.unit}` : entry.unit;
+  return `${lead}${entry.value}${inner}${unit}${outer}`;
+}
+
+/**
+ * A registry name as shown: the elision mark where the figure stood goes between Chinese words
+ * ("投入…建设了智慧校园" reads 投入建设了智慧校园) and stays, spaced, between English ones, which
+ * would otherwise run together ("revenue by … to").
+ */
+export function shownName(name: string): string {
+  return name.replace(/\s*…\s*/gu, (mark, at: number) => (/[A-Za-z0-9]/u.test(name[at - 1] ?? '') || /[A-Za-z0-9]/u.test(name[at + mark.length] ?? '') ? ' … ' : ''));
 }

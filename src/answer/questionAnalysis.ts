@@ -1,3 +1,4 @@
+import stopword from 'stopword';
 import { normalizeForMatch } from '../text/normalize.js';
 import { splitWordsAndBigrams, type Tokenizer } from '../text/tokenize.js';
 
@@ -42,12 +43,16 @@ const QUESTION_WORDS = [
   '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
 ];
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
-const EN_STOP = new Set(
-  // (Pronouns and auxiliaries of a staff question, "how many … do we have", "what's our …", point at nothing in the report.)
-  'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it school college report year we us our ours have has had s i my you your they their'.split(' '),
-);
+const EN_STOP = new Set([
+  // A maintained English stop list (the "natural" project's), and the pronouns and nouns of a staff
+  // question ("what's our …", "… do we have", "the report") that point at nothing in the report.
+  ...stopword.eng,
+  ...'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it school college report year we us our ours have has had s i my you your they their'.split(' '),
+  // Hedges say how exact the asker expects the figure to be, not what it is of (as 大概 in Chinese).
+  ...'roughly approximately approx around nearly almost circa'.split(' '),
+]);
 
-const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much)|what (?:percentage|share|proportion|rate|number)|\brate\b|\bratio\b/iu;
+const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|\brate\b|\bratio\b/iu;
 const AGGREGATE_ASK = /加起来|一共|总共|合计|共计|总计|加总|总和|之和|共有多少|\bcombined\b|\bin total\b|\btotal\b|\baltogether\b|\bsum\b/iu;
 const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?多少|增加了?多少|减少了?多少|变化|对比|相比|compared?|increase|decrease|change from/iu;
 
@@ -86,11 +91,40 @@ export function analyseQuestion(question: string, tokenizer: Tokenizer): Questio
 
 const PLACE_WORDS = /(?:在|据|根据)?(?:前言|附表|案例\s*\d+\s*[-－—–]\s*\d+|表\s*\d+(?:\s*[-－—–]\s*\d+)?)(?:里|中|部分)?(?:说|提到|写|讲)?(?:的)?/gu;
 
+/**
+ * English wording that says where or when, or what kind of figure, rather than what is asked about.
+ * Where: "according to the Chairman's letter" names the place that says it, like 前言里说. When: a
+ * day and month ("30 June", "December 31,") and "year ended" date the period, which the year alone
+ * carries on into the match. Kind: "how big", "by what percentage" ask for a size or a share, which
+ * the figure's own form answers (a share is checked by its % sign). Half and quarter abbreviations
+ * are spelled out as reports print them ("H1" → "first half").
+ */
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const EN_PLACE = /\b(?:according to|as (?:stated|reported|said) in|as per)\b[^,.;?!]*/giu;
+const EN_DAY_MONTH = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?)`, 'giu');
+const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters?|half-years?|months?)\s+end(?:ed|ing)\b/giu;
+const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
+const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
+const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
+
+function englishMatchText(question: string): string {
+  return question
+    .replace(EN_PLACE, ' ')
+    .replace(EN_DAY_MONTH, ' ')
+    .replace(EN_PERIOD_END, ' ')
+    .replace(EN_KIND, ' how much ')
+    .replace(HALF_OR_QUARTER_TOKEN, (token: string) => HALF_OR_QUARTER[token.toLowerCase()] ?? token)
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
 function matchingText(question: string, language: Language): string {
   const withoutPlace = question.replace(PLACE_WORDS, ' ');
   if (language === 'en') {
     const han = question.match(/[\p{Script=Han}“”《》（）()、\d.%]+/gu)?.filter((s) => /\p{Script=Han}/u.test(s)) ?? [];
     if (han.length > 0) return han.join(' ');
+    const english = englishMatchText(withoutPlace);
+    return /[\p{L}\p{N}]/u.test(english) ? english : withoutPlace;
   }
   return withoutPlace;
 }
@@ -106,9 +140,10 @@ function keep(token: string): boolean {
 
 const FUNCTION_CHARS = new Set([...'的是了吗呢在和跟与里几么哪谁']);
 
-/** Tokens that carry meaning: no question words, no bare punctuation, no English stop words. */
+/** Tokens that carry meaning, as printed (no search stems): no question words, no bare punctuation, no English stop words. */
 export function contentTokens(text: string, tokenizer: Tokenizer): string[] {
-  return [...new Set(tokenizer.tokens(text).filter(keep))];
+  const { words, bigrams } = splitWordsAndBigrams(tokenizer.tokens(text), text);
+  return [...words, ...bigrams].filter(keep);
 }
 
 /**

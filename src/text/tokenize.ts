@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { normalizeForMatch } from './normalize.js';
+import { stemWord } from './stem.js';
 
 /**
  * Search tokens for Chinese report text: jieba's search-mode words (which keep figures such as
@@ -57,7 +58,7 @@ export function createTokenizer(): Tokenizer {
       if (cached) return [...cached];
       const norm = normalizeForMatch(text).toLowerCase();
       const words = jieba.cutForSearch(norm, true).filter((w) => KEEP.test(w)).map((w) => w.trim());
-      const tokens = [...words, ...knownIn(norm, words), ...hanBigrams(norm)];
+      const tokens = [...words, ...knownIn(norm, words), ...stemsOf(words), ...hanBigrams(norm)];
       if (recent.size >= TOKEN_CACHE_SIZE) recent.clear();
       recent.set(text, tokens);
       return [...tokens];
@@ -79,12 +80,29 @@ export function createTokenizer(): Tokenizer {
 }
 
 /**
+ * An English word's stem as a token of its own beside the word ("employed" → "employed", "emploi"):
+ * the report's "employed" and the question's "employ" meet on the stem, and the form as printed still
+ * scores its own match on top.
+ */
+function stemsOf(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    const stem = stemWord(word);
+    if (stem !== word) out.push(stem);
+  }
+  return out;
+}
+
+/**
  * Splits `tokenizer.tokens(text)` back into segmenter words and the Han bigrams that are not also
- * words (tokens() lists the words first, then every bigram of the text).
+ * words (tokens() lists the words first, then every bigram of the text). The stems added for search
+ * are left out: a matcher reads the words as printed and compares stems itself.
  */
 export function splitWordsAndBigrams(tokens: readonly string[], text: string): { words: string[]; bigrams: string[] } {
-  const bigramCount = hanBigrams(normalizeForMatch(text).toLowerCase()).length;
-  const words = tokens.slice(0, Math.max(0, tokens.length - bigramCount));
-  const known = new Set(words);
-  return { words: [...known], bigrams: [...new Set(tokens.slice(words.length))].filter((b) => !known.has(b)) };
+  const norm = normalizeForMatch(text).toLowerCase();
+  const bigramCount = hanBigrams(norm).length;
+  const wordPart = tokens.slice(0, Math.max(0, tokens.length - bigramCount));
+  const printed = new Set(norm.match(/[a-z]+/gu) ?? []);
+  const known = new Set(wordPart.filter((w) => !/^[a-z]+$/u.test(w) || printed.has(w)));
+  return { words: [...known], bigrams: [...new Set(tokens.slice(wordPart.length))].filter((b) => !known.has(b)) };
 }

@@ -1,7 +1,7 @@
 import type { ReportMeta } from '../../store/shapes.js';
 import type { MetricLookup } from '../lookup/lookupService.js';
 import type { MetricMatch } from '../metricMatcher.js';
-import { printedFigure } from '../printedFigure.js';
+import { printedFigure, shownName } from '../printedFigure.js';
 import type { Language } from '../questionAnalysis.js';
 import type { TableRef } from '../tableAnswerer.js';
 import { PHRASES } from './phrases.js';
@@ -13,7 +13,7 @@ import { PHRASES } from './phrases.js';
 
 /** A metric match: the printed figure with year, section and page, then the sentence it was read from. */
 export function metricMatchText(m: MetricMatch, language: Language): string {
-  const line = PHRASES[language].metricLine(m.entry.name.replace(/…/gu, ''), printedFigure(m.entry), m.report.year, m.entry.section.id, m.entry.page);
+  const line = PHRASES[language].metricLine(shownName(m.entry.name), printedFigure(m.entry), m.report.year, m.entry.section.id, m.entry.page);
   return `${line}\n    ${m.entry.evidence.trim()}`;
 }
 

@@ -34,6 +34,10 @@ export interface Phrases {
   closestMetrics: string;
   /** One line of a metric lookup: name, printed figure, year, section, page. */
   metricLine(name: string, printed: string, year: number, section: string, page: number): string;
+  /** A registry figure in an answer: name, printed figure, place. */
+  metricValue(name: string, printed: string, where: string): string;
+  /** A line that belongs to one report year: "2023：…". */
+  inYear(year: number, line: string): string;
 }
 
 const zh: Phrases = {
@@ -58,6 +62,8 @@ const zh: Phrases = {
   metricNotFound: (query) => `报告中没有找到与“${query}”相关的指标。`,
   closestMetrics: '最接近的指标：',
   metricLine: (name, printed, year, section, page) => `${name}：${printed}（${year}，${section}，第 ${page} 页）`,
+  metricValue: (name, printed, where) => `${name}：${printed}${where}`,
+  inYear: (year, line) => `${year}：${line}`,
 };
 
 const en: Phrases = {
@@ -76,12 +82,14 @@ const en: Phrases = {
   changeFrom: (year, computation) => `Change from ${year}: ${computation}`,
   passageSum: (sum, computation, where) => `${sum} (${computation} = ${sum})${where}`,
   yearsNotCovered: (covered, uncovered) => `The ingested reports cover ${covered.join(', ')} only; there is nothing for ${uncovered.join(', ')}.`,
-  notFound: (closest) => `The report does not say.${closest ? ` The closest passages are listed below${closest}.` : ''}`,
+  notFound: (closest) => `The report does not say.${closest ? ` The closest passages are listed below ${closest}.` : ''}`,
   modelUngrounded: '(The model answer had figures not found in the sources; showing the report text instead.)',
   modelUnavailable: '(The model is unavailable; showing the report text instead.)',
   metricNotFound: (query) => `No metric in the report matches "${query}".`,
   closestMetrics: 'The closest metrics:',
   metricLine: (name, printed, year, section, page) => `${name}: ${printed} (${year}, section ${section}, page ${page})`,
+  metricValue: (name, printed, where) => `${name}: ${printed}${where}`,
+  inYear: (year, line) => `${year}: ${line}`,
 };
 
 export const PHRASES: Record<Language, Phrases> = { zh, en };

@@ -1,6 +1,6 @@
 import type { Decision } from '../decision.js';
 import type { MetricMatch } from '../metricMatcher.js';
-import { printedFigure } from '../printedFigure.js';
+import { printedFigure, shownName } from '../printedFigure.js';
 import type { Language } from '../questionAnalysis.js';
 import type { TableAnswer } from '../tableAnswerer.js';
 import type { TableFact } from '../factAnswerer.js';
@@ -103,15 +103,15 @@ function wordTable(answer: TableAnswer, page: number, p: Phrases): string {
 
 /** A registry entry as one line: name (without the report's elision mark), printed figure, place. */
 function metricLine(m: MetricMatch, p: Phrases): string {
-  return `${m.entry.name.replace(/…/gu, '')}：${printedFigure(m.entry)}${p.where(m.entry.section.id, m.entry.page)}`;
+  return p.metricValue(shownName(m.entry.name), printedFigure(m.entry), p.where(m.entry.section.id, m.entry.page));
 }
 
 function wordMetric(decision: Extract<Decision, { kind: 'metric' }>, p: Phrases): string {
   const lines: string[] = [];
   if (decision.conflict) lines.push(p.conflictIntro);
   const withYear = decision.otherYears.length > 0;
-  for (const m of decision.shown) lines.push(`${withYear ? `${m.report.year}：` : ''}${metricLine(m, p)}\n> ${m.entry.evidence.trim()}`);
-  for (const m of decision.otherYears) lines.push(`${m.report.year}：${metricLine(m, p)}`);
+  for (const m of decision.shown) lines.push(`${withYear ? p.inYear(m.report.year, metricLine(m, p)) : metricLine(m, p)}\n> ${m.entry.evidence.trim()}`);
+  for (const m of decision.otherYears) lines.push(p.inYear(m.report.year, metricLine(m, p)));
   const best = decision.shown[0];
   if (decision.change && best) {
     const { previous, difference } = decision.change;

@@ -223,7 +223,8 @@ describe('AnswerService: an English report', () => {
           'Annual Report 2031',
           'Item 1. Business',
           'Zorblat Holdings operated 212 grocery stores at the end of fiscal 2031 across five states.',
-          'Zorblat Holdings employed approximately 9,400 associates in fiscal 2031, most of them part time.',
+          'Zorblat Holdings employs approximately 9,400 associates in fiscal 2031, most of them part time.',
+          'In fiscal 2031 Zorblat Holdings granted 4,200,000 glimmer options to associates at an exercise price of $0.07.',
           'Item 7. Results of Operations',
           'Net sales of Zorblat Holdings rose in fiscal 2031 as comparable store sales grew in every state.',
           'Zorblat Holdings reported adjusted operating profit of 41.2 million for fiscal 2031, up from 38.9 million.',
@@ -238,5 +239,15 @@ describe('AnswerService: an English report', () => {
   it('answers a count from the passage that carries it ("operate" is no question for a rate)', async () => {
     const result = await ask.ask('How many grocery stores did Zorblat Holdings operate at the end of fiscal 2031?');
     expect([result.found, result.figures.map((f) => f.value)]).toEqual([true, ['212']]);
+  });
+
+  it('finds the passage that inflects the asked word otherwise ("employed" / "employs")', async () => {
+    const result = await ask.ask('How many associates were employed by Zorblat Holdings in fiscal 2031?');
+    expect([result.found, result.figures.map((f) => f.value)]).toEqual([true, ['9,400']]);
+  });
+
+  it('answers a count of associates with the figure that counts them, not options granted to them or a price', async () => {
+    const result = await ask.ask('How many associates did Zorblat Holdings have in fiscal 2031?');
+    expect(result.figures.map((f) => f.value)).toEqual(['9,400']);
   });
 });

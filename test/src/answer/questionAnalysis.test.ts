@@ -10,6 +10,18 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion("what's our quorvex margin?", tokenizer).tokens).toEqual(['quorvex', 'margin']);
   });
 
+  it('matches an English question without the words that say where, when or what kind of figure', () => {
+    const match = (q: string) => analyseQuestion(q, tokenizer).matchText;
+    expect(analyseQuestion("By roughly what percentage did glimmer sales rise in the year ended 30 June 2031, according to the Chair's letter?", tokenizer).tokens).toEqual(
+      ['glimmer', 'sales', 'rise', '2031'],
+    );
+    expect(match('how big were the quorvex orders in H1 2031?')).toBe('how much were the quorvex orders in first half 2031?');
+    expect(match('What were quorvex fees as of December 31, 2031?')).toBe('What were quorvex fees as of 2031?');
+    expect(analyseQuestion('how big were the quorvex orders?', tokenizer).wantsFigure).toBe(true);
+    // (Hedges are no topic: "roughly" is not a word a passage must hold.)
+    expect(analyseQuestion('roughly how many glimmers do we keep?', tokenizer).tokens).toEqual(['glimmers', 'keep']);
+  });
+
   it('reads the years a question names and whether it asks for a figure', () => {
     const analysis = analyseQuestion('How much did the Zorblat segment earn in 2031?', tokenizer);
     expect([analysis.language, analysis.years, analysis.wantsFigure]).toEqual(['en', [2031], true]);

@@ -21,4 +21,13 @@ describe('tokenizer', () => {
     expect(tokenizer.tokens('月桥星光').includes('星桥计划')).toBe(false);
     expect(tokenizer.tokens('启动星桥计划').includes('星桥计划')).toBe(true);
   });
+
+  it("adds an English word's stem beside it, so inflected forms meet, and leaves the stem out of the printed words", () => {
+    const tokenizer = createTokenizer();
+    const printed = tokenizer.tokens('Quorvex employed 40 glimmers');
+    const asked = tokenizer.tokens('how many glimmer does quorvex employ');
+    const shared = printed.filter((t) => asked.includes(t));
+    expect(shared.sort()).toEqual(['emploi', 'glimmer', 'quorvex']);
+    expect(splitWordsAndBigrams(printed, 'Quorvex employed 40 glimmers').words).toEqual(['quorvex', 'employed', '40', 'glimmers']);
+  });
 });
