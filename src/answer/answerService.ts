@@ -12,6 +12,7 @@ import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, type TermWeights } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
+import { agentNouns } from './namedAnswer.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameQuantity } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -126,9 +127,11 @@ export class AnswerService {
     const analysis = /[\p{L}\p{N}]/u.test(withoutSubject) ? { ...asked, matchText: withoutSubject } : asked;
     const filter = this.filterFor(analysis, options);
     const newest = this.newestFirst(filter);
-    const hits = await this.retriever.search(analysis.matchText, 10, newest);
+    // "Who audits…" is also searched as the doer's noun the report prints ("Auditors").
+    const query = analysis.language === 'en' ? [analysis.matchText, ...agentNouns(analysis.text)].join(' ') : analysis.matchText;
+    const hits = await this.retriever.search(query, 10, newest);
     // Passages of the newest report first; older years only when it does not say.
-    const olderHits = async () => (newest === filter ? hits : this.retriever.search(analysis.matchText, 10, filter));
+    const olderHits = async () => (newest === filter ? hits : this.retriever.search(query, 10, filter));
     const decided =
       this.fromFacts(analysis, filter) ??
       this.fromTable(analysis, filter) ??

@@ -5,6 +5,7 @@ import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import { exactSum } from './exactArithmetic.js';
+import { agentNouns, asksForName, inApposition, newNames, questionStems } from './namedAnswer.js';
 import { contentTerms, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
@@ -23,10 +24,14 @@ export interface ExtractiveAnswer {
 }
 
 const BIGRAM_FACTOR = 0.5;
+/** A name in apposition to the asked words outweighs a passage that repeats more of them. */
+const NAME_APPOSITION_BONUS = 0.3;
 
 interface WeightedTerm {
   term: string;
   weight: number;
+  /** Other stems that count as this term ("auditor" for the "audits" of "who audits"). */
+  also?: readonly string[];
 }
 
 export function weightedTerms(question: string, tokenizer: Tokenizer, weights: TermWeights): WeightedTerm[] {
@@ -48,10 +53,11 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   let stems: Set<string> | null = null;
   let total = 0;
   let found = 0;
-  for (const { term, weight } of terms) {
+  for (const { term, weight, also } of terms) {
     total += weight;
     if (haystack.includes(term)) found += weight;
     else if (isStemmable(term) && (stems ??= latinStems(text)).has(stemWord(term))) found += weight;
+    else if (also && also.some((stem) => (stems ??= latinStems(text)).has(stem))) found += weight;
   }
   return total === 0 ? 0 : found / total;
 }
@@ -225,7 +231,12 @@ export function answerExtractively(
   tokenizer: Tokenizer,
   weights: TermWeights,
 ): ExtractiveAnswer | null {
-  const terms = weightedTerms(question.matchText, tokenizer, weights);
+  const wantsName = question.language === 'en' && !question.wantsFigure && asksForName(question.text);
+  const agents = wantsName ? agentNouns(question.text) : [];
+  const askedStems = wantsName ? questionStems(question.matchText) : new Set<string>();
+  const terms = weightedTerms(question.matchText, tokenizer, weights).map((t) =>
+    agents.length > 0 && agents.includes(`${stemWord(t.term)}or`) ? { ...t, also: agents } : t,
+  );
   // A question whose only content is a number or year ("那 2023 年呢？" with no context) asks nothing.
   if (!terms.some((t) => !/^[\d.%]+$/.test(t.term))) return null;
 
@@ -249,7 +260,10 @@ export function answerExtractively(
   let bestScore = 0;
   const counted = question.language === 'zh' ? countedNoun(question.matchText) : null;
   const countedEnglish = question.language === 'en' ? countedNounEnglish(question.matchText) : null;
-  hits.slice(0, 8).forEach((hit, rank) => {
+  // (A name is one short run of words, easily outranked by passages that only repeat the question's
+  // words: a question for a name reads every passage retrieved.)
+  hits.slice(0, wantsName ? hits.length : 8).forEach((hit, rank) => {
+    const organisation = hit.report.meta.organisation ?? '';
     const sentences = sentenceTexts(hit.chunk.text, { lineBreaks: true });
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
@@ -262,15 +276,22 @@ export function answerExtractively(
           ((!counted || clauseNamesNoun(sentence, f, counted)) && (!countedEnglish || figureCountsNounEnglish(sentence, f, countedEnglish)) && kindAgrees(question, f)),
       );
       if (question.wantsFigure && !figure) return;
+      const names = wantsName ? newNames(sentence, question.text, organisation) : [];
+      if (wantsName && names.length === 0) return;
       // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").
-      const before = sentences.slice(Math.max(0, i - 2), i).join('');
+      // (Before a passage's first sentence stands its heading: "Secretary" over "Timothy Jones".)
+      const before = i === 0 && hit.chunk.kind === 'paragraph' ? title : sentences.slice(Math.max(0, i - 2), i).join('');
       const own = coverageOf(terms, sentence);
       const withContext = coverageOf(terms, `${before}${sentence}`);
       const withTitle = coverageOf(terms, `${title}${before}${sentence}`);
       const coverage = own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
       // The figure asked about stands in a clause that repeats the question's words.
       const clauseBonus = figure && question.wantsFigure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
-      const score = coverage + clauseBonus + answerTypeBonus(question, sentence) - rank * 0.01;
+      // The name asked for stands beside the asked words ("the auditor, KPMG LLP"), maybe on the line before.
+      const previous = sentences[i - 1] ?? (hit.chunk.kind === 'paragraph' ? title : '');
+      const withLineBefore = `${previous}\n${sentence}`;
+      const nameBonus = names.some((n) => inApposition(withLineBefore, { ...n, start: n.start + previous.length + 1, end: n.end + previous.length + 1 }, askedStems)) ? NAME_APPOSITION_BONUS : 0;
+      const score = coverage + clauseBonus + nameBonus + answerTypeBonus(question, sentence) - rank * 0.01;
       if (score > bestScore) {
         bestScore = score;
         const shown = withContext > own && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;

@@ -228,6 +228,9 @@ describe('AnswerService: an English report', () => {
           'Item 7. Results of Operations',
           'Net sales of Zorblat Holdings rose in fiscal 2031 as comparable store sales grew in every state.',
           'Zorblat Holdings reported adjusted operating profit of 41.2 million for fiscal 2031, up from 38.9 million.',
+          'Item 9A. Controls and Procedures',
+          'Our glimmer assessor is registered in Kettering Vale and works to the standards of the assessors of Zorblat Holdings.',
+          'The independent glimmer assessor of Zorblat Holdings, Quillfeather & Dunmore LLP, has reported on the accounts for fiscal 2031.',
         ].join('\n'),
       );
       return [file];
@@ -244,6 +247,17 @@ describe('AnswerService: an English report', () => {
   it('finds the passage that inflects the asked word otherwise ("employed" / "employs")', async () => {
     const result = await ask.ask('How many associates were employed by Zorblat Holdings in fiscal 2031?');
     expect([result.found, result.figures.map((f) => f.value)]).toEqual([true, ['9,400']]);
+  });
+
+  it('answers "which …" with the sentence that names someone beside the asked words', async () => {
+    const result = await ask.ask('Which glimmer assessor reports on Zorblat Holdings?');
+    expect([result.found, result.answer.split('\n')[0]?.includes('Quillfeather & Dunmore LLP')]).toEqual([true, true]);
+  });
+
+  it('answers "who" with the name beside the asked words, and refuses when no passage names one', async () => {
+    const result = await ask.ask('Who is the glimmer assessor in charge at Zorblat Holdings?');
+    expect(result.answer.split('\n')[0]).toContain('Quillfeather & Dunmore LLP');
+    expect((await ask.ask('Who is the treasurer of Zorblat Holdings?')).found).toBe(false);
   });
 
   it('answers a count of associates with the figure that counts them, not options granted to them or a price', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countedNounEnglish, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
 import { shownName, printedFigure } from '../../../src/answer/printedFigure.js';
+import { agentNouns, asksForName, inApposition, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
 import { findFigures } from '../../../src/text/findFigures.js';
 
 /** Which figures of a sentence count the noun an English "how many" question asks about. */
@@ -34,5 +35,32 @@ describe('registry figures shown in English', () => {
     expect(printedFigure({ value: '12.5', unit: 'million', qualifier: '' })).toBe('12.5 million');
     expect(shownName('glimmer sales rose by…to')).toBe('glimmer sales rose by … to');
     expect(shownName('投入…建设了智慧校园')).toBe('投入建设了智慧校园');
+  });
+});
+
+describe('English questions answered by a name', () => {
+  const question = 'Which glimmer assessor reviews Zorblat Holdings?';
+  const names = (sentence: string) => newNames(sentence, question, 'Zorblat Holdings Inc.').map((n) => n.name);
+
+  it('reads a question for a name and the doer noun of "who <verb>"', () => {
+    expect([asksForName(question), asksForName('Who inspects us?'), asksForName('How many depots are there?')]).toEqual([true, true, false]);
+    expect([agentNouns('who inspects us?'), agentNouns('Who is the Treasurer?')]).toEqual([['inspector'], []]);
+  });
+
+  it('finds names the question does not print: not its own words, the organisation, a title, a defined term or a sentence opener', () => {
+    expect(names('The Company’s independent glimmer assessor, Quillfeather & Dunmore LLP, has issued its report.')).toEqual(['Quillfeather & Dunmore LLP']);
+    expect(names('“Appointment Of Independent Glimmer Assessor” is incorporated by reference.')).toEqual([]);
+    expect(names('Each Director confirms that the Board of Zorblat Holdings is aware.')).toEqual([]);
+    expect(names('Assessors review the accounts each year.')).toEqual([]);
+  });
+
+  it('takes a name beside the asked words as the answer, not one that only shares the sentence', () => {
+    const asked = questionStems(question);
+    const text = 'Our glimmer assessor, Quillfeather & Dunmore LLP, is registered in Kettering Vale.';
+    const [first, second] = newNames(text, question, 'Zorblat Holdings Inc.');
+    expect([first && inApposition(text, first, asked), second && inApposition(text, second, asked)]).toEqual([true, false]);
+    const keyValue = 'Assessor\nBrindle Vane Partners';
+    const [name] = newNames(keyValue, question, '');
+    expect(name && inApposition(keyValue, name, asked)).toBe(true);
   });
 });

@@ -1,0 +1,97 @@
+import { latinStems, stemWord } from '../text/stem.js';
+
+/**
+ * English questions answered by a name: "Who audits us?", "Which firm is the company's auditor?",
+ * "Who is the Company Secretary?". A sentence answers one only when it prints a name the question
+ * does not: a run of capitalised words ("RSM US LLP", "Timothy Jones") that is neither the question's
+ * own words, nor the report's organisation, nor a word capitalised only because it opens the sentence.
+ */
+
+const ASKS_NAME = /^\s*(?:who|whom|whose|which)\b|\bwhat\s+is\s+the\s+name\b/iu;
+
+export function asksForName(question: string): boolean {
+  return ASKS_NAME.test(question);
+}
+
+/** A capitalised word: "Jones", "LLP", "McKinsey", "O'Neil", "U.S."; joined in a run by "of", "and", "&". */
+const NAME_RUN = /(?:[A-Z][A-Za-z'’.&-]*)(?:[ \t]+(?:(?:of|and|&|de|van|von|du)[ \t]+)?[A-Z][A-Za-z'’.&-]*)*/gu;
+const DETERMINER = /\b(?:the|this|that|these|those|each|every|our|its|their|a|an|any|such)\s+$/iu;
+const DETERMINER_WORD = /^(?:the|this|that|these|those|each|every|our|its|their|a|an|any|such)$/iu;
+/** Title case ("Appointment Of Independent Auditors") capitalises its small words; a name does not. */
+const TITLE_CASE_SMALL_WORD = /\b(?:Of|And|For|To|In|On|The|With)\b/u;
+/** Words capitalised by convention, not because they name someone: pronouns, articles, months, days. */
+const NOT_NAMES = new Set(
+  'i a an the this that these those our we us it its their they he she his her my you your on in at for of to by with from as and or but if when where which who what how all any each no not per note see page item part section table total'
+    .split(' ')
+    .concat('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' ')),
+);
+
+/**
+ * The names a sentence prints that the question does not: each a run of capitalised words with at least
+ * one word that is not the question's (by stem), not the organisation's, and not a conventional capital.
+ * A single capitalised word that opens the sentence is taken as the sentence's first word, not a name.
+ */
+export interface FoundName {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export function newNames(sentence: string, question: string, organisation: string): FoundName[] {
+  const known = new Set([...latinStems(question), ...latinStems(organisation)]);
+  const out: FoundName[] = [];
+  for (const match of sentence.matchAll(NAME_RUN)) {
+    const run = match[0].trim();
+    if (TITLE_CASE_SMALL_WORD.test(run.split(/\s+/u).slice(1).join(' '))) continue;
+    const words = run.split(/\s+/u).map((w) => w.replace(/[.'’]+$/u, ''));
+    const opensSentence = sentence.slice(0, match.index).trim() === '';
+    if (opensSentence && words.length === 1) continue;
+    // "the Company", "each Director", "The Directors": a defined term of the report, capitalised
+    // after a determiner, not a name.
+    const fresh = words.filter((w) => {
+      const lower = w.toLowerCase();
+      return /[A-Za-z]{2,}/u.test(w) && !NOT_NAMES.has(lower) && !known.has(stemWord(lower.replace(/[^a-z]/gu, '')));
+    });
+    const determined = DETERMINER.test(sentence.slice(Math.max(0, match.index - 8), match.index)) || DETERMINER_WORD.test(words[0] ?? '');
+    if (determined && fresh.length === 1) continue;
+    if (fresh.length > 0) out.push({ name: run, start: match.index, end: match.index + run.length });
+  }
+  return out;
+}
+
+/** The question's words as stems, with the agent nouns that stand for its verb. */
+export function questionStems(question: string): Set<string> {
+  return new Set([...latinStems(question), ...agentNouns(question)]);
+}
+
+/** The words of the clause just before a name that a comma, colon, line break or "is"/"as" joins to it. */
+const BEFORE_APPOSITION = /((?:[A-Za-z’'-]+\s+){0,5}[A-Za-z’'-]+)\s*(?:[,:：]\s*|\n\s*|\s+(?:is|was|are|were|as)\s+)$/u;
+const AFTER_APPOSITION = /^\s*(?:,|\(|:|\bis\b|\bwas\b|\bas\b)\s*(?:(?:an?|the|our|its)\s+)?(?:[a-z-]+\s+){0,3}?([A-Za-z]+)/iu;
+
+/**
+ * A name in apposition to the asked words: "the auditor, KPMG LLP,", "RSM US LLP, an independent
+ * … firm", "Secretary\nTimothy Jones", "Auditors: …", "X was appointed as auditor". A name that only
+ * shares the sentence ("registered with the PCAOB") is not the one asked for.
+ */
+export function inApposition(text: string, name: FoundName, asked: ReadonlySet<string>): boolean {
+  // ("The auditor of X, KPMG LLP": the asked word may stand a few words before the comma.)
+  const before = BEFORE_APPOSITION.exec(text.slice(Math.max(0, name.start - 60), name.start))?.[1];
+  if (before && [...latinStems(before.split(/[,;:.]/u).at(-1) ?? '')].some((stem) => asked.has(stem))) return true;
+  const after = text.slice(name.end, name.end + 80);
+  const next = AFTER_APPOSITION.exec(after);
+  if (!next) return false;
+  // Any asked word in the phrase that follows the comma ("…, an independent registered … firm").
+  const phrase = after.slice(0, (next.index ?? 0) + next[0].length);
+  return [...latinStems(phrase)].some((stem) => asked.has(stem));
+}
+
+/**
+ * "Who audits…" is answered by "Auditors: …": the doer of the verb after "who", its agent noun in
+ * "-or" (audit → auditor, direct → director), which stemming does not reach ("-er" nouns it does:
+ * manages and manager share "manag").
+ */
+export function agentNouns(question: string): string[] {
+  const verb = /^\s*who\s+([a-z]+?)(?:s|es|ed)?\b/iu.exec(question)?.[1]?.toLowerCase();
+  if (!verb || verb.length < 4 || NOT_NAMES.has(verb) || /^(?:is|are|was|were|has|have|had|does|did|will|would|can|could)$/u.test(verb)) return [];
+  return [`${stemWord(verb)}or`];
+}
