@@ -10,7 +10,7 @@ import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
-import { answerExtractively, type TermWeights } from './extractiveAnswerer.js';
+import { answerExtractively, coverageOf, type TermWeights, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns } from './namedAnswer.js';
 import { LookupService } from './lookup/lookupService.js';
@@ -33,6 +33,8 @@ const METRIC_MIN_QUERY_COVERAGE = 0.62;
 const METRIC_MIN_SCORE = 0.4;
 /** The best sentence must cover this much of the question's weight, or the report is taken not to say. */
 const EXTRACTIVE_MIN_COVERAGE = 0.6;
+/** A passage sentence covering this much more of the question than a fact's label and headings answers instead. */
+const PASSAGE_OVER_FACT_MARGIN = 0.3;
 /** Two registry entries this close in score, for the same quantity, are both shown (a conflict). */
 const CONFLICT_SCORE_GAP = 0.25;
 /** A metric is listed for at most this many years (the newest), so an answer stays readable in chat. */
@@ -133,7 +135,7 @@ export class AnswerService {
     // Passages of the newest report first; older years only when it does not say.
     const olderHits = async () => (newest === filter ? hits : this.retriever.search(query, 10, filter));
     const decided =
-      this.fromFacts(analysis, filter) ??
+      this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, hits) ??
       this.fromTable(analysis, filter) ??
       this.fromRegistry(analysis, filter) ??
       this.fromPassages(analysis, hits) ??
@@ -218,6 +220,27 @@ export class AnswerService {
     const { fact } = answer;
     const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);
     return { decision: { kind: 'fact', fact }, primary: [{ report: fact.ref.report, chunk, section: fact.ref.table.id, page: fact.page, text: chunk?.text ?? fact.label }] };
+  }
+
+  /**
+   * A table fact answers when its row label, column heading and table name say at least what the best
+   * sentence of the passages says of the question: a label named whole in a question that goes on to
+   * ask something else ("cash … spent on the fleet upgrade") is a weaker answer than a sentence that
+   * carries every word of it. The figures come from the report either way.
+   */
+  private strongerThanPassages(
+    decided: { decision: Decision; primary: Primary[] } | null,
+    analysis: QuestionAnalysis,
+    hits: RetrievedChunk[],
+  ): { decision: Decision; primary: Primary[] } | null {
+    if (!decided || decided.decision.kind !== 'fact' || !analysis.wantsFigure) return decided;
+    const passage = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights);
+    if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
+    const { fact } = decided.decision;
+    const table = fact.ref.table;
+    const context = [fact.label, fact.group ?? '', table.header[fact.column] ?? '', table.title || table.id].join(' ');
+    const factCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
+    return passage.coverage - factCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
   }
 
   private factsOf(reportId: string): FactIndex {

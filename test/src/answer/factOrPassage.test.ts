@@ -1,0 +1,55 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerService } from '../../../src/answer/answerService.js';
+import { makeReportPdf, type PdfBlock } from '../../fixtures/pdfs.js';
+import { buildFixture, type Fixture } from './reportFixture.js';
+
+/**
+ * An invented English annual report, built as a PDF in the test: a statement that prints a "Cash"
+ * row, and prose that states another figure about cash with more of a question's words.
+ */
+const row = (label: string, ...amounts: string[]): PdfBlock => ({
+  placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
+  advance: 20,
+});
+
+let fixture: Fixture;
+let service: AnswerService;
+beforeAll(async () => {
+  fixture = await buildFixture(async (dir) => {
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        ['Quillmere Shipping Ltd', 'Annual Report 2031', 'Review of Operations', 'During 2031 Quillmere spent 7,450 of its cash on the ballast glimmer retrofit of the fleet.', 'The fleet grew to 14 vessels during the year.'],
+        [
+          { line: 'CONSOLIDATED BALANCE SHEETS', size: 12 },
+          { line: '(in thousands)', align: 'right' },
+          { placed: [{ text: 'December 31, 2031', x: 400, align: 'right' }, { text: 'December 31, 2030', x: 510, align: 'right' }], advance: 20 },
+          row('Cash', '52,310', '48,775'),
+          row('Vessels', '610,200', '588,905'),
+          row('Total assets', '701,044', '672,380'),
+        ],
+      ],
+    });
+    const file = path.join(dir, 'quillmere-2031.pdf');
+    await writeFile(file, pdf);
+    return [file];
+  });
+  service = await fixture.service();
+}, 60_000);
+afterAll(() => fixture.cleanup());
+
+describe('a table fact or a sentence', () => {
+  it('reads the statement row when the question names the row and nothing else', async () => {
+    const result = await service.ask('How much cash did Quillmere have at the end of 2031?');
+    expect(result.figures.map((f) => f.value)).toEqual(['52,310']);
+  });
+
+  it('answers from the sentence that carries every word of the question, not from a row label it merely contains', async () => {
+    const result = await service.ask('How much cash did Quillmere spend on the ballast glimmer retrofit in 2031?');
+    expect([result.found, result.answer.split('\n')[0]?.includes('7,450')]).toEqual([true, true]);
+  });
+});
