@@ -10,7 +10,7 @@ import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
-import { answerExtractively, coverageOf, type TermWeights, weightedTerms } from './extractiveAnswerer.js';
+import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns } from './namedAnswer.js';
 import { LookupService } from './lookup/lookupService.js';
@@ -134,12 +134,16 @@ export class AnswerService {
     const hits = await this.retriever.search(query, 10, newest);
     // Passages of the newest report first; older years only when it does not say.
     const olderHits = async () => (newest === filter ? hits : this.retriever.search(query, 10, filter));
+    // The best sentence of the passages, read at most once: a fact is weighed against it, and it answers
+    // when no table or registry entry does.
+    let sentence: ExtractiveAnswer | null | undefined;
+    const bestSentence = () => (sentence === undefined ? (sentence = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights)) : sentence);
     const decided =
-      this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, hits) ??
+      this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence) ??
       this.fromTable(analysis, filter) ??
       this.fromRegistry(analysis, filter) ??
-      this.fromPassages(analysis, hits) ??
-      (newest === filter ? null : this.fromPassages(analysis, await olderHits())) ??
+      this.fromPassages(analysis, bestSentence()) ??
+      (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
       { decision: this.notFound(analysis, hits), primary: [] };
     const found = isAnswer(decided.decision);
     const answer = wordAnswer(decided.decision, analysis.language);
@@ -231,10 +235,10 @@ export class AnswerService {
   private strongerThanPassages(
     decided: { decision: Decision; primary: Primary[] } | null,
     analysis: QuestionAnalysis,
-    hits: RetrievedChunk[],
+    bestSentence: () => ExtractiveAnswer | null,
   ): { decision: Decision; primary: Primary[] } | null {
     if (!decided || decided.decision.kind !== 'fact' || !analysis.wantsFigure) return decided;
-    const passage = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights);
+    const passage = bestSentence();
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
     const { fact } = decided.decision;
     const table = fact.ref.table;
@@ -304,8 +308,7 @@ export class AnswerService {
     return loaded?.chunks.find((c) => c.pageStart <= page && c.pageEnd >= page && compact(c.text).includes(key)) ?? loaded?.chunks.find((c) => compact(c.text).includes(key)) ?? null;
   }
 
-  private fromPassages(analysis: QuestionAnalysis, hits: RetrievedChunk[]): { decision: Decision; primary: Primary[] } | null {
-    const found = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights);
+  private fromPassages(analysis: QuestionAnalysis, found: ExtractiveAnswer | null): { decision: Decision; primary: Primary[] } | null {
     if (!found) return null;
     if (!found.aggregate && found.coverage < EXTRACTIVE_MIN_COVERAGE) return null;
     if (this.yearMismatch(analysis, found.sentence, found.hit.report.meta)) return null;

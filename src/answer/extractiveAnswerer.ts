@@ -5,7 +5,7 @@ import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import { exactSum } from './exactArithmetic.js';
-import { agentNouns, asksForName, inApposition, newNames, questionStems } from './namedAnswer.js';
+import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { contentTerms, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
@@ -118,7 +118,7 @@ export function figureCountsNounEnglish(sentence: string, figure: FoundFigure, n
   for (const word of words.slice(0, 6)) {
     if (EN_RUN_END.test(word)) break;
     if (word.split('-').some((part) => stemWord(part) === wanted)) return true;
-    if (!EN_FILLER.test(word) && !word.split('-').every((part) => EN_FILLER.test(part))) content = true;
+    if (!word.split('-').every((part) => EN_FILLER.test(part))) content = true;
   }
   return !content && latinStems(sentence).has(wanted);
 }
@@ -263,7 +263,7 @@ export function answerExtractively(
   // (A name is one short run of words, easily outranked by passages that only repeat the question's
   // words: a question for a name reads every passage retrieved.)
   hits.slice(0, wantsName ? hits.length : 8).forEach((hit, rank) => {
-    const organisation = hit.report.meta.organisation ?? '';
+    const known = wantsName ? knownStems(question.text, hit.report.meta.organisation ?? '') : new Set<string>();
     const sentences = sentenceTexts(hit.chunk.text, { lineBreaks: true });
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
@@ -276,7 +276,7 @@ export function answerExtractively(
           ((!counted || clauseNamesNoun(sentence, f, counted)) && (!countedEnglish || figureCountsNounEnglish(sentence, f, countedEnglish)) && kindAgrees(question, f)),
       );
       if (question.wantsFigure && !figure) return;
-      const names = wantsName ? newNames(sentence, question.text, organisation) : [];
+      const names = wantsName ? newNames(sentence, known) : [];
       if (wantsName && names.length === 0) return;
       // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").
       // (Before a passage's first sentence stands its heading: "Secretary" over "Timothy Jones".)

@@ -15,8 +15,9 @@ export function asksForName(question: string): boolean {
 
 /** A capitalised word: "Jones", "LLP", "McKinsey", "O'Neil", "U.S."; joined in a run by "of", "and", "&". */
 const NAME_RUN = /(?:[A-Z][A-Za-z'’.&-]*)(?:[ \t]+(?:(?:of|and|&|de|van|von|du)[ \t]+)?[A-Z][A-Za-z'’.&-]*)*/gu;
-const DETERMINER = /\b(?:the|this|that|these|those|each|every|our|its|their|a|an|any|such)\s+$/iu;
-const DETERMINER_WORD = /^(?:the|this|that|these|those|each|every|our|its|their|a|an|any|such)$/iu;
+const DETERMINERS = 'the|this|that|these|those|each|every|our|its|their|a|an|any|such';
+const DETERMINER_BEFORE = new RegExp(`\\b(?:${DETERMINERS})\\s+$`, 'iu');
+const DETERMINER_WORD = new RegExp(`^(?:${DETERMINERS})$`, 'iu');
 /** Title case ("Appointment Of Independent Auditors") capitalises its small words; a name does not. */
 const TITLE_CASE_SMALL_WORD = /\b(?:Of|And|For|To|In|On|The|With)\b/u;
 /** Words capitalised by convention, not because they name someone: pronouns, articles, months, days. */
@@ -26,19 +27,23 @@ const NOT_NAMES = new Set(
     .concat('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' ')),
 );
 
-/**
- * The names a sentence prints that the question does not: each a run of capitalised words with at least
- * one word that is not the question's (by stem), not the organisation's, and not a conventional capital.
- * A single capitalised word that opens the sentence is taken as the sentence's first word, not a name.
- */
 export interface FoundName {
   name: string;
   start: number;
   end: number;
 }
 
-export function newNames(sentence: string, question: string, organisation: string): FoundName[] {
-  const known = new Set([...latinStems(question), ...latinStems(organisation)]);
+/** The stems a name must not consist of: the question's words and the organisation's (worked out once per passage). */
+export function knownStems(question: string, organisation: string): Set<string> {
+  return new Set([...latinStems(question), ...latinStems(organisation)]);
+}
+
+/**
+ * The names a sentence prints that the question does not: each a run of capitalised words with at least
+ * one word not among `known` (by stem) and not a conventional capital. A single capitalised word that
+ * opens the sentence is taken as the sentence's first word, not a name.
+ */
+export function newNames(sentence: string, known: ReadonlySet<string>): FoundName[] {
   const out: FoundName[] = [];
   for (const match of sentence.matchAll(NAME_RUN)) {
     const run = match[0].trim();
@@ -52,7 +57,7 @@ export function newNames(sentence: string, question: string, organisation: strin
       const lower = w.toLowerCase();
       return /[A-Za-z]{2,}/u.test(w) && !NOT_NAMES.has(lower) && !known.has(stemWord(lower.replace(/[^a-z]/gu, '')));
     });
-    const determined = DETERMINER.test(sentence.slice(Math.max(0, match.index - 8), match.index)) || DETERMINER_WORD.test(words[0] ?? '');
+    const determined = DETERMINER_BEFORE.test(sentence.slice(Math.max(0, match.index - 8), match.index)) || DETERMINER_WORD.test(words[0] ?? '');
     if (determined && fresh.length === 1) continue;
     if (fresh.length > 0) out.push({ name: run, start: match.index, end: match.index + run.length });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countedNounEnglish, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
 import { shownName, printedFigure } from '../../../src/answer/printedFigure.js';
-import { agentNouns, asksForName, inApposition, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
+import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
 import { findFigures } from '../../../src/text/findFigures.js';
 
 /** Which figures of a sentence count the noun an English "how many" question asks about. */
@@ -40,7 +40,7 @@ describe('registry figures shown in English', () => {
 
 describe('English questions answered by a name', () => {
   const question = 'Which glimmer assessor reviews Zorblat Holdings?';
-  const names = (sentence: string) => newNames(sentence, question, 'Zorblat Holdings Inc.').map((n) => n.name);
+  const names = (sentence: string) => newNames(sentence, knownStems(question, 'Zorblat Holdings Inc.')).map((n) => n.name);
 
   it('reads a question for a name and the doer noun of "who <verb>"', () => {
     expect([asksForName(question), asksForName('Who inspects us?'), asksForName('How many depots are there?')]).toEqual([true, true, false]);
@@ -57,10 +57,10 @@ describe('English questions answered by a name', () => {
   it('takes a name beside the asked words as the answer, not one that only shares the sentence', () => {
     const asked = questionStems(question);
     const text = 'Our glimmer assessor, Quillfeather & Dunmore LLP, is registered in Kettering Vale.';
-    const [first, second] = newNames(text, question, 'Zorblat Holdings Inc.');
+    const [first, second] = newNames(text, knownStems(question, 'Zorblat Holdings Inc.'));
     expect([first && inApposition(text, first, asked), second && inApposition(text, second, asked)]).toEqual([true, false]);
     const keyValue = 'Assessor\nBrindle Vane Partners';
-    const [name] = newNames(keyValue, question, '');
+    const [name] = newNames(keyValue, knownStems(question, ''));
     expect(name && inApposition(keyValue, name, asked)).toBe(true);
   });
 });
