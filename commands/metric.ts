@@ -1,4 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { replyLabelsFor } from '../src/answer/phrase/replyLabels.js';
 import { metricChoices } from '../src/bot/choices.js';
 import type { Command } from '../src/bot/command.js';
 import { formatMetric, formatMetricNotFound } from '../src/bot/format/metricEmbed.js';
@@ -27,12 +28,13 @@ export default {
     await interaction.deferReply();
     const { lookup } = context.holder.current();
     const found = lookup.lookupMetric(name, { limit: 12 });
+    const labels = replyLabelsFor(name);
     const best = found.matches[0];
     if (!best || !found.confident) {
-      await interaction.editReply({ embeds: [formatMetricNotFound(name, found.matches.slice(0, CLOSE_NAMES))] });
+      await interaction.editReply({ embeds: [formatMetricNotFound(name, found.matches.slice(0, CLOSE_NAMES), labels)] });
       return;
     }
-    await interaction.editReply({ embeds: [formatMetric(best, lookup.metricAcrossYears(best), lookup.closeMetrics(found.matches, CLOSE_NAMES))] });
+    await interaction.editReply({ embeds: [formatMetric(best, lookup.metricAcrossYears(best), lookup.closeMetrics(found.matches, CLOSE_NAMES), labels)] });
   },
   async autocomplete(interaction, context) {
     await interaction.respond(metricChoices(context.holder.current().lookup, interaction.options.getFocused()));

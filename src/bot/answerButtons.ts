@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { AnswerService } from '../answer/answerService.js';
+import { replyLabelsFor } from '../answer/phrase/replyLabels.js';
 import type { AskResult } from '../answer/types.js';
 import { reportSourcePdf } from '../store/reportFiles.js';
 import { CUSTOM_ID_LIMIT } from './discordLimits.js';
@@ -43,10 +44,11 @@ export function answerButtons(service: AnswerService, result: AskResult, key: st
   if (!first) return [];
   const meta = service.index.manifest.reports.find((r) => r.id === first.report);
   const hasPdf = meta ? reportSourcePdf(service.index.generationDir, meta) !== null : false;
+  const labels = replyLabelsFor(result.question);
   const buttons: APIComponentInMessageActionRow[] = [];
   if (hasPdf) {
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `原文（第 ${first.page} 页）`, custom_id: pageButtonId(first.report, first.page, key) });
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: labels.pageButton(first.page), custom_id: pageButtonId(first.report, first.page, key) });
   }
-  buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: '更多来源', custom_id: sourcesButtonId(key) });
+  buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: labels.moreSourcesButton, custom_id: sourcesButtonId(key) });
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { AnswerServiceHolder } from '../answer/answerServiceHolder.js';
 import { metricLookupText, reportsTable, tableListLine, tableText } from '../answer/phrase/lookupText.js';
+import { replyLabelsFor } from '../answer/phrase/replyLabels.js';
 import { languageOf } from '../answer/questionAnalysis.js';
 import type { AskResult, Turn } from '../answer/types.js';
 import { UserFacingError } from '../errors.js';
@@ -27,12 +28,13 @@ export const TERMINAL_HELP = [
 ].join('\n');
 
 export function formatAnswerForTerminal(result: AskResult): string {
+  const labels = replyLabelsFor(result.question);
   const lines = [result.answer];
   if (result.sources.length > 0) {
-    lines.push('', result.found ? '来源：' : '最接近的内容：');
+    lines.push('', labels.sourcesHeading(result.found));
     result.sources.forEach((s, i) => {
       const preview = s.text.replace(/\s+/g, ' ').slice(0, SOURCE_PREVIEW_CHARS);
-      lines.push(`  [${i + 1}] ${s.year} · ${s.section} · 第 ${s.page} 页  ${preview}${s.text.length > SOURCE_PREVIEW_CHARS ? '…' : ''}`);
+      lines.push(`  [${i + 1}] ${s.year} · ${s.section} · ${labels.page(s.page)}  ${preview}${s.text.length > SOURCE_PREVIEW_CHARS ? '…' : ''}`);
     });
   }
   return lines.join('\n');

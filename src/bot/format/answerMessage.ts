@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { replyLabelsFor, type ReplyLabels } from '../../answer/phrase/replyLabels.js';
 import type { AskResult, SourceRef } from '../../answer/types.js';
 import {
   EMBED_DESCRIPTION_LIMIT,
@@ -29,6 +30,8 @@ export interface FormattedAnswer {
 export interface AnswerFormatOptions {
   /** Several reports are ingested: sources name their year. */
   showYear: boolean;
+  /** The words around the answer; by default in the language of the question. */
+  labels?: ReplyLabels;
 }
 
 /** The answer text with report markdown escaped and every figure in bold. */
@@ -36,15 +39,15 @@ export function answerBody(result: Pick<AskResult, 'answer' | 'figures'>): strin
   return boldFigures(escapeMarkdown(result.answer), result.figures.map((f) => f.value));
 }
 
-export function sourceLabel(source: Pick<SourceRef, 'section' | 'page' | 'year'>, showYear: boolean): string {
-  return `${source.section} · 第 ${source.page} 页${showYear ? ` · ${source.year}` : ''}`;
+export function sourceLabel(source: Pick<SourceRef, 'section' | 'page' | 'year'>, showYear: boolean, labels: ReplyLabels): string {
+  return `${source.section} · ${labels.page(source.page)}${showYear ? ` · ${source.year}` : ''}`;
 }
 
-function figuresField(result: AskResult): APIEmbedField | null {
+function figuresField(result: AskResult, labels: ReplyLabels): APIEmbedField | null {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const f of result.figures) {
-    const line = `**${f.value}**${escapeMarkdown(f.unit)} — ${escapeMarkdown(f.section)} · 第 ${f.page} 页`;
+    const line = `**${f.value}**${escapeMarkdown(f.unit)} — ${escapeMarkdown(f.section)} · ${labels.page(f.page)}`;
     if (seen.has(line)) continue;
     seen.add(line);
     lines.push(line);
@@ -52,14 +55,14 @@ function figuresField(result: AskResult): APIEmbedField | null {
   if (lines.length === 0) return null;
   let value = '';
   for (const [i, line] of lines.entries()) {
-    const more = `\n…（另有 ${lines.length - i} 项）`;
+    const more = `\n${labels.moreItems(lines.length - i)}`;
     if ((value ? value.length + 1 : 0) + line.length + more.length > EMBED_FIELD_VALUE_LIMIT) {
       value += more;
       break;
     }
     value = value ? `${value}\n${line}` : line;
   }
-  return { name: '数字与出处', value };
+  return { name: labels.figuresAndSources, value };
 }
 
 function embedLength(embed: APIEmbed): number {
@@ -83,22 +86,23 @@ export function passageText(text: string, limit: number): string {
  * Discord's 6000-character and 1024-per-field limits.
  */
 export function formatAnswer(result: AskResult, options: AnswerFormatOptions): FormattedAnswer {
+  const labels = options.labels ?? replyLabelsFor(result.question);
   const body = answerBody(result);
   const parts = body.length > ANSWER_IN_EMBED_LIMIT ? splitMessage(body) : [];
-  const description = parts.length > 0 ? `回答较长，已分 ${parts.length} 条消息发出（见上方）。` : truncate(body || '—', EMBED_DESCRIPTION_LIMIT);
-  const footer = `${result.mode === 'llm' ? '模型回答 · 数字已与原文核对' : '原文摘录'} · ${Math.round(result.ms)} ms`;
+  const description = parts.length > 0 ? labels.answerSplit(parts.length) : truncate(body || '—', EMBED_DESCRIPTION_LIMIT);
+  const footer = labels.footer(result.mode, result.ms);
   const embed: APIEmbed = {
-    title: truncate(`问：${escapeMarkdown(result.question.trim())}`, EMBED_TITLE_LIMIT),
+    title: truncate(labels.question(escapeMarkdown(result.question.trim())), EMBED_TITLE_LIMIT),
     description,
     color: result.found ? COLOR_FOUND : COLOR_NOT_FOUND,
     fields: [],
     footer: { text: footer },
   };
-  const figures = figuresField(result);
+  const figures = figuresField(result, labels);
   if (figures) embed.fields?.push(figures);
 
   const sources = result.sources.slice(0, SOURCES_IN_EMBED);
-  const names = sources.map((s, i) => truncate(`${i + 1}. ${sourceLabel(s, options.showYear)}`, EMBED_FIELD_NAME_LIMIT));
+  const names = sources.map((s, i) => truncate(`${i + 1}. ${sourceLabel(s, options.showYear, labels)}`, EMBED_FIELD_NAME_LIMIT));
   const fixed = embedLength(embed) + names.reduce((sum, n) => sum + n.length, 0);
   const perSource = sources.length > 0 ? Math.min(EMBED_FIELD_VALUE_LIMIT, Math.floor((EMBED_BUDGET - fixed) / sources.length)) : 0;
   sources.forEach((s, i) => embed.fields?.push({ name: names[i] ?? '', value: passageText(s.text, perSource) }));
@@ -106,17 +110,18 @@ export function formatAnswer(result: AskResult, options: AnswerFormatOptions): F
 }
 
 /**
- * Every source in full for "更多来源", as messages of at most 2000 characters: a heading line per
+ * Every source in full for "更多来源" ("All sources"), as messages of at most 2000 characters: a heading line per
  * source, then its passage as a quote.
  */
 export function formatAllSources(result: AskResult, options: AnswerFormatOptions): string[] {
-  if (result.sources.length === 0) return ['这个回答没有来源。'];
+  const labels = options.labels ?? replyLabelsFor(result.question);
+  if (result.sources.length === 0) return [labels.noSources];
   const blocks = result.sources.map((s, i) => {
     const quote = escapeMarkdown(s.text.trim())
       .split('\n')
       .map((line) => `> ${line}`)
       .join('\n');
-    return `**${i + 1}. ${escapeMarkdown(sourceLabel(s, options.showYear))}**（${escapeMarkdown(s.report)}）\n${quote}`;
+    return `**${i + 1}. ${escapeMarkdown(sourceLabel(s, options.showYear, labels))}**${labels.aside(escapeMarkdown(s.report))}\n${quote}`;
   });
   return splitMessage(blocks.join('\n\n'));
 }

@@ -59,6 +59,26 @@ describe('formatAnswer', () => {
   });
 });
 
+describe('the words around an English answer', () => {
+  const english = result({
+    question: 'How many volunteers are registered?',
+    answer: 'Registered volunteers: 10750 (section 1.1.2, page 5)',
+  });
+
+  it('are English: title, figure field, page references and footer', () => {
+    const { embed } = formatAnswer(english, { showYear: false });
+    expect(embed.title).toBe('Q: How many volunteers are registered?');
+    expect(embed.fields?.[0]).toEqual({ name: 'Figures and sources', value: '**10750**人 — 1.1.2 · p. 5' });
+    expect(embed.fields?.[1]?.name).toBe('1. 1.1 · p. 1');
+    expect(embed.footer?.text).toBe('Report text · 12 ms');
+  });
+
+  it('are English in the full source list and when there are none', () => {
+    expect(formatAllSources(english, { showYear: true })).toEqual(['**1. 1.1 · p. 1 · 2024** (r-2024)\n> 志愿者注册人数 10750 人']);
+    expect(formatAllSources({ ...english, sources: [] }, { showYear: false })).toEqual(['This answer has no sources.']);
+  });
+});
+
 describe('formatAllSources', () => {
   it('lists every source with its label and passage as a quote', () => {
     const parts = formatAllSources(result({ sources: [source(1, '第一段\n第二行'), source(2, '另一段')] }), { showYear: false });

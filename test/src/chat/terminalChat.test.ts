@@ -33,6 +33,13 @@ describe('the terminal chat', () => {
     expect(printed).toContain('来源：');
   });
 
+  it('words the lines around an English question in English', async () => {
+    const printed = await session(['How many registered volunteers (志愿者注册人数) are there?']);
+    expect(printed).toContain('志愿者注册人数: 10750人 (section 1.1.2, page 5)');
+    expect(printed).toContain('\nSources:\n  [1] 2024 · 1.1.2 · p. 5  ');
+    expect(printed).not.toContain('来源：');
+  });
+
   it('looks a metric up with the same lookup and line as the CLI', async () => {
     const printed = await session(['/metric 志愿者人数']);
     expect(printed).toContain('志愿者注册人数：10750人（2024，1.1.2，第 5 页）');
