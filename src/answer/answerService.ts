@@ -12,7 +12,7 @@ import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
-import { agentNouns } from './namedAnswer.js';
+import { agentNouns, asksForName } from './namedAnswer.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameQuantity } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -140,7 +140,7 @@ export class AnswerService {
     const bestSentence = () => (sentence === undefined ? (sentence = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights)) : sentence);
     const decided =
       this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence) ??
-      this.fromTable(analysis, filter) ??
+      this.strongerThanPassages(this.fromTable(analysis, filter), analysis, bestSentence) ??
       this.fromRegistry(analysis, filter) ??
       this.fromPassages(analysis, bestSentence()) ??
       (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
@@ -227,24 +227,25 @@ export class AnswerService {
   }
 
   /**
-   * A table fact answers when its row label, column heading and table name say at least what the best
-   * sentence of the passages says of the question: a label named whole in a question that goes on to
-   * ask something else ("cash … spent on the fleet upgrade") is a weaker answer than a sentence that
-   * carries every word of it. The figures come from the report either way.
+   * A table fact or table answer stands when its row labels, column heading and table name say at
+   * least what the best sentence of the passages says of the question: a label named whole in a
+   * question that goes on to ask something else ("cash … spent on the fleet upgrade", "the premium
+   * paid to insure the directors") is a weaker answer than a sentence that carries every word of it.
+   * The figures come from the report either way.
    */
   private strongerThanPassages(
     decided: { decision: Decision; primary: Primary[] } | null,
     analysis: QuestionAnalysis,
     bestSentence: () => ExtractiveAnswer | null,
   ): { decision: Decision; primary: Primary[] } | null {
-    if (!decided || decided.decision.kind !== 'fact' || !analysis.wantsFigure) return decided;
+    const context = decided ? structureContext(decided.decision) : null;
+    if (!decided || context === null) return decided;
     const passage = bestSentence();
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
-    const { fact } = decided.decision;
-    const table = fact.ref.table;
-    const context = [fact.label, fact.group ?? '', table.header[fact.column] ?? '', table.title || table.id].join(' ');
-    const factCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
-    return passage.coverage - factCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
+    // (A fact that names a person or body answers "who" by itself.)
+    if (decided.decision.kind === 'fact' && asksForName(analysis.text) && !/\d/u.test(decided.decision.fact.value)) return decided;
+    const structureCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
+    return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
   }
 
   private factsOf(reportId: string): FactIndex {
@@ -413,6 +414,26 @@ function answerRows(answer: TableAnswer): string[][] {
     default:
       return answer.rows;
   }
+}
+
+/**
+ * What a table answer says it is about — its table's name, the column heading and the labels of the
+ * rows it reads — to be weighed against a passage sentence; null for any other answer.
+ */
+function structureContext(decision: Decision): string | null {
+  if (decision.kind === 'fact') {
+    const { fact } = decision;
+    const table = fact.ref.table;
+    return [fact.label, fact.group ?? '', table.header[fact.column] ?? '', table.title || table.id].join(' ');
+  }
+  if (decision.kind !== 'table') return null;
+  const { answer } = decision;
+  const name = answer.table.title || answer.table.id;
+  if (answer.kind === 'missing') return `${name} ${answer.missing}`;
+  const header = answer.table.header[answer.column] ?? '';
+  // (A row's label cells, not its figures: "2024 年…锦标赛" is a label, "1,203.00" a value.)
+  const labels = answerRows(answer).map((row) => row.filter((cell, i) => i !== answer.column && /\p{L}/u.test(cell)).join(' '));
+  return [name, header, ...labels].join(' ');
 }
 
 function elapsed(started: number): number {

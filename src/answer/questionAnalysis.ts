@@ -52,7 +52,8 @@ const EN_STOP = new Set([
   ...'roughly approximately approx around nearly almost circa'.split(' '),
 ]);
 
-const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|\brate\b|\bratio\b/iu;
+// (English also asks for a figure by a measuring noun heading what is measured: "the amount of the premium", "the number of holders".)
+const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|\brate\b|\bratio\b|\b(?:amount|number|value|cost|price|total|sum|level)\s+of\b/iu;
 const AGGREGATE_ASK = /加起来|一共|总共|合计|共计|总计|加总|总和|之和|共有多少|\bcombined\b|\bin total\b|\btotal\b|\baltogether\b|\bsum\b/iu;
 const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?多少|增加了?多少|减少了?多少|变化|对比|相比|compared?|increase|decrease|change from/iu;
 

@@ -23,7 +23,28 @@ beforeAll(async () => {
       footer: null,
       fontSize: 10,
       pages: [
-        ['Quillmere Shipping Ltd', 'Annual Report 2031', 'Review of Operations', 'During 2031 Quillmere spent 7,450 of its cash on the ballast glimmer retrofit of the fleet.', 'The fleet grew to 14 vessels during the year.'],
+        [
+          'Quillmere Shipping Ltd',
+          'Annual Report 2031',
+          'Review of Operations',
+          'During 2031 Quillmere spent 7,450 of its cash on the ballast glimmer retrofit of the fleet.',
+          'The fleet grew to 14 vessels during the year.',
+          'On January 31, 2032, the number of holders of record of our quill stock was 417.',
+          'The Company paid premiums to insure each of the directors and officers. The amount of the premium was $12,340 for all directors and officers.',
+        ],
+        [
+          { line: 'Corporate directory', size: 12 },
+          row('Directors', 'Ms. Ada Brill  Mr. Otto Penn'),
+          row('Registered office', '9 Harbour Lane, Quillport'),
+        ],
+        [
+          { line: 'STATEMENTS OF QUILL STOCK', size: 12 },
+          { placed: [{ text: 'Shares of Quill Stock', x: 400, align: 'right' }, { text: 'Amount', x: 510, align: 'right' }], advance: 20 },
+          row('Balance, January 1, 2031', '5,100', '40,800'),
+          row('Repurchase of quill stock', '(120 )', '(9,604 )'),
+          row('Issuance of quill stock', '60', '4,802'),
+          row('Balance, December 31, 2031', '5,040', '35,998'),
+        ],
         [
           { line: 'CONSOLIDATED BALANCE SHEETS', size: 12 },
           { line: '(in thousands)', align: 'right' },
@@ -51,5 +72,20 @@ describe('a table fact or a sentence', () => {
   it('answers from the sentence that carries every word of the question, not from a row label it merely contains', async () => {
     const result = await service.ask('How much cash did Quillmere spend on the ballast glimmer retrofit in 2031?');
     expect([result.found, result.answer.split('\n')[0]?.includes('7,450')]).toEqual([true, true]);
+  });
+
+  it('answers from the sentence, not from table rows that share a few of the words', async () => {
+    const result = await service.ask('How many holders of record of quill stock were there on January 31, 2032?');
+    expect([result.found, result.answer.split('\n')[0]?.includes('417')]).toEqual([true, true]);
+  });
+
+  it('answers an amount from the sentence, not from a key-value row its label is named in', async () => {
+    const result = await service.ask('What was the amount of the premium paid to insure the directors and officers?');
+    expect([result.found, result.answer.split('\n')[0]?.includes('12,340')]).toEqual([true, true]);
+  });
+
+  it('still reads the key-value row when the question asks who', async () => {
+    const result = await service.ask('Who are the directors of Quillmere?');
+    expect(result.answer.split('\n')[0]).toContain('Ada Brill');
   });
 });
