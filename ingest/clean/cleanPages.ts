@@ -178,15 +178,25 @@ function dropRepeats(
   return { lines, dropped };
 }
 
-/** Joins printed lines of one paragraph: no space between CJK (the break was only a wrap), one between Latin words. */
+/** Han, kana and full-width forms: a script that wraps between any two characters, with no spaces. */
+const WRAPS_ANYWHERE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Joins printed lines of one paragraph. Where CJK is printed a line breaks anywhere, even inside a
+ * number ("63.9" / "3%"), so the break was only a wrap and adds nothing — except between two Latin
+ * words. Text without CJK breaks only at spaces, so each break is one ("was" / "123." is "was 123."),
+ * except after a hyphen ("well-" / "known") or before closing punctuation.
+ */
 export function joinWrapped(parts: string[]): string {
   let out = '';
+  let wrapsAnywhere = false;
   for (const part of parts) {
+    wrapsAnywhere ||= WRAPS_ANYWHERE.test(part);
     if (out.length === 0) {
       out = part;
       continue;
     }
-    const needsSpace = /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(part);
+    const needsSpace = wrapsAnywhere ? /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(part) : !/[\s-]$/.test(out) && !/^[\s.,;:!?)\]%]/.test(part);
     out += needsSpace ? ` ${part}` : part;
   }
   return out;

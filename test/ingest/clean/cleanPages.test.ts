@@ -64,4 +64,10 @@ describe('joinWrapped', () => {
     expect(joinWrapped(['学校开设课程数 11 门；年度开', '展思政实践教学'])).toBe('学校开设课程数 11 门；年度开展思政实践教学');
     expect(joinWrapped(['Haaga-Helia University of', 'Applied Sciences'])).toBe('Haaga-Helia University of Applied Sciences');
   });
+
+  it('keeps a number apart from the word before it when the text has no CJK, and whole when it has', () => {
+    expect(joinWrapped(['the number of holders of record of quill stock was', '417.'])).toBe('the number of holders of record of quill stock was 417.');
+    expect(joinWrapped(['glimmer output rose by', '12.5% to 3,140 units,', 'a well-', 'known record'])).toBe('glimmer output rose by 12.5% to 3,140 units, a well-known record');
+    expect(joinWrapped(['志愿者占在校生比例63.9', '3%'])).toBe('志愿者占在校生比例63.93%');
+  });
 });
