@@ -307,10 +307,16 @@ function isKeyValue(rows: GridRow[], captioned: boolean): boolean {
   if (captioned || rows.length < 2) return false;
   const columns = rows[0]?.cells.length ?? 0;
   if (columns > 4 || columns < 2) return false;
-  const pairs = rows.filter((r) => (r.cells[0] ?? '') !== '' && (r.cells[1] ?? '') !== '');
-  const labelFirst = rows.filter((r) => (r.cells[0] ?? '') !== '' && !isAmountCell(r.cells[0] ?? '') && !isPeriodCell(r.cells[0] ?? ''));
+  // A value wrapped onto lines of its own (an address under "Auditor | Grant Thornton …") goes on the
+  // pair above it: a row with no label and only the value column filled, under a filled value, is no
+  // entry of its own. (Under an empty value it starts something new: two columns of text side by side.)
+  const continues = (r: GridRow, above: GridRow | undefined) =>
+    (r.cells[0] ?? '') === '' && (r.cells[1] ?? '') !== '' && r.cells.slice(2).every((c) => c === '') && (above?.cells[1] ?? '') !== '';
+  const entries = rows.filter((r, i) => i === 0 || !continues(r, rows[i - 1]));
+  const pairs = entries.filter((r) => (r.cells[0] ?? '') !== '' && (r.cells[1] ?? '') !== '');
+  const labelFirst = entries.filter((r) => (r.cells[0] ?? '') !== '' && !isAmountCell(r.cells[0] ?? '') && !isPeriodCell(r.cells[0] ?? ''));
   const headerLike = rows[0]?.cells.slice(1).some((c) => isPeriodCell(c)) ?? false;
-  return !headerLike && pairs.length >= 0.7 * rows.length && labelFirst.length >= 0.7 * rows.length && (rows[0]?.cells[0] ?? '') !== '';
+  return !headerLike && pairs.length >= 0.7 * entries.length && labelFirst.length >= 0.7 * entries.length && (rows[0]?.cells[0] ?? '') !== '';
 }
 
 /**

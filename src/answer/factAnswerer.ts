@@ -96,6 +96,7 @@ const FIRST_OF_YEAR = /(?:^|\D)0?1\s*月\s*0?1\s*日|\b1\s+jan(?:uary)?\b|\bjan(
 export function factsOfTable(ref: TableRef): TableFact[] {
   const { table, report } = ref;
   const out: TableFact[] = [];
+  if (listsPages(table, report.pages)) return out;
   const unit = table.unit?.unit ?? '';
   const pageOf = (row: number) => table.rowPages?.[row] ?? table.page;
   const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false, holder: false, group: null };
@@ -150,6 +151,20 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     });
   });
   return out;
+}
+
+/** A list of pages has at least this many rows: two or three ascending numbers happen by chance. */
+const MIN_PAGE_LIST_ROWS = 4;
+
+/**
+ * A table of contents or an index of statements: every value is a whole number within the report's
+ * pages, and they never go down the rows. Its numbers say where things are printed, not what they are.
+ */
+export function listsPages(table: Pick<TableRef['table'], 'rows'>, pageCount: number): boolean {
+  const values = table.rows.map((cells) => cells.slice(1).filter((cell) => cell.trim() !== ''));
+  if (values.length < MIN_PAGE_LIST_ROWS || values.some((v) => v.length !== 1)) return false;
+  const pages = values.map((v) => (/^\d{1,4}$/u.test(v[0]?.trim() ?? '') ? Number(v[0]) : NaN));
+  return pages.every((p, i) => p >= 1 && p <= pageCount && (i === 0 || p >= (pages[i - 1] ?? 0)));
 }
 
 /** A first cell that can name a person or a body: letters, no figures, short. */

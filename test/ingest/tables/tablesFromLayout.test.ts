@@ -148,6 +148,64 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('reads a directory whose values run on over lines of their own as one key-value table', async () => {
+    const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 220 }], advance: 14 });
+    const more = (value: string): PdfBlock => ({ placed: [{ text: value, x: 220 }], advance: 14 });
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          { line: 'Corporate directory', size: 12 },
+          pair('Company secretary', 'Ms Wren Calloway'),
+          pair('Share register', 'Quillstone Registry Services'),
+          more('12 Ember Street'),
+          more('GLIMMERTON, VIC 3999'),
+          pair('Auditor', 'Brackwater Audit Partners'),
+          more('Tower 7, 88 Lantern Road'),
+          more('QUILLPORT, VIC 3998'),
+          pair('Bankers', 'Harbourline Bank Limited'),
+          pair('Website', 'www.glimmer-example.test'),
+        ],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'directory.pdf');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ title: 'Corporate directory', keyValue: true });
+    expect(tables[0]?.rows.filter((r) => r[0] !== '').map((r) => r.slice(0, 2))).toEqual([
+      ['Company secretary', 'Ms Wren Calloway'],
+      ['Share register', 'Quillstone Registry Services'],
+      ['Auditor', 'Brackwater Audit Partners'],
+      ['Bankers', 'Harbourline Bank Limited'],
+      ['Website', 'www.glimmer-example.test'],
+    ]);
+  });
+
+  it('does not read two columns of text side by side as a key-value table', async () => {
+    const both = (left: string, right: string): PdfBlock => ({ placed: [{ text: left, x: 60 }, { text: right, x: 300 }], advance: 14 });
+    const right = (text: string): PdfBlock => ({ placed: [{ text, x: 300 }], advance: 14 });
+    const left = (text: string): PdfBlock => ({ placed: [{ text, x: 60 }], advance: 14 });
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          { line: 'CORPORATE DIRECTORY', size: 12 },
+          both('DIRECTORS', 'HARBOUR OFFICE'),
+          both('Wren Calloway', '12 Ember Street'),
+          both('Executive Chair', 'Glimmerton 3999'),
+          left('Otto Penn'),
+          left('Non-Executive Director'),
+          right('SHARE REGISTRY'),
+          both('Ada Brill', 'Quillstone Registry Services'),
+          left('Non-Executive Director'),
+          right('STOCK EXCHANGE LISTING'),
+          both('OFFICERS', 'Glimmer Stock Exchange'),
+          both('Ivo Marsh', 'Code: QLM'),
+          both('Company Secretary', 'www.quill-example.test'),
+        ],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'two-columns.pdf');
+    expect(tables.map((t) => t.keyValue ?? false)).not.toContain(true);
+  });
+
   it('carries an unruled table over a page break without a repeated header', async () => {
     const pdf = await makeReportPdf({
       pages: [

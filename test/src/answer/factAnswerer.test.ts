@@ -319,3 +319,25 @@ describe('rows labelled alike under different group headings', () => {
     expect(facts.filter((f) => f.label === 'Diluted' && f.year === 2031).map((f) => f.unit)).toEqual(['thousand', '']);
   });
 });
+
+describe('a list of pages', () => {
+  const contents: ParsedTable = {
+    ...companyInfo,
+    id: 'Index to statements',
+    title: 'Index to statements',
+    rows: [['Report of the glimmer auditors', '20'], ['Consolidated Balance Sheets', '22'], ['Consolidated Statements of Income', '23'], ['Notes to Statements', '27']],
+    rowPages: [19, 19, 19, 19],
+  };
+  const withPages = { ...report, pages: 60 };
+
+  it('gives no facts: its numbers say where things are printed', () => {
+    expect(factsOfTable({ table: contents, report: withPages })).toEqual([]);
+  });
+
+  it('is not a key-value table whose numbers go down, exceed the pages, or are too few', () => {
+    const counts = (rows: string[][]) => factsOfTable({ table: { ...contents, rows }, report: withPages }).length;
+    expect(counts([['Glimmer stores', '22'], ['Quill depots', '20'], ['Warehouses', '23'], ['Offices', '27']])).toBe(4);
+    expect(counts([['Glimmer stores', '20'], ['Quill depots', '22'], ['Warehouses', '230'], ['Offices', '270']])).toBe(4);
+    expect(counts([['Glimmer stores', '20'], ['Quill depots', '22'], ['Warehouses', '23']])).toBe(3);
+  });
+});
