@@ -96,13 +96,14 @@ const FIRST_OF_YEAR = /(?:^|\D)0?1\s*月\s*0?1\s*日|\b1\s+jan(?:uary)?\b|\bjan(
 export function factsOfTable(ref: TableRef): TableFact[] {
   const { table, report } = ref;
   const out: TableFact[] = [];
-  if (listsPages(table, report.pages)) return out;
+  const pageList = pageListRows(table, report.pages);
   const unit = table.unit?.unit ?? '';
   const pageOf = (row: number) => table.rowPages?.[row] ?? table.page;
   const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false, holder: false, group: null };
   out.push(...holderFacts(ref, pageOf));
   if (table.keyValue) {
     table.rows.forEach((cells, row) => {
+      if (pageList.has(row)) return;
       for (let c = 0; c + 1 < cells.length; c += 2) {
         const label = cleanLabel(cells[c] ?? '');
         const value = (cells[c + 1] ?? '').trim();
@@ -120,7 +121,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   let group: string | null = null;
   table.rows.forEach((cells, row) => {
     const label = cleanLabel(cells[0] ?? '');
-    if (label === '') return;
+    if (label === '' || pageList.has(row)) return;
     const filled = cells.map((cell, c) => (c > 0 && cell.trim() !== '' ? c : -1)).filter((c) => c > 0);
     if (filled.length === 0) {
       // (A row left empty — an item this report has nothing for — heads nothing.)
@@ -153,18 +154,30 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   return out;
 }
 
-/** A list of pages has at least this many rows: two or three ascending numbers happen by chance. */
+/** A list of pages runs over at least this many rows: two or three ascending numbers happen by chance. */
 const MIN_PAGE_LIST_ROWS = 4;
 
 /**
- * A table of contents or an index of statements: every value is a whole number within the report's
- * pages, and they never go down the rows. Its numbers say where things are printed, not what they are.
+ * The rows of a table of contents or an index of statements ("Consolidated Balance Sheets | 22"): a
+ * run of rows whose one value is a whole number within the report's pages, never going down. Their
+ * numbers say where things are printed, not what they are.
  */
-export function listsPages(table: Pick<TableRef['table'], 'rows'>, pageCount: number): boolean {
-  const values = table.rows.map((cells) => cells.slice(1).filter((cell) => cell.trim() !== ''));
-  if (values.length < MIN_PAGE_LIST_ROWS || values.some((v) => v.length !== 1)) return false;
-  const pages = values.map((v) => (/^\d{1,4}$/u.test(v[0]?.trim() ?? '') ? Number(v[0]) : NaN));
-  return pages.every((p, i) => p >= 1 && p <= pageCount && (i === 0 || p >= (pages[i - 1] ?? 0)));
+export function pageListRows(table: Pick<TableRef['table'], 'rows'>, pageCount: number): Set<number> {
+  const pageOfRow = table.rows.map((cells) => {
+    const values = cells.slice(1).filter((cell) => cell.trim() !== '');
+    const page = values.length === 1 && /^\d{1,4}$/u.test(values[0]?.trim() ?? '') ? Number(values[0]) : NaN;
+    return page >= 1 && page <= pageCount ? page : NaN;
+  });
+  const out = new Set<number>();
+  let start = 0;
+  for (let row = 1; row <= pageOfRow.length; row += 1) {
+    const page = pageOfRow[row] ?? NaN;
+    const previous = pageOfRow[row - 1] ?? NaN;
+    if (row < pageOfRow.length && !Number.isNaN(page) && !Number.isNaN(previous) && page >= previous) continue;
+    if (!Number.isNaN(previous) && row - start >= MIN_PAGE_LIST_ROWS) for (let r = start; r < row; r += 1) out.add(r);
+    start = row;
+  }
+  return out;
 }
 
 /** A first cell that can name a person or a body: letters, no figures, short. */

@@ -325,13 +325,13 @@ describe('a list of pages', () => {
     ...companyInfo,
     id: 'Index to statements',
     title: 'Index to statements',
-    rows: [['Report of the glimmer auditors', '20'], ['Consolidated Balance Sheets', '22'], ['Consolidated Statements of Income', '23'], ['Notes to Statements', '27']],
-    rowPages: [19, 19, 19, 19],
+    rows: [['Statements', 'Page'], ['Report of the glimmer auditors', '20'], ['Consolidated Balance Sheets', '22'], ['Consolidated Statements of Income', '23'], ['Notes to Statements', '27'], ['Exhibit', 'Quill bylaws']],
+    rowPages: [19, 19, 19, 19, 19, 19],
   };
   const withPages = { ...report, pages: 60 };
 
   it('gives no facts: its numbers say where things are printed', () => {
-    expect(factsOfTable({ table: contents, report: withPages })).toEqual([]);
+    expect(factsOfTable({ table: contents, report: withPages }).map((f) => `${f.label}: ${f.value}`)).toEqual(['Statements: Page', 'Exhibit: Quill bylaws']);
   });
 
   it('is not a key-value table whose numbers go down, exceed the pages, or are too few', () => {
