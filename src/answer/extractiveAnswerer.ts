@@ -92,9 +92,18 @@ function clauseNamesNoun(sentence: string, figure: FoundFigure, noun: string): b
  */
 const EN_COUNTED = /\b(?:how many|number of)\s+((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|work|in|at|on|of|for|as|by|during|with|from|to)\b|\s*[?.!,]|\s*$)/iu;
 
+/** A word that looks plural: "depots", "associates", "sales" (not "business", "status", "analysis"). */
+const PLURAL_LOOKING = /^[a-z-]{2,}[^sui]s$/u;
+
 export function countedNounEnglish(question: string): string | null {
-  const phrase = EN_COUNTED.exec(question)?.[1];
-  const head = phrase?.trim().split(/\s+/u).at(-1)?.toLowerCase();
+  const words = EN_COUNTED.exec(question)?.[1]?.trim().toLowerCase().split(/\s+/u) ?? [];
+  // A count asks about things in the plural: the phrase's noun ends its first run of plural words,
+  // whatever verb the list above does not know follows ("how many depots let members order" counts
+  // depots; "how many sales associates" counts associates). Without a plural, its last word.
+  const first = words.findIndex((w) => PLURAL_LOOKING.test(w));
+  let end = first;
+  while (first >= 0 && PLURAL_LOOKING.test(words[end + 1] ?? '')) end += 1;
+  const head = first >= 0 ? words[end] : words.at(-1);
   return head && head.length >= 3 ? head : null;
 }
 
@@ -110,17 +119,25 @@ const EN_FILLER = /^(?:approximately|about|around|over|some|nearly|almost|more|l
  * feet") belongs to the figure.
  */
 export function figureCountsNounEnglish(sentence: string, figure: FoundFigure, noun: string): boolean {
+  return howFigureCountsNoun(sentence, figure, noun) !== null;
+}
+
+/**
+ * "direct" when the noun follows the figure ("57 depots", "188 of its locations" — a partitive "of
+ * its" goes on to what is counted), "sentence" when no noun follows and the sentence names it.
+ */
+function howFigureCountsNoun(sentence: string, figure: FoundFigure, noun: string): 'direct' | 'sentence' | null {
   const wanted = stemWord(noun);
-  const after = sentence.slice(figure.end).replace(/^\s*(?:to|-|–|—|and)\s*[$€£]?[\d,.]+/u, '');
+  const after = sentence.slice(figure.end).replace(/^\s*(?:to|-|–|—|and)\s*[$€£]?[\d,.]+/u, '').replace(/^\s+of\s+(?:its|our|their|the|his|her)\s+/iu, ' ');
   const clause = after.split(/[,;:.()\n]/u)[0] ?? '';
   const words = clause.toLowerCase().match(/[a-z][a-z-]*/gu) ?? [];
   let content = false;
   for (const word of words.slice(0, 6)) {
     if (EN_RUN_END.test(word)) break;
-    if (word.split('-').some((part) => stemWord(part) === wanted)) return true;
+    if (word.split('-').some((part) => stemWord(part) === wanted)) return 'direct';
     if (!word.split('-').every((part) => EN_FILLER.test(part))) content = true;
   }
-  return !content && latinStems(sentence).has(wanted);
+  return !content && latinStems(sentence).has(wanted) ? 'sentence' : null;
 }
 
 // (English by whole words: "operate" holds "rate", "shareholders" holds "share".)
@@ -144,6 +161,16 @@ function answerTypeBonus(question: QuestionAnalysis, sentence: string): number {
   return ASKS_PLACE.test(question.norm) && PLACE_CUE.test(sentence) ? 0.2 : 0;
 }
 
+/** A name a sentence opens with: capitalised words or figures, not a determiner or pronoun ("Quill Go 2"). */
+const OPENING_NAME = /^[\s“"‘']*((?:[A-Z][\w'’&-]*|\d+)(?:\s+(?:[A-Z][\w'’&-]*|\d+))+)/u;
+const NOT_A_NAME = /^(?:The|This|That|These|Those|It|Its|Our|We|In|On|At|For|During|As|A|An)\b/u;
+
+/** The next sentence opens with a name of two words or more that this sentence prints: it goes on about the same thing. */
+function continuesSubject(sentence: string, next: string): boolean {
+  const name = OPENING_NAME.exec(next)?.[1];
+  return name !== undefined && !NOT_A_NAME.test(name) && sentence.includes(name);
+}
+
 /** Coverage of the clause holding `figure` (from the previous clause break to the next). */
 function figureClauseCoverage(sentence: string, figure: FoundFigure, terms: readonly WeightedTerm[]): number {
   const before = sentence.slice(0, figure.start);
@@ -153,7 +180,15 @@ function figureClauseCoverage(sentence: string, figure: FoundFigure, terms: read
 }
 
 /** The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked about. */
-function bestFigure(sentence: string, terms: readonly WeightedTerm[], accept: (figure: FoundFigure) => boolean = () => true): FoundFigure | null {
+/** Among figures whose clauses say as much, one that `preferred` picks (the count the asked noun follows) goes first. */
+const PREFERRED_FIGURE_BONUS = 0.5;
+
+function bestFigure(
+  sentence: string,
+  terms: readonly WeightedTerm[],
+  accept: (figure: FoundFigure) => boolean = () => true,
+  preferred: (figure: FoundFigure) => boolean = () => false,
+): FoundFigure | null {
   const figures = findFigures(sentence).filter(accept);
   if (figures.length === 0) return null;
   let best: FoundFigure | null = null;
@@ -165,7 +200,7 @@ function bestFigure(sentence: string, terms: readonly WeightedTerm[], accept: (f
     const breakAt = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('、'), before.lastIndexOf(','));
     const nextBreak = sentence.slice(figure.end).search(/[，；。,;]/u);
     const clause = `${breakAt >= 0 ? before.slice(breakAt + 1) : before}${sentence.slice(figure.start, nextBreak >= 0 ? figure.end + nextBreak : undefined)}`;
-    const score = coverageOf(terms, clause);
+    const score = coverageOf(terms, clause) + (preferred(figure) ? PREFERRED_FIGURE_BONUS : 0);
     if (score > bestScore) {
       best = figure;
       bestScore = score;
@@ -274,6 +309,7 @@ export function answerExtractively(
         (f) =>
           !question.wantsFigure ||
           ((!counted || clauseNamesNoun(sentence, f, counted)) && (!countedEnglish || figureCountsNounEnglish(sentence, f, countedEnglish)) && kindAgrees(question, f)),
+        (f) => countedEnglish !== null && howFigureCountsNoun(sentence, f, countedEnglish) === 'direct',
       );
       if (question.wantsFigure && !figure) return;
       const names = wantsName ? newNames(sentence, known) : [];
@@ -281,9 +317,12 @@ export function answerExtractively(
       // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").
       // (Before a passage's first sentence stands its heading: "Secretary" over "Timothy Jones".)
       const before = i === 0 && hit.chunk.kind === 'paragraph' ? title : sentences.slice(Math.max(0, i - 2), i).join('');
+      // …or goes on about it in the next, opening with its name ("…offered Quill Go in 188 stores. Quill Go lets customers…").
+      const next = sentences[i + 1] ?? '';
+      const after = continuesSubject(sentence, next) ? next : '';
       const own = coverageOf(terms, sentence);
-      const withContext = coverageOf(terms, `${before}${sentence}`);
-      const withTitle = coverageOf(terms, `${title}${before}${sentence}`);
+      const withContext = coverageOf(terms, `${before}${sentence}${after}`);
+      const withTitle = coverageOf(terms, `${title}${before}${sentence}${after}`);
       const coverage = own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
       // The figure asked about stands in a clause that repeats the question's words.
       const clauseBonus = figure && question.wantsFigure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;

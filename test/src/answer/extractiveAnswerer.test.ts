@@ -18,6 +18,13 @@ describe('English counts', () => {
     expect(countedNounEnglish('How much did Zorblat earn?')).toBeNull();
   });
 
+  it('ends the counted phrase at its first run of plural words, whatever verb follows', () => {
+    expect(countedNounEnglish('how many depots let members order by wireless?')).toBe('depots');
+    expect(countedNounEnglish('how many glimmer sales associates work there?')).toBe('associates');
+    expect(countedNounEnglish('How many business units run quorvex?')).toBe('units');
+    expect(countedNounEnglish('how many people work there?')).toBe('people');
+  });
+
   it('takes the figure the noun follows, across hedges and qualifiers, before any preposition', () => {
     expect(counts('How many associates does Zorblat have?', 'Zorblat employs approximately 9,400 full-time and part-time associates.')).toEqual(['9,400']);
     expect(counts('How many associates does Zorblat have?', 'Zorblat granted 4,200,000 glimmer options to associates.')).toEqual([]);

@@ -30,7 +30,16 @@ beforeAll(async () => {
           'During 2031 Quillmere spent 7,450 of its cash on the ballast glimmer retrofit of the fleet.',
           'The fleet grew to 14 vessels during the year.',
           'On January 31, 2032, the number of holders of record of our quill stock was 417.',
-          'The Company paid premiums to insure each of the directors and officers. The amount of the premium was $12,340 for all directors and officers.',
+        ],
+        [
+          'Directors’ report',
+          'The Company paid premiums to insure each of the directors and officers.',
+          'The amount of the premium was $12,340 for all directors and officers.',
+        ],
+        [
+          'Customer service',
+          'In 2031 the Company offered Glimmer Go 2 in 57 of its depots, adding 3 depots.',
+          'Glimmer Go 2 lets members order by wireless and collect at a depot hatch.',
         ],
         [
           { line: 'Corporate directory', size: 12 },
@@ -80,8 +89,13 @@ describe('a table fact or a sentence', () => {
   });
 
   it('answers an amount from the sentence, not from a key-value row its label is named in', async () => {
-    const result = await service.ask('What was the amount of the premium paid to insure the directors and officers?');
+    const result = await service.ask('What was the amount of the premium for all the directors and officers?');
     expect([result.found, result.answer.split('\n')[0]?.includes('12,340')]).toEqual([true, true]);
+  });
+
+  it('reads a figure from the sentence whose thing the next sentence, opening with its name, describes', async () => {
+    const result = await service.ask('how many depots let members order by wireless and collect at a hatch?');
+    expect([result.found, result.answer.split('\n')[0]?.includes('57')]).toEqual([true, true]);
   });
 
   it('still reads the key-value row when the question asks who', async () => {
