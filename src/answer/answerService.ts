@@ -10,7 +10,7 @@ import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
-import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, weightedTerms } from './extractiveAnswerer.js';
+import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
 import { LookupService } from './lookup/lookupService.js';
@@ -267,7 +267,9 @@ export class AnswerService {
   private fromRegistry(analysis: QuestionAnalysis, filter: RetrievalFilter): { decision: Decision; primary: Primary[] } | null {
     if (!analysis.wantsFigure) return null;
     const registryFilter: MetricFilter = { ...this.newestFirst(filter), section: analysis.sectionMention };
-    const matches = this.lookup.matchMetrics(analysis.matchText, 12, registryFilter).filter((m) => modifierCovered(m.entry.name, analysis.matchText));
+    const matches = this.lookup
+      .matchMetrics(analysis.matchText, 12, registryFilter)
+      .filter((m) => modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)));
     const best = matches[0];
     if (!best || best.queryCoverage < METRIC_MIN_QUERY_COVERAGE || best.score < METRIC_MIN_SCORE) return null;
     if (this.yearMismatch(analysis, best.entry.evidence, best.report)) return null;

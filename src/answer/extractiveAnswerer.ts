@@ -6,7 +6,7 @@ import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import { exactSum } from './exactArithmetic.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { contentTerms, type QuestionAnalysis } from './questionAnalysis.js';
+import { contentTerms, PAYMENT_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -144,12 +144,18 @@ function howFigureCountsNoun(sentence: string, figure: FoundFigure, noun: string
 const ASKS_RATIO = /比例|比率|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b/iu;
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
-/** A count is not answered by a percentage or an amount of money, nor a rate by a count. */
+/** A count is not answered by a percentage or an amount of money, nor a rate by a count, nor a price by a percentage. */
 function kindAgrees(question: QuestionAnalysis, figure: FoundFigure): boolean {
-  const isRatio = /[%％‰]/u.test(figure.unit);
-  if (ASKS_RATIO.test(question.matchText)) return isRatio;
-  const isMoney = figure.normalized.currency !== '' || figure.normalized.unit === '元';
+  return unitAgrees(question, figure.unit, figure.normalized.currency !== '' || figure.normalized.unit === '元');
+}
+
+/** The same for a figure known by its printed unit ("%", "人") and whether it is money. */
+export function unitAgrees(question: Pick<QuestionAnalysis, 'text' | 'matchText' | 'wantsComparison'>, unit: string, isMoney: boolean): boolean {
+  const isRatio = /[%％‰]/u.test(unit);
+  // (As asked: the text matched has "what percentage" read as "how much".)
+  if (ASKS_RATIO.test(question.matchText) || ASKS_RATIO.test(question.text)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
+  if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return !isRatio;
   return true;
 }
 

@@ -414,6 +414,8 @@ function groupStrength(group: string | null, asked: AskedText): number {
 /** The question counts people or things (not an amount of money). */
 const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项)|几(?:人|名|个|家|位|台|辆|艘|所|项)/iu;
 
+/** The question asks for an amount. */
+const HOW_MUCH = /\bhow much\b|多少钱|金额/iu;
 /** The question asks for a person: the value is a name. */
 const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
 /** A row or column heading that says its values are names of people or bodies. */
@@ -520,6 +522,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
     if (fact.holder && !asksWho) continue;
+    // A count or an amount is not answered by words ("how many EV units" by "(Electric vehicles) | …"),
+    // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("网址是多少"
+    // asks for a value that may have no digit.)
+    if (!/[\p{L}\p{N}]/u.test(fact.value) || ((asksCount || HOW_MUCH.test(question.text)) && !/\d/u.test(fact.value))) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.
     if (fact.opening && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an

@@ -54,6 +54,8 @@ const EN_STOP = new Set([
 
 // (English also asks for a figure by a measuring noun heading what is measured: "the amount of the premium", "the number of holders".)
 const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|\brate\b|\bratio\b|\b(?:amount|number|value|cost|price|total|sum|level)\s+of\b/iu;
+/** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
+export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
 const AGGREGATE_ASK = /加起来|一共|总共|合计|共计|总计|加总|总和|之和|共有多少|\bcombined\b|\bin total\b|\btotal\b|\baltogether\b|\bsum\b/iu;
 const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?多少|增加了?多少|减少了?多少|变化|对比|相比|compared?|increase|decrease|change from/iu;
 
@@ -82,7 +84,7 @@ export function analyseQuestion(question: string, tokenizer: Tokenizer): Questio
     years: [...new Set(years)],
     sectionMention: section ? section.replace(/\s+/g, '').replace(/^案例/, '案例 ').replace(/[－—–]/g, '-') : null,
     tableMention: table ? `表 ${table.replace(/\s+/g, '').replace(/[－—–]/g, '-')}` : null,
-    wantsFigure: FIGURE_ASK.test(norm),
+    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm),
     wantsAggregate: AGGREGATE_ASK.test(norm),
     wantsComparison: COMPARE_ASK.test(norm),
     tokens,

@@ -129,6 +129,9 @@ export function findFigures(text: string): FoundFigure[] {
     // Letters right against the number make a code ("3D", "5G"); after a space they are the next word.
     const letterAgainst = /^[A-Za-z]/u.test(text.slice(valueEnd));
     if (!latinUnitNext && (JOINED_AFTER.test(tail) || letterAgainst)) continue;
+    // A number in brackets pressed against a reference is its subdivision ("Item 15(a)(3)", "12(b)");
+    // an amount in brackets stands apart ("(309)", "expenses (1,204)").
+    if (/[A-Za-z0-9)]\($/u.test(against) && /^\)/u.test(text.slice(valueEnd))) continue;
 
     const unit = magnitude + (magnitude && /^[A-Za-z]/u.test(unitWord) ? ' ' : '') + unitWord;
     let end = start + whole.length;

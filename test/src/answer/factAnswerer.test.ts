@@ -108,6 +108,12 @@ describe('facts from tables', () => {
     expect(ask('2027年净利润是多少？')).toBeUndefined();
   });
 
+  it('answers a count or an amount only with a value that has a figure', () => {
+    expect(ask('股票简称是多少？')?.value).toBe('青禾智造');
+    expect(ask('股票简称有多少个？')).toBeUndefined();
+    expect(ask('股票简称的金额是多少？')).toBeUndefined();
+  });
+
   it('measures a label whole: Chinese as one run of characters, English by every content word', () => {
     expect([labelStrength('营业收入', '公司的营业收入是多少'), labelStrength('营业收入', '营业总收入'), labelStrength('合计', '合计是多少')]).toEqual([4, 0, 0]);
     expect([labelStrength('Net sales', 'what were our net sales'), labelStrength('Net sales per store', 'net sales')]).toEqual([4, 0]);

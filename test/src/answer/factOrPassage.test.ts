@@ -40,6 +40,7 @@ beforeAll(async () => {
           'Customer service',
           'In 2031 the Company offered Glimmer Go 2 in 57 of its depots, adding 3 depots.',
           'Glimmer Go 2 lets members order by wireless and collect at a depot hatch.',
+          'Quill share options held at year end represent 0.4% of the quill share capital.',
         ],
         [
           { line: 'Corporate directory', size: 12 },
@@ -96,6 +97,11 @@ describe('a table fact or a sentence', () => {
   it('reads a figure from the sentence whose thing the next sentence, opening with its name, describes', async () => {
     const result = await service.ask('how many depots let members order by wireless and collect at a hatch?');
     expect([result.found, result.answer.split('\n')[0]?.includes('57')]).toEqual([true, true]);
+  });
+
+  it('does not answer a price with a percentage', async () => {
+    const result = await service.ask('what was the quill share price at year end?');
+    expect([result.found, result.figures]).toEqual([false, []]);
   });
 
   it('still reads the key-value row when the question asks who', async () => {

@@ -4,6 +4,13 @@ import { findFigures } from '../../../src/text/findFigures.js';
 const brief = (text: string) => findFigures(text).map(({ value, unit, qualifier }) => `${qualifier}|${value}|${unit}`);
 
 describe('findFigures', () => {
+  it('takes a bracketed number pressed against a reference as its subdivision, not an amount', () => {
+    const values = (text: string) => findFigures(text).map((f) => f.value);
+    expect(values('filed under Item 15(a)(3) of the glimmer rules')).toEqual([]);
+    expect(values('registered under Section 12(b) of the Quill Act')).toEqual([]);
+    expect(values('Administrative expenses (309) and other costs (1,204)')).toEqual(['309', '1,204']);
+  });
+
   it('reads the unit with its magnitude and drops the pdf space between number and unit', () => {
     expect(brief('到账经费 799.49 万元')).toEqual(['|799.49|万元']);
   });
