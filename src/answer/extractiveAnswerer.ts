@@ -146,16 +146,27 @@ const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|�
 
 /** A count is not answered by a percentage or an amount of money, nor a rate by a count, nor a price by a percentage. */
 function kindAgrees(question: QuestionAnalysis, figure: FoundFigure): boolean {
-  return unitAgrees(question, figure.unit, figure.normalized.currency !== '' || figure.normalized.unit === '元');
+  // (In a sentence an amount paid carries its currency: "a price of $12.50", "费用 35 万元". A bare
+  // number beside a price is a count of the things priced.)
+  return unitAgrees(question, figure.unit, figure.normalized.currency !== '' || figure.normalized.unit === '元', { paymentIsMoney: true });
 }
 
-/** The same for a figure known by its printed unit ("%", "人") and whether it is money. */
-export function unitAgrees(question: Pick<QuestionAnalysis, 'text' | 'matchText' | 'wantsComparison'>, unit: string, isMoney: boolean): boolean {
+/**
+ * The same for a figure known by its printed unit ("%", "人") and whether it is money; with
+ * `paymentIsMoney`, a price, fee or pay must be money (in prose it prints its currency; a table's
+ * amounts may carry theirs only in the unit line).
+ */
+export function unitAgrees(
+  question: Pick<QuestionAnalysis, 'text' | 'matchText' | 'wantsComparison'>,
+  unit: string,
+  isMoney: boolean,
+  options: { paymentIsMoney?: boolean } = {},
+): boolean {
   const isRatio = /[%％‰]/u.test(unit);
   // (As asked: the text matched has "what percentage" read as "how much".)
   if (ASKS_RATIO.test(question.matchText) || ASKS_RATIO.test(question.text)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
-  if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return !isRatio;
+  if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return options.paymentIsMoney ? isMoney : !isRatio;
   return true;
 }
 

@@ -41,6 +41,7 @@ beforeAll(async () => {
           'In 2031 the Company offered Glimmer Go 2 in 57 of its depots, adding 3 depots.',
           'Glimmer Go 2 lets members order by wireless and collect at a depot hatch.',
           'Quill share options held at year end represent 0.4% of the quill share capital.',
+          'In May 2031, 1,250,000 quill warrants were issued at a price of 7.0p per share.',
         ],
         [
           { line: 'Corporate directory', size: 12 },
@@ -99,7 +100,7 @@ describe('a table fact or a sentence', () => {
     expect([result.found, result.answer.split('\n')[0]?.includes('57')]).toEqual([true, true]);
   });
 
-  it('does not answer a price with a percentage', async () => {
+  it('does not answer a price with a percentage or a count', async () => {
     const result = await service.ask('what was the quill share price at year end?');
     expect([result.found, result.figures]).toEqual([false, []]);
   });
