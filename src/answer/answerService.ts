@@ -21,7 +21,7 @@ import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, type FactIndex, factsAskedAbout, factsOfTable, indexFacts } from './factAnswerer.js';
+import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -186,6 +186,8 @@ export class AnswerService {
     const tables = this.lookup.tables.filter((t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!years || years.has(t.report.year)));
     const answer = answerFromTables(tables, analysis, this.deps.tokenizer);
     if (!answer) return null;
+    // (As with facts: how many or how much is not answered by a cell of words.)
+    if (answer.kind === 'cell' && asksForNumber(analysis.text) && !readsAsNumber(answer.value)) return null;
     const { table, report } = answer;
     const firstRow = answerRows(answer)[0];
     const chunk = this.tableChunk(report, table.id, firstRow);

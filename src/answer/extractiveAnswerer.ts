@@ -141,7 +141,7 @@ function howFigureCountsNoun(sentence: string, figure: FoundFigure, noun: string
 }
 
 // (English by whole words: "operate" holds "rate", "shareholders" holds "share".)
-const ASKS_RATIO = /比例|比率|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b/iu;
+const ASKS_RATIO = /比例|比率|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
 /** A count is not answered by a percentage or an amount of money, nor a rate by a count, nor a price by a percentage. */

@@ -416,6 +416,16 @@ const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项
 
 /** The question asks for an amount. */
 const HOW_MUCH = /\bhow much\b|多少钱|金额/iu;
+
+/** The question asks how many or how much: only a value with a figure answers it. */
+export function asksForNumber(question: string): boolean {
+  return COUNT_ASK.test(question) || HOW_MUCH.test(question);
+}
+
+/** A table value that is a figure: it opens with one, after a currency sign or bracket ("$ 1,204", "(309)", "≈12"), not words that mention a number ("charge under IFRS 2"). */
+export function readsAsNumber(value: string): boolean {
+  return /^[\s(（\-−–~≈约$£€¥￥]*\d/u.test(value);
+}
 /** The question asks for a person: the value is a name. */
 const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
 /** A row or column heading that says its values are names of people or bodies. */
@@ -508,6 +518,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksWho = WHO_ASK.test(question.text);
   const asksCount = COUNT_ASK.test(question.text);
   const asksOpening = OPENING_ASK.test(question.text);
+  const asksNumber = asksForNumber(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
@@ -525,7 +536,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // A count or an amount is not answered by words ("how many EV units" by "(Electric vehicles) | …"),
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("网址是多少"
     // asks for a value that may have no digit.)
-    if (!/[\p{L}\p{N}]/u.test(fact.value) || ((asksCount || HOW_MUCH.test(question.text)) && !/\d/u.test(fact.value))) continue;
+    if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.
     if (fact.opening && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an

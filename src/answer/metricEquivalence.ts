@@ -7,10 +7,15 @@ import { compact } from '../text/normalize.js';
  */
 
 /** Two registry entries for the same quantity: compatible units and names that share most of their words. */
+/** A name that says a figure changed ("sales increased … to", "收入同比增长"): a change, not a level. */
+const STATES_CHANGE = /增长|增加|下降|减少|提高|降低|上升|增幅|降幅|同比|\b(?:increas|decreas|ris|rose|grew|grow|fell|fall|declin|jump|drop)\w*/iu;
+
 export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
   const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));
   if (!unitsAgree) return false;
+  // "SG&A rose 10.9%" and "SG&A was 21.8% of revenue" are not two readings of one figure.
+  if (STATES_CHANGE.test(a.name) !== STATES_CHANGE.test(b.name)) return false;
   const strip = (name: string) =>
     compact(name)
       .replace(/[“”"'‘’《》（）()…]/gu, '')

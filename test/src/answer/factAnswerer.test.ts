@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromFacts, askedText, askedYear, factsAskedAbout, factsOfTable, indexFacts, labelStrength } from '../../../src/answer/factAnswerer.js';
+import { answerFromFacts, askedText, askedYear, factsAskedAbout, factsOfTable, indexFacts, labelStrength, readsAsNumber } from '../../../src/answer/factAnswerer.js';
 import { computeFromFacts, plainNumber } from '../../../src/answer/factComputation.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
 import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
@@ -112,6 +112,7 @@ describe('facts from tables', () => {
     expect(ask('股票简称是多少？')?.value).toBe('青禾智造');
     expect(ask('股票简称有多少个？')).toBeUndefined();
     expect(ask('股票简称的金额是多少？')).toBeUndefined();
+    expect(['$ 1,204', '(309)', '约12', 'charge under IFRS 2', '第 3 名'].map(readsAsNumber)).toEqual([true, true, true, false, false]);
   });
 
   it('measures a label whole: Chinese as one run of characters, English by every content word', () => {

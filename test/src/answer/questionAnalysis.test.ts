@@ -18,6 +18,7 @@ describe('analyseQuestion', () => {
     expect(match('how big were the quorvex orders in H1 2031?')).toBe('how much were the quorvex orders in first half 2031?');
     expect(match('What were quorvex fees as of December 31, 2031?')).toBe('What were quorvex fees as of 2031?');
     expect(analyseQuestion('how big were the quorvex orders?', tokenizer).wantsFigure).toBe(true);
+    expect(analyseQuestion('by what % did glimmer sales go up?', tokenizer).wantsFigure).toBe(true);
     // A measuring noun heading what is measured asks for a figure; a name does not.
     expect(['What was the amount of the quorvex premium?', 'What was the number of glimmer holders?', 'What is the name of the quorvex auditor?'].map((q) => analyseQuestion(q, tokenizer).wantsFigure)).toEqual([
       true,
