@@ -14,7 +14,7 @@ import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
 import { LookupService } from './lookup/lookupService.js';
-import { modifierCovered, sameQuantity } from './metricEquivalence.js';
+import { modifierCovered, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
@@ -269,9 +269,12 @@ export class AnswerService {
   private fromRegistry(analysis: QuestionAnalysis, filter: RetrievalFilter): { decision: Decision; primary: Primary[] } | null {
     if (!analysis.wantsFigure) return null;
     const registryFilter: MetricFilter = { ...this.newestFirst(filter), section: analysis.sectionMention };
-    const matches = this.lookup
+    let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
       .filter((m) => modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)));
+    // A question for a change ("by what % did … go up") is answered by a figure stated as one, when the report has it.
+    const changes = analysis.wantsComparison ? matches.filter((m) => statesChange(m.entry.name)) : [];
+    if (changes.length > 0) matches = changes;
     const best = matches[0];
     if (!best || best.queryCoverage < METRIC_MIN_QUERY_COVERAGE || best.score < METRIC_MIN_SCORE) return null;
     if (this.yearMismatch(analysis, best.entry.evidence, best.report)) return null;

@@ -10,6 +10,11 @@ import { compact } from '../text/normalize.js';
 /** A name that says a figure changed ("sales increased … to", "收入同比增长"): a change, not a level. */
 const STATES_CHANGE = /增长|增加|下降|减少|提高|降低|上升|增幅|降幅|同比|\b(?:increas|decreas|ris|rose|grew|grow|fell|fall|declin|jump|drop)\w*/iu;
 
+/** The metric's name says its figure is a change. */
+export function statesChange(name: string): boolean {
+  return STATES_CHANGE.test(name);
+}
+
 export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
   const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));

@@ -57,7 +57,7 @@ const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比�
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
 export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
 const AGGREGATE_ASK = /加起来|一共|总共|合计|共计|总计|加总|总和|之和|共有多少|\bcombined\b|\bin total\b|\btotal\b|\baltogether\b|\bsum\b/iu;
-const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?多少|增加了?多少|减少了?多少|变化|对比|相比|compared?|increase|decrease|change from/iu;
+const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?多少|增加了?多少|减少了?多少|变化|对比|相比|compared?|increase|decrease|change from|\b(?:go|goes|went|gone) (?:up|down)\b|\b(?:rise|rose|risen|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined)\b/iu;
 
 const SECTION_MENTION = /(前言|附表|案例\s*\d+\s*[-－—–]\s*\d+|(?<![\d.])\d\.\d(?:\.\d)?(?![\d.%]))/u;
 const TABLE_MENTION = /表\s*(\d+(?:\s*[-－—–]\s*\d+)?)/u;

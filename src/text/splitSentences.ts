@@ -49,7 +49,8 @@ function endsSentence(text: string, i: number): boolean {
   if (PERIOD.test(ch)) return true;
   if (ch !== '.') return false;
   if (HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '')) return true;
-  const word = /(?:[A-Za-z]+|\d+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[0] ?? '';
+  // (A percent sign, closing bracket or quote between the word and the stop changes nothing: "…was 21.8%. Sales…".)
+  const word = /(?:[A-Za-z]+|\d[\d.,]*\d|\d)$/u.exec(text.slice(Math.max(0, i - 12), i).replace(/[%％)）”’"']+$/u, ''))?.[0] ?? '';
   if (word.length < 2 || ABBREVIATION.test(word) || (/^[A-Z]+$/u.test(word) && word.length <= 3 && text[i - word.length - 1] === '.')) return false;
   return NEXT_STARTS_SENTENCE.test(text.slice(i + 1, i + 8));
 }

@@ -44,6 +44,11 @@ beforeAll(async () => {
           'In May 2031, 1,250,000 quill warrants were issued at a price of 7.0p per share.',
         ],
         [
+          'Results of operations',
+          'As a percentage of total revenue, glimmer expense for 2031 and 2030 was 21.8% and 20.5%.',
+          'Glimmer expense for 2031 increased 10.9% to $238.0 million, from $214.7 million for 2030.',
+        ],
+        [
           { line: 'Corporate directory', size: 12 },
           row('Directors', 'Ms. Ada Brill  Mr. Otto Penn'),
           row('Registered office', '9 Harbour Lane, Quillport'),
@@ -103,6 +108,11 @@ describe('a table fact or a sentence', () => {
   it('does not answer a price with a percentage or a count', async () => {
     const result = await service.ask('what was the quill share price at year end?');
     expect([result.found, result.figures]).toEqual([false, []]);
+  });
+
+  it('answers a question for a change with the figure stated as a change, not as conflicting with a level', async () => {
+    const result = await service.ask('by what % did glimmer expense go up in 2031?');
+    expect(result.answer.split('\n')[0]).toContain('10.9%');
   });
 
   it('still reads the key-value row when the question asks who', async () => {

@@ -23,6 +23,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends an English sentence after a percentage or a decimal, run together or not', () => {
+    expect(sentenceTexts('Glimmer margin was 21.8%. Quill sales rose.As a share of revenue it was 4.25.Costs fell.')).toEqual([
+      'Glimmer margin was 21.8%.',
+      'Quill sales rose.',
+      'As a share of revenue it was 4.25.',
+      'Costs fell.',
+    ]);
+  });
+
   it('keeps offsets into the text', () => {
     const text = '前言。 志愿者 10750 人；';
     const [, second] = splitSentences(text);
