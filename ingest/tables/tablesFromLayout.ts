@@ -316,7 +316,15 @@ function isKeyValue(rows: GridRow[], captioned: boolean): boolean {
   const pairs = entries.filter((r) => (r.cells[0] ?? '') !== '' && (r.cells[1] ?? '') !== '');
   const labelFirst = entries.filter((r) => (r.cells[0] ?? '') !== '' && !isAmountCell(r.cells[0] ?? '') && !isPeriodCell(r.cells[0] ?? ''));
   const headerLike = rows[0]?.cells.slice(1).some((c) => isPeriodCell(c)) ?? false;
-  return !headerLike && pairs.length >= 0.7 * entries.length && labelFirst.length >= 0.7 * entries.length && (rows[0]?.cells[0] ?? '') !== '';
+  // Records, not pairs: three columns, a first row of words over a column of numbers ("Name | Age |
+  // Title" over "57"). (Pairs come in twos: "注册资本 | 5000" under "公司名称 | 远山科技" is no header.)
+  const first = rows[0]?.cells ?? [];
+  const titlesNumbers = columns % 2 === 1 && first.some((cell, c) => {
+    if (c === 0 || cell === '' || isAmountCell(cell)) return false;
+    const below = rows.slice(1).map((r) => r.cells[c] ?? '').filter((v) => v !== '');
+    return below.length >= 2 && below.every(isAmountCell);
+  });
+  return !headerLike && !titlesNumbers && pairs.length >= 0.7 * entries.length && labelFirst.length >= 0.7 * entries.length && (rows[0]?.cells[0] ?? '') !== '';
 }
 
 /**

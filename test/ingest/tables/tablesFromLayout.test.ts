@@ -206,6 +206,26 @@ describe('tables from the layout of a PDF', () => {
     expect(tables.map((t) => t.keyValue ?? false)).not.toContain(true);
   });
 
+  it('takes a row of short titles over a column of numbers as the header', async () => {
+    const person = (name: string, age: string, title: string): PdfBlock => ({ placed: [{ text: name, x: 60 }, { text: age, x: 240 }, { text: title, x: 290 }], advance: 14 });
+    const tables = await tablesOfPage(
+      [
+        { line: 'Information about our glimmer officers', size: 12 },
+        'The following sets forth the names and ages of the officers as of March 1, 2032:',
+        person('Name', 'Age', 'Title'),
+        person('Wren A. Calloway (a)', '57', 'Senior Vice President of Quills'),
+        person('Otto B. Penn (b)', '61', 'Chief Glimmer Officer'),
+        person('Ada C. Brill (c)', '49', 'Treasurer'),
+      ],
+      'officers.pdf',
+    );
+    expect(tables.map((t) => [t.header, t.rows.length])).toEqual([[['Name', 'Age', 'Title'], 3]]);
+    // (Pairs stay pairs: a name over figures in two columns is one more label and its value.)
+    const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 240 }], advance: 14 });
+    const pairs = await tablesOfPage([{ line: 'Company profile', size: 12 }, pair('Company name', 'Quillmere Ltd'), pair('Registered capital', '5,000'), pair('Employees', '1,200')], 'profile.pdf');
+    expect(pairs.map((t) => t.keyValue)).toEqual([true]);
+  });
+
   it('carries an unruled table over a page break without a repeated header', async () => {
     const pdf = await makeReportPdf({
       pages: [
