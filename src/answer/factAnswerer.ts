@@ -414,6 +414,8 @@ function groupStrength(group: string | null, asked: AskedText): number {
 /** The question counts people or things (not an amount of money). */
 const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项)|几(?:人|名|个|家|位|台|辆|艘|所|项)/iu;
 
+/** A row label that only says it adds up the rows above. */
+const TOTAL_ONLY = /^(?:total|totals|subtotal|grand total|合计|小计|总计|合 计|总 计)$/iu;
 /** The question asks for an amount. */
 const HOW_MUCH = /\bhow much\b|多少钱|金额/iu;
 
@@ -544,6 +546,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.year !== null && !asksAmount) continue;
     const own = factStrength(fact, asked, asksWho, isWord);
     if (own === 0) continue;
+    // A "Total" row is the total of what its group, table or column is about: the question must name that too.
+    if (TOTAL_ONLY.test(fact.label) && [fact.group, fact.ref.table.title, fact.attribute].every((context) => groupStrength(context, asked) === 0)) continue;
     // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)
     const strength = own + 0.1 * groupStrength(fact.group, asked);
     // The longest label wins; at equal strength the table holding more rows (a statement holds the

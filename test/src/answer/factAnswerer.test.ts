@@ -348,3 +348,25 @@ describe('a list of pages', () => {
     expect(counts([['Glimmer stores', '20'], ['Quill depots', '22'], ['Warehouses', '23']])).toBe(3);
   });
 });
+
+describe('a total row', () => {
+  const depots: ParsedTable = {
+    ...english,
+    id: 'GLIMMER DEPOTS',
+    title: 'GLIMMER DEPOTS',
+    rows: [
+      ['North', '5', '4'],
+      ['South', '7', '6'],
+      ['Total', '12', '10'],
+    ],
+    rowPages: [30, 30, 30],
+    unit: null,
+  };
+  const totals = factsOfTable({ table: depots, report });
+  const askTotal = (question: string) => answerFromFacts(totals, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('answers for what its table is about, not for any question that says "total"', () => {
+    expect(askTotal('What was the total of glimmer depots in the current year?')).toBe('12');
+    expect(askTotal('What total quill compensation was paid in the current year?')).toBeUndefined();
+  });
+});
