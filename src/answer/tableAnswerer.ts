@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { contentTerms, contentTokens, type QuestionAnalysis } from './questionAnalysis.js';
+import { contentTerms, contentTokens, PAYMENT_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -116,6 +116,12 @@ function isQuantityColumn(table: ParsedTable, column: number): boolean {
   return isNumericColumn(table, column) && !/代码|编号|序号|编码|学号|工号|code|no\.?$/iu.test(compact(table.header[column] ?? ''));
 }
 
+/** A column of money: its table's unit line names a currency, or its heading or cells print one. */
+function isMoneyColumn(table: ParsedTable, column: number): boolean {
+  const money = /[$£€¥￥元]|\b(?:usd|aud|gbp|eur|rmb|cny)\b|金额/iu;
+  return !!table.unit?.currency || money.test(table.header[column] ?? '') || table.rows.some((r) => money.test(r[column] ?? ''));
+}
+
 function isNumericColumn(table: ParsedTable, column: number): boolean {
   const values = table.rows.map((r) => r[column] ?? '').filter((v) => v.trim() !== '');
   return values.length > 0 && values.every((v) => parsePrinted(v) !== null);
@@ -143,7 +149,8 @@ function headerScore(header: string, question: QuestionAnalysis, tokenizer: Toke
 function columnKindBonus(table: ParsedTable, column: number, question: QuestionAnalysis): number {
   const q = question.norm;
   if (/谁|哪位|哪些人|who/iu.test(q) && isNameColumn(table, column)) return 1.5;
-  if (question.wantsFigure && isQuantityColumn(table, column)) return 1;
+  // (A price, fee or pay is read from a column of money, not from the only column of numbers: "Age".)
+  if (question.wantsFigure && isQuantityColumn(table, column) && (!PAYMENT_ASK.test(q) || isMoneyColumn(table, column))) return 1;
   // "哪些专业" asks for names: the 专业名称 column, not 专业大类.
   if (/哪些|哪个|哪家|哪所|什么|which|what/iu.test(q) && /名称$|名$/u.test(compact(table.header[column] ?? ''))) return 0.5;
   return 0;

@@ -96,3 +96,24 @@ describe('answerFromTables: a column named only through the organisation', () =>
     expect(answer).toBeNull();
   });
 });
+
+describe('a price asked of a table', () => {
+  const officers: ParsedTable = {
+    ...meetings,
+    id: 'Officers',
+    title: 'Glimmer officers',
+    header: ['Name', 'Age', 'Title'],
+    rows: [
+      ['Wren A. Calloway', '57', 'Chief Quill Officer'],
+      ['Otto B. Penn', '61', 'Treasurer'],
+    ],
+    rowPages: [10, 10],
+    unit: null,
+  };
+  const askOfficers = (question: string) => answerFromTables([{ table: officers, report }], analyseQuestion(question, tokenizer), tokenizer);
+
+  it('is not read from the only column of numbers when that is no money', () => {
+    expect(askOfficers('What compensation did Wren A. Calloway receive?')).toBeNull();
+    expect(askOfficers('How old is Wren A. Calloway, how many years of age?')?.kind).toBe('cell');
+  });
+});
