@@ -19,7 +19,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
@@ -83,6 +83,8 @@ export class AnswerService {
   private readonly factsByReport = new Map<string, FactIndex>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
   private readonly printedText = new Map<string, string>();
+  /** Each report's short words by how it prints them, built on first use. */
+  private readonly printedCases = new Map<string, { capitals: ReadonlySet<string>; otherwise: ReadonlySet<string> }>();
   private readonly weights: TermWeights;
 
   constructor(private readonly deps: AnswerServiceDeps) {
@@ -155,6 +157,35 @@ export class AnswerService {
     return { ...result, ms: elapsed(started) };
   }
 
+  /**
+   * Staff type initialisms in lower case ("emea revenue"). A short word of the question that the
+   * reports print only in capitals, or never print at all, is read in capitals, so it can name a label
+   * by its initials ("Europe, Middle East, and Africa"); a word the reports print in lower case stays.
+   */
+  private withPrintedCapitals(question: string): string {
+    return question.replace(/\b[a-z]{2,6}\b/gu, (word) => {
+      const cases = this.index.reports.map((r) => this.casesOf(r));
+      const inCapitals = cases.some((c) => c.capitals.has(word));
+      const otherwise = cases.some((c) => c.otherwise.has(word));
+      return !otherwise && (inCapitals || !EN_STOP_WORDS.has(word)) ? word.toUpperCase() : word;
+    });
+  }
+
+  /** A report's short words by how it prints them: in capitals ("EMEA"), or otherwise ("sales", "Sales"). */
+  private casesOf(report: LoadedReport): { capitals: ReadonlySet<string>; otherwise: ReadonlySet<string> } {
+    let cases = this.printedCases.get(report.meta.id);
+    if (!cases) {
+      const capitals = new Set<string>();
+      const otherwise = new Set<string>();
+      for (const chunk of report.chunks) {
+        for (const word of chunk.text.match(/\b[A-Za-z]{2,6}\b/gu) ?? []) (/^[A-Z]+$/u.test(word) ? capitals : otherwise).add(word.toLowerCase());
+      }
+      cases = { capitals, otherwise };
+      this.printedCases.set(report.meta.id, cases);
+    }
+    return cases;
+  }
+
   private refusal(question: string, decision: Decision, language: Language, started: number): AskResult {
     return { question, mode: 'offline', found: false, answer: wordAnswer(decision, language), figures: [], sources: [], ms: elapsed(started) };
   }
@@ -205,7 +236,9 @@ export class AnswerService {
     // Facts are read once per report on first use, and only the reports in scope are searched: a
     // question asks the newest report (or the ones it names), not every fact of a hundred.
     const inScope = this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!years || years.has(r.meta.year)));
-    const questionText = askedText(analysis.text);
+    // (Initialisms as the reports print them, for labels named by their initials.)
+    const recased = { ...analysis, text: this.withPrintedCapitals(analysis.text) };
+    const questionText = askedText(recased.text);
     const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), questionText));
     const scopeIds = new Set(inScope.map((r) => r.meta.id));
     // A term the report prints as a word of its own is that word, not an abbreviation of a label.
@@ -214,14 +247,14 @@ export class AnswerService {
       if (!asked.has(term)) asked.set(term, this.prints(term, scopeIds));
       return asked.get(term) === true;
     };
-    const computed = computeFromFacts(facts, analysis, isWord);
+    const computed = computeFromFacts(facts, recased, isWord);
     if (computed) {
       const first = computed.op === 'difference' ? computed.later : computed.parts[0];
       const chunk = first ? this.tableChunk(first.ref.report, first.ref.table.id, first.ref.table.rows[first.row]) : null;
       const at = first ? [{ report: first.ref.report, chunk, section: first.ref.table.id, page: first.page, text: chunk?.text ?? first.label }] : [];
       return { decision: { kind: 'fact_computed', computation: computed }, primary: at };
     }
-    const answer = answerFromFacts(facts, analysis, isWord);
+    const answer = answerFromFacts(facts, recased, isWord);
     if (!answer) return null;
     const { fact } = answer;
     const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);

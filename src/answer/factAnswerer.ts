@@ -248,11 +248,14 @@ interface LabelKeys {
 const labelKeysMemo = new Map<string, LabelKeys>();
 /** (Labels repeat across reports and years; the memo is dropped whole when it grows past this.) */
 const LABEL_MEMO_LIMIT = 200_000;
+const INITIALISM_SKIPS = /^(?:and|of|the)$/iu;
+
 function labelKeys(label: string): LabelKeys {
   let keys = labelKeysMemo.get(label);
   if (!keys) {
     const key = withoutRankClassifier(compact(label));
-    const latinWords = label.match(/[A-Za-z]+/gu) ?? [];
+    // (An initialism skips the words that join: "Europe, Middle East, and Africa" is EMEA.)
+    const latinWords = (label.match(/[A-Za-z]+/gu) ?? []).filter((w) => !INITIALISM_SKIPS.test(w));
     keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label), latinWords, initials: latinWords.map((w) => w[0]?.toLowerCase() ?? '').join('') };
     if (labelKeysMemo.size >= LABEL_MEMO_LIMIT) labelKeysMemo.clear();
     labelKeysMemo.set(label, keys);

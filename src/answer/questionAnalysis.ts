@@ -43,7 +43,7 @@ const QUESTION_WORDS = [
   '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
 ];
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
-const EN_STOP = new Set([
+export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   // A maintained English stop list (the "natural" project's), and the pronouns and nouns of a staff
   // question ("what's our …", "… do we have", "the report") that point at nothing in the report.
   ...stopword.eng,
@@ -133,7 +133,7 @@ function matchingText(question: string, language: Language): string {
 }
 
 function keep(token: string): boolean {
-  if (QUESTION_WORD_SET.has(token) || EN_STOP.has(token)) return false;
+  if (QUESTION_WORD_SET.has(token) || EN_STOP_WORDS.has(token)) return false;
   if (token.length !== 2 || !/\p{Script=Han}{2}/u.test(token)) return true;
   // A bigram made of question-word characters ("多少" parts, "是什"), or straddling a function
   // character ("的就", "率是"), says nothing about the topic.

@@ -44,6 +44,14 @@ beforeAll(async () => {
           'In May 2031, 1,250,000 quill warrants were issued at a price of 7.0p per share.',
         ],
         [
+          { line: 'REVENUE BY REGION', size: 12 },
+          { line: '(in thousands)', align: 'right' },
+          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+          row('Harbour Lands', '81,200', '79,450'),
+          row('Glimmer, Quill, and Ember', '23,118', '21,907'),
+          row('Total revenue', '104,318', '101,357'),
+        ],
+        [
           'Results of operations',
           'As a percentage of total revenue, glimmer expense for 2031 and 2030 was 21.8% and 20.5%.',
           'Glimmer expense for 2031 increased 10.9% to $238.0 million, from $214.7 million for 2030.',
@@ -113,6 +121,11 @@ describe('a table fact or a sentence', () => {
   it('answers a question for a change with the figure stated as a change, not as conflicting with a level', async () => {
     const result = await service.ask('by what % did glimmer expense go up in 2031?');
     expect(result.answer.split('\n')[0]).toContain('10.9%');
+  });
+
+  it('reads a lower-case initialism the report never prints as the initials of a label', async () => {
+    const result = await service.ask('gqe revenue for 2031?');
+    expect(result.figures.map((f) => f.value)).toEqual(['23,118']);
   });
 
   it('still reads the key-value row when the question asks who', async () => {
