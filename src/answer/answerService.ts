@@ -159,12 +159,13 @@ export class AnswerService {
 
   /**
    * Staff type initialisms in lower case ("emea revenue"). A short word of the question that the
-   * reports print only in capitals, or never print at all, is read in capitals, so it can name a label
+   * reports asked print only in capitals, or never print at all, is read in capitals, so it can name a label
    * by its initials ("Europe, Middle East, and Africa"); a word the reports print in lower case stays.
    */
-  private withPrintedCapitals(question: string): string {
+  private withPrintedCapitals(question: string, reports: readonly LoadedReport[]): string {
+    // (Only the reports a question asks are read: a hundred reports' words are not built for one question.)
+    const cases = /\b[a-z]{2,6}\b/u.test(question) ? reports.map((r) => this.casesOf(r)) : [];
     return question.replace(/\b[a-z]{2,6}\b/gu, (word) => {
-      const cases = this.index.reports.map((r) => this.casesOf(r));
       const inCapitals = cases.some((c) => c.capitals.has(word));
       const otherwise = cases.some((c) => c.otherwise.has(word));
       return !otherwise && (inCapitals || !EN_STOP_WORDS.has(word)) ? word.toUpperCase() : word;
@@ -237,7 +238,7 @@ export class AnswerService {
     // question asks the newest report (or the ones it names), not every fact of a hundred.
     const inScope = this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!years || years.has(r.meta.year)));
     // (Initialisms as the reports print them, for labels named by their initials.)
-    const recased = { ...analysis, text: this.withPrintedCapitals(analysis.text) };
+    const recased = { ...analysis, text: this.withPrintedCapitals(analysis.text, inScope) };
     const questionText = askedText(recased.text);
     const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), questionText));
     const scopeIds = new Set(inScope.map((r) => r.meta.id));
