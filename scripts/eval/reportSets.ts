@@ -21,6 +21,8 @@ export interface ReportSet {
 
 export const REPORT_SETS: readonly ReportSet[] = [
   { name: 'zh annual reports', file: '../shared/eval/real/qa.zh-annual.dev.jsonl', split: 'dev' },
+  // (Written here from the page text, in staff wording, before the system ran on them.)
+  { name: 'zh annual reports, staff wording', file: 'eval/dev/qa.zh-annual.staff.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
 ];
