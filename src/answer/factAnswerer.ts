@@ -217,7 +217,8 @@ function relativeYear(relative: 'current' | 'previous' | 'before_previous' | nul
 }
 
 /** Month names: a label of a date ("At 30 June") names a point in time, not a row of figures. */
-const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/u;
+// (Whole month names only: "margin", "market" and "decline" are words.)
+const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/u;
 
 /**
  * Content words, plural "s" dropped from words of four letters or more ("is", "has", "gas" keep

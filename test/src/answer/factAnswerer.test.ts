@@ -115,6 +115,12 @@ describe('facts from tables', () => {
     expect(['$ 1,204', '(309)', '约12', 'charge under IFRS 2', '第 3 名'].map(readsAsNumber)).toEqual([true, true, true, false, false]);
   });
 
+  it('takes a word that begins like a month for a word ("margin", "decline"), a month name for a date', () => {
+    expect(labelStrength('Glimmer margin', 'by how much did glimmer grow?')).toBe(0);
+    expect(labelStrength('Glimmer margin', 'what was the glimmer margin?')).toBe(4);
+    expect(labelStrength('Glimmer sales', 'glimmer sales in March?')).toBe(4);
+  });
+
   it('measures a label whole: Chinese as one run of characters, English by every content word', () => {
     expect([labelStrength('营业收入', '公司的营业收入是多少'), labelStrength('营业收入', '营业总收入'), labelStrength('合计', '合计是多少')]).toEqual([4, 0, 0]);
     expect([labelStrength('Net sales', 'what were our net sales'), labelStrength('Net sales per store', 'net sales')]).toEqual([4, 0]);
