@@ -115,6 +115,11 @@ describe('facts from tables', () => {
     expect(['$ 1,204', '(309)', '约12', 'charge under IFRS 2', '第 3 名'].map(readsAsNumber)).toEqual([true, true, true, false, false]);
   });
 
+  it('reads an English label by its head of two words or more before a qualifying phrase, below the label whole', () => {
+    expect(labelStrength('Glimmer profit on quill sales', 'how much did glimmer profit grow?')).toBe(3);
+    expect(labelStrength('Income from glimmer operations', 'what was income?')).toBe(0);
+  });
+
   it('takes a word that begins like a month for a word ("margin", "decline"), a month name for a date', () => {
     expect(labelStrength('Glimmer margin', 'by how much did glimmer grow?')).toBe(0);
     expect(labelStrength('Glimmer margin', 'what was the glimmer margin?')).toBe(4);
