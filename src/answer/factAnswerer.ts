@@ -437,6 +437,8 @@ export function readsAsNumber(value: string): boolean {
 }
 /** The question asks for a person: the value is a name. */
 const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
+/** The question asks which one: a name answers it. */
+const WHICH_ASK = /谁|哪[位家个所]|什么人|\bwho\b|\bwhom\b|\bwhich\b/iu;
 /** A row or column heading that says its values are names of people or bodies. */
 const NAME_HEADING = /^(?:姓名|名称|名字|name|full name)$/iu;
 /** The question asks about the start of a period: an opening balance is then the figure. */
@@ -528,6 +530,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksCount = COUNT_ASK.test(question.text);
   const asksOpening = OPENING_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
+  const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
@@ -546,6 +549,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("网址是多少"
     // asks for a value that may have no digit.)
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
+    // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
+    if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.
     if (fact.opening && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an

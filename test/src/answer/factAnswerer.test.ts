@@ -108,6 +108,14 @@ describe('facts from tables', () => {
     expect(ask('2027年净利润是多少？')).toBeUndefined();
   });
 
+  it('answers "which" with a name, never a bare number', () => {
+    const auditors: ParsedTable = { ...companyInfo, id: '会计师事务所', title: '会计师事务所', rows: [['境内会计师事务所名称', '青禾会计师事务所'], ['境内会计师事务所审计服务的连续年限', '18']], rowPages: [30, 30] };
+    const withAuditors = [...facts, ...factsOfTable({ table: auditors, report })];
+    const which = (question: string) => answerFromFacts(withAuditors, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(which('哪家境内会计师事务所审计服务的连续年限？')).toBeUndefined();
+    expect(which('境内会计师事务所审计服务的连续年限是多少？')).toBe('18');
+  });
+
   it('answers a count or an amount only with a value that has a figure', () => {
     expect(ask('股票简称是多少？')?.value).toBe('青禾智造');
     expect(ask('股票简称有多少个？')).toBeUndefined();

@@ -33,6 +33,10 @@ describe('answerFromTables: counting rows', () => {
     expect(ask('栖木股份2031年度综合能耗是多少吨标准煤？')?.kind).not.toBe('count');
     expect(ask('栖木股份2031年临时股东大会花了多少万元？')?.kind).not.toBe('count');
   });
+
+  it('counts no rows for a rate', () => {
+    expect(ask('栖木股份2031年临时股东大会的出席率是多少？')?.kind).not.toBe('count');
+  });
 });
 
 describe('answerFromTables: the report\'s own organisation', () => {
