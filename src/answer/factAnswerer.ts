@@ -62,6 +62,13 @@ const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by wi
 const MEASURE_NOUN = /(?:的)?(?:金额|数量|总额|余额|总数|人数)$/u;
 /** A label shorter than this (compact characters) is too generic to stand for a row ("合计", "其他"). */
 const MIN_ZH_LABEL = 3;
+const isShortHanLabel = (label: string): boolean => {
+  const { key, han } = labelKeys(label);
+  return han && key.length < MIN_ZH_LABEL;
+};
+
+/** Two-character labels every kind of table has: they name no quantity of their own. */
+const GENERIC_ZH_LABEL = /^(?:合计|小计|总计|其他|其中|项目|本期|上期|本年|上年|年初|年末|期初|期末|金额|数量|比例|单位|名称|备注|序号|说明)$/u;
 /**
  * Words of the question that ask for the year before the report's own: the report's own words for its
  * comparative period. ("去年", "last year" are the speaker's: a report is read in the year after the
@@ -317,7 +324,9 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   const { key, han, words } = labelKeys(label);
   if (han) {
     // (Every way below of naming the label starts with its first character.)
-    if (key.length < MIN_ZH_LABEL || !asked.compact.includes(key[0] ?? '')) return 0;
+    if (key.length < MIN_ZH_LABEL - 1 || !asked.compact.includes(key[0] ?? '')) return 0;
+    // A two-character label ("存货", "商誉") is named only whole, and never a word any table has ("合计", "其他").
+    if (key.length < MIN_ZH_LABEL) return asked.compact.includes(key) && !GENERIC_ZH_LABEL.test(key) ? key.length : 0;
     if (asked.compact.includes(key)) return key.length;
     // A label that ends in a measure noun ("研发投入金额", "员工数量") is named by what it measures.
     const head = key.replace(MEASURE_NOUN, '');
@@ -558,6 +567,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.year !== null && !asksAmount) continue;
     const own = factStrength(fact, asked, asksWho, isWord);
     if (own === 0) continue;
+    // A two-character label names a line item of a statement (a period column), not a field of a
+    // key-value table ("公司", "地址": every question has such words).
+    if (fact.year === null && fact.attribute === null && isShortHanLabel(fact.label)) continue;
     // A "Total" row is the total of what its group, table or column is about: the question must name that too.
     if (TOTAL_ONLY.test(fact.label) && [fact.group, fact.ref.table.title, fact.attribute].every((context) => groupStrength(context, asked) === 0)) continue;
     // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)

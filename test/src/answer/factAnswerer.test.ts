@@ -389,3 +389,27 @@ describe('a total row', () => {
     expect(askTotal('What total quill compensation was paid in the current year?')).toBeUndefined();
   });
 });
+
+describe('a two-character label', () => {
+  const balanceSheet: ParsedTable = {
+    ...statement,
+    id: '合并资产负债表',
+    title: '合并资产负债表',
+    header: ['项目', '2031 年 12 月 31 日', '2030 年 12 月 31 日'],
+    rows: [
+      ['存货', '89,884,492.26', '106,774,151.04'],
+      ['其他', '1,200.00', '1,100.00'],
+    ],
+    rowPages: [73, 73],
+    periods: [null, { ...period(2031), pointInTime: true }, { ...period(2030), pointInTime: true }],
+  };
+  const profile: ParsedTable = { ...companyInfo, id: '公司简介', title: '公司简介', rows: [['地址', '云水市兰台路 6 号']], rowPages: [8] };
+  const short = [balanceSheet, profile].flatMap((table) => factsOfTable({ table, report }));
+  const askShort = (question: string) => answerFromFacts(short, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('names a statement line item whole, but not a word every table has nor a field of a key-value table', () => {
+    expect(askShort('去年年底存货还剩多少钱？')).toBe('89,884,492.26');
+    expect(askShort('其他业务收入是多少？')).toBeUndefined();
+    expect(askShort('研发中心的地址在哪里？')).toBeUndefined();
+  });
+});
