@@ -13,6 +13,7 @@ import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
+import { spelledAsPrinted, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -83,6 +84,8 @@ export class AnswerService {
   private readonly factsByReport = new Map<string, FactIndex>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
   private readonly printedText = new Map<string, string>();
+  /** Each report's words and their counts, for reading typos, built on first use. */
+  private readonly vocabularies = new Map<string, Vocabulary>();
   /** Each report's short words by how it prints them, built on first use. */
   private readonly printedCases = new Map<string, { capitals: ReadonlySet<string>; otherwise: ReadonlySet<string> }>();
   private readonly weights: TermWeights;
@@ -124,8 +127,12 @@ export class AnswerService {
       return this.refusal(rawQuestion, { kind: 'question_too_long', limit: MAX_QUESTION_CHARS }, language, started);
     }
 
-    const resolved = resolveFollowUp(question, options.history);
-    const asked = analyseQuestion(resolved, this.deps.tokenizer);
+    const typed = resolveFollowUp(question, options.history);
+    const firstReading = analyseQuestion(typed, this.deps.tokenizer);
+    // Typos read as the words the reports asked print ("locatons"): the years asked, and so the reports, stay.
+    const scope = this.newestFirst(this.filterFor(firstReading, options));
+    const resolved = spelledAsPrinted(typed, this.vocabulariesOf(scope), (word) => EN_STOP_WORDS.has(word));
+    const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions but is no evidence of a passage.
     const withoutSubject = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);
     const analysis = /[\p{L}\p{N}]/u.test(withoutSubject) ? { ...asked, matchText: withoutSubject } : asked;
@@ -170,6 +177,20 @@ export class AnswerService {
       const otherwise = cases.some((c) => c.otherwise.has(word));
       return !otherwise && (inCapitals || !EN_STOP_WORDS.has(word)) ? word.toUpperCase() : word;
     });
+  }
+
+  /** The words of the reports a filter selects, each report's built on first use. */
+  private vocabulariesOf(filter: RetrievalFilter): Vocabulary[] {
+    return this.index.reports
+      .filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!filter.years || filter.years.has(r.meta.year)))
+      .map((r) => {
+        let words = this.vocabularies.get(r.meta.id);
+        if (!words) {
+          words = vocabularyOf(r.chunks.map((c) => c.text));
+          this.vocabularies.set(r.meta.id, words);
+        }
+        return words;
+      });
   }
 
   /** A report's short words by how it prints them: in capitals ("EMEA"), or otherwise ("sales", "Sales"). */
