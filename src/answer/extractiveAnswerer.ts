@@ -142,6 +142,7 @@ function howFigureCountsNoun(sentence: string, figure: FoundFigure, noun: string
 
 // (English by whole words: "operate" holds "rate", "shareholders" holds "share".)
 const ASKS_RATIO = /比例|比率|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
+const ASKS_AMOUNT = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
 /** A count is not answered by a percentage or an amount of money, nor a rate by a count, nor a price by a percentage. */
@@ -167,6 +168,8 @@ export function unitAgrees(
   if (ASKS_RATIO.test(question.matchText) || ASKS_RATIO.test(question.text)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
   if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return options.paymentIsMoney ? isMoney : !isRatio;
+  // "How much rev did X bring in" asks an amount; a share of it is another figure ("how much of" asks one).
+  if (ASKS_AMOUNT.test(question.text) && !question.wantsComparison) return !isRatio;
   return true;
 }
 

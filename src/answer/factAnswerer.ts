@@ -540,6 +540,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksOpening = OPENING_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
   const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
+  const asksPlainAmount = /\bhow much\b(?!\s+of\b)|多少钱/iu.test(question.text) && !question.wantsComparison && !wantsChange && !/率|比例|百分|[%％]|\bpercent|\brate\b|\bratio\b/iu.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
@@ -558,6 +559,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("网址是多少"
     // asks for a value that may have no digit.)
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
+    // "How much" asks an amount, not its share ("Charter (% of Revenue) | 20 %"), unless a change or a rate is asked.
+    if (asksPlainAmount && /[%％]\s*$/u.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
     if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.

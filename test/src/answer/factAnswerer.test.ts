@@ -116,6 +116,14 @@ describe('facts from tables', () => {
     expect(which('境内会计师事务所审计服务的连续年限是多少？')).toBe('18');
   });
 
+  it('answers "how much" with an amount, not with a share of it', () => {
+    const shares: ParsedTable = { ...english, id: 'Customers', title: 'Significant customers', header: ['', 'Current year % of revenue', 'Prior year % of revenue'], rows: [['Quillcorp', '20 %', '18 %']], rowPages: [8] };
+    const withShares = [...facts, ...factsOfTable({ table: shares, report })];
+    const howMuch = (question: string) => answerFromFacts(withShares, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(howMuch('how much revenue did Quillcorp bring in this year?')).toBeUndefined();
+    expect(howMuch('what percentage of revenue came from Quillcorp this year?')).toBe('20 %');
+  });
+
   it('answers a count or an amount only with a value that has a figure', () => {
     expect(ask('股票简称是多少？')?.value).toBe('青禾智造');
     expect(ask('股票简称有多少个？')).toBeUndefined();
