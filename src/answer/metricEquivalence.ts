@@ -15,12 +15,21 @@ export function statesChange(name: string): boolean {
   return STATES_CHANGE.test(name);
 }
 
+/** The years a sentence names ("2022", "2023年"). */
+function yearsNamed(text: string): Set<string> {
+  return new Set(text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []);
+}
+
 export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
   const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));
   if (!unitsAgree) return false;
   // "SG&A rose 10.9%" and "SG&A was 21.8% of revenue" are not two readings of one figure.
   if (STATES_CHANGE.test(a.name) !== STATES_CHANGE.test(b.name)) return false;
+  // Nor are figures of two periods: "as of December 31, 2022 … $275.0 million" and "in January 2023 … $290.0 million".
+  const yearsA = yearsNamed(a.evidence);
+  const yearsB = yearsNamed(b.evidence);
+  if (yearsA.size > 0 && yearsB.size > 0 && ![...yearsA].some((y) => yearsB.has(y))) return false;
   const strip = (name: string) =>
     compact(name)
       .replace(/[“”"'‘’《》（）()…]/gu, '')

@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { sameQuantity } from '../../../src/answer/metricEquivalence.js';
 import type { MetricEntry } from '../../../src/store/shapes.js';
 
-const entry = (name: string, value: string, unit = '%'): MetricEntry => ({ name, value, unit, qualifier: '', section: { id: '2.1', path: [] }, page: 9, evidence: `${name} ${value}${unit}` });
+const entry = (name: string, value: string, unit = '%', evidence = `${name} ${value}${unit}`): MetricEntry => ({ name, value, unit, qualifier: '', section: { id: '2.1', path: [] }, page: 9, evidence });
 
 describe('one quantity or two', () => {
   it('takes names that share most of their words as one quantity', () => {
     expect(sameQuantity(entry('glimmer expense for 2031 was', '21.8'), entry('glimmer expense in 2031 was', '20.5'))).toBe(true);
+  });
+
+  it('never takes figures of sentences naming different years as one quantity', () => {
+    const at = entry('outstanding on the quill revolver', '275.0', 'million', 'As of December 31, 2031, we had $275.0 million outstanding on the quill revolver.');
+    const later = entry('outstanding on the quill revolver', '290.0', 'million', 'In January 2032, we borrowed more, bringing the outstanding on the quill revolver to $290.0 million.');
+    const same = entry('outstanding on the quill revolver', '280.0', 'million', 'At year end 2031 the outstanding on the quill revolver was $280.0 million.');
+    expect([sameQuantity(at, later), sameQuantity(at, same)]).toEqual([false, true]);
   });
 
   it('never takes a change and a level as one quantity, in either language', () => {
