@@ -15,7 +15,7 @@ import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
 import { spelledAsPrinted, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
-import { modifierCovered, sameQuantity, statesChange } from './metricEquivalence.js';
+import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
@@ -337,7 +337,7 @@ export class AnswerService {
     // The same quantity stated twice with different figures: show both, each with its source.
     const sameYear = matches.filter((m) => m.report.id === best.report.id);
     const conflicts = sameYear.filter(
-      (m) => m !== best && best.score - m.score <= CONFLICT_SCORE_GAP && sameQuantity(m.entry, best.entry) && printedFigure(m.entry) !== printedFigure(best.entry),
+      (m) => m !== best && best.score - m.score <= CONFLICT_SCORE_GAP && sameQuantity(m.entry, best.entry) && !sameFigure(m.entry, best.entry),
     );
     // Every other year that has the same metric.
     // (Looked up report by report, newest first, until enough years are found: not in all hundred.)

@@ -1,5 +1,6 @@
-import type { MetricEntry } from '../store/shapes.js';
+import type { MetricEntry, PrintedFigure } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
+import { parsePrinted } from './exactArithmetic.js';
 
 /**
  * When two registry entries are one quantity (so different figures for them are a conflict the reply
@@ -13,6 +14,14 @@ const STATES_CHANGE = /增长|增加|下降|减少|提高|降低|上升|增幅|�
 /** The metric's name says its figure is a change. */
 export function statesChange(name: string): boolean {
   return STATES_CHANGE.test(name);
+}
+
+/** The same figure, however printed: "275" and "275.0" million are one figure, "超91%" and "95%以上" two. */
+export function sameFigure(a: PrintedFigure, b: PrintedFigure): boolean {
+  if (a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier) return true;
+  const x = parsePrinted(a.value);
+  const y = parsePrinted(b.value);
+  return x !== null && y !== null && Number(x) === Number(y) && a.unit === b.unit && a.qualifier === b.qualifier;
 }
 
 /** The years a sentence names ("2022", "2023年"). */

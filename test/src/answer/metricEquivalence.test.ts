@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameQuantity } from '../../../src/answer/metricEquivalence.js';
+import { sameFigure, sameQuantity } from '../../../src/answer/metricEquivalence.js';
 import type { MetricEntry } from '../../../src/store/shapes.js';
 
 const entry = (name: string, value: string, unit = '%', evidence = `${name} ${value}${unit}`): MetricEntry => ({ name, value, unit, qualifier: '', section: { id: '2.1', path: [] }, page: 9, evidence });
@@ -19,5 +19,12 @@ describe('one quantity or two', () => {
   it('never takes a change and a level as one quantity, in either language', () => {
     expect(sameQuantity(entry('glimmer expense for 2031 increased … to', '10.9'), entry('glimmer expense for 2031 was', '21.8'))).toBe(false);
     expect(sameQuantity(entry('琉璃收入同比增长', '8.2'), entry('琉璃收入占比', '31.5'))).toBe(false);
+  });
+});
+
+describe('one figure or two', () => {
+  it('takes a figure printed with more decimals as the same figure, a hedge or another unit as another', () => {
+    const f = (value: string, unit = 'million', qualifier = '') => ({ value, unit, qualifier });
+    expect([sameFigure(f('275'), f('275.0')), sameFigure(f('1,204'), f('1204')), sameFigure(f('91', '%', '超'), f('95', '%', '以上')), sameFigure(f('275'), f('275', 'thousand'))]).toEqual([true, true, false, false]);
   });
 });
