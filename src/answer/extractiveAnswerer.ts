@@ -6,7 +6,7 @@ import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import { exactSum } from './exactArithmetic.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { contentTerms, PAYMENT_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, contentTerms, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -140,9 +140,6 @@ function howFigureCountsNoun(sentence: string, figure: FoundFigure, noun: string
   return !content && latinStems(sentence).has(wanted) ? 'sentence' : null;
 }
 
-// (English by whole words: "operate" holds "rate", "shareholders" holds "share".)
-const ASKS_RATIO = /比例|比率|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
-const ASKS_AMOUNT = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
 /** A count is not answered by a percentage or an amount of money, nor a rate by a count, nor a price by a percentage. */
@@ -165,11 +162,11 @@ export function unitAgrees(
 ): boolean {
   const isRatio = /[%％‰]/u.test(unit);
   // (As asked: the text matched has "what percentage" read as "how much".)
-  if (ASKS_RATIO.test(question.matchText) || ASKS_RATIO.test(question.text)) return isRatio;
+  if (RATE_ASK.test(question.matchText) || RATE_ASK.test(question.text)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
   if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return options.paymentIsMoney ? isMoney : !isRatio;
   // "How much rev did X bring in" asks an amount; a share of it is another figure ("how much of" asks one).
-  if (ASKS_AMOUNT.test(question.text) && !question.wantsComparison) return !isRatio;
+  if (AMOUNT_ASK.test(question.text) && !question.wantsComparison) return !isRatio;
   return true;
 }
 

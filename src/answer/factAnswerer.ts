@@ -1,6 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
-import type { QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -540,7 +540,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksOpening = OPENING_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
   const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
-  const asksPlainAmount = /\bhow much\b(?!\s+of\b)|多少钱/iu.test(question.text) && !question.wantsComparison && !wantsChange && !/率|比例|百分|[%％]|\bpercent|\brate\b|\bratio\b/iu.test(question.text);
+  const asksPlainAmount = AMOUNT_ASK.test(question.text) && !question.wantsComparison && !wantsChange && !RATE_ASK.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
   for (const fact of facts) {

@@ -54,6 +54,10 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
 
 // (English also asks for a figure by a measuring noun heading what is measured: "the amount of the premium", "the number of holders".)
 const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|(?:what|多少)\s*[%％]|\brate\b|\bratio\b|\b(?:amount|number|value|cost|price|total|sum|level)\s+of\b/iu;
+/** The question asks for a rate, a ratio or a share (English by whole words: "operate" holds "rate"). */
+export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
+/** The question asks an amount ("how much of" asks a share). */
+export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
 export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
 const AGGREGATE_ASK = /加起来|一共|总共|合计|共计|总计|加总|总和|之和|共有多少|\bcombined\b|\bin total\b|\btotal\b|\baltogether\b|\bsum\b/iu;

@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { contentTerms, contentTokens, PAYMENT_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { contentTerms, contentTokens, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -28,8 +28,6 @@ export type TableAnswer = TableRef &
 
 /** "多少" followed by a unit of measure (mass, money, length, area, volume, energy, time, share). */
 const MEASURED_AMOUNT = /(?:多少|几)\s*(?:万|亿|千|百)?\s*(?:吨|千克|公斤|克|元|美元|米|千米|公里|平方米|立方米|千瓦时|千瓦|度电|小时|分钟|岁|倍|%|标准煤)/u;
-
-const ASKS_RATE = /率|比例|比重|占比|百分|[%％]|\bpercent|\brate\b|\bratio\b/iu;
 
 /** Minimum shared run of characters for a cell to count as named by the question. */
 const MIN_SHARED = 4;
@@ -377,7 +375,7 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   const selected = matched.length > 0 ? matched.map((r) => table.rows[r.index] ?? []) : question.wantsAggregate ? table.rows : [];
   // ("多少吨", "多少万元" ask an amount in a unit of measure, not how many rows there are.)
   // (Nor does "产能利用率是多少": a rate is no count of rows.)
-  const countAsked = question.wantsFigure && /几|多少/u.test(question.norm) && !MEASURED_AMOUNT.test(question.norm) && !ASKS_RATE.test(question.norm);
+  const countAsked = question.wantsFigure && /几|多少/u.test(question.norm) && !MEASURED_AMOUNT.test(question.norm) && !RATE_ASK.test(question.norm);
   // "有几个专业", "一共有几个产业学院" over rows of names: the answer is how many rows there are.
   if (countAsked && selected.length > 1 && (column < 0 || !isQuantityColumn(table, column))) {
     return { ...ref, kind: 'count', rows: selected, column };

