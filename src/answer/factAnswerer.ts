@@ -366,7 +366,7 @@ function englishReadings(label: string): string[][] {
   const nested = (side: string) => /,|\b(?:to|of|for|from|by|with|on|in|at)\b/iu.test(side);
   if (first !== undefined && second !== undefined && !nested(first)) readings.push(enWords(first), enWords(second));
   // A head of two words or more before the phrase that qualifies it: "Gross profit on sales" is gross profit.
-  const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)\s/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
+  const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2) readings.push(enWords(head));
   return readings.filter((words) => words.length > 0);
 }

@@ -134,6 +134,7 @@ describe('facts from tables', () => {
   it('reads an English label by its head of two words or more before a qualifying phrase, below the label whole', () => {
     expect(labelStrength('Glimmer profit on quill sales', 'how much did glimmer profit grow?')).toBe(3);
     expect(labelStrength('Income from glimmer operations', 'what was income?')).toBe(0);
+    expect(labelStrength('Net cash from/(used in) glimmer activities', 'net glimmer cash flow?')).toBe(3);
   });
 
   it('takes a word that begins like a month for a word ("margin", "decline"), a month name for a date', () => {
