@@ -432,6 +432,8 @@ const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项
 
 /** A row label that only says it adds up the rows above. */
 const TOTAL_ONLY = /^(?:total|totals|subtotal|grand total|合计|小计|总计|合 计|总 计)$/iu;
+/** The parent company on its own, beside the group: "Parent 2022 $", "母公司资产负债表". */
+const PARENT_ONLY = /\bparent\b|母公司/iu;
 /** The question asks for an amount. */
 const HOW_MUCH = /\bhow much\b|多少钱|金额/iu;
 
@@ -536,6 +538,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const askedUnit = ASKED_UNIT.exec(question.text)?.[1]?.toLowerCase() ?? null;
   const asked = askedText(question.text);
   const asksWho = WHO_ASK.test(question.text);
+  const asksParent = PARENT_ONLY.test(question.text);
   const asksCount = COUNT_ASK.test(question.text);
   const asksOpening = OPENING_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
@@ -555,6 +558,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
     if (fact.holder && !asksWho) continue;
+    // A group's report answers for the group: the parent's own statement or column only when asked for
+    // (then before the group's, as a tie-breaker).
+    const parentOnly = PARENT_ONLY.test(`${fact.ref.table.title} ${fact.ref.table.header[fact.column] ?? ''}`);
+    if (!asksParent && parentOnly) continue;
     // A count or an amount is not answered by words ("how many EV units" by "(Electric vehicles) | …"),
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("网址是多少"
     // asks for a value that may have no digit.)
@@ -580,7 +587,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
     // (Asked for the opening, the balance on the first day of the year goes before the year's end.)
-    const weight = strength + (asksOpening && fact.opening ? 0.1 : 0);
+    const weight = strength + (asksOpening && fact.opening ? 0.1 : 0) + (parentOnly ? 0.5 : 0);
     if (!best || weight > best.strength || (weight === best.strength && fact.tableRows > best.fact.tableRows)) best = { fact, strength: weight };
   }
   return best ? { fact: best.fact } : null;

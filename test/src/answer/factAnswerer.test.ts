@@ -422,3 +422,24 @@ describe('a two-character label', () => {
     expect(askShort('研发中心的地址在哪里？')).toBeUndefined();
   });
 });
+
+describe('the parent beside the group', () => {
+  const parentOnly: ParsedTable = { ...statement, id: '母公司利润表', title: '母公司利润表', rows: [['净利润', '1,234.00', '1,111.00', '11.07%']], rowPages: [80] };
+  const english2: ParsedTable = {
+    ...english,
+    id: 'Statement of profit or loss',
+    title: 'Statement of profit or loss',
+    header: ['', 'Parent 2031 $', 'Consolidated 2031 $'],
+    rows: [['Glimmer profit after tax', '229,496', '491,955']],
+    periods: [null, period(2031), period(2031)],
+  };
+  const both = [parentOnly, statement, english2].flatMap((table) => factsOfTable({ table, report }));
+  const group = (question: string) => answerFromFacts(both, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it("answers for the group unless the parent is asked for, in either language", () => {
+    expect(group('2031年净利润是多少？')).toBe('60,112,301.15');
+    expect(group('2031年母公司净利润是多少？')).toBe('1,234.00');
+    expect(group('What was the glimmer profit after tax in 2031?')).toBe('491,955');
+    expect(group("What was the parent's glimmer profit after tax in 2031?")).toBe('229,496');
+  });
+});
