@@ -13,7 +13,7 @@ import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
-import { spelledAsPrinted, vocabularyOf, type Vocabulary } from './spelling.js';
+import { capitalsAsPrinted, spelledAsPrinted, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -84,10 +84,8 @@ export class AnswerService {
   private readonly factsByReport = new Map<string, FactIndex>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
   private readonly printedText = new Map<string, string>();
-  /** Each report's words and their counts, for reading typos, built on first use. */
+  /** Each report's words — counts and which it prints only in capitals — for typos and initialisms, read on first use. */
   private readonly vocabularies = new Map<string, Vocabulary>();
-  /** Each report's short words by how it prints them, built on first use. */
-  private readonly printedCases = new Map<string, { capitals: ReadonlySet<string>; otherwise: ReadonlySet<string> }>();
   private readonly weights: TermWeights;
 
   constructor(private readonly deps: AnswerServiceDeps) {
@@ -131,7 +129,7 @@ export class AnswerService {
     const firstReading = analyseQuestion(typed, this.deps.tokenizer);
     // Typos read as the words the reports asked print ("locatons"): the years asked, and so the reports, stay.
     const scope = this.newestFirst(this.filterFor(firstReading, options));
-    const resolved = spelledAsPrinted(typed, this.vocabulariesOf(scope), (word) => EN_STOP_WORDS.has(word));
+    const resolved = spelledAsPrinted(typed, this.vocabulariesOf(this.reportsIn(scope)), isEnglishStopWord);
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions but is no evidence of a passage.
     const withoutSubject = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);
@@ -165,47 +163,22 @@ export class AnswerService {
   }
 
   /**
-   * Staff type initialisms in lower case ("emea revenue"). A short word of the question that the
-   * reports asked print only in capitals, or never print at all, is read in capitals, so it can name a label
-   * by its initials ("Europe, Middle East, and Africa"); a word the reports print in lower case stays.
+   * The words of the given reports, each report's read on first use — only the reports a question
+   * asks: a hundred reports' words are not read for one question.
    */
-  private withPrintedCapitals(question: string, reports: readonly LoadedReport[]): string {
-    // (Only the reports a question asks are read: a hundred reports' words are not built for one question.)
-    const cases = /\b[a-z]{2,6}\b/u.test(question) ? reports.map((r) => this.casesOf(r)) : [];
-    return question.replace(/\b[a-z]{2,6}\b/gu, (word) => {
-      const inCapitals = cases.some((c) => c.capitals.has(word));
-      const otherwise = cases.some((c) => c.otherwise.has(word));
-      return !otherwise && (inCapitals || !EN_STOP_WORDS.has(word)) ? word.toUpperCase() : word;
+  private vocabulariesOf(reports: readonly LoadedReport[]): Vocabulary[] {
+    return reports.map((r) => {
+      let words = this.vocabularies.get(r.meta.id);
+      if (!words) {
+        words = vocabularyOf(r.chunks.map((c) => c.text));
+        this.vocabularies.set(r.meta.id, words);
+      }
+      return words;
     });
   }
 
-  /** The words of the reports a filter selects, each report's built on first use. */
-  private vocabulariesOf(filter: RetrievalFilter): Vocabulary[] {
-    return this.index.reports
-      .filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!filter.years || filter.years.has(r.meta.year)))
-      .map((r) => {
-        let words = this.vocabularies.get(r.meta.id);
-        if (!words) {
-          words = vocabularyOf(r.chunks.map((c) => c.text));
-          this.vocabularies.set(r.meta.id, words);
-        }
-        return words;
-      });
-  }
-
-  /** A report's short words by how it prints them: in capitals ("EMEA"), or otherwise ("sales", "Sales"). */
-  private casesOf(report: LoadedReport): { capitals: ReadonlySet<string>; otherwise: ReadonlySet<string> } {
-    let cases = this.printedCases.get(report.meta.id);
-    if (!cases) {
-      const capitals = new Set<string>();
-      const otherwise = new Set<string>();
-      for (const chunk of report.chunks) {
-        for (const word of chunk.text.match(/\b[A-Za-z]{2,6}\b/gu) ?? []) (/^[A-Z]+$/u.test(word) ? capitals : otherwise).add(word.toLowerCase());
-      }
-      cases = { capitals, otherwise };
-      this.printedCases.set(report.meta.id, cases);
-    }
-    return cases;
+  private reportsIn(filter: RetrievalFilter): LoadedReport[] {
+    return this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!filter.years || filter.years.has(r.meta.year)));
   }
 
   private refusal(question: string, decision: Decision, language: Language, started: number): AskResult {
@@ -257,9 +230,9 @@ export class AnswerService {
     const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
     // Facts are read once per report on first use, and only the reports in scope are searched: a
     // question asks the newest report (or the ones it names), not every fact of a hundred.
-    const inScope = this.index.reports.filter((r) => (!filter.reportIds || filter.reportIds.has(r.meta.id)) && (!years || years.has(r.meta.year)));
+    const inScope = this.reportsIn({ ...filter, years });
     // (Initialisms as the reports print them, for labels named by their initials.)
-    const recased = { ...analysis, text: this.withPrintedCapitals(analysis.text, inScope) };
+    const recased = { ...analysis, text: capitalsAsPrinted(analysis.text, this.vocabulariesOf(inScope), isEnglishStopWord) };
     const questionText = askedText(recased.text);
     const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), questionText));
     const scopeIds = new Set(inScope.map((r) => r.meta.id));
@@ -497,6 +470,8 @@ function structureContext(decision: Decision): string | null {
   const labels = answerRows(answer).map((row) => row.filter((cell, i) => i !== answer.column && /\p{L}/u.test(cell)).join(' '));
   return [name, header, ...labels].join(' ');
 }
+
+const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
 
 function elapsed(started: number): number {
   return Number((performance.now() - started).toFixed(2));

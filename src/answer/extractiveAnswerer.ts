@@ -196,28 +196,29 @@ function figureClauseCoverage(sentence: string, figure: FoundFigure, terms: read
   return coverageOf(terms, sentence.slice(start, nextBreak >= 0 ? figure.end + nextBreak : undefined));
 }
 
-/** The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked about. */
-/** Among figures whose clauses say as much, one that `preferred` picks (the count the asked noun follows) goes first. */
+/** Among figures whose clauses say as much, the one the asked noun follows (what it counts) goes first. */
 const PREFERRED_FIGURE_BONUS = 0.5;
 
-function bestFigure(
-  sentence: string,
-  terms: readonly WeightedTerm[],
-  accept: (figure: FoundFigure) => boolean = () => true,
-  preferred: (figure: FoundFigure) => boolean = () => false,
-): FoundFigure | null {
-  const figures = findFigures(sentence).filter(accept);
+/**
+ * The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked
+ * about. `judge` rejects a figure (null) or gives it a bonus.
+ */
+function bestFigure(sentence: string, terms: readonly WeightedTerm[], judge: (figure: FoundFigure) => number | null = () => 0): FoundFigure | null {
+  const figures = findFigures(sentence).flatMap((figure) => {
+    const bonus = judge(figure);
+    return bonus === null ? [] : [{ figure, bonus }];
+  });
   if (figures.length === 0) return null;
   let best: FoundFigure | null = null;
   let bestScore = -1;
   let clauseStart = 0;
-  for (const figure of figures) {
+  for (const { figure, bonus } of figures) {
     // The clause of a figure: from the previous figure (or clause break) to the next clause break.
     const before = sentence.slice(clauseStart, figure.start);
     const breakAt = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('、'), before.lastIndexOf(','));
     const nextBreak = sentence.slice(figure.end).search(/[，；。,;]/u);
     const clause = `${breakAt >= 0 ? before.slice(breakAt + 1) : before}${sentence.slice(figure.start, nextBreak >= 0 ? figure.end + nextBreak : undefined)}`;
-    const score = coverageOf(terms, clause) + (preferred(figure) ? PREFERRED_FIGURE_BONUS : 0);
+    const score = coverageOf(terms, clause) + bonus;
     if (score > bestScore) {
       best = figure;
       bestScore = score;
@@ -320,14 +321,14 @@ export function answerExtractively(
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     sentences.forEach((sentence, i) => {
-      const figure = bestFigure(
-        sentence,
-        terms,
-        (f) =>
-          !question.wantsFigure ||
-          ((!counted || clauseNamesNoun(sentence, f, counted)) && (!countedEnglish || figureCountsNounEnglish(sentence, f, countedEnglish)) && kindAgrees(question, f)),
-        (f) => countedEnglish !== null && howFigureCountsNoun(sentence, f, countedEnglish) === 'direct',
-      );
+      const figure = bestFigure(sentence, terms, (f) => {
+        if (!question.wantsFigure) return 0;
+        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
+        if (!countedEnglish) return 0;
+        // (Read once per figure: whether it counts the asked noun, and whether the noun follows it.)
+        const counts = howFigureCountsNoun(sentence, f, countedEnglish);
+        return counts === null ? null : counts === 'direct' ? PREFERRED_FIGURE_BONUS : 0;
+      });
       if (question.wantsFigure && !figure) return;
       const names = wantsName ? newNames(sentence, known) : [];
       if (wantsName && names.length === 0) return;

@@ -446,6 +446,7 @@ export function asksForNumber(question: string): boolean {
 export function readsAsNumber(value: string): boolean {
   return /^[\s(（\-−–~≈约$£€¥￥]*\d/u.test(value);
 }
+
 /** The question asks for a person: the value is a name. */
 const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
 /** The question asks which one: a name answers it. */

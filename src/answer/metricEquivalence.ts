@@ -7,7 +7,6 @@ import { parsePrinted } from './exactArithmetic.js';
  * shows), and when a restricted metric name may answer a question at all.
  */
 
-/** Two registry entries for the same quantity: compatible units and names that share most of their words. */
 /** A name that says a figure changed ("sales increased … to", "收入同比增长"): a change, not a level. */
 const STATES_CHANGE = /增长|增加|下降|减少|提高|降低|上升|增幅|降幅|同比|\b(?:increas|decreas|ris|rose|grew|grow|fell|fall|declin|jump|drop)\w*/iu;
 
@@ -29,12 +28,13 @@ function yearsNamed(text: string): Set<string> {
   return new Set(text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []);
 }
 
+/** Two registry entries for the same quantity: compatible units and names that share most of their words. */
 export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
   const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));
   if (!unitsAgree) return false;
   // "SG&A rose 10.9%" and "SG&A was 21.8% of revenue" are not two readings of one figure.
-  if (STATES_CHANGE.test(a.name) !== STATES_CHANGE.test(b.name)) return false;
+  if (statesChange(a.name) !== statesChange(b.name)) return false;
   // Nor are figures of two periods: "as of December 31, 2022 … $275.0 million" and "in January 2023 … $290.0 million".
   const yearsA = yearsNamed(a.evidence);
   const yearsB = yearsNamed(b.evidence);
