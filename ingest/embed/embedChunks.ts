@@ -1,4 +1,4 @@
-import type { Embedder } from '../../src/embed/embedder.js';
+import { embedsTokensOf, type Embedder } from '../../src/embed/embedder.js';
 import type { ChunkIndexInput } from '../../src/store/reportFiles.js';
 import type { Chunk } from '../../src/store/shapes.js';
 import type { Tokenizer } from '../../src/text/tokenize.js';
@@ -17,7 +17,10 @@ export async function embedChunks(
   deps.tokenizer.addWords(vocabulary);
   const texts = chunks.map((c) => c.norm);
   const tokens = texts.map((text) => deps.tokenizer.tokens(text));
-  const vectors = await deps.embedder.embedDocuments(texts);
+  const embedder = deps.embedder;
+  const vectors = embedsTokensOf(embedder, deps.tokenizer)
+    ? texts.map((text, i) => embedder.embedTokenized(text, tokens[i]!))
+    : await embedder.embedDocuments(texts);
   const dimensions = deps.embedder.dimensions ?? vectors[0]?.length ?? (await deps.embedder.embedQuery('维度')).length;
   return { tokens, vectors, dimensions };
 }

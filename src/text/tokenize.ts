@@ -28,6 +28,13 @@ export function hanBigrams(text: string): string[] {
   return out;
 }
 
+/** How many tokens `hanBigrams(text)` gives, counted without making them. */
+export function hanBigramCount(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(HAN_RUN)) count += Math.max(1, match[0].length - 1);
+  return count;
+}
+
 export function createTokenizer(): Tokenizer {
   // Loading the dictionary takes ~0.2 s: build one tokenizer per process and pass it in.
   const jieba = Jieba.withDict(dict);
@@ -35,8 +42,9 @@ export function createTokenizer(): Tokenizer {
   // segmenter: loading words into it rebuilds its whole dictionary (~0.45 s for each report ingested).
   const known = new Set<string>();
   const byStart = new Map<string, string[]>();
-  // Ingest tokenizes every chunk twice (lexical index, then the local embedder); segmentation is the
-  // costly part, so recent results are kept. Learning new words changes the tokens: cache cleared.
+  // One question is cut by the retriever, the local embedder and the question reader in turn;
+  // segmentation is the costly part, so recent results are kept. Learning new words changes the
+  // tokens: cache cleared.
   const recent = new Map<string, string[]>();
   const knownIn = (norm: string, words: readonly string[]): string[] => {
     if (byStart.size === 0) return [];
