@@ -160,6 +160,8 @@ function keyOf(level: HeadingLevel): string {
 /** Whether a new heading ends the open one above it (they are not parent and child). */
 function closes(level: HeadingLevel, size: number, open: Open, face?: string): boolean {
   if (open.level.type === 'named' || !open.holds) return true;
+  // A caption heads only the text under it: it nests under whatever is open and closes nothing that holds.
+  if (level.type === 'styled' && level.style.startsWith(CAPTION_STYLE)) return false;
   // In notes to the accounts, a numbered title set apart in the same face as an open numbered note is
   // the next note ("23 Issued capital" after "22. Share-based payments"). Parts, items and chapters
   // share their face with the headings under them, so this holds for notes alone.
@@ -209,6 +211,9 @@ function idOf(text: string): string {
   }
   return `${out.trimEnd()}…`;
 }
+
+/** The mark on the style of a caption: a sentence set alone in its own face over the text it introduces. */
+export const CAPTION_STYLE = 'caption:';
 
 /** The mark on a style that sets its lines apart by capitals alone, in the body's face and size. */
 export const CAPITALS_STYLE = 'caps:';

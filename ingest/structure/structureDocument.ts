@@ -8,7 +8,7 @@ import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
 import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence } from './headingShapes.js';
 import { caseStart, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
-import { CAPITALS_STYLE, Outline, type HeadingLevel } from './outline.js';
+import { CAPITALS_STYLE, CAPTION_STYLE, Outline, type HeadingLevel } from './outline.js';
 
 /**
  * Turns cleaned lines into blocks that know their section and page: headings, paragraphs with their
@@ -66,6 +66,13 @@ const MAX_HEADING_LINES = 3;
 const MIN_FACE_HEADINGS = 2;
 /** A heading face used this often is a level of the outline that holds the headings under it. */
 const MIN_HOLDING_FACE_USES = 3;
+/**
+ * A caption is a sentence set alone in a face of its own over the text it introduces (a 10-K's risk
+ * factors: "We May Not Be Able to Respond to Rapid Technological Changes."), at most this many lines.
+ */
+const MAX_CAPTION_LINES = 4;
+/** A face sets captions when at least this many of its runs are captions (one emphasised sentence is not a habit). */
+const MIN_FACE_CAPTIONS = 3;
 /** A face is a heading face when at least this share of its runs of lines are short and read as titles. */
 const HEADING_FACE_SHARE = 0.5;
 
@@ -106,8 +113,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     return width > 0 && Number.isFinite(width) && Math.abs((g.x0 + g.x1) / 2 - (leftEdge + rightEdge) / 2) < CENTRED_SHARE * width;
   };
   const overValueColumns = (g: { x0: number; x1: number }) => g.x0 > leftEdge + (rightEdge - leftEdge) / 2 && !centred(g);
-  const headingFaces = findHeadingFaces(lines, body, tableOf);
   const firstPage = lines[0]?.page ?? 1;
+  const captions = findCaptions(lines, tableOf);
+  const headingFaces = findHeadingFaces(lines, body, tableOf);
   // A heading ends its line: a line that runs to the right edge of the text wraps on into a paragraph.
   // (Set larger than the body, it is a heading line however long.)
   // A full-width line still ends its heading when the next line is set otherwise or on another page.
@@ -166,6 +174,12 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     }
     // The first page is the cover: its large lines name the report, not a section of it.
     const style = line.page === firstPage ? null : styleOf(line);
+    const captionLines = style ? captions.get(index) : undefined;
+    if (style && captionLines !== undefined) {
+      const joined = joinWrapped(lines.slice(index, index + captionLines).map((l) => l.text.trim()));
+      // A caption heads only its own text: the next heading of any kind closes it.
+      return { level: { type: 'styled', style: `${CAPTION_STYLE}${style}` }, text: joined, size, lines: captionLines, holds: false };
+    }
     // A line set apart by type that ends with a full stop is an emphasised sentence, not a heading.
     // A caption set in a heading face may be a whole sentence ("We may not be able to …"); a period line
     // under a title ("For the year ended 31 December 2031") is never a heading.
@@ -386,6 +400,56 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     return capitalWords >= 2 && letters > digits ? `${CAPITALS_STYLE}${g.font}@${g.size.toFixed(1)}` : null;
   }
 
+  /**
+   * Where captions start, with their number of lines. A run of lines in one face other than the
+   * body's is a caption when it is one to MAX_CAPTION_LINES lines long, opens with a capital or a Han
+   * character, ends a sentence and has body text under it on its page; the captions of a face count
+   * only when the face sets at least MIN_FACE_CAPTIONS of them and most of its runs stand alone as
+   * captions or titles (the face of the headings may set the captions too).
+   * Set so, a whole sentence is a title; alone, an emphasised sentence is not.
+   */
+  function findCaptions(all: readonly CleanLine[], inTable: Int32Array): Map<number, number> {
+    const byFace = new Map<string, { runs: number; titles: number; starts: Array<[number, number]> }>();
+    // A caption wraps only when its line is full: after a short line the next one starts anew (a
+    // group title "Risks Related to Our Business" over the first caption under it).
+    const wraps = (line: CleanLine) => (line.geometry?.x1 ?? 0) > rightEdge - 4 * (line.geometry?.size ?? 0) || breaksOff(line.text);
+    let i = 0;
+    while (i < all.length) {
+      const line = all[i] as CleanLine;
+      const key = inTable[i] !== -1 || contents.has(i) || line.page === firstPage ? null : styleOf(line);
+      if (!key) {
+        i += 1;
+        continue;
+      }
+      let end = i + 1;
+      while (end < all.length && all[end]?.page === line.page && inTable[end] === -1 && wraps(all[end - 1] as CleanLine) && styleOf(all[end]) === key) end += 1;
+      const entry = byFace.get(key) ?? { runs: 0, titles: 0, starts: [] };
+      entry.runs += 1;
+      const next = all[end];
+      const last = all[end - 1] as CleanLine;
+      const previous = all[i - 1];
+      // (A line ending mid-sentence above runs on into this one: the run is that sentence's tail.)
+      const startsAnew = previous?.page !== line.page || !wraps(previous) || SENTENCE_END.test(previous.text.trim());
+      const isCaption =
+        startsAnew &&
+        end - i <= MAX_CAPTION_LINES &&
+        /^[\p{Lu}\p{Script=Han}“"]/u.test(line.text.trim()) &&
+        SENTENCE_END.test(last.text.trim()) &&
+        next?.page === line.page &&
+        inTable[end] === -1 &&
+        styleOf(next) === null;
+      if (isCaption) entry.starts.push([i, end - i]);
+      else if (end - i <= MAX_HEADING_LINES && isTitleText(titleWords(line.text))) entry.titles += 1;
+      byFace.set(key, entry);
+      i = end;
+    }
+    const found = new Map<number, number>();
+    for (const { runs, titles, starts } of byFace.values()) {
+      if (starts.length >= MIN_FACE_CAPTIONS && starts.length + titles >= HEADING_FACE_SHARE * runs) for (const [at, count] of starts) found.set(at, count);
+    }
+    return found;
+  }
+
   /** Faces (font and size) that mostly set short lines standing alone: the report's heading faces. */
   /**
    * Heading faces and how many headings each sets. Lines set alike in a row make one run: a run of a
@@ -397,6 +461,18 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     let i = 0;
     while (i < all.length) {
       const line = all[i] as CleanLine;
+      // A caption run is a heading of its face, whatever its sentence says: a face setting captions
+      // is a face of the outline, and the titles it also sets hold the captions under them.
+      const caption = captions.get(i);
+      const captionStyle = caption !== undefined ? styleOf(line) : null;
+      if (caption !== undefined && captionStyle !== null) {
+        const entry = stats.get(captionStyle) ?? { runs: 0, headings: 0 };
+        entry.runs += 1;
+        entry.headings += 1;
+        stats.set(captionStyle, entry);
+        i += caption;
+        continue;
+      }
       const key = inTable[i] !== -1 || contents.has(i) ? null : styleOf(line);
       if (!key) {
         i += 1;
@@ -465,3 +541,4 @@ function textRightEdge(lines: readonly CleanLine[], body: BodyStyle): number {
   const sorted = ends.sort((a, b) => a - b);
   return sorted[Math.floor(0.95 * (sorted.length - 1))] ?? Infinity;
 }
+

@@ -260,6 +260,54 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Period work')).toEqual(['Our debt may limit our ability to pay dividends']);
   });
 
+  it('reads sentences a face sets alone over their text as captions under the group title, and no lone emphasised sentence', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          'Item 1A. Risk Factors',
+          enBody('Opening'),
+          { line: 'Risks Related to Our Furnaces', bold: true },
+          { line: 'We May Not Be Able to Keep Our Zorblat Furnaces Lit.', bold: true },
+          enBody('Furnace'),
+          enBody('Furnace upkeep'),
+          { line: 'Our Kilns Depend on One Supplier of Blue Clay.', bold: true },
+          enBody('Kiln'),
+          { line: 'Risks Related to Our Shares', bold: true },
+          enBody('Share overview'),
+          { line: 'The Price of Our Shares May Swing Widely.', bold: true },
+          enBody('Price'),
+        ],
+      ],
+      'risk-captions.pdf',
+    );
+    const group = ['Item 1A. Risk Factors', 'Risks Related to Our Furnaces'];
+    expect(pathOf(chunks, 'Furnace upkeep work')).toEqual([...group, 'We May Not Be Able to Keep Our Zorblat Furnaces Lit.']);
+    expect(pathOf(chunks, 'Kiln work')).toEqual([...group, 'Our Kilns Depend on One Supplier of Blue Clay.']);
+    // A new group title closes the caption before it; a caption closes only the caption before it.
+    expect(pathOf(chunks, 'Share overview work')).toEqual(['Item 1A. Risk Factors', 'Risks Related to Our Shares']);
+    expect(pathOf(chunks, 'Price work')).toEqual(['Item 1A. Risk Factors', 'Risks Related to Our Shares', 'The Price of Our Shares May Swing Widely.']);
+
+    const lone = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          'Item 1. Review',
+          enBody('Review'),
+          { line: 'All amounts below were audited by Zorvane & Co.', bold: true },
+          enBody('Audited'),
+          { line: 'Outlook', bold: true },
+          enBody('Outlook'),
+          { line: 'Staff', bold: true },
+          enBody('Staff'),
+        ],
+      ],
+      'lone-sentence.pdf',
+    );
+    // One emphasised sentence is no habit of its face: not a caption.
+    expect(pathOf(lone, 'Audited work')).toEqual(['Item 1. Review']);
+  });
+
   it('starts a new part where the running title at the top of the pages changes, even with no heading printed', async () => {
     const file = path.join(work, 'parts.pdf');
     const partOf = (page: number) => (page === 1 ? null : page <= 4 ? 'Directors’ report' : 'Notes to the accounts');
