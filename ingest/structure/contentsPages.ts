@@ -7,8 +7,8 @@ import type { CleanLine } from '../types.js';
  * is no table, and its entries are not content: structure skips them.
  */
 
-/** "目录", "Contents", "Table of Contents", "Index" as a line of its own. */
-const CONTENTS_TITLE = /^(?:目\s*录|contents|table\s+of\s+contents|index)$/iu;
+/** "目录", "Contents", "Table of Contents", "Index" as a line of its own (a footnote mark may cling to it: "TABLE OF CONTENTS1"). */
+const CONTENTS_TITLE = /^(?:目\s*录|contents|table\s+of\s+contents|index)\s*(?:\d|\*|†)?$/iu;
 /** A page reference: a page number or a lettered one ("F-6", "A-1"). */
 const PAGE_REFERENCE = /^(?:\d{1,3}|[A-Z]{1,2}\s?-\s?\d{1,3})$/u;
 /** Leader dots or a gap, then a page reference, at the end of a line (the text before it is the entry). */

@@ -90,8 +90,11 @@ export class Outline {
       this.open = [];
       this.decimal = [];
     } else if (level.type === 'numbered' && level.kind === 'decimal') {
-      if (!decimalAdvances(this.decimal, level.numbers)) return null;
       const same = this.open.findIndex((o) => o.key === key);
+      // The same number again over another title is a numbering slip in the report ("2.7 Cash …" then
+      // "2.7 Share-based payments"): the next sibling, not a stray number in the text.
+      const renumbered = same >= 0 && sameNumbers(this.decimal, level.numbers) && this.open[same]?.text !== text;
+      if (!renumbered && !decimalAdvances(this.decimal, level.numbers)) return null;
       if (same >= 0) this.open = this.open.slice(0, same);
       else this.closeFor(level, heading.size);
       this.decimal = level.numbers;
@@ -184,6 +187,10 @@ function closes(level: HeadingLevel, size: number, open: Open, face?: string): b
   // A heading in larger type than this one holds it, whatever their numbering.
   if (size > 0 && open.size > size + SAME_SIZE) return false;
   return smaller || open.level.rank >= level.rank;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 /** "2.1" after "1.3.5" is fine when it opens the next chapter; a stray "3.2 …" in prose is not a heading. */

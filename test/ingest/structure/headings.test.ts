@@ -125,7 +125,7 @@ describe('headings and sections', () => {
     expect(chunks.find((c) => c.text.includes('Tax work'))?.section.id).toBe('Note 3. Income tax');
   });
 
-  it('nests decimal headings and half-bracket list headings, and files text before them under the front matter', async () => {
+  it('nests decimal headings and half-bracket list headings, reads a number printed twice as the next title, and files text before them under the front matter', async () => {
     const chunks = await chunksOf(
       [
         [
@@ -140,6 +140,8 @@ describe('headings and sections', () => {
           enBody('Kiln'),
           '1.2 Logistics',
           enBody('Logistics'),
+          '1.2 Freight',
+          enBody('Freight'),
           '2. People',
           enBody('People'),
         ],
@@ -149,6 +151,8 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Opening work')).toEqual(['Front matter']);
     expect(pathOf(chunks, 'Kiln work')).toEqual(['1. Operations', '1.1 Plant', '2) Kilns']);
     expect(pathOf(chunks, 'Logistics work')).toEqual(['1. Operations', '1.2 Logistics']);
+    // A number printed twice over two titles (a slip in the report) heads the second title's text.
+    expect(pathOf(chunks, 'Freight work')).toEqual(['1. Operations', '1.2 Freight']);
     expect(pathOf(chunks, 'People work')).toEqual(['2. People']);
     expect(chunks.find((c) => c.text.includes('Logistics work'))?.section.id).toBe('1.2');
   });
@@ -306,6 +310,34 @@ describe('headings and sections', () => {
     );
     // One emphasised sentence is no habit of its face: not a caption.
     expect(pathOf(lone, 'Audited work')).toEqual(['Item 1. Review']);
+  });
+
+  it('takes a part name between contents entries for contents under a title with a footnote mark, not for the outline', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          { line: 'TABLE OF CONTENTS1', align: 'centre' },
+          'PART I',
+          { placed: [{ text: 'Item 1. Business', x: 56 }, { text: '3', x: 530 }] },
+          { placed: [{ text: 'Item 2. Properties', x: 56 }, { text: '3', x: 530 }] },
+          { placed: [{ text: 'Item 3. Legal Proceedings', x: 56 }, { text: '3', x: 530 }] },
+          { placed: [{ text: 'Item 4. Mine Safety', x: 56 }, { text: '3', x: 530 }] },
+        ],
+        [
+          { line: 'CAUTIONARY STATEMENT REGARDING FORWARD-LOOKING STATEMENTS', bold: true },
+          enBody('Caution'),
+          { line: 'PART I', align: 'centre' },
+          'Item 1. Business',
+          enBody('Business'),
+          { line: 'Suppliers', bold: true },
+          enBody('Supplier'),
+        ],
+      ],
+      'contents-footnote.pdf',
+    );
+    expect(pathOf(chunks, 'Caution work')).toEqual(['CAUTIONARY STATEMENT REGARDING FORWARD-LOOKING STATEMENTS']);
+    expect(pathOf(chunks, 'Business work')).toEqual(['PART I', 'Item 1. Business']);
   });
 
   it('starts a new part where the running title at the top of the pages changes, even with no heading printed', async () => {
