@@ -114,8 +114,12 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
   const pastFigureFragment = (i: number) => fragmentAt !== -1 && context_.indexOf(i) >= fragmentAt;
   // Column titles under it make it a title too: a table starts with its header, a continued one with rows.
   const opensWithHeader = (found.rows[0]?.cells ?? []).filter((c) => c !== '').length >= 2 && !(found.rows[0]?.cells ?? []).some(isAmountCell);
+  // A unit note stands between a table's title and its columns: a line nearer the rows than the unit
+  // note ("单位：元" / "本期增减变动" / the columns) heads columns, it is not the title.
+  const unitAt = context_.findIndex((i) => unitLine(lines[i]?.text ?? '') !== null);
+  const underUnit = (i: number) => unitAt > 0 && context_.indexOf(i) < unitAt;
   const candidates = context_.filter(
-    (i) => !groupLines.includes(i) && !pastFigureFragment(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
+    (i) => !groupLines.includes(i) && !pastFigureFragment(i) && !underUnit(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
   );
   const title = caption?.title ?? titleAbove(candidates, captionAt, context);
   const noteLine = lines[found.lineEnd + 1];

@@ -94,6 +94,25 @@ describe('tables from the layout of a PDF', () => {
     expect(table?.periods?.map((p) => p && [p.year, p.pointInTime])).toEqual([null, [2031, true], [2030, true]]);
   });
 
+  it('takes the title from above the unit line, never a column-group line centred under it', async () => {
+    const pdf = await makeReportPdf({
+      pages: [
+        [
+          { line: '（2）对联营企业投资', size: 12 },
+          { line: '单位：元', align: 'right' },
+          { line: '本期增减变动', align: 'centre' },
+          { placed: [{ text: '被投资单位', x: 60 }, { text: '期初余额', x: 400, align: 'right' }, { text: '追加投资', x: 510, align: 'right' }], advance: 20 },
+          row('青禾蓝湾材料有限公司', '1,200,000.00', '300,000.00'),
+          row('青禾北岭科技有限公司', '800,000.00', '—'),
+          row('合计', '2,000,000.00', '300,000.00'),
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'group-line.pdf');
+    expect(table?.title).toBe('对联营企业投资');
+    expect(table?.rows[0]).toEqual(['青禾蓝湾材料有限公司', '1,200,000.00', '300,000.00']);
+  });
+
   it('reads an English statement: currency signs beside amounts, parenthesised negatives, a unit note and two period columns', async () => {
     const pdf = await makeReportPdf({
       header: 'Northwind Widgets, Inc. Annual Report 2031',
