@@ -13,7 +13,7 @@ import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
-import { capitalsAsPrinted, spelledAsPrinted, vocabularyOf, type Vocabulary } from './spelling.js';
+import { capitalsAsPrinted, spelledAsPrinted, spelledOut, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -129,7 +129,11 @@ export class AnswerService {
     const firstReading = analyseQuestion(typed, this.deps.tokenizer);
     // Typos read as the words the reports asked print ("locatons"): the years asked, and so the reports, stay.
     const scope = this.newestFirst(this.filterFor(firstReading, options));
-    const resolved = spelledAsPrinted(typed, this.vocabulariesOf(this.reportsIn(scope)), isEnglishStopWord);
+    const scoped = this.reportsIn(scope);
+    const vocabularies = this.vocabulariesOf(scoped);
+    // Typos first ("incom" is income, not a clipped "incentive compensation"), then shortened forms.
+    const respelled = spelledAsPrinted(typed, vocabularies, isEnglishStopWord);
+    const resolved = spelledOut(respelled, () => scoped.flatMap((r) => r.chunks.map((c) => c.text)), vocabularies, isEnglishStopWord);
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions but is no evidence of a passage.
     const withoutSubject = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);

@@ -77,3 +77,103 @@ export function spelledAsPrinted(question: string, vocabularies: readonly Vocabu
     return only !== undefined && more.length === 0 ? only : typed;
   });
 }
+
+/** An initialism stands for a phrase the report prints at least this often. */
+const MIN_INITIALISM_PRINTS = 2;
+/**
+ * A clipped compound stands for a phrase the report prints at least this often: staff clip the
+ * phrases a report keeps using ("capital expenditure"); two words that merely begin with the parts of
+ * some other word ("grade" → "graphite deposits") meet once or twice.
+ */
+const MIN_CLIPPED_PRINTS = 3;
+
+/**
+ * Shortened forms staff type for a report's phrases, read as the phrase the report prints. Only a
+ * word the report never prints itself, in two shapes:
+ * - an initialism typed in capitals ("PBT", "D&A"): a printed run of words whose first letters spell
+ *   it ("profit before tax"), "&" standing for "and" ("depreciation and amortization");
+ * - a clipped compound in lower case ("capex", "opex"): two printed words in a row that begin with
+ *   its two parts ("capital expenditures").
+ * A phrase opening or closing on a function word ("of comprehensive income") is no such phrase, nor
+ * one the report abbreviates longer (the "discussion and analysis" of a printed "MD&A" is no "D&A").
+ * The phrase printed most often wins (plurals counted with their singular); a tie, or too few
+ * prints, leaves the word as typed.
+ */
+export function spelledOut(
+  question: string,
+  texts: () => Iterable<string>,
+  vocabularies: readonly Vocabulary[],
+  isStopWord: (word: string) => boolean,
+): string {
+  if (vocabularies.length === 0) return question;
+  const printed = (word: string) => vocabularies.some((v) => v.counts.has(word.toLowerCase()));
+  return question.replace(/\b[A-Za-z]+(?:&[A-Za-z]+)*\b/gu, (typed) => {
+    const letters = typed.replace(/&/gu, '');
+    // ("D&A" is printed as such or not at all: its letters alone, "da", may be some other word.)
+    if (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters)) return typed;
+    const initialism = /^[A-Z&]{2,6}$/u.test(typed) && letters.length >= 2 && letters.length <= 5;
+    const clipped = /^[a-z]{4,8}$/u.test(typed);
+    if (!initialism && !clipped) return typed;
+    // (A question that spells the initialism out itself, "annual recurring revenue (ARR)", has said what it means.)
+    if (initialism && initialismPattern(typed).test(question)) return typed;
+    // (A cut is tried only when the report prints words beginning with both parts: most typed words
+    // have none, and their question is not read through the whole report.)
+    const begins = (part: string) => vocabularies.some((v) => [...v.counts.keys()].some((w) => w.startsWith(part)));
+    const cuts = initialism ? [] : Array.from({ length: typed.length - 3 }, (_, i) => i + 2).filter((cut) => begins(typed.slice(0, cut)) && begins(typed.slice(cut)));
+    if (!initialism && cuts.length === 0) return typed;
+    const patterns = initialism
+      ? [initialismPattern(typed)]
+      : cuts.map((cut) => new RegExp(`\\b${typed.slice(0, cut)}[a-z]*\\s+${typed.slice(cut)}[a-z]*\\b`, 'giu'));
+    const longer = new Map<string, boolean>();
+    const longerPrinted = (form: string): boolean => {
+      let known = longer.get(form);
+      if (known === undefined) longer.set(form, (known = printedWhole(form, texts())));
+      return known;
+    };
+    const counts = new Map<string, { count: number; forms: Map<string, number> }>();
+    for (const text of texts()) {
+      for (const pattern of patterns) {
+        for (const match of text.matchAll(pattern)) {
+          const phrase = match[0].toLowerCase().replace(/\s+/gu, ' ');
+          const words = phrase.split(' ');
+          if (isStopWord(words[0] ?? '') || isStopWord(words.at(-1) ?? '')) continue;
+          // (The word before, with the typed letters, spelling an initialism the report prints: "MD&A".)
+          const before = /([A-Za-z])[A-Za-z'’]*\s+$/u.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[1];
+          if (initialism && before !== undefined && longerPrinted(`${before.toUpperCase()}${typed}`)) continue;
+          const key = phrase.replace(/s$/u, '');
+          const entry = counts.get(key) ?? { count: 0, forms: new Map<string, number>() };
+          entry.count += 1;
+          entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
+          counts.set(key, entry);
+        }
+      }
+    }
+    const [best, second] = [...counts.values()].sort((a, b) => b.count - a.count);
+    const enough = initialism ? MIN_INITIALISM_PRINTS : MIN_CLIPPED_PRINTS;
+    if (!best || best.count < enough || (second !== undefined && second.count >= best.count)) return typed;
+    return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? typed;
+  });
+}
+
+/** Whether a text prints `form` as a word of its own ("D&A", not the tail of "MD&A"). */
+function printedWhole(form: string, texts: Iterable<string>): boolean {
+  const pattern = new RegExp(`(?<![A-Za-z&])${form}(?![A-Za-z&])`, 'u');
+  for (const text of texts) if (text.includes(form) && pattern.test(text)) return true;
+  return false;
+}
+
+/** Words whose first letters spell the initialism, in order; "&" between two letters is "and" (or "&") between their words. */
+function initialismPattern(typed: string): RegExp {
+  const parts: string[] = [];
+  let joinedByAnd = false;
+  for (const ch of typed) {
+    if (ch === '&') {
+      joinedByAnd = true;
+      continue;
+    }
+    const word = `${ch.toLowerCase()}[a-z]+`;
+    parts.push(parts.length === 0 ? word : `${joinedByAnd ? '\\s+(?:and|&)\\s+' : '\\s+'}${word}`);
+    joinedByAnd = false;
+  }
+  return new RegExp(`\\b${parts.join('')}\\b`, 'giu');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneEditApart, spelledAsPrinted, vocabularyOf } from '../../../src/answer/spelling.js';
+import { oneEditApart, spelledAsPrinted, spelledOut, vocabularyOf } from '../../../src/answer/spelling.js';
 
 const report = vocabularyOf(['Quillmere offers glimmer delivery in 57 locations.', 'The glimmer revolver was outstanding at year end.', 'Quillmere will implement the ledger.']);
 const stop = (word: string) => ['which', 'there'].includes(word);
@@ -17,5 +17,39 @@ describe('typos read as the words the report prints', () => {
     expect(spelledAsPrinted('when will they implemnt the carbon ledgr, which one, and the qill?', [report], stop)).toBe(
       'when will they implement the carbon ledger, which one, and the qill?',
     );
+  });
+});
+
+describe('shortened forms read as the phrases the report prints', () => {
+  const texts = [
+    'Zorvane profit before levy rose. Zorvane profit before levy was 12 glims.',
+    'Depreciation and amortization was 9 glims. Depreciation and amortization rose.',
+    'See Management’s Discussion and Analysis. The MD&A covers Management’s Discussion and Analysis and Management’s Discussion and Analysis.',
+    'Capital expenditure was 40 glims; capital expenditures will rise; capital expenditure plans.',
+    'Two graphite deposits lie north; the graphite deposits are small.',
+    'The statement of comprehensive income, the statement of comprehensive income and a statement of comprehensive income.',
+    'Other comprehensive income fell; other comprehensive income was 3 glims.',
+    'Accounts receivable represents 2 glims; accounts receivable represents most of it. EBITDA was 5 glims.',
+  ];
+  const vocabulary = vocabularyOf(texts);
+  const stopWords = (word: string) => ['of', 'the', 'a', 'and', 'was', 'what', 'how', 'much'].includes(word);
+  const read = (question: string) => spelledOut(question, () => texts, [vocabulary], stopWords);
+
+  it('reads an initialism in capitals as the printed words it spells, "&" as "and"', () => {
+    expect(read('What was PBL in 2031?')).toBe('What was profit before levy in 2031?');
+    // ("discussion and analysis" is what the printed MD&A abbreviates, not a D&A.)
+    expect(read('how much D&A was charged?')).toBe('how much depreciation and amortization was charged?');
+    // (A phrase opening on a function word is no initialism's phrase.)
+    expect(read('OCI for 2031?')).toBe('other comprehensive income for 2031?');
+  });
+
+  it('reads a clipped compound as two printed words beginning with its parts, only when the report keeps printing them', () => {
+    expect(read('how much capex in 2031?')).toBe('how much capital expenditure in 2031?');
+    expect(read('what grade is the ore?')).toBe('what grade is the ore?');
+  });
+
+  it('keeps a form the report prints, and one the question spells out itself', () => {
+    expect(read('EBITDA for 2031?')).toBe('EBITDA for 2031?');
+    expect(read('annual recurring revenue (ARR) for 2031?')).toBe('annual recurring revenue (ARR) for 2031?');
   });
 });
