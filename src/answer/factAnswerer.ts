@@ -200,6 +200,25 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
   const namesColumn = NAME_HEADING.test((ref.table.header[0] ?? '').trim());
   // The report's own organisation is its subject, never a role in it.
   const organisation = compact(ref.report.organisation ?? '').toLowerCase();
+  // A directory of records ("Name: Yanbin Wang" / "Title: Chief Executive Officer" / …): each value
+  // in a record after its name row is something about the one it names.
+  let recordHolder: string | null = null;
+  if (ref.table.keyValue) {
+    ref.table.rows.forEach((cells, row) => {
+      const key = cleanLabel(cells[0] ?? '');
+      const value = (cells[1] ?? '').trim();
+      if (NAME_HEADING.test(key)) {
+        recordHolder = NAMES_SOMEONE(value) ? value : null;
+        return;
+      }
+      if (recordHolder === null || /\d/u.test(value) || [...value].length > 60) return;
+      for (const role of value.split(ROLE_SPLIT)) {
+        const label = role.trim();
+        if (label.length < 2 || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
+        out.push({ ref, row, column: 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: recordHolder, unit: '', page: pageOf(row) });
+      }
+    });
+  }
   ref.table.rows.forEach((cells, row) => {
     const holder = (cells[0] ?? '').trim();
     if (!NAMES_SOMEONE(holder)) return;

@@ -320,6 +320,31 @@ describe('who holds a role a row names', () => {
     expect(answerFromFacts(facts, analyseQuestion('Who is the secretary of Qinghe Holdings Ltd?', tokenizer))).toBeNull();
   });
 
+  it('answers "who" from a directory of records by the name heading the record that holds the role', () => {
+    const directory: ParsedTable = {
+      ...officers,
+      id: 'Information on directors',
+      header: ['', ''],
+      keyValue: true,
+      rows: [
+        ['Other directorships:', 'Quill Partners'],
+        ['Name:', 'Mr. Orrin Vale'],
+        ['Title:', 'Director – Non-Executive'],
+        ['Name:', 'Ms. Petra Lune'],
+        ['Title:', 'Director – Executive and Chief Glimmer Officer'],
+        ['Qualifications:', 'Master of Tidal Engineering'],
+        ['Interests in shares:', '1,200 Ordinary Shares'],
+      ],
+      rowPages: [7, 7, 7, 7, 7, 7, 7],
+      periods: [null, null],
+    };
+    const facts = factsOfTable({ table: directory, report });
+    const whoIn = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([whoIn('Who is the Chief Glimmer Officer?'), whoIn('who has a Master of Tidal Engineering?')]).toEqual(['Ms. Petra Lune', 'Ms. Petra Lune']);
+    // (A value above the first name row belongs to a record that began before the table.)
+    expect(whoIn('Who sits on Quill Partners?')).toBeUndefined();
+  });
+
   it('answers nothing but "who" from a role: the row of a role is no figure', () => {
     expect(answerFromFacts(all, analyseQuestion('总经理的报酬是多少？', tokenizer))?.fact.holder).not.toBe(true);
     expect(who('How old is the Chief Financial Officer?')).not.toBe('Tobin Quell');
