@@ -3,7 +3,7 @@ import type { Logger } from '../log.js';
 import { HybridRetriever, type RetrievalFilter, type RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { LoadedReport } from '../store/reportFiles.js';
-import type { Chunk, ReportMeta } from '../store/shapes.js';
+import type { Chunk, ParsedTable, ReportMeta } from '../store/shapes.js';
 import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
@@ -20,7 +20,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, languageOf, type Language, type QuestionAnalysis } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
@@ -149,13 +149,17 @@ export class AnswerService {
     // when no table or registry entry does.
     let sentence: ExtractiveAnswer | null | undefined;
     const bestSentence = () => (sentence === undefined ? (sentence = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights)) : sentence);
-    const decided =
+    let decided =
       this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence) ??
       this.strongerThanPassages(this.fromTable(analysis, filter), analysis, bestSentence) ??
       this.fromRegistry(analysis, filter) ??
       this.fromPassages(analysis, bestSentence()) ??
       (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
       { decision: this.notFound(analysis, hits), primary: [] };
+    // A question about part of a year is answered only by evidence that names part of a year.
+    if (PART_OF_YEAR.test(analysis.text) && isAnswer(decided.decision) && !PART_OF_YEAR.test(evidenceWords(decided.decision))) {
+      decided = { decision: this.notFound(analysis, hits), primary: [] };
+    }
     const found = isAnswer(decided.decision);
     const answer = wordAnswer(decided.decision, analysis.language);
     const figures = figuresOf(decided.decision);
@@ -476,6 +480,28 @@ function structureContext(decision: Decision): string | null {
 }
 
 const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
+
+/** The words that say what a decision's figure is: its table's title and headings, the row, or the sentence and its section. */
+function evidenceWords(decision: Decision): string {
+  const ofTable = (table: ParsedTable) => `${table.title} ${table.header.join(' ')}`;
+  switch (decision.kind) {
+    case 'table':
+      return `${ofTable(decision.answer.table)} ${'row' in decision.answer ? decision.answer.row.join(' ') : ''}`;
+    case 'fact':
+      return `${ofTable(decision.fact.ref.table)} ${decision.fact.label}`;
+    case 'fact_computed': {
+      const facts = decision.computation.op === 'sum' ? decision.computation.parts : [decision.computation.later, decision.computation.earlier];
+      return facts.map((f) => `${ofTable(f.ref.table)} ${f.label}`).join(' ');
+    }
+    case 'metric':
+      return decision.shown.map((m) => `${m.entry.name} ${m.entry.evidence}`).join(' ');
+    case 'passage':
+    case 'passage_sum':
+      return `${decision.hit.chunk.section.path.join(' ')} ${decision.sentence}`;
+    default:
+      return '';
+  }
+}
 
 function elapsed(started: number): number {
   return Number((performance.now() - started).toFixed(2));

@@ -57,6 +57,11 @@ const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比�
 /** The question asks for a rate, a ratio or a share (English by whole words: "operate" holds "rate"). */
 export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
 /** The question asks an amount ("how much of" asks a share). */
+/**
+ * Words naming a part of a year: a half, a quarter, an interim period. A figure for the whole year
+ * does not answer for a part of it, however alike the rest of the words.
+ */
+export const PART_OF_YEAR = /\bhalf[- ]?year|\b(?:six|three|nine) months\b|\b(?:first|second) half\b|\bH[12]\b|\binterim\b|\bquarter(?:ly)?\b|\bQ[1-4]\b|半年|季度|季报/iu;
 export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
 export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;

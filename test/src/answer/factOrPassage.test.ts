@@ -88,6 +88,14 @@ beforeAll(async () => {
 afterAll(() => fixture.cleanup());
 
 describe('a table fact or a sentence', () => {
+  it('answers no question about part of a year with a figure for the whole year', async () => {
+    const whole = await service.ask('What was Harbour Lands revenue in 2031?');
+    expect(whole.figures.map((f) => f.value)).toEqual(['81,200']);
+    const half = await service.ask('What was Harbour Lands revenue for the half year ended 30 June 2031?');
+    expect(half.found).toBe(false);
+    expect(half.figures).toEqual([]);
+  });
+
   it('reads the statement row when the question names the row and nothing else', async () => {
     const result = await service.ask('How much cash did Quillmere have at the end of 2031?');
     expect(result.figures.map((f) => f.value)).toEqual(['52,310']);
