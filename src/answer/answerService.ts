@@ -20,7 +20,8 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
+import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
@@ -131,9 +132,11 @@ export class AnswerService {
     const scope = this.newestFirst(this.filterFor(firstReading, options));
     const scoped = this.reportsIn(scope);
     const vocabularies = this.vocabulariesOf(scoped);
-    // Typos first ("incom" is income, not a clipped "incentive compensation"), then shortened forms.
+    // Typos first ("incom" is income, not a clipped "incentive compensation"), then shortened forms,
+    // then Chinese characters typed by their sound ("基励" for 激励).
     const respelled = spelledAsPrinted(typed, vocabularies, isEnglishStopWord);
-    const resolved = spelledOut(respelled, () => scoped.flatMap((r) => r.chunks.map((c) => c.text)), vocabularies, isEnglishStopWord);
+    const spelledOutForms = spelledOut(respelled, () => scoped.flatMap((r) => r.chunks.map((c) => c.text)), vocabularies, isEnglishStopWord);
+    const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), isQuestionChar);
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions but is no evidence of a passage.
     const withoutSubject = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);

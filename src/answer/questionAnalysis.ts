@@ -168,3 +168,5 @@ export function contentTerms(text: string, tokenizer: Tokenizer): { words: strin
 }
 
 const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年我们咱学校']);
+/** A character of the question's own asking (多, 少, 里, 吗…), not of what it asks about. */
+export const isQuestionChar = (ch: string): boolean => QUESTION_CHARS.has(ch);

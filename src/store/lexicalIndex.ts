@@ -309,6 +309,17 @@ export class LexicalIndex {
   }
 
   /** Inverse document frequency of a token (same formula as search), or null for a token no document has. */
+  /** How many documents hold the token (0 for a token the index never saw). */
+  documentFrequency(token: string): number {
+    const t = this.termIds.get(token);
+    return t === undefined ? 0 : this.offsets[t + 1]! - this.offsets[t]!;
+  }
+
+  /** Every token the index holds, each once. */
+  vocabulary(): readonly string[] {
+    return this.terms;
+  }
+
   idfOf(token: string): number | null {
     const t = this.termIds.get(token);
     return t === undefined ? null : (this.idf[t] ?? null);

@@ -1,0 +1,71 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Chinese typos of sound: staff type by pinyin, and the input method offers a character that sounds
+ * like the one meant ("股权基励" for 股权激励, "毛利律" for 毛利率). A character of the question whose
+ * two-character neighbourhoods the report never prints, with exactly one character of the same
+ * pinyin (tones aside) that makes a neighbourhood the report prints, is read as that character. A
+ * character that fits its neighbours as typed stays, and so does one no printed character sounds
+ * like: the question's own words ("咱们") are not the report's, and are no typos.
+ */
+
+/** What the answer side knows of a report's printed text: how many passages hold a term, and its terms. */
+export interface PrintedTerms {
+  documentFrequency(term: string): number;
+  vocabulary(): readonly string[];
+}
+
+/** A neighbourhood (two characters) must be printed in at least this many passages to stand for what a typo meant. */
+const MIN_PASSAGES = 2;
+const HAN = /\p{Script=Han}/u;
+
+/** Toneless readings of a character ("率" → lü, shuai). */
+function readings(char: string): string[] {
+  return pinyin(char, { toneType: 'none', type: 'array', multiple: true }).filter((r) => r !== '');
+}
+
+/** The report's characters by each toneless reading, read once per report. */
+const soundIndexes = new WeakMap<PrintedTerms, Map<string, Set<string>>>();
+
+function soundIndex(report: PrintedTerms): Map<string, Set<string>> {
+  let index = soundIndexes.get(report);
+  if (index) return index;
+  index = new Map();
+  const chars = new Set<string>();
+  for (const term of report.vocabulary()) for (const ch of term) if (HAN.test(ch)) chars.add(ch);
+  for (const ch of chars) {
+    for (const reading of readings(ch)) {
+      const same = index.get(reading) ?? new Set<string>();
+      same.add(ch);
+      index.set(reading, same);
+    }
+  }
+  soundIndexes.set(report, index);
+  return index;
+}
+
+/** `isAsking`: characters of the question's own asking (多, 少, 里), never read as a typo. */
+export function homophonesAsPrinted(question: string, reports: readonly PrintedTerms[], isAsking: (ch: string) => boolean): string {
+  if (reports.length === 0 || !HAN.test(question)) return question;
+  const printed = (term: string) => reports.reduce((sum, r) => sum + r.documentFrequency(term), 0);
+  const chars = [...question];
+  for (let i = 0; i < chars.length; i += 1) {
+    const typed = chars[i]!;
+    if (!HAN.test(typed) || isAsking(typed)) continue;
+    const before = HAN.test(chars[i - 1] ?? '') ? chars[i - 1]! : null;
+    const after = HAN.test(chars[i + 1] ?? '') ? chars[i + 1]! : null;
+    if (before === null && after === null) continue;
+    const sides = (ch: string) => [before !== null ? printed(`${before}${ch}`) : 0, after !== null ? printed(`${ch}${after}`) : 0];
+    const fits = (ch: string) => sides(ch).reduce((a, b) => a + b, 0);
+    if (fits(typed) > 0) continue;
+    const alike = new Set<string>();
+    for (const report of reports) for (const reading of readings(typed)) for (const ch of soundIndex(report).get(reading) ?? []) if (ch !== typed) alike.add(ch);
+    const scored = [...alike]
+      .filter((ch) => Math.max(...sides(ch)) >= MIN_PASSAGES)
+      .map((ch) => ({ ch, passages: fits(ch) }))
+      .sort((a, b) => b.passages - a.passages);
+    const [best, second] = scored;
+    if (best && (second === undefined || second.passages < best.passages)) chars[i] = best.ch;
+  }
+  return chars.join('');
+}
