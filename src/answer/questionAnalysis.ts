@@ -109,7 +109,7 @@ const PLACE_WORDS = /(?:在|据|根据)?(?:前言|附表|案例\s*\d+\s*[-－—
  * day and month ("30 June", "December 31,") and "year ended" date the period, which the year alone
  * carries on into the match. Kind: "how big", "by what percentage" ask for a size or a share, which
  * the figure's own form answers (a share is checked by its % sign). Half and quarter abbreviations
- * are spelled out as reports print them ("H1" → "first half").
+ * are spelled out as reports print them ("H1" → "first half"), and a fiscal year as its year ("FY22" → "2022").
  */
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const EN_PLACE = /\b(?:according to|as (?:stated|reported|said) in|as per)\b[^,.;?!]*/giu;
@@ -118,6 +118,8 @@ const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
 const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
 const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
+/** "FY22", "FY 2022", "F.Y.'22": reports print the year itself ("During 2022, we spent …"). */
+const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
 
 function englishMatchText(question: string): string {
   return question
@@ -126,6 +128,7 @@ function englishMatchText(question: string): string {
     .replace(EN_PERIOD_END, ' ')
     .replace(EN_KIND, ' how much ')
     .replace(HALF_OR_QUARTER_TOKEN, (token: string) => HALF_OR_QUARTER[token.toLowerCase()] ?? token)
+    .replace(FISCAL_YEAR_TOKEN, (_token: string, year: string) => (year.length === 2 ? `20${year}` : year))
     .replace(/\s+/gu, ' ')
     .trim();
 }
