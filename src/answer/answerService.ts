@@ -283,6 +283,8 @@ export class AnswerService {
     if (!decided || context === null) return decided;
     const passage = bestSentence();
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
+    // The flattened rows of a table are no sentence of prose: read cell by cell, the table has answered.
+    if (passage.hit.chunk.kind === 'table_rows') return decided;
     // (A fact that names a person or body answers "who" by itself.)
     if (decided.decision.kind === 'fact' && asksForName(analysis.text) && !/\d/u.test(decided.decision.fact.value)) return decided;
     const structureCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);

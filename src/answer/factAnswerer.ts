@@ -1,6 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
-import { AMOUNT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -563,6 +563,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksOpening = OPENING_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
   const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
+  const baseText = SHARE_BASE.exec(question.text)?.[1];
+  const shareBase = baseText !== undefined ? new Set(enWords(baseText)) : null;
   const asksPlainAmount = AMOUNT_ASK.test(question.text) && !question.wantsComparison && !wantsChange && !RATE_ASK.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
@@ -586,6 +588,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("网址是多少"
     // asks for a value that may have no digit.)
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
+    // "What percentage of net sales came from fuel": a row that names only the whole the share is of
+    // ("Net sales", "Consolidated net sales … 100.0 %") is its base, never the share asked.
+    if (shareBase !== null && fact.attribute === null && labelKeys(fact.label).words.length > 0 && labelKeys(fact.label).words.every((w) => shareBase.has(w))) continue;
     // "How much" asks an amount, not its share ("Charter (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && /[%％]\s*$/u.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").

@@ -77,6 +77,14 @@ beforeAll(async () => {
           row('Vessels', '610,200', '588,905'),
           row('Total assets', '701,044', '672,380'),
         ],
+        [
+          { line: 'DEPARTMENT MIX', size: 12 },
+          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+          row('Harbour goods', '61.2 %', '60.1 %'),
+          row('Fuel', '5.6', '4.4'),
+          row('Other', '33.2', '35.5'),
+          row('Consolidated net sales', '100.0 %', '100.0 %'),
+        ],
       ],
     });
     const file = path.join(dir, 'quillmere-2031.pdf');
@@ -94,6 +102,11 @@ describe('a table fact or a sentence', () => {
     const half = await service.ask('What was Harbour Lands revenue for the half year ended 30 June 2031?');
     expect(half.found).toBe(false);
     expect(half.figures).toEqual([]);
+  });
+
+  it('answers what share of a whole a part is by the part, not by the whole\'s 100% or its own rows', async () => {
+    const result = await service.ask("What percentage of Quillmere's consolidated net sales came from fuel in 2031?");
+    expect(result.figures.map((f) => f.value)).toEqual(['5.6']);
   });
 
   it('reads the statement row when the question names the row and nothing else', async () => {
