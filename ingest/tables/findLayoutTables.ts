@@ -218,6 +218,9 @@ function quantile(values: number[], q: number): number {
 function isHeaderLine(candidate: Candidate): boolean {
   const segments = candidate.geometry.segments;
   if (segments.length < 2) return false;
+  // A line whose cells after the first are all dashes ("outstanding  -  -", the tail of a long label
+  // wrapped over lines) prints nothing for its periods: a row, not a header.
+  if (segments.slice(1).every((s) => parseAmount(s.text)?.nil === true)) return false;
   return segments.every((s) => {
     const amount = parseAmount(s.text);
     return amount === null || amount.nil || isYearNumber(s.text);

@@ -94,6 +94,30 @@ describe('tables from the layout of a PDF', () => {
     expect(table?.periods?.map((p) => p && [p.year, p.pointInTime])).toEqual([null, [2031, true], [2030, true]]);
   });
 
+  it('keeps a statement whole across a long label wrapped without figures and a row of dashes', async () => {
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        [
+          { line: 'CONSOLIDATED BALANCE SHEETS', size: 12, align: 'centre' },
+          { placed: [{ text: 'December 31, 2031', x: 400, align: 'right' }, { text: 'December 31, 2030', x: 510, align: 'right' }], advance: 20 },
+          row('Total liabilities', '993,304', '946,905'),
+          { placed: [{ text: 'Stockholders’ equity:', x: 60 }], advance: 20 },
+          { placed: [{ text: 'Preferred quill stock, par $.01; 10,000 authorized;', x: 70 }], advance: 14 },
+          { placed: [{ text: 'zero shares issued and outstanding', x: 80 }, { text: '-', x: 400, align: 'right' }, { text: '-', x: 510, align: 'right' }], advance: 20 },
+          row('Additional paid-in capital', '495,189', '488,303'),
+          row('Total stockholders’ equity', '355,249', '440,244'),
+        ],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'wrapped-label.pdf');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.header).toEqual(['', 'December 31, 2031', 'December 31, 2030']);
+    expect(tables[0]?.rows.at(-1)).toEqual(['Total stockholders’ equity', '355,249', '440,244']);
+  });
+
   it('takes the title from above the unit line, never a column-group line centred under it', async () => {
     const pdf = await makeReportPdf({
       pages: [
