@@ -23,7 +23,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, readsAsNumber } from './factAnswerer.js';
+import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, labelSpells, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -159,8 +159,11 @@ export class AnswerService {
       this.fromPassages(analysis, bestSentence()) ??
       (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
       { decision: this.notFound(analysis, hits), primary: [] };
-    // A question about part of a year is answered only by evidence that names part of a year.
-    if (PART_OF_YEAR.test(analysis.text) && isAnswer(decided.decision) && !PART_OF_YEAR.test(evidenceWords(decided.decision))) {
+    // A question about part of a year is answered only by evidence that names part of a year; one
+    // built on an initialism the reports never print (and no row spells) by nothing: the report does
+    // not use the term, so no passage states it.
+    const unknownTerm = decided.decision.kind !== 'fact' && this.unknownInitialisms(analysis.text, this.reportsIn(filter)).length > 0;
+    if ((unknownTerm || PART_OF_YEAR.test(analysis.text)) && isAnswer(decided.decision) && (unknownTerm || !PART_OF_YEAR.test(evidenceWords(decided.decision)))) {
       decided = { decision: this.notFound(analysis, hits), primary: [] };
     }
     const found = isAnswer(decided.decision);
@@ -263,6 +266,9 @@ export class AnswerService {
     const answer = answerFromFacts(facts, recased, isWord);
     if (!answer) return null;
     const { fact } = answer;
+    // An initialism the question types that the reports never print, and the row does not spell, names
+    // something the row is not ("annual recurring revenue (ARR)" is no "Revenue").
+    if (this.unknownInitialisms(analysis.text, inScope).some((t) => !labelSpells(fact.label, t) && !labelSpells(fact.attribute ?? '', t))) return null;
     const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);
     return { decision: { kind: 'fact', fact }, primary: [{ report: fact.ref.report, chunk, section: fact.ref.table.id, page: fact.page, text: chunk?.text ?? fact.label }] };
   }
@@ -386,6 +392,12 @@ export class AnswerService {
   }
 
   /** Whether a report (of `reportIds`, else any) prints the term, in compact form. */
+  /** Initialisms typed in capitals ("ARR") that no report in scope prints as a word. */
+  private unknownInitialisms(question: string, reports: readonly LoadedReport[]): string[] {
+    const vocabularies = this.vocabulariesOf(reports);
+    return (question.match(/\b[A-Z]{2,6}s?\b/gu) ?? []).filter((t) => !vocabularies.some((v) => v.counts.has(t.toLowerCase()) || v.counts.has(t.replace(/s$/u, '').toLowerCase())));
+  }
+
   private prints(term: string, reportIds?: ReadonlySet<string>): boolean {
     const wanted = term.toLowerCase();
     for (const report of this.index.reports) {

@@ -293,6 +293,12 @@ function labelKeys(label: string): LabelKeys {
 /** Initialisms the question may use for a run of label words ("ARPU", "EPS", "CEOs"). */
 const initialismTokens = (text: string): string[] => text.match(/\b[A-Z]{2,6}s?\b/gu) ?? [];
 
+/** Whether a label's words, by their initials, spell an initialism ("EPS" in "Diluted earnings per share"). */
+export function labelSpells(label: string, initialism: string): boolean {
+  const letters = initialism.replace(/s$/u, '').toLowerCase();
+  return letters.length >= 2 && labelKeys(label).initials.includes(letters);
+}
+
 /**
  * A Chinese abbreviation of the label in the question: a run of the question's characters that starts
  * with the label's first character, ends on one of its last two, and follows the label's order

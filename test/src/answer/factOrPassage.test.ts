@@ -109,6 +109,13 @@ describe('a table fact or a sentence', () => {
     expect(result.figures.map((f) => f.value)).toEqual(['5.6']);
   });
 
+  it('answers nothing built on an initialism the report never prints and no row spells', async () => {
+    const result = await service.ask("What was Quillmere's annual recurring revenue (ARR) in 2031?");
+    expect([result.found, result.figures]).toEqual([false, []]);
+    // (A row whose words the initialism spells still answers it.)
+    expect((await service.ask('What was the TR in 2031?')).figures.map((f) => f.value)).toEqual(['104,318']);
+  });
+
   it('reads the statement row when the question names the row and nothing else', async () => {
     const result = await service.ask('How much cash did Quillmere have at the end of 2031?');
     expect(result.figures.map((f) => f.value)).toEqual(['52,310']);
