@@ -1,6 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
-import { AMOUNT_ASK, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, EN_STOP_WORDS, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -364,7 +364,31 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   if (!words.some((w) => asked.words.has(w)) && initialismTokens(asked.text).length === 0) return 0;
   const initialism = initialismStrength(label, asked.text, asked.words);
   if (initialism > 0) return initialism;
-  return Math.max(0, ...englishReadings(label).map((reading) => (reading.every((w) => asked.words.has(w)) ? reading.length * 2 - 1 : 0)));
+  // (A one-word reading names the row only where the question's noun phrase ends on that word:
+  // "liability insurance" and "cash flow" are about insurance and flows, not liabilities or cash.)
+  return Math.max(
+    0,
+    ...englishReadings(label).map((reading) =>
+      reading.every((w) => asked.words.has(w)) && !(reading.length === 1 && modifiesAnother(reading[0] ?? '', asked.text, words)) ? reading.length * 2 - 1 : 0,
+    ),
+  );
+}
+
+/**
+ * Whether every time the question says `word` another content word follows it that the label does
+ * not hold: there the word modifies a noun after it ("directors' liability insurance").
+ */
+function modifiesAnother(word: string, question: string, labelWords: readonly string[]): boolean {
+  // (Function and asking words — "did", "have", "we" — end the phrase.)
+  const sequence = (question.toLowerCase().match(/[a-z]+/gu) ?? []).map((w) => (w.length < 2 || EN_FUNCTION_WORDS.has(w) || EN_STOP_WORDS.has(w) || MONTH.test(w) ? null : enWords(w)[0] ?? null));
+  let seen = false;
+  for (let i = 0; i < sequence.length; i += 1) {
+    if (sequence[i] !== word) continue;
+    seen = true;
+    const next = sequence[i + 1];
+    if (next === null || next === undefined || labelWords.includes(next)) return false;
+  }
+  return seen;
 }
 
 /**

@@ -468,3 +468,23 @@ describe('the parent beside the group', () => {
     expect(group("What was the parent's glimmer profit after tax in 2031?")).toBe('229,496');
   });
 });
+
+describe('a label read by one of its words', () => {
+  const position: ParsedTable = {
+    ...english,
+    id: 'STATEMENT OF FINANCIAL POSITION',
+    title: 'STATEMENT OF FINANCIAL POSITION',
+    rows: [
+      ['Cash and cash equivalents', '1,046', '886'],
+      ['Total equity and liabilities', '7,241', '6,903'],
+    ],
+    rowPages: [23, 23],
+  };
+  const own = factsOfTable({ table: position, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('names the row where the question\'s phrase ends on that word, not where the word modifies another', () => {
+    expect([value('how much cash did the group have in 2031?'), value('What were the liabilities in 2031?')]).toEqual(['1,046', '7,241']);
+    expect([value("How much was the premium for the directors' liability insurance in 2031?"), value('What was the cash flow in 2031?')]).toEqual([undefined, undefined]);
+  });
+});
