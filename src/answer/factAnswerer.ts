@@ -1,6 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
-import { AMOUNT_ASK, EN_STOP_WORDS, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, EN_STOP_WORDS, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -76,7 +76,6 @@ const GENERIC_ZH_LABEL = /^(?:合计|小计|总计|其他|其中|项目|本期|�
  */
 const PREVIOUS_PERIOD = /上年|上期|上一年|上年度|上年同期|prior year|previous year|preceding year|prior period/iu;
 /** The question asks how much a figure changed. */
-const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|\bchanged?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bgrowth\b|\bgrew\b|\bdeclin/iu;
 /** Units a question may name; a fact printed in another unit is not the figure asked for. */
 const ASKED_UNIT = /(万元|亿元|千元|百万元|元|万股|股|万台|台|%|thousand|million|billion)/iu;
 

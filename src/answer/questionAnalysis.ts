@@ -64,6 +64,8 @@ export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)
 export const PART_OF_YEAR = /\bhalf[- ]?year|\b(?:six|three|nine) months\b|\b(?:first|second) half\b|\bH[12]\b|\binterim\b|\bquarter(?:ly)?\b|\bQ[1-4]\b|半年|季度|季报/iu;
 /** The whole an English share question is of: "percentage of <net sales> came from fuel". */
 export const SHARE_BASE = /\b(?:percent(?:age)?|share|proportion|portion)\s+of\s+(.+?)\s+(?:came|comes|come|was|were|is|are|did|does|do|from|went|goes|go)\b/iu;
+/** The question asks how a figure changed (a change column answers it, a level does not). */
+export const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|\bchanged?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bgrowth\b|\bgrew\b|\bdeclin/iu;
 export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
 export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;

@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { contentTerms, contentTokens, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { CHANGE_ASK, contentTerms, contentTokens, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -383,6 +383,9 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   // Without a column the question asks for, the table does not answer it; prose may.
   if (column < 0 || selected.length === 0) return null;
 
+  // A column of changes ("Percentage Change 2022 vs. 2021", "本年比上年增减") answers only a question
+  // that asks how something changed, or for a rate; a level asked is not a change.
+  if (CHANGE_ASK.test(table.header[column] ?? '') && !CHANGE_ASK.test(question.text) && !RATE_ASK.test(question.text)) return null;
   const cells = selected.map((r) => r[column] ?? '');
   if (selected.length === 1) return { ...ref, kind: 'cell', row: selected[0] ?? [], column, value: cells[0] ?? '' };
   const numeric = isQuantityColumn(table, column);

@@ -121,3 +121,25 @@ describe('a price asked of a table', () => {
     expect(askOfficers('How old is Wren A. Calloway, how many years of age?')?.kind).toBe('cell');
   });
 });
+
+describe('a column of changes', () => {
+  const changes: ParsedTable = {
+    ...meetings,
+    id: 'Analysis of Quill Sales',
+    title: 'Analysis of Quill Sales',
+    header: ['', 'Percentage Change 2031 vs. 2030', 'Percentage Change 2030 vs. 2029'],
+    rows: [
+      ['Net quill sales', '11.2 %', '2.7 %'],
+      ['Net quill sales, excluding fuel', '8.9 %', '1.4 %'],
+    ],
+    rowPages: [16, 16],
+    section: { id: 'Analysis of Quill Sales', path: ['Analysis of Quill Sales'] },
+  };
+  const askChanges = (question: string) => answerFromTables([{ table: changes, report }], analyseQuestion(question, tokenizer), tokenizer);
+
+  it('answers how something changed, never a level asked', () => {
+    const grew = askChanges('By how much did net quill sales increase in 2031?');
+    expect(grew?.kind === 'cell' ? grew.value : null).toBe('11.2 %');
+    expect(askChanges('What were net quill sales per square foot in 2031?')).toBeNull();
+  });
+});
