@@ -57,9 +57,10 @@ const LABEL_LEAD = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、�
 const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by with per as is are was were be been its it this that'.split(' '));
 /**
  * Nouns of measure that end Chinese row labels: the label "研发投入金额" is the amount of 研发投入, and a
- * question that names 研发投入 and asks 多少 asks for it.
+ * question that names 研发投入 and asks 多少 asks for it; so "会计师事务所名称" is the name of the
+ * 会计师事务所, asked as "哪家会计师事务所".
  */
-const MEASURE_NOUN = /(?:的)?(?:金额|数量|总额|余额|总数|人数)$/u;
+const MEASURE_NOUN = /(?:的)?(?:金额|数量|总额|余额|总数|人数|名称|姓名|名字)$/u;
 /** A label shorter than this (compact characters) is too generic to stand for a row ("合计", "其他"). */
 const MIN_ZH_LABEL = 3;
 const isShortHanLabel = (label: string): boolean => {

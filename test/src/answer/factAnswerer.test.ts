@@ -112,7 +112,8 @@ describe('facts from tables', () => {
     const auditors: ParsedTable = { ...companyInfo, id: '会计师事务所', title: '会计师事务所', rows: [['境内会计师事务所名称', '青禾会计师事务所'], ['境内会计师事务所审计服务的连续年限', '18']], rowPages: [30, 30] };
     const withAuditors = [...facts, ...factsOfTable({ table: auditors, report })];
     const which = (question: string) => answerFromFacts(withAuditors, analyseQuestion(question, tokenizer))?.fact.value;
-    expect(which('哪家境内会计师事务所审计服务的连续年限？')).toBeUndefined();
+    // (A name — the firm's, read by 境内会计师事务所名称 — never the bare number 18.)
+    expect(which('哪家境内会计师事务所审计服务的连续年限？')).toBe('青禾会计师事务所');
     expect(which('境内会计师事务所审计服务的连续年限是多少？')).toBe('18');
   });
 
@@ -486,5 +487,26 @@ describe('a label read by one of its words', () => {
   it('names the row where the question\'s phrase ends on that word, not where the word modifies another', () => {
     expect([value('how much cash did the group have in 2031?'), value('What were the liabilities in 2031?')]).toEqual(['1,046', '7,241']);
     expect([value("How much was the premium for the directors' liability insurance in 2031?"), value('What was the cash flow in 2031?')]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('a Chinese label ending in the name of what it names', () => {
+  const firm: ParsedTable = {
+    ...companyInfo,
+    id: '公司聘请的会计师事务所',
+    title: '公司聘请的会计师事务所',
+    rows: [
+      ['会计师事务所名称', '青禾天平会计师事务所（特殊普通合伙）'],
+      ['会计师事务所办公地址', '青禾市栖木路 9 号'],
+      ['签字会计师姓名', '林小禾、周栖木'],
+    ],
+    rowPages: [6, 6, 6],
+  };
+  const own = factsOfTable({ table: firm, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('is named by that thing ("哪家会计师事务所" for 会计师事务所名称)', () => {
+    expect(value('年报是哪家会计师事务所审的？')).toBe('青禾天平会计师事务所（特殊普通合伙）');
+    expect(value('签字会计师是谁？')).toBe('林小禾、周栖木');
   });
 });
