@@ -304,6 +304,17 @@ export function labelSpells(label: string, initialism: string): boolean {
  * with the label's first character, ends on one of its last two, and follows the label's order
  * (售后收 ↔ 售后服务收入, 园费 ↔ 园区管理费用). Its strength is below a whole label's.
  */
+/**
+ * A count of a thing is named by the thing's own noun, which ends it (Chinese puts the qualifiers
+ * first): "在职员工的数量合计" answers "有多少员工"; the fewer qualifiers, the closer. Weaker than the
+ * label named whole.
+ */
+function countedStrength(key: string, asked: AskedText): number {
+  const thing = key.replace(COUNT_LABEL, '');
+  if (asked.counted === null || thing === key || !thing.endsWith(asked.counted)) return 0;
+  return asked.counted.length - 0.5 - 0.01 * (thing.length - asked.counted.length);
+}
+
 function abbreviationStrength(key: string, question: string, isWord: (term: string) => boolean): number {
   let best = 0;
   for (let i = question.indexOf(key[0] ?? ''); i >= 0; i = question.indexOf(key[0] ?? '', i + 1)) {
@@ -330,6 +341,21 @@ export interface AskedText {
   text: string;
   compact: string;
   words: ReadonlySet<string>;
+  /** The Chinese noun a count question counts ("多少员工", "员工有多少人" → 员工), or null. */
+  counted: string | null;
+}
+
+/** "多少(名)员工", "几个子公司": the noun counted after the asking words. */
+const COUNTED_AFTER = /(?:多少|几)(?:名|个|位|家)?(\p{Script=Han}{2,6}?)(?:[？?。！!]|$)/u;
+/** "员工有多少人", "员工一共多少名": the noun counted before them. */
+const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)(?:一共|总共|共)?有?(?:多少|几)(?:人|名|个|位|家)/u;
+/** A label that counts something: its thing, then a count (and maybe its total): "在职员工的数量合计". */
+const COUNT_LABEL = /(?:的)?总?(?:数量|人数|个数|总数)(?:合计|总计)?$/u;
+
+function countedNoun(question: string): string | null {
+  const noun = COUNTED_AFTER.exec(question)?.[1] ?? COUNTED_BEFORE.exec(question)?.[1] ?? null;
+  // (The last word of the asking phrase is the noun: "公司现在有多少员工" counts 员工.)
+  return noun !== null && noun.length >= 2 ? noun.slice(-2) : null;
 }
 
 /**
@@ -338,7 +364,12 @@ export interface AskedText {
  */
 const COMPARED_WITH = /(?:比|较|与|跟|和)\s*(?:\d{2}(?:\d{2})?\s*年(?:度)?|上年|去年|前年|上期|同期|上一年)(?:相比|比较)?/gu;
 
-export const askedText = (question: string): AskedText => ({ text: question, compact: withoutRankClassifier(compact(question.replace(COMPARED_WITH, ' '))), words: new Set(enWords(question)) });
+export const askedText = (question: string): AskedText => ({
+  text: question,
+  compact: withoutRankClassifier(compact(question.replace(COMPARED_WITH, ' '))),
+  words: new Set(enWords(question)),
+  counted: countedNoun(question),
+});
 
 /**
  * How strongly the question names the label: 0 when it does not name it whole (or abbreviated).
@@ -348,15 +379,15 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   const asked = typeof question === 'string' ? askedText(question) : question;
   const { key, han, words } = labelKeys(label);
   if (han) {
-    // (Every way below of naming the label starts with its first character.)
-    if (key.length < MIN_ZH_LABEL - 1 || !asked.compact.includes(key[0] ?? '')) return 0;
+    // (Every way below of naming the label but a count's noun starts with its first character.)
+    if (key.length < MIN_ZH_LABEL - 1 || !asked.compact.includes(key[0] ?? '')) return countedStrength(key, asked);
     // A two-character label ("存货", "商誉") is named only whole, and never a word any table has ("合计", "其他").
     if (key.length < MIN_ZH_LABEL) return asked.compact.includes(key) && !GENERIC_ZH_LABEL.test(key) ? key.length : 0;
     if (asked.compact.includes(key)) return key.length;
     // A label that ends in a measure noun ("研发投入金额", "员工数量") is named by what it measures.
     const head = key.replace(MEASURE_NOUN, '');
     if (head !== key && head.length >= MIN_ZH_LABEL && asked.compact.includes(head)) return head.length - 0.5;
-    return abbreviationStrength(key, asked.compact, isWord);
+    return Math.max(abbreviationStrength(key, asked.compact, isWord), countedStrength(key, asked));
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
@@ -563,6 +594,9 @@ export function indexFacts(facts: readonly TableFact[]): FactIndex {
     for (const text of [fact.label, fact.attribute ?? '']) {
       const { key, han, words, initials } = labelKeys(text);
       if (han) add(`c${key[0] ?? ''}`, at);
+      // (A count is also asked by the noun ending its thing: "多少员工" for 在职员工的数量合计.)
+      const thing = key.replace(COUNT_LABEL, '');
+      if (han && thing !== key && thing.length >= 2) add(`n${thing.slice(-2)}`, at);
       for (const word of words) add(`w${word}`, at);
       for (let i = 0; i + 1 < initials.length; i += 1) add(`i${initials.slice(i, i + 2)}`, at);
     }
@@ -574,6 +608,7 @@ export function indexFacts(facts: readonly TableFact[]): FactIndex {
 export function factsAskedAbout(index: FactIndex, asked: AskedText): TableFact[] {
   const keys = new Set<string>();
   for (const ch of asked.compact) keys.add(`c${ch}`);
+  if (asked.counted !== null) keys.add(`n${asked.counted}`);
   for (const word of asked.words) keys.add(`w${word}`);
   for (const token of initialismTokens(asked.text)) keys.add(`i${token.slice(0, 2).toLowerCase()}`);
   const at = new Set<number>();

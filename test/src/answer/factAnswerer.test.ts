@@ -510,3 +510,29 @@ describe('a Chinese label ending in the name of what it names', () => {
     expect(value('签字会计师是谁？')).toBe('林小禾、周栖木');
   });
 });
+
+describe('a Chinese count named by the noun it counts', () => {
+  const staff: ParsedTable = {
+    ...companyInfo,
+    id: '员工情况',
+    title: '员工情况',
+    rows: [
+      ['母公司在职织工的数量（人）', '412'],
+      ['在职织工的数量合计（人）', '430'],
+      ['当期领取薪酬织工总人数（人）', '431'],
+      ['退休织工数', '58'],
+    ],
+    rowPages: [62, 62, 62, 62],
+  };
+  const own = factsOfTable({ table: staff, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('reads the count whose thing ends in that noun, with the fewest qualifiers before it', () => {
+    expect([value('厂里现在有多少织工？'), value('织工一共有多少人？')]).toEqual(['430', '430']);
+    // (A question counting something else is not answered by a count of 织工.)
+    expect(value('厂里有多少纺机？')).toBeUndefined();
+    // The fact index finds the count by its noun too, though the question holds no character its label starts with.
+    const q = '织工一共有多少人？';
+    expect(answerFromFacts(factsAskedAbout(indexFacts(own), askedText(q)), analyseQuestion(q, tokenizer))?.fact.value).toBe('430');
+  });
+});
