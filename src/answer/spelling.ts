@@ -162,7 +162,7 @@ function printedWhole(form: string, texts: Iterable<string>): boolean {
   return false;
 }
 
-/** Words whose first letters spell the initialism, in order; "&" between two letters is "and" (or "&") between their words. */
+/** Words whose first letters spell the initialism, in order (a comma may follow a word: "operating, general and administrative"); "&" between two letters is "and" (or "&") between their words. */
 function initialismPattern(typed: string): RegExp {
   const parts: string[] = [];
   let joinedByAnd = false;
@@ -172,7 +172,7 @@ function initialismPattern(typed: string): RegExp {
       continue;
     }
     const word = `${ch.toLowerCase()}[a-z]+`;
-    parts.push(parts.length === 0 ? word : `${joinedByAnd ? '\\s+(?:and|&)\\s+' : '\\s+'}${word}`);
+    parts.push(parts.length === 0 ? word : `${joinedByAnd ? ',?\\s+(?:and|&)\\s+' : ',?\\s+'}${word}`);
     joinedByAnd = false;
   }
   return new RegExp(`\\b${parts.join('')}\\b`, 'giu');

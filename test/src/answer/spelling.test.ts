@@ -30,6 +30,7 @@ describe('shortened forms read as the phrases the report prints', () => {
     'The statement of comprehensive income, the statement of comprehensive income and a statement of comprehensive income.',
     'Other comprehensive income fell; other comprehensive income was 3 glims.',
     'Accounts receivable represents 2 glims; accounts receivable represents most of it. EBITDA was 5 glims.',
+    'Quilling, glazing and assembly costs rose; quilling, glazing and assembly took 4 glims.',
   ];
   const vocabulary = vocabularyOf(texts);
   const stopWords = (word: string) => ['of', 'the', 'a', 'and', 'was', 'what', 'how', 'much'].includes(word);
@@ -41,6 +42,8 @@ describe('shortened forms read as the phrases the report prints', () => {
     expect(read('how much D&A was charged?')).toBe('how much depreciation and amortization was charged?');
     // (A phrase opening on a function word is no initialism's phrase.)
     expect(read('OCI for 2031?')).toBe('other comprehensive income for 2031?');
+    // (A comma may follow a word of the phrase.)
+    expect(read('QG&A costs in 2031?')).toBe('quilling, glazing and assembly costs in 2031?');
   });
 
   it('reads a clipped compound as two printed words beginning with its parts, only when the report keeps printing them', () => {
