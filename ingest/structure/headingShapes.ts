@@ -113,6 +113,8 @@ export function numberedShape(line: string): NumberedShape | null {
   if (CLAUSE_END.test(text)) return null;
   const shape = matchShape(text);
   if (!shape) return null;
+  // A filing's item kept only by number prints its title in brackets ("Item 6. [Reserved]").
+  if ((shape.kind === 'item' || shape.kind === 'part') && /^\[[A-Za-z][A-Za-z ]*\]$/u.test(shape.title)) return shape;
   if (shape.title !== '' && !TITLE_START.test(shape.title)) return null;
   // An English title starts with a capital; "(1) appointed 20 October 2021" is a footnote, "(a) to the …" a list item.
   if (/^[a-z]/u.test(shape.title)) return null;

@@ -340,6 +340,19 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Business work')).toEqual(['PART I', 'Item 1. Business']);
   });
 
+  it('reads an item kept only by its number, its title in brackets, as the next item', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        ['PART I', 'Item 1. Market for Quill Stock', enBody('Market'), 'Item 2. [Reserved]', 'Item 3. Review of Operations', enBody('Review')],
+      ],
+      'reserved-item.pdf',
+    );
+    // A heading with nothing under it, not a line of text filed under Item 1.
+    expect(chunks.filter((c) => c.text.includes('[Reserved]')).map((c) => c.section.path)).toEqual([]);
+    expect(pathOf(chunks, 'Review work')).toEqual(['PART I', 'Item 3. Review of Operations']);
+  });
+
   it('starts a new part where the running title at the top of the pages changes, even with no heading printed', async () => {
     const file = path.join(work, 'parts.pdf');
     const partOf = (page: number) => (page === 1 ? null : page <= 4 ? 'Directors’ report' : 'Notes to the accounts');
