@@ -122,8 +122,8 @@ const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
 const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
 const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
-/** "FY22", "FY 2022", "F.Y.'22": reports print the year itself ("During 2022, we spent …"). */
-const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
+/** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2022, we spent …"). */
+const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
 
 function englishMatchText(question: string): string {
   return question
