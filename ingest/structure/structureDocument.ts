@@ -541,4 +541,3 @@ function textRightEdge(lines: readonly CleanLine[], body: BodyStyle): number {
   const sorted = ends.sort((a, b) => a - b);
   return sorted[Math.floor(0.95 * (sorted.length - 1))] ?? Infinity;
 }
-

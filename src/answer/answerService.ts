@@ -23,7 +23,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, labelSpells, readsAsNumber } from './factAnswerer.js';
+import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -162,8 +162,10 @@ export class AnswerService {
     // A question about part of a year is answered only by evidence that names part of a year; one
     // built on an initialism the reports never print (and no row spells) by nothing: the report does
     // not use the term, so no passage states it.
+    // (A fact has been held against the unknown initialisms already, in fromFacts.)
     const unknownTerm = decided.decision.kind !== 'fact' && this.unknownInitialisms(analysis.text, this.reportsIn(filter)).length > 0;
-    if ((unknownTerm || PART_OF_YEAR.test(analysis.text)) && isAnswer(decided.decision) && (unknownTerm || !PART_OF_YEAR.test(evidenceWords(decided.decision)))) {
+    const otherPeriod = PART_OF_YEAR.test(analysis.text) && !PART_OF_YEAR.test(evidenceWords(decided.decision));
+    if (isAnswer(decided.decision) && (unknownTerm || otherPeriod)) {
       decided = { decision: this.notFound(analysis, hits), primary: [] };
     }
     const found = isAnswer(decided.decision);
@@ -391,13 +393,13 @@ export class AnswerService {
     return at >= 0 && at > chunk.text.length / 2 ? chunk.pageEnd : chunk.pageStart;
   }
 
-  /** Whether a report (of `reportIds`, else any) prints the term, in compact form. */
   /** Initialisms typed in capitals ("ARR") that no report in scope prints as a word. */
   private unknownInitialisms(question: string, reports: readonly LoadedReport[]): string[] {
     const vocabularies = this.vocabulariesOf(reports);
-    return (question.match(/\b[A-Z]{2,6}s?\b/gu) ?? []).filter((t) => !vocabularies.some((v) => v.counts.has(t.toLowerCase()) || v.counts.has(t.replace(/s$/u, '').toLowerCase())));
+    return initialismTokens(question).filter((t) => !vocabularies.some((v) => v.counts.has(t.toLowerCase()) || v.counts.has(t.replace(/s$/u, '').toLowerCase())));
   }
 
+  /** Whether a report (of `reportIds`, else any) prints the term, in compact form. */
   private prints(term: string, reportIds?: ReadonlySet<string>): boolean {
     const wanted = term.toLowerCase();
     for (const report of this.index.reports) {

@@ -6,7 +6,7 @@ import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import { exactSum } from './exactArithmetic.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { AMOUNT_ASK, contentTerms, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, contentTerms, countedNoun, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -62,18 +62,7 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   return total === 0 ? 0 : found / total;
 }
 
-const MEASURE = '(?:名|个|门|项|家|所|位|人次|人|篇|本|次|天|场|届|批|台|套|间|亩|元|万元)';
-const COUNTED_AFTER = new RegExp(`(?:多少|几)${MEASURE}?((?:\\p{Script=Han}|[（）()“”])+?)(?:[？?。！!]|$)`, 'u');
 const NAME_TAIL = /(的|总数|人数|数量|总量|数)$/u;
-
-/**
- * "有多少名研究生" counts 研究生: the figure's own clause must end with that noun ("…研究生数 N"),
- * or "研究生学历教师数 545 名" (teachers) would answer a question about students.
- */
-export function countedNoun(question: string): string | null {
-  const noun = COUNTED_AFTER.exec(question)?.[1]?.replace(/^的/u, '');
-  return noun && noun.length >= 2 ? noun : null;
-}
 
 function clauseNamesNoun(sentence: string, figure: FoundFigure, noun: string): boolean {
   const before = sentence.slice(0, figure.start);

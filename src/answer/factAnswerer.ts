@@ -1,6 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
-import { AMOUNT_ASK, CHANGE_ASK, EN_STOP_WORDS, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, countedNoun, EN_STOP_WORDS, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -76,7 +76,6 @@ const GENERIC_ZH_LABEL = /^(?:合计|小计|总计|其他|其中|项目|本期|�
  * one it covers, so they mean the report's own year.)
  */
 const PREVIOUS_PERIOD = /上年|上期|上一年|上年度|上年同期|prior year|previous year|preceding year|prior period/iu;
-/** The question asks how much a figure changed. */
 /** Units a question may name; a fact printed in another unit is not the figure asked for. */
 const ASKED_UNIT = /(万元|亿元|千元|百万元|元|万股|股|万台|台|%|thousand|million|billion)/iu;
 
@@ -291,7 +290,7 @@ function labelKeys(label: string): LabelKeys {
 }
 
 /** Initialisms the question may use for a run of label words ("ARPU", "EPS", "CEOs"). */
-const initialismTokens = (text: string): string[] => text.match(/\b[A-Z]{2,6}s?\b/gu) ?? [];
+export const initialismTokens = (text: string): string[] => text.match(/\b[A-Z]{2,6}s?\b/gu) ?? [];
 
 /** Whether a label's words, by their initials, spell an initialism ("EPS" in "Diluted earnings per share"). */
 export function labelSpells(label: string, initialism: string): boolean {
@@ -299,11 +298,6 @@ export function labelSpells(label: string, initialism: string): boolean {
   return letters.length >= 2 && labelKeys(label).initials.includes(letters);
 }
 
-/**
- * A Chinese abbreviation of the label in the question: a run of the question's characters that starts
- * with the label's first character, ends on one of its last two, and follows the label's order
- * (售后收 ↔ 售后服务收入, 园费 ↔ 园区管理费用). Its strength is below a whole label's.
- */
 /**
  * A count of a thing is named by the thing's own noun, which ends it (Chinese puts the qualifiers
  * first): "在职员工的数量合计" answers "有多少员工"; the fewer qualifiers, the closer. Weaker than the
@@ -315,6 +309,11 @@ function countedStrength(key: string, asked: AskedText): number {
   return asked.counted.length - 0.5 - 0.01 * (thing.length - asked.counted.length);
 }
 
+/**
+ * A Chinese abbreviation of the label in the question: a run of the question's characters that starts
+ * with the label's first character, ends on one of its last two, and follows the label's order
+ * (售后收 ↔ 售后服务收入, 园费 ↔ 园区管理费用). Its strength is below a whole label's.
+ */
 function abbreviationStrength(key: string, question: string, isWord: (term: string) => boolean): number {
   let best = 0;
   for (let i = question.indexOf(key[0] ?? ''); i >= 0; i = question.indexOf(key[0] ?? '', i + 1)) {
@@ -345,16 +344,15 @@ export interface AskedText {
   counted: string | null;
 }
 
-/** "多少(名)员工", "几个子公司": the noun counted after the asking words. */
-const COUNTED_AFTER = /(?:多少|几)(?:名|个|位|家)?(\p{Script=Han}{2,6}?)(?:[？?。！!]|$)/u;
-/** "员工有多少人", "员工一共多少名": the noun counted before them. */
+/** "员工有多少人", "员工一共多少名": the noun counted before the asking words. */
 const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)(?:一共|总共|共)?有?(?:多少|几)(?:人|名|个|位|家)/u;
 /** A label that counts something: its thing, then a count (and maybe its total): "在职员工的数量合计". */
 const COUNT_LABEL = /(?:的)?总?(?:数量|人数|个数|总数)(?:合计|总计)?$/u;
 
-function countedNoun(question: string): string | null {
-  const noun = COUNTED_AFTER.exec(question)?.[1] ?? COUNTED_BEFORE.exec(question)?.[1] ?? null;
-  // (The last word of the asking phrase is the noun: "公司现在有多少员工" counts 员工.)
+/** The noun a count question counts, after the asking words ("多少员工") or before them ("员工有多少人"). */
+function countedHead(question: string): string | null {
+  const noun = countedNoun(question) ?? COUNTED_BEFORE.exec(question)?.[1] ?? null;
+  // (The last word of the noun phrase is the noun: "多少在职员工" counts 员工.)
   return noun !== null && noun.length >= 2 ? noun.slice(-2) : null;
 }
 
@@ -368,7 +366,7 @@ export const askedText = (question: string): AskedText => ({
   text: question,
   compact: withoutRankClassifier(compact(question.replace(COMPARED_WITH, ' '))),
   words: new Set(enWords(question)),
-  counted: countedNoun(question),
+  counted: countedHead(question),
 });
 
 /**
@@ -655,7 +653,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
     // "What percentage of net sales came from fuel": a row that names only the whole the share is of
     // ("Net sales", "Consolidated net sales … 100.0 %") is its base, never the share asked.
-    if (shareBase !== null && fact.attribute === null && labelKeys(fact.label).words.length > 0 && labelKeys(fact.label).words.every((w) => shareBase.has(w))) continue;
+    const labelWords = labelKeys(fact.label).words;
+    if (shareBase !== null && fact.attribute === null && labelWords.length > 0 && labelWords.every((w) => shareBase.has(w))) continue;
     // "How much" asks an amount, not its share ("Charter (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && /[%％]\s*$/u.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").

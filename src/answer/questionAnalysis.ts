@@ -56,7 +56,6 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
 const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|(?:what|多少)\s*[%％]|\brate\b|\bratio\b|\b(?:amount|number|value|cost|price|total|sum|level)\s+of\b/iu;
 /** The question asks for a rate, a ratio or a share (English by whole words: "operate" holds "rate"). */
 export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)?\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
-/** The question asks an amount ("how much of" asks a share). */
 /**
  * Words naming a part of a year: a half, a quarter, an interim period. A figure for the whole year
  * does not answer for a part of it, however alike the rest of the words.
@@ -66,6 +65,7 @@ export const PART_OF_YEAR = /\bhalf[- ]?year|\b(?:six|three|nine) months\b|\b(?:
 export const SHARE_BASE = /\b(?:percent(?:age)?|share|proportion|portion)\s+of\s+(.+?)\s+(?:came|comes|come|was|were|is|are|did|does|do|from|went|goes|go)\b/iu;
 /** The question asks how a figure changed (a change column answers it, a level does not). */
 export const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|\bchanged?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bgrowth\b|\bgrew\b|\bdeclin/iu;
+/** The question asks an amount ("how much of" asks a share). */
 export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
 export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
@@ -172,6 +172,18 @@ export function contentTokens(text: string, tokenizer: Tokenizer): string[] {
 export function contentTerms(text: string, tokenizer: Tokenizer): { words: string[]; bigrams: string[] } {
   const { words, bigrams } = splitWordsAndBigrams(tokenizer.tokens(text), text);
   return { words: words.filter(keep), bigrams: bigrams.filter(keep) };
+}
+
+const MEASURE = '(?:名|个|门|项|家|所|位|人次|人|篇|本|次|天|场|届|批|台|套|间|亩|元|万元)';
+const COUNTED_AFTER = new RegExp(`(?:多少|几)${MEASURE}?((?:\\p{Script=Han}|[（）()“”])+?)(?:[？?。！!]|$)`, 'u');
+
+/**
+ * "有多少名研究生" counts 研究生: the figure's own clause must end with that noun ("…研究生数 N"),
+ * or "研究生学历教师数 545 名" (teachers) would answer a question about students.
+ */
+export function countedNoun(question: string): string | null {
+  const noun = COUNTED_AFTER.exec(question)?.[1]?.replace(/^的/u, '');
+  return noun && noun.length >= 2 ? noun : null;
 }
 
 const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年我们咱学校']);

@@ -118,7 +118,10 @@ export function spelledOut(
     if (initialism && initialismPattern(typed).test(question)) return typed;
     // (A cut is tried only when the report prints words beginning with both parts: most typed words
     // have none, and their question is not read through the whole report.)
-    const begins = (part: string) => vocabularies.some((v) => [...v.counts.keys()].some((w) => w.startsWith(part)));
+    const begins = (part: string) => vocabularies.some((v) => {
+      for (const word of v.counts.keys()) if (word.startsWith(part)) return true;
+      return false;
+    });
     const cuts = initialism ? [] : Array.from({ length: typed.length - 3 }, (_, i) => i + 2).filter((cut) => begins(typed.slice(0, cut)) && begins(typed.slice(cut)));
     if (!initialism && cuts.length === 0) return typed;
     const patterns = initialism
