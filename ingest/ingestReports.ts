@@ -21,14 +21,18 @@ import { findLayoutTables } from './tables/findLayoutTables.js';
 import { bodyFontSize } from './layout/bodyStyle.js';
 import { documentLanguage } from './structure/documentLanguage.js';
 import type { ReportIdentity } from './types.js';
-import type { Chunk, IngestOutcome, MetricEntry, ParsedTable, ReportMeta } from '../src/store/shapes.js';
+import type { Chunk, IngestOutcome, MetricEntry, OcrRecord, ParsedTable, ReportMeta } from '../src/store/shapes.js';
 import { withIngestLock } from '../src/store/indexStore.js';
+import { markOcr } from './ocr/markOcr.js';
+import type { OcrSettings } from './ocr/recognisePages.js';
 
 export interface IngestDeps {
   tokenizer: Tokenizer;
   embedder: Embedder;
   logger: Logger;
   maxBytes: number;
+  /** Reads pages that are only a picture (scans); without it such pages stay empty. */
+  ocr?: Omit<OcrSettings, 'onProgress'>;
 }
 
 export interface IngestOptions {
@@ -76,10 +80,12 @@ async function timed<T>(onStageTime: StageTimer | undefined, stage: string, run:
 /** extract → layout → clean → tables → structure → metrics → chunks; pure apart from reading the file. */
 export async function analyseReport(
   file: string,
-  options: { maxBytes: number; reportId?: string; year?: number; onStageTime?: StageTimer },
+  options: { maxBytes: number; reportId?: string; year?: number; onStageTime?: StageTimer; ocr?: OcrSettings },
 ): Promise<AnalysedReport> {
   const t = options.onStageTime;
-  const extracted = await timed(t, 'extract: pdf.js text items and lines', () => extractDocument(file, { maxBytes: options.maxBytes }));
+  const extracted = await timed(t, 'extract: pdf.js text items and lines', () =>
+    extractDocument(file, { maxBytes: options.maxBytes, ...(options.ocr ? { ocr: options.ocr } : {}) }),
+  );
   const clean = await timed(t, 'clean: running headers and footers', () => cleanPages(extracted.pages));
   if (clean.lines.length === 0) throw new IngestRefusedError(file, 'empty');
   const positioned = extracted.format === 'pdf';
@@ -106,10 +112,12 @@ export async function analyseReport(
   }));
   const metrics = await timed(t, 'metrics', () => extractMetrics(blocks, clean.lines));
   const chunks = await timed(t, 'chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks, tables }));
+  markOcr(extracted.ocr, { chunks, tables, metrics });
+  const ocrRecord = extracted.ocr.pages.length > 0 || extracted.ocr.skipped.length > 0 ? { ocr: extracted.ocr } : {};
   return {
     identity,
     filePath: file,
-    meta: { sourceFile: path.basename(file), sha256: extracted.sha256, format: extracted.format, pages: extracted.pages.length },
+    meta: { sourceFile: path.basename(file), sha256: extracted.sha256, format: extracted.format, pages: extracted.pages.length, ...ocrRecord },
     chunks,
     tables,
     metrics,
@@ -176,7 +184,15 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
         if (twin && options.reportId !== undefined) {
           progress(`warning: ${file} has the same content as report ${twin.id}, already in the index; it is added again as ${options.reportId}`);
         }
-        const report = await analyseReport(file, { maxBytes: deps.maxBytes, reportId: options.reportId, year: options.year, onStageTime: options.onStageTime });
+        const report = await analyseReport(file, {
+          maxBytes: deps.maxBytes,
+          reportId: options.reportId,
+          year: options.year,
+          onStageTime: options.onStageTime,
+          ...(deps.ocr ? { ocr: { ...deps.ocr, onProgress: progress } } : {}),
+        });
+        const skipped = report.meta.ocr?.skipped ?? [];
+        if (skipped.length > 0) progress(`${file}: ${skipped.length} picture pages not read (${describeSkipped(skipped)})`);
         const seconds = (performance.now() - started) / 1000;
         progress(
           `${file}: ${report.meta.pages} pages, ${report.tables.length} tables, ${report.metrics.length} metrics, ${report.chunks.length} chunks (${seconds.toFixed(2)} s)`,
@@ -195,6 +211,7 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
             metrics: report.metrics.length,
             chunks: report.chunks.length,
             seconds,
+            ...(report.meta.ocr ? { ocrPages: report.meta.ocr.pages.length, skippedPages: report.meta.ocr.skipped } : {}),
           },
         });
       }
@@ -234,6 +251,25 @@ export async function ingestReports(files: string[], options: IngestOptions, dep
     },
     { waitMs: options.lockWaitMs ?? 0 },
   );
+}
+
+/** "pages 3, 7 (time limit); pages 120–131 (page budget)": runs of pages grouped by why. */
+export function describeSkipped(skipped: OcrRecord['skipped']): string {
+  const byReason = new Map<string, number[]>();
+  for (const entry of skipped) byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry.page]);
+  return [...byReason].map(([reason, pages]) => `${pages.length === 1 ? 'page' : 'pages'} ${pageRuns(pages)} (${reason})`).join('; ');
+}
+
+function pageRuns(pages: number[]): string {
+  const sorted = [...pages].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] ?? 0) === (sorted[j] ?? 0) + 1) j += 1;
+    runs.push(j > i + 1 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return runs.join(', ');
 }
 
 async function embedderDimensions(embedder: Embedder): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Block, Line } from '../src/store/shapes.js';
+import type { Block, Line, OcrRecord } from '../src/store/shapes.js';
 
 /**
  * The shapes that flow between ingest stages and nowhere else (what the store keeps and answering
@@ -73,6 +73,8 @@ export interface ExtractedDocument {
   metadataTitle: string | null;
   /** Every page's printed lines, top to bottom; PDF lines carry their geometry. */
   pages: PageLines[];
+  /** Pages whose text came from OCR (with the recogniser's confidence), and pages left unread. */
+  ocr: OcrRecord;
 }
 
 export interface PageLines {

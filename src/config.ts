@@ -31,6 +31,11 @@ const EnvSchema = z.object({
   DISCORD_API_BASE: optionalString.pipe(z.url().optional()),
   ADMIN_ROLE_ID: optionalString,
   RATE_LIMIT_PER_MINUTE: positiveInt(6),
+
+  // OCR of pages that are only a picture. 0 pages switches it off.
+  OCR_MAX_PAGES: z.coerce.number().int().nonnegative().default(200),
+  OCR_THREADS: positiveInt(2),
+  OCR_PAGE_TIMEOUT_S: z.coerce.number().positive().default(60),
 });
 
 export interface Config {
@@ -46,6 +51,11 @@ export interface Config {
     chatModel: string;
     timeoutMs: number;
   } | null;
+  /**
+   * Scanned pages: at most `maxPages` per report are read (the rest are named as skipped), on
+   * `threads` worker threads, each page within `pageTimeoutMs` or skipped.
+   */
+  ocr: { maxPages: number; threads: number; pageTimeoutMs: number };
   discord: {
     token: string | undefined;
     appId: string | undefined;
@@ -78,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           timeoutMs: e.OPENAI_TIMEOUT_MS,
         }
       : null,
+    ocr: { maxPages: e.OCR_MAX_PAGES, threads: e.OCR_THREADS, pageTimeoutMs: Math.round(e.OCR_PAGE_TIMEOUT_S * 1000) },
     discord: {
       token: e.DISCORD_TOKEN,
       appId: e.DISCORD_APP_ID,

@@ -7,12 +7,16 @@ import type { PageText } from '../../src/store/shapes.js';
 import type { ExtractedDocument, PageLines } from '../types.js';
 import { extractText } from './extractText.js';
 import { readPdf } from './readPdf.js';
+import type { OcrSettings } from '../ocr/recognisePages.js';
 
 export interface ExtractOptions {
   /** Larger files are refused `too_large` before a byte is read. */
   maxBytes: number;
+  /** Reads pages that are only a picture; without it they stay empty. */
+  ocr?: OcrSettings;
 }
 
+const NO_OCR: ExtractedDocument['ocr'] = { pages: [], skipped: [] };
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
 /**
  * PDF readers accept the header anywhere in the first 1024 bytes, and junk before it does occur; that
@@ -39,14 +43,14 @@ export async function extractDocument(filePath: string, options: ExtractOptions)
   const extension = path.extname(filePath).toLowerCase();
   // The bytes decide before the name does: a PDF saved as .txt or without an extension is still a PDF.
   if (hasPdfHeader(bytes, extension === '.pdf' ? PDF_HEADER_WINDOW : 0)) {
-    const content = await readPdf(bytes, filePath);
+    const content = await readPdf(bytes, filePath, options.ocr);
     const pages = content.pages.map((page) => ({ page: page.page, lines: buildLines(page) }));
-    return { ...base, format: 'pdf', metadataTitle: content.metadataTitle, pages };
+    return { ...base, format: 'pdf', metadataTitle: content.metadataTitle, pages, ocr: content.ocr };
   }
   const isText = TEXT_EXTENSIONS.has(extension);
   if (extension === '.pdf') throw new IngestRefusedError(filePath, 'not_pdf');
   if (!isText) throw new IngestRefusedError(filePath, 'unsupported_type', extension === '' ? 'no file extension' : extension);
-  return { ...base, format: 'text', metadataTitle: null, pages: extractText(bytes, filePath).map(textPageLines) };
+  return { ...base, format: 'text', metadataTitle: null, pages: extractText(bytes, filePath).map(textPageLines), ocr: NO_OCR };
 }
 
 /** A page of a text export as lines: no positions, one printed line per text line. */

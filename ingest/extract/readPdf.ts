@@ -1,8 +1,9 @@
-import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { IngestRefusedError } from '../../src/errors.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PdfPageItems, PositionedItem } from '../types.js';
+import { recognisePages, type OcrSettings, type SkipReason } from '../ocr/recognisePages.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
 
@@ -15,7 +16,12 @@ const MIN_TEXT_CHARS_PER_PAGE = 8;
 export interface PdfContent {
   metadataTitle: string | null;
   pages: PdfPageItems[];
+  /** Pages read by OCR, with the recogniser's confidence, and pages that had to be left unread. */
+  ocr: { pages: Array<{ page: number; confidence: number }>; skipped: Array<{ page: number; reason: SkipReason }> };
 }
+
+/** pdf.js operators that paint a raster image: a page painting none has no picture to read. */
+const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
 
 /**
  * Every page's text items with their positions, read with pdf.js in one pass (`getTextContent`, the
@@ -26,8 +32,12 @@ export interface PdfContent {
  * Refuses with `IngestRefusedError`: `encrypted`, `corrupt` (also, before pdf.js sees it, a file that
  * hides page content behind an image-only filter: a decompression bomb), `empty` (no pages),
  * `no_text_layer`. The bytes are copied before pdf.js takes ownership of them.
+ *
+ * With `ocr`, a page that has almost no text but paints an image (a scan, a photographed page) is read
+ * by OCR into the same positioned items; `no_text_layer` is then said only when OCR found no text
+ * either. Pages with neither text nor image are blank and cost nothing.
  */
-export async function readPdf(data: Uint8Array, file: string): Promise<PdfContent> {
+export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings): Promise<PdfContent> {
   const misuse = findImageFilterMisuse(data);
   if (misuse !== null) throw new IngestRefusedError(file, 'corrupt', misuse);
   let doc: PDFDocumentProxy | null = null;
@@ -41,6 +51,7 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PdfConten
     }).promise;
     if (doc.numPages === 0) throw new IngestRefusedError(file, 'empty', 'the PDF has no pages');
     const pages: PdfPageItems[] = [];
+    const unread: number[] = [];
     let textChars = 0;
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await doc.getPage(number);
@@ -55,17 +66,43 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PdfConten
         items.push(item);
       }
       pages.push({ page: number, width: viewport.width, height: viewport.height, items });
+      if (ocr && characters(items) < MIN_TEXT_CHARS_PER_PAGE && (await paintsImage(page))) unread.push(number);
       page.cleanup();
     }
-    if (textChars < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
-      throw new IngestRefusedError(file, 'no_text_layer', `${textChars} text characters on ${pages.length} pages`);
+    const read: PdfContent['ocr'] = { pages: [], skipped: [] };
+    if (ocr && unread.length > 0) {
+      const outcome = await recognisePages(doc, unread, ocr);
+      for (const recognised of outcome.pages) {
+        const page = pages[recognised.page - 1];
+        if (!page) continue;
+        page.items = [...page.items, ...recognised.items];
+        textChars += characters(recognised.items);
+        read.pages.push({ page: recognised.page, confidence: recognised.confidence });
+      }
+      read.skipped = outcome.skipped;
     }
-    return { metadataTitle: await metadataTitle(doc), pages };
+    if (textChars < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
+      const tried = ocr ? `; OCR read ${read.pages.length} of ${unread.length} image pages` : '';
+      throw new IngestRefusedError(file, 'no_text_layer', `${textChars} text characters on ${pages.length} pages${tried}`);
+    }
+    return { metadataTitle: await metadataTitle(doc), pages, ocr: read };
   } catch (error) {
     throw refusalFromPdfError(file, error);
   } finally {
     await doc?.destroy();
   }
+}
+
+function characters(items: readonly PositionedItem[]): number {
+  let count = 0;
+  for (const item of items) count += item.text.replace(/\s+/gu, '').length;
+  return count;
+}
+
+/** Only asked of pages without text, so the operator list is built for a few pages at most. */
+async function paintsImage(page: PDFPageProxy): Promise<boolean> {
+  const operators = await page.getOperatorList();
+  return operators.fnArray.some((op) => IMAGE_OPS.has(op));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ingestReports } from '../../ingest/ingestReports.js';
+import { withPageOcr } from '../../ingest/ocr/withPageOcr.js';
 import type { Config } from '../config.js';
 import { IngestRefusedError, UserFacingError } from '../errors.js';
 import { createLogger } from '../log.js';
@@ -27,10 +28,12 @@ process.once('message', (raw: unknown) => {
     const logger = createLogger({ level: 'warn', secrets: [request.config.openai?.apiKey, request.config.discord.token] });
     try {
       const runtime = createRuntime(request.config, logger);
-      const outcomes = await ingestReports(
-        [request.file],
-        { indexDir: request.indexDir, lockWaitMs: 120_000, onProgress: (message) => void send({ type: 'progress', message }) },
-        { tokenizer: runtime.tokenizer, embedder: runtime.embedder, logger, maxBytes: request.config.maxReportBytes },
+      const outcomes = await withPageOcr(request.config.ocr, (ocr) =>
+        ingestReports(
+          [request.file],
+          { indexDir: request.indexDir, lockWaitMs: 120_000, onProgress: (message) => void send({ type: 'progress', message }) },
+          { tokenizer: runtime.tokenizer, embedder: runtime.embedder, logger, maxBytes: request.config.maxReportBytes, ...(ocr ? { ocr } : {}) },
+        ),
       );
       await send({ type: 'done', outcomes });
     } catch (error) {

@@ -47,12 +47,16 @@ export async function ensureIndex(runtime: Runtime, indexDir: string, onProgress
   if (files.length === 0) throw new UserFacingError(`no reports in ${dir}`, `No index yet and no report in ${dir} to build one from.`);
   onProgress(`No index in ${indexDir} yet: building it from ${dir} (first run, a few seconds)…`);
   const { ingestReports } = await import('../../ingest/ingestReports.js');
-  await ingestReports(files, { indexDir, lockWaitMs: 60_000, onProgress }, {
-    tokenizer: runtime.tokenizer,
-    embedder: runtime.embedder,
-    logger: runtime.logger,
-    maxBytes: runtime.config.maxReportBytes,
-  });
+  const { withPageOcr } = await import('../../ingest/ocr/withPageOcr.js');
+  await withPageOcr(runtime.config.ocr, (ocr) =>
+    ingestReports(files, { indexDir, lockWaitMs: 60_000, onProgress }, {
+      tokenizer: runtime.tokenizer,
+      embedder: runtime.embedder,
+      logger: runtime.logger,
+      maxBytes: runtime.config.maxReportBytes,
+      ...(ocr ? { ocr } : {}),
+    }),
+  );
 }
 
 export async function loadAnswerService(runtime: Runtime, indexDir: string): Promise<AnswerService> {

@@ -97,6 +97,8 @@ export const ParsedTableSchema = z.object({
   unit: TableUnitSchema.nullable().optional(),
   /** Labels and their values side by side ("股票简称 | 青禾智造"), with no header row. */
   keyValue: z.boolean().optional(),
+  /** Read by OCR: the recogniser's lowest page confidence (0–1) over the pages it comes from. */
+  ocr: z.number().min(0).max(1).optional(),
 });
 export type ParsedTable = z.infer<typeof ParsedTableSchema>;
 
@@ -118,6 +120,8 @@ export const MetricEntrySchema = PrintedFigureSchema.extend({
   page: z.number().int(),
   /** The sentence or list item the figure was read from, as printed. */
   evidence: z.string(),
+  /** Read by OCR: the recogniser's lowest page confidence (0–1) over the pages it comes from. */
+  ocr: z.number().min(0).max(1).optional(),
 });
 export type MetricEntry = z.infer<typeof MetricEntrySchema>;
 
@@ -139,8 +143,17 @@ export const ChunkSchema = z.object({
   norm: z.string(),
   /** Id of the table whose rows a table_rows chunk holds (its section may be the heading above an untitled table). */
   table: z.string().optional(),
+  /** Read by OCR: the recogniser's lowest page confidence (0–1) over the pages it comes from. */
+  ocr: z.number().min(0).max(1).optional(),
 });
 export type Chunk = z.infer<typeof ChunkSchema>;
+
+/** Which pages of a report were read by OCR, how sure the recogniser was, and which it had to skip. */
+export const OcrRecordSchema = z.object({
+  pages: z.array(z.object({ page: z.number().int(), confidence: z.number().min(0).max(1) })),
+  skipped: z.array(z.object({ page: z.number().int(), reason: z.enum(['page budget', 'time limit', 'failed']) })),
+});
+export type OcrRecord = z.infer<typeof OcrRecordSchema>;
 
 /** One report in the index manifest. */
 export const ReportMetaSchema = z.object({
@@ -161,6 +174,8 @@ export const ReportMetaSchema = z.object({
     tables: z.number().int().nonnegative(),
     metrics: z.number().int().nonnegative(),
   }),
+  /** Present when pages were read by OCR or left unread. */
+  ocr: OcrRecordSchema.optional(),
 });
 export type ReportMeta = z.infer<typeof ReportMetaSchema>;
 
@@ -179,5 +194,8 @@ export const IngestOutcomeSchema = z.object({
   metrics: z.number().int().nonnegative(),
   chunks: z.number().int().nonnegative(),
   seconds: z.number().nonnegative(),
+  /** Pages read by OCR and pages it skipped (over the page budget, out of time, failed). */
+  ocrPages: z.number().int().nonnegative().optional(),
+  skippedPages: OcrRecordSchema.shape.skipped.optional(),
 });
 export type IngestOutcome = z.infer<typeof IngestOutcomeSchema>;

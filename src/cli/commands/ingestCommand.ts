@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ingestReports } from '../../../ingest/ingestReports.js';
+import { withPageOcr } from '../../../ingest/ocr/withPageOcr.js';
 import { createEmbeddings } from '../../embed/createEmbeddings.js';
 import { IngestRefusedError } from '../../errors.js';
 import type { IngestOutcome } from '../../store/shapes.js';
@@ -41,10 +42,12 @@ const ingest: CliCommand = async ({ args, config, indexDir, logger, stdout, stde
   const tokenizer = createTokenizer();
   let outcomes: IngestOutcome[];
   try {
-    outcomes = await ingestReports(
-      files,
-      { indexDir, force: args.force, reportId: args.reportId, year: args.year, onProgress: (message) => stderr(`${message}\n`) },
-      { tokenizer, embedder: createEmbeddings(config.openai, tokenizer), logger, maxBytes: config.maxReportBytes },
+    outcomes = await withPageOcr(config.ocr, (ocr) =>
+      ingestReports(
+        files,
+        { indexDir, force: args.force, reportId: args.reportId, year: args.year, onProgress: (message) => stderr(`${message}\n`) },
+        { tokenizer, embedder: createEmbeddings(config.openai, tokenizer), logger, maxBytes: config.maxReportBytes, ...(ocr ? { ocr } : {}) },
+      ),
     );
   } catch (error) {
     if (!(error instanceof IngestRefusedError)) throw error;

@@ -1,0 +1,157 @@
+import { createCanvas } from '@napi-rs/canvas';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { OcrRecord } from '../../src/store/shapes.js';
+import type { PositionedItem } from '../types.js';
+import type { PageRecogniser } from './ocrPool.js';
+import type { RecognisedBox } from './paddleOcr.js';
+
+/**
+ * Pages without a text layer, read by OCR into the same positioned items pdf.js gives for text, so
+ * lines, headings and tables are built from them unchanged. Pages are rendered here (pdf.js draws on
+ * the calling thread) and recognised on the recogniser's threads, the next page rendering while the
+ * last ones are read. At most `maxPages` pages are recognised; a page that fails or runs out of time
+ * is skipped and named, never the whole report.
+ */
+
+export interface OcrSettings {
+  recogniser: PageRecogniser;
+  /** Pages recognised at once: the recogniser's thread count. */
+  concurrency: number;
+  /** Pages beyond this many are skipped (the page budget). */
+  maxPages: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface RecognisedPage {
+  page: number;
+  items: PositionedItem[];
+  /** Mean recogniser confidence over the page's characters, 0–1. */
+  confidence: number;
+}
+
+export type SkipReason = OcrRecord['skipped'][number]['reason'];
+
+export interface OcrOutcome {
+  pages: RecognisedPage[];
+  skipped: Array<{ page: number; reason: SkipReason }>;
+}
+
+/** The font id OCR'd items carry: one face, since OCR tells no faces apart. */
+export const OCR_FONT = 'ocr';
+/**
+ * Pages are drawn so their longer side is about this many pixels (a printed A4 page at ~2×, where body
+ * text is 20 pixels high, the size the detector reads best), and never above 2.5× for small pages.
+ */
+const LONG_SIDE_PX = 1728;
+const MAX_SCALE = 2.5;
+/** A detected box is about this many times the type size high (ascenders, descenders and a margin). */
+const BOX_PER_EM = 1.28;
+/** Of the box height: below the baseline (descenders and margin), and trimmed off each side. */
+const BELOW_BASELINE = 0.2;
+const SIDE_MARGIN = 0.05;
+/**
+ * Sorted box heights within this fraction above the smallest of their run are one type size read with
+ * scatter (a few pixels either way); a taller box starts the next size. Measured from the run's start,
+ * not step by step, so a chain of small steps cannot join body text to a title.
+ */
+const SIZE_SPREAD = 0.12;
+
+export async function recognisePages(doc: PDFDocumentProxy, pageNumbers: readonly number[], settings: OcrSettings): Promise<OcrOutcome> {
+  const chosen = pageNumbers.slice(0, Math.max(0, settings.maxPages));
+  const skipped: OcrOutcome['skipped'] = pageNumbers.slice(chosen.length).map((page) => ({ page, reason: 'page budget' as const }));
+  const pages: RecognisedPage[] = [];
+  let done = 0;
+  const inFlight = new Set<Promise<void>>();
+  for (const number of chosen) {
+    while (inFlight.size >= Math.max(1, settings.concurrency)) await Promise.race(inFlight);
+    const started = performance.now();
+    const job = (async () => {
+      try {
+        const { image, scale } = await renderPage(doc, number);
+        const boxes = await settings.recogniser.recognise(image);
+        pages.push(recognisedPage(number, boxes, scale));
+      } catch (error) {
+        skipped.push({ page: number, reason: error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed' });
+      }
+      done += 1;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      settings.onProgress?.(`OCR page ${number}: ${done}/${chosen.length} (${seconds} s)`);
+    })();
+    const tracked = job.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  }
+  await Promise.all(inFlight);
+  pages.sort((a, b) => a.page - b.page);
+  skipped.sort((a, b) => a.page - b.page);
+  return { pages, skipped };
+}
+
+async function renderPage(doc: PDFDocumentProxy, number: number): Promise<{ image: { width: number; height: number; data: Uint8ClampedArray }; scale: number }> {
+  const page = await doc.getPage(number);
+  try {
+    const unit = page.getViewport({ scale: 1 });
+    const scale = Math.min(MAX_SCALE, LONG_SIDE_PX / Math.max(unit.width, unit.height));
+    const viewport = page.getViewport({ scale });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    const canvas = createCanvas(width, height);
+    const context = canvas.getContext('2d');
+    context.fillStyle = 'white';
+    context.fillRect(0, 0, width, height);
+    // pdf.js types its context as the DOM's; @napi-rs/canvas implements the same drawing API.
+    type Drawing = Parameters<typeof page.render>[0];
+    await page.render({ canvas: canvas as unknown as Drawing['canvas'], canvasContext: context as unknown as Drawing['canvasContext'], viewport }).promise;
+    const pixels = context.getImageData(0, 0, width, height);
+    return { image: { width, height, data: pixels.data }, scale };
+  } finally {
+    page.cleanup();
+  }
+}
+
+/**
+ * Boxes as text items in page points. The type size is the box height over BOX_PER_EM, each height
+ * replaced by the middle of its run of near-equal heights, so body text reads as one size, as it does
+ * from a text layer, and a title stays larger.
+ */
+export function recognisedPage(page: number, boxes: readonly RecognisedBox[], scale: number): RecognisedPage {
+  const typical = typicalHeights(boxes.map((box) => box.y1 - box.y0));
+  let characters = 0;
+  let weighted = 0;
+  const items = boxes.map((box): PositionedItem => {
+    const raw = box.y1 - box.y0;
+    const trim = SIDE_MARGIN * raw;
+    const text = box.text.normalize('NFKC');
+    const count = text.replace(/\s+/gu, '').length;
+    characters += count;
+    weighted += count * box.confidence;
+    return {
+      text,
+      x: (box.x0 + trim) / scale,
+      y: (box.y1 - BELOW_BASELINE * raw) / scale,
+      width: Math.max(0, box.x1 - box.x0 - 2 * trim) / scale,
+      size: (typical.get(raw) ?? raw) / BOX_PER_EM / scale,
+      font: OCR_FONT,
+    };
+  });
+  // Three decimals: the record says how sure the recogniser was, not a measurement to carry further.
+  return { page, items, confidence: characters === 0 ? 0 : Math.round((weighted / characters) * 1000) / 1000 };
+}
+
+/** Each height mapped to the median of its run of sorted heights (see SIZE_SPREAD). */
+function typicalHeights(heights: number[]): Map<number, number> {
+  const sorted = [...heights].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  let run: number[] = [];
+  const close = () => {
+    const middle = run[Math.floor(run.length / 2)] ?? 0;
+    for (const height of run) out.set(height, middle);
+    run = [];
+  };
+  for (const height of sorted) {
+    const first = run[0];
+    if (first !== undefined && height > first * (1 + SIZE_SPREAD)) close();
+    run.push(height);
+  }
+  close();
+  return out;
+}

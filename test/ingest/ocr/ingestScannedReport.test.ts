@@ -1,0 +1,102 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSkipped, ingestReports, type IngestDeps } from '../../../ingest/ingestReports.js';
+import type { PageRecogniser } from '../../../ingest/ocr/ocrPool.js';
+import type { RecognisedBox, RgbaImage } from '../../../ingest/ocr/paddleOcr.js';
+import { LocalHashEmbeddings } from '../../../src/embed/localHashEmbeddings.js';
+import { IngestRefusedError } from '../../../src/errors.js';
+import { silentLogger } from '../../../src/log.js';
+import { readManifest } from '../../../src/store/indexStore.js';
+import { loadReport } from '../../../src/store/reportFiles.js';
+import { createTokenizer } from '../../../src/text/tokenize.js';
+import { makeImageOnlyPdf } from '../../fixtures/pdfs.js';
+
+/**
+ * The ingest's side of OCR, with a recogniser that "reads" fixed lines, so the wiring is checked
+ * quickly and exactly: the page budget, pages skipped and said, progress per page, and the OCR mark
+ * with its confidence on what the pages produced. (recogniseScannedPage.test.ts runs the real models.)
+ */
+
+const tokenizer = createTokenizer();
+const base: IngestDeps = { tokenizer, embedder: new LocalHashEmbeddings(tokenizer), logger: silentLogger, maxBytes: 10 * 1024 * 1024 };
+
+/** Lines in image pixels, a page-sized image's top third: a title, a body line with a figure, as a scan would show them. */
+function scriptedPage(image: RgbaImage): RecognisedBox[] {
+  const line = (text: string, top: number, height: number, confidence: number): RecognisedBox => ({ text, x0: 100, y0: top, x1: 100 + text.length * height, y1: top + height, confidence });
+  const unit = Math.round(image.height / 60);
+  return [
+    line('青岚职业学院2031年度质量报告', 3 * unit, 2 * unit, 0.95),
+    line('2031年青藤计划覆盖4386名学员，结业率97.35%。', 6 * unit, unit, 0.9),
+  ];
+}
+
+class ScriptedRecogniser implements PageRecogniser {
+  calls = 0;
+  async recognise(image: RgbaImage): Promise<RecognisedBox[]> {
+    this.calls += 1;
+    return scriptedPage(image);
+  }
+  async close(): Promise<void> {}
+}
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'ingest-ocr-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('ingest of a scanned report', () => {
+  it('reads picture pages within the page budget, names the pages it skipped, and marks what came from OCR', async () => {
+    const file = path.join(work, 'scan.pdf');
+    await writeFile(file, await makeImageOnlyPdf({ pages: 3 }));
+    const recogniser = new ScriptedRecogniser();
+    const progress: string[] = [];
+    const indexDir = path.join(work, 'idx');
+
+    const [outcome] = await ingestReports([file], { indexDir, onProgress: (message) => progress.push(message) }, { ...base, ocr: { recogniser, concurrency: 1, maxPages: 2 } });
+
+    expect(recogniser.calls).toBe(2);
+    expect(outcome).toMatchObject({ year: 2031, ocrPages: 2, skippedPages: [{ page: 3, reason: 'page budget' }] });
+    expect(progress.filter((line) => line.startsWith('OCR page'))).toHaveLength(2);
+    expect(progress).toContain(`${file}: 1 picture pages not read (page 3 (page budget))`);
+    const current = await readManifest(indexDir);
+    const meta = current?.manifest.reports[0];
+    if (!current || !meta) throw new Error('no manifest');
+    // Per page, the confidence weighted by characters: (16 × 0.95 + 29 × 0.9) / 45.
+    expect(meta.ocr?.pages).toEqual([
+      { page: 1, confidence: 0.918 },
+      { page: 2, confidence: 0.918 },
+    ]);
+    const report = await loadReport(current.generationDir, meta, indexDir);
+    const figure = report.metrics.find((metric) => metric.value === '97.35');
+    expect(figure?.ocr).toBe(0.918);
+    expect(report.chunks.filter((chunk) => chunk.text.includes('青藤计划')).every((chunk) => chunk.ocr !== undefined)).toBe(true);
+  });
+
+  it('still refuses a report of pictures without any text, saying OCR found none', async () => {
+    const file = path.join(work, 'blank-scan.pdf');
+    await writeFile(file, await makeImageOnlyPdf({ pages: 2 }));
+    const empty: PageRecogniser = { recognise: async () => [], close: async () => {} };
+
+    const error = await ingestReports([file], { indexDir: path.join(work, 'idx-blank') }, { ...base, ocr: { recogniser: empty, concurrency: 2, maxPages: 5 } }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IngestRefusedError);
+    expect((error as IngestRefusedError).reason).toBe('no_text_layer');
+    expect((error as IngestRefusedError).message).toContain('OCR read 2 of 2 image pages');
+  });
+
+  it('says skipped pages as runs, grouped by why', () => {
+    const skipped = [
+      { page: 3, reason: 'time limit' as const },
+      { page: 120, reason: 'page budget' as const },
+      { page: 121, reason: 'page budget' as const },
+      { page: 122, reason: 'page budget' as const },
+      { page: 7, reason: 'time limit' as const },
+    ];
+    expect(describeSkipped(skipped)).toBe('pages 3, 7 (time limit); pages 120–122 (page budget)');
+  });
+});
