@@ -44,17 +44,22 @@ export const OCR_FONT = 'ocr';
  */
 const LONG_SIDE_PX = 1728;
 const MAX_SCALE = 2.5;
-/** A detected box is about this many times the type size high (ascenders, descenders and a margin). */
+/** A box of Latin text or figures is about this many times the type size high (ascenders, descenders, margin). */
 const BOX_PER_EM = 1.28;
 /** Of the box height: below the baseline (descenders and margin), and trimmed off each side. */
 const BELOW_BASELINE = 0.2;
 const SIDE_MARGIN = 0.05;
 /**
- * Sorted box heights within this fraction above the smallest of their run are one type size read with
- * scatter (a few pixels either way); a taller box starts the next size. Measured from the run's start,
+ * Sorted sizes within this fraction above the smallest of their run are one type size read with
+ * scatter (a few pixels either way); a larger one starts the next size. Measured from the run's start,
  * not step by step, so a chain of small steps cannot join body text to a title.
  */
 const SIZE_SPREAD = 0.12;
+/** A box of this many characters or fewer has a less certain height: it joins the body size within SHORT_BOX_SPREAD. */
+const SHORT_BOX = 6;
+const SHORT_BOX_SPREAD = 0.3;
+/** Han, kana, Hangul, CJK punctuation and full-width forms: set one em wide. */
+const FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
 
 export async function recognisePages(doc: PDFDocumentProxy, pageNumbers: readonly number[], settings: OcrSettings): Promise<OcrOutcome> {
   const chosen = pageNumbers.slice(0, Math.max(0, settings.maxPages));
@@ -109,27 +114,43 @@ async function renderPage(doc: PDFDocumentProxy, number: number): Promise<{ imag
 }
 
 /**
- * Boxes as text items in page points. The type size is the box height over BOX_PER_EM, each height
- * replaced by the middle of its run of near-equal heights, so body text reads as one size, as it does
+ * Boxes as text items in page points, each with a type size read the surer of two ways:
+ *
+ * - A box mostly of CJK characters: its width over its count of ems. CJK characters and full-width
+ *   punctuation are set one em wide, so this holds within a few percent at any size, whereas the
+ *   detector's box heights for CJK text grow slower than the type (measured: 24 pt text gives boxes
+ *   of about 17.5 pt over BOX_PER_EM).
+ * - Any other box (Latin, figures): its height over BOX_PER_EM, which does follow the type size, with
+ *   a scatter of a few pixels — more for boxes of a few characters, whose regions the detector grows
+ *   by their area over their perimeter.
+ *
+ * Sizes are then grouped into runs of near-equal sizes; the run holding most characters is the page's
+ * body size, and a box near it is set to it: within SHORT_BOX_SPREAD for a box of a few characters,
+ * within SIZE_SPREAD for a longer one. Body text and table cells then read as one size, as they do
  * from a text layer, and a title stays larger.
  */
 export function recognisedPage(page: number, boxes: readonly RecognisedBox[], scale: number): RecognisedPage {
-  const typical = typicalHeights(boxes.map((box) => box.y1 - box.y0));
+  const read = boxes.map((box) => {
+    const trim = SIDE_MARGIN * (box.y1 - box.y0);
+    const width = Math.max(0, box.x1 - box.x0 - 2 * trim);
+    const ems = emsOf(box.text);
+    const size = ems.cjk >= 2 && ems.cjk >= ems.total / 2 ? width / ems.total : (box.y1 - box.y0) / BOX_PER_EM;
+    return { box, trim, width, size, text: box.text.normalize('NFKC'), characters: box.text.replace(/\s+/gu, '').length };
+  });
+  const typical = typicalSizes(read);
   let characters = 0;
   let weighted = 0;
-  const items = boxes.map((box): PositionedItem => {
-    const raw = box.y1 - box.y0;
-    const trim = SIDE_MARGIN * raw;
-    const text = box.text.normalize('NFKC');
-    const count = text.replace(/\s+/gu, '').length;
+  const items = read.map(({ box, trim, width, size, text, characters: count }): PositionedItem => {
+    const spread = count <= SHORT_BOX ? SHORT_BOX_SPREAD : SIZE_SPREAD;
+    const nearBody = typical.body > 0 && size <= typical.body * (1 + spread) && size >= typical.body / (1 + spread);
     characters += count;
     weighted += count * box.confidence;
     return {
       text,
       x: (box.x0 + trim) / scale,
-      y: (box.y1 - BELOW_BASELINE * raw) / scale,
-      width: Math.max(0, box.x1 - box.x0 - 2 * trim) / scale,
-      size: (typical.get(raw) ?? raw) / BOX_PER_EM / scale,
+      y: (box.y1 - BELOW_BASELINE * (box.y1 - box.y0)) / scale,
+      width: width / scale,
+      size: (nearBody ? typical.body : (typical.runs.get(size) ?? size)) / scale,
       font: OCR_FONT,
     };
   });
@@ -137,21 +158,44 @@ export function recognisedPage(page: number, boxes: readonly RecognisedBox[], sc
   return { page, items, confidence: characters === 0 ? 0 : Math.round((weighted / characters) * 1000) / 1000 };
 }
 
-/** Each height mapped to the median of its run of sorted heights (see SIZE_SPREAD). */
-function typicalHeights(heights: number[]): Map<number, number> {
-  const sorted = [...heights].sort((a, b) => a - b);
-  const out = new Map<number, number>();
-  let run: number[] = [];
+/** Width of a line of text in ems: CJK and full-width characters 1, a space 0.3, anything else 0.5. */
+function emsOf(text: string): { cjk: number; total: number } {
+  let cjk = 0;
+  let total = 0;
+  for (const char of text) {
+    if (FULL_WIDTH.test(char)) {
+      cjk += 1;
+      total += 1;
+    } else total += /\s/u.test(char) ? 0.3 : 0.5;
+  }
+  return { cjk, total };
+}
+
+/**
+ * Each size mapped to the median of its run of sorted sizes (see SIZE_SPREAD), and the body size: the
+ * median of the run with the most characters.
+ */
+function typicalSizes(boxes: Array<{ size: number; characters: number }>): { runs: Map<number, number>; body: number } {
+  const sorted = [...boxes].sort((a, b) => a.size - b.size);
+  const runs = new Map<number, number>();
+  let body = 0;
+  let bodyCharacters = -1;
+  let run: typeof sorted = [];
   const close = () => {
-    const middle = run[Math.floor(run.length / 2)] ?? 0;
-    for (const height of run) out.set(height, middle);
+    const middle = run[Math.floor(run.length / 2)]?.size ?? 0;
+    for (const box of run) runs.set(box.size, middle);
+    const characters = run.reduce((sum, box) => sum + box.characters, 0);
+    if (run.length > 0 && characters > bodyCharacters) {
+      body = middle;
+      bodyCharacters = characters;
+    }
     run = [];
   };
-  for (const height of sorted) {
+  for (const box of sorted) {
     const first = run[0];
-    if (first !== undefined && height > first * (1 + SIZE_SPREAD)) close();
-    run.push(height);
+    if (first !== undefined && box.size > first.size * (1 + SIZE_SPREAD)) close();
+    run.push(box);
   }
   close();
-  return out;
+  return { runs, body };
 }

@@ -14,7 +14,7 @@ const REFUSAL_ZH: Record<RefusalReason, string> = {
   not_pdf: '这不是 PDF 文件（文件头不对）',
   unsupported_type: '不支持的文件类型',
   encrypted: 'PDF 已加密（有密码保护），请导出一份未加密的副本',
-  no_text_layer: 'PDF 没有文字层（可能是扫描件），请导出带文字的 PDF 或先做 OCR',
+  no_text_layer: 'PDF 没有文字层，OCR 也没有从页面中识别出文字',
   empty: '文件里没有文字',
   too_large: '文件超过大小上限',
   corrupt: 'PDF 已损坏，无法读取',
@@ -34,10 +34,27 @@ export function refusalText(fileName: string, error: IngestRefusedError): string
 
 export function summaryText(fileName: string, outcomes: IngestOutcome[]): string {
   const lines = outcomes.map(
-    (o) => `**${escapeMarkdown(o.title || o.reportId)}**（${o.year} 年度，ID \`${o.reportId}\`）：${STATUS_ZH[o.status]}；${o.pages} 页，${o.tables} 个表格，${o.metrics} 项指标。`,
+    (o) => `**${escapeMarkdown(o.title || o.reportId)}**（${o.year} 年度，ID \`${o.reportId}\`）：${STATUS_ZH[o.status]}；${o.pages} 页，${o.tables} 个表格，${o.metrics} 项指标。${ocrText(o)}`,
   );
   const swapped = outcomes.some((o) => o.status !== 'unchanged');
   return `${escapeMarkdown(fileName)} 导入完成。\n${lines.join('\n')}${swapped ? '\n新的提问已使用新索引。' : ''}`;
+}
+
+const SKIP_ZH: Record<NonNullable<IngestOutcome['skippedPages']>[number]['reason'], string> = {
+  'page budget': '超出 OCR 页数上限',
+  'time limit': '识别超时',
+  failed: '识别失败',
+};
+
+/** "其中 3 页为扫描页，已用 OCR 识别；第 7、9 页未识别（识别超时）。", or "" for a report with a text layer throughout. */
+function ocrText(outcome: IngestOutcome): string {
+  const read = outcome.ocrPages ?? 0;
+  const skipped = outcome.skippedPages ?? [];
+  if (read === 0 && skipped.length === 0) return '';
+  const byReason = new Map<string, number[]>();
+  for (const entry of skipped) byReason.set(SKIP_ZH[entry.reason], [...(byReason.get(SKIP_ZH[entry.reason]) ?? []), entry.page]);
+  const unread = [...byReason].map(([reason, pages]) => `第 ${pages.join('、')} 页未识别（${reason}）`).join('；');
+  return `其中 ${read} 页为扫描页，已用 OCR 识别${unread ? `；${unread}` : ''}。`;
 }
 
 /**

@@ -24,6 +24,11 @@ export interface IsolatedIngestOptions {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const CHILD = fileURLToPath(new URL(FROM_SOURCE ? './isolatedIngestChild.ts' : './isolatedIngestChild.js', import.meta.url));
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Added to the time limit per page of the OCR budget, per OCR thread: a scanned page took 4.8 s on one
+ * of two threads here (the 110-page image-only copy of the bundled report in 262 s), so 6 s leaves room.
+ */
+const OCR_MS_PER_PAGE = 6_000;
 const DEFAULT_HEAP_MB = 1536;
 
 const ChildMessage = z.discriminatedUnion('type', [
@@ -60,7 +65,9 @@ export function ingestInChild(file: string, options: IsolatedIngestOptions): Pro
       action();
       if (child.exitCode === null) child.kill('SIGKILL');
     };
-    const timer = setTimeout(() => finish(() => reject(new IngestRefusedError(file, 'timeout'))), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const { ocr } = options.config;
+    const limit = options.timeoutMs ?? DEFAULT_TIMEOUT_MS + Math.ceil((ocr.maxPages * OCR_MS_PER_PAGE) / ocr.threads);
+    const timer = setTimeout(() => finish(() => reject(new IngestRefusedError(file, 'timeout'))), limit);
     let stderr = '';
     child.stderr?.on('data', (data: Buffer) => {
       stderr = `${stderr}${data.toString('utf8')}`.slice(-2000);

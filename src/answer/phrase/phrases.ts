@@ -38,6 +38,8 @@ export interface Phrases {
   metricValue(name: string, printed: string, where: string): string;
   /** A line that belongs to one report year: "2023：…". */
   inYear(year: number, line: string): string;
+  /** Under an answer read from a scanned page: OCR read it, how sure it was, check the page. */
+  ocrNote(confidence: string): string;
 }
 
 const zh: Phrases = {
@@ -58,6 +60,7 @@ const zh: Phrases = {
   yearsNotCovered: (covered, uncovered) => `已导入的报告只有 ${covered.join('、')} 年度的，没有 ${uncovered.join('、')} 年的数据。`,
   notFound: (closest) => `报告中没有找到这个问题的答案。${closest ? `最接近的内容见下方来源${closest}。` : ''}`,
   modelUngrounded: '（模型回答中的数字无法在原文中核实，以下为原文摘录。）',
+  ocrNote: (confidence) => `（此处出自扫描页，由 OCR 识别，置信度 ${confidence}，请以原页为准。）`,
   modelUnavailable: '（模型暂时不可用，以下为原文摘录。）',
   metricNotFound: (query) => `报告中没有找到与“${query}”相关的指标。`,
   closestMetrics: '最接近的指标：',
@@ -84,6 +87,7 @@ const en: Phrases = {
   yearsNotCovered: (covered, uncovered) => `The ingested reports cover ${covered.join(', ')} only; there is nothing for ${uncovered.join(', ')}.`,
   notFound: (closest) => `The report does not say.${closest ? ` The closest passages are listed below ${closest}.` : ''}`,
   modelUngrounded: '(The model answer had figures not found in the sources; showing the report text instead.)',
+  ocrNote: (confidence) => `(Read by OCR from a scanned page, confidence ${confidence}; check the page.)`,
   modelUnavailable: '(The model is unavailable; showing the report text instead.)',
   metricNotFound: (query) => `No metric in the report matches "${query}".`,
   closestMetrics: 'The closest metrics:',

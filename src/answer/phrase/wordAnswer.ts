@@ -14,6 +14,44 @@ const ROWS_QUOTED = 8;
 /** The one place a decision becomes words: the reply in the question's language. */
 export function wordAnswer(decision: Decision, language: Language): string {
   const p = PHRASES[language];
+  const words = wordDecision(decision, language, p);
+  const ocr = ocrConfidenceOf(decision);
+  return ocr === null ? words : `${words}\n${p.ocrNote(ocr.toFixed(2))}`;
+}
+
+/**
+ * The lowest OCR confidence among what the answer stands on (a table, its facts, registry entries, a
+ * passage), or null when none of it was read by OCR: a figure from a scan may be misread, so the
+ * reply says so once.
+ */
+export function ocrConfidenceOf(decision: Decision): number | null {
+  const marks: Array<number | undefined> = [];
+  switch (decision.kind) {
+    case 'table':
+      marks.push(decision.answer.table.ocr);
+      break;
+    case 'fact':
+      marks.push(decision.fact.ref.table.ocr);
+      break;
+    case 'fact_computed':
+      if (decision.computation.op === 'difference') marks.push(decision.computation.later.ref.table.ocr, decision.computation.earlier.ref.table.ocr);
+      else marks.push(...decision.computation.parts.map((part) => part.ref.table.ocr));
+      break;
+    case 'metric':
+      marks.push(...decision.shown.map((match) => match.entry.ocr));
+      break;
+    case 'passage':
+    case 'passage_sum':
+      marks.push(decision.hit.chunk.ocr);
+      break;
+    default:
+      break;
+  }
+  const read = marks.filter((mark): mark is number => mark !== undefined);
+  return read.length === 0 ? null : Math.min(...read);
+}
+
+function wordDecision(decision: Decision, language: Language, p: Phrases): string {
   switch (decision.kind) {
     case 'empty_question':
       return p.emptyQuestion;

@@ -25,7 +25,7 @@ async function listReportFiles(paths: string[]): Promise<string[]> {
 
 function summary(outcomes: IngestOutcome[], seconds: number): string {
   const lines = outcomes.map(
-    (o) => `  ${o.status.padEnd(9)} ${o.reportId} (${o.year})  ${o.pages} pages, ${o.tables} tables, ${o.metrics} metrics, ${o.chunks} chunks`,
+    (o) => `  ${o.status.padEnd(9)} ${o.reportId} (${o.year})  ${o.pages} pages${o.ocrPages ? ` (${o.ocrPages} read by OCR)` : ''}, ${o.tables} tables, ${o.metrics} metrics, ${o.chunks} chunks`,
   );
   return `ingest finished in ${seconds.toFixed(2)} s\n${lines.join('\n')}\n`;
 }

@@ -8,7 +8,9 @@ import type { RecognisedBox, RgbaImage } from '../../../ingest/ocr/paddleOcr.js'
 import { LocalHashEmbeddings } from '../../../src/embed/localHashEmbeddings.js';
 import { IngestRefusedError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/log.js';
+import { AnswerService } from '../../../src/answer/answerService.js';
 import { readManifest } from '../../../src/store/indexStore.js';
+import { loadReportIndex } from '../../../src/store/loadReportIndex.js';
 import { loadReport } from '../../../src/store/reportFiles.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
 import { makeImageOnlyPdf } from '../../fixtures/pdfs.js';
@@ -75,6 +77,26 @@ describe('ingest of a scanned report', () => {
     const figure = report.metrics.find((metric) => metric.value === '97.35');
     expect(figure?.ocr).toBe(0.918);
     expect(report.chunks.filter((chunk) => chunk.text.includes('青藤计划')).every((chunk) => chunk.ocr !== undefined)).toBe(true);
+  });
+
+  it('answers from an OCR\'d page with the figure first and one note that OCR read it', async () => {
+    const file = path.join(work, 'scan-answer.pdf');
+    await writeFile(file, await makeImageOnlyPdf({ pages: 1 }));
+    const indexDir = path.join(work, 'idx-answer');
+    await ingestReports([file], { indexDir }, { ...base, ocr: { recogniser: new ScriptedRecogniser(), concurrency: 1, maxPages: 5 } });
+    const index = await loadReportIndex(indexDir, base.embedder.id);
+    if (!index) throw new Error('no index');
+    const service = new AnswerService({ index, tokenizer, embedder: base.embedder, logger: silentLogger, model: null, vectorWeight: 0.1 });
+
+    const zh = await service.ask('青藤计划结业率是多少？');
+    const refused = await service.ask('What was the completion rate of the Qingteng plan?');
+
+    expect(zh.found).toBe(true);
+    expect(zh.answer.split('\n')[0]).toContain('97.35');
+    expect(zh.answer.split('\n').at(-1)).toBe('（此处出自扫描页，由 OCR 识别，置信度 0.92，请以原页为准。）');
+    // A refusal stands on nothing read, so it carries no note.
+    expect(refused.found).toBe(false);
+    expect(refused.answer).not.toContain('OCR');
   });
 
   it('still refuses a report of pictures without any text, saying OCR found none', async () => {
