@@ -3,6 +3,7 @@ import { readPdf } from '../../../ingest/extract/readPdf.js';
 import { buildLines } from '../../../ingest/layout/buildLines.js';
 import { OcrPageTimeoutError, OcrPool } from '../../../ingest/ocr/ocrPool.js';
 import { OCR_FONT } from '../../../ingest/ocr/recognisePages.js';
+import { compactText as compact, editDistance } from '../../../scripts/ocr/characterErrors.js';
 import { imageOnlyCopy } from '../../../scripts/ocr/imageOnlyCopy.js';
 import { makeReportPdf } from '../../fixtures/pdfs.js';
 
@@ -20,23 +21,6 @@ const PAGE = [
   { placed: [{ text: '研修学员（人）', x: 72 }, { text: '4,386', x: 380, align: 'right' as const }, { text: '3,905', x: 500, align: 'right' as const }] },
   { placed: [{ text: '结业率（%）', x: 72 }, { text: '97.35', x: 380, align: 'right' as const }, { text: '(1.20)', x: 500, align: 'right' as const }] },
 ];
-
-/** The page's lines as text, without spaces, NFKC: what both the text layer and OCR must agree on. */
-const compact = (lines: Array<{ text: string }>) => lines.map((line) => line.text).join('').normalize('NFKC').replace(/\s+/gu, '');
-
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j += 1) {
-      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[y.length] ?? 0;
-}
 
 describe('OCR of a scanned page', () => {
   const pool = new OcrPool({ threads: 1, pageTimeoutMs: 60_000 });
