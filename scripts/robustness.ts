@@ -13,17 +13,19 @@ import { FAILING_CATEGORIES, runRobustness, type FileResult } from './robustness
  *
  *   npm run robustness -- DIR [--timeout-ms 20000] [--heap-mb 768] [--max-rss-mb 1536]
  *                             [--concurrency 2] [--out bench-results/robustness.jsonl]
- *                             [--contract-files 1 | --skip-contract]
+ *                             [--contract-files 1 | --skip-contract] [--ocr-pages 0]
  *
  * Every file whose name ends in .pdf (any case) is taken, whatever its bytes; other files are counted
  * as skipped. Per-file results go to --out as JSON lines, the summary to stdout, progress to stderr.
  * Then, for --contract-files files of each refusal reason met, the real CLI ingests the file into an
  * index holding a small report: it must refuse with one or two plain lines and leave the index
- * byte-identical. Exit code 0 when no file timed out, crashed its child or failed with an exception
+ * byte-identical. With --ocr-pages N, picture pages are read by OCR, at most N per file, on one
+ * thread per child (give --timeout-ms and --max-rss-mb room for it: the models take about 1 GB).
+ * Exit code 0 when no file timed out, crashed its child or failed with an exception
  * that is not a refusal, and every checked refusal kept the contract; 1 otherwise; 2 for bad arguments.
  */
 const USAGE =
-  'usage: npm run robustness -- DIR [--timeout-ms N] [--heap-mb N] [--max-rss-mb N] [--concurrency N] [--out FILE] [--contract-files N | --skip-contract]';
+  'usage: npm run robustness -- DIR [--timeout-ms N] [--heap-mb N] [--max-rss-mb N] [--concurrency N] [--out FILE] [--contract-files N | --skip-contract] [--ocr-pages N]';
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -37,6 +39,7 @@ function parse(argv: string[]) {
       out: { type: 'string', default: 'bench-results/robustness.jsonl' },
       'contract-files': { type: 'string', default: '1' },
       'skip-contract': { type: 'boolean', default: false },
+      'ocr-pages': { type: 'string', default: '0' },
     },
   });
   const number = (flag: 'timeout-ms' | 'heap-mb' | 'max-rss-mb' | 'concurrency' | 'contract-files') => {
@@ -54,7 +57,14 @@ function parse(argv: string[]) {
     concurrency: number('concurrency'),
     out: values.out,
     contractFiles: values['skip-contract'] ? 0 : number('contract-files'),
+    ocrPages: ocrPages(values['ocr-pages']),
   };
+}
+
+function ocrPages(value: string): number {
+  const pages = Number(value);
+  if (!Number.isInteger(pages) || pages < 0) throw new Error('--ocr-pages must be 0 or a positive integer');
+  return pages;
 }
 
 async function listPdfs(dir: string): Promise<{ pdfs: string[]; skipped: string[] }> {
@@ -130,6 +140,7 @@ async function main(argv: string[]): Promise<number> {
   const results = await runRobustness({
     files: pdfs,
     maxBytes: config.maxReportBytes,
+    ocrPages: args.ocrPages,
     concurrency: args.concurrency,
     timeoutMs: args.timeoutMs,
     heapMb: args.heapMb,

@@ -30,6 +30,8 @@ export const OutcomeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('ok'),
     pages: z.number(),
+    /** Pages read by OCR (0 when it was off or not needed). */
+    ocrPages: z.number().optional(),
     chunks: z.number(),
     tables: z.number(),
     metrics: z.number(),
@@ -65,6 +67,8 @@ export const AnalyseRequestSchema = z.object({
   id: z.number(),
   file: z.string(),
   maxBytes: z.number(),
+  /** OCR page budget per file; 0 leaves picture pages unread, as before OCR existed. */
+  ocrPages: z.number().int().nonnegative().default(0),
 });
 export type AnalyseRequest = z.infer<typeof AnalyseRequestSchema>;
 

@@ -36,7 +36,7 @@ export interface FileResult {
   /** For `other`: the ingest stage at the top of the stack (`structure`, `tables`, …) or null. */
   stage: string | null;
   /** For `ok`. */
-  counts: { pages: number; chunks: number; tables: number; metrics: number } | null;
+  counts: { pages: number; ocrPages?: number; chunks: number; tables: number; metrics: number } | null;
 }
 
 export interface RobustnessOptions {
@@ -44,6 +44,8 @@ export interface RobustnessOptions {
   files: readonly string[];
   /** Files larger than this are refused `too_large` (as the ingest does). */
   maxBytes: number;
+  /** OCR page budget per file (each child reads on one thread); 0 or absent: picture pages stay unread. */
+  ocrPages?: number;
   concurrency: number;
   /** Per file; the child is then killed (SIGKILL) and the file counted `timeout`. */
   timeoutMs: number;
@@ -141,7 +143,7 @@ class ChildSlot {
       child.job = job;
       job.timers.push(setTimeout(() => kill(child, job, 'timeout'), this.options.timeoutMs));
       job.timers.push(setInterval(() => void this.checkMemory(child, job), MEMORY_POLL_MS));
-      const request: AnalyseRequest = { type: 'analyse', id, file, maxBytes: this.options.maxBytes };
+      const request: AnalyseRequest = { type: 'analyse', id, file, maxBytes: this.options.maxBytes, ocrPages: this.options.ocrPages ?? 0 };
       child.process.send(request);
     });
   }
@@ -311,8 +313,8 @@ export function resultFromOutcome(file: string, outcome: Outcome, ms: number): F
   const base = { file, ms, cause: null, stack: null, stage: null, counts: null };
   switch (outcome.kind) {
     case 'ok': {
-      const { pages, chunks, tables, metrics } = outcome;
-      return { ...base, category: 'ok', detail: null, counts: { pages, chunks, tables, metrics } };
+      const { pages, ocrPages, chunks, tables, metrics } = outcome;
+      return { ...base, category: 'ok', detail: null, counts: { pages, ...(ocrPages ? { ocrPages } : {}), chunks, tables, metrics } };
     }
     case 'refused':
       return { ...base, category: outcome.reason, detail: outcome.message, cause: outcome.cause };

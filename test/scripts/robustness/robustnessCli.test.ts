@@ -73,6 +73,6 @@ describe('npm run robustness', () => {
   it('exits 2 with the usage when no folder is given', async () => {
     const { code, stderr } = await robustness([]);
 
-    expect([code, stderr]).toEqual([2, 'give exactly one folder\nusage: npm run robustness -- DIR [--timeout-ms N] [--heap-mb N] [--max-rss-mb N] [--concurrency N] [--out FILE] [--contract-files N | --skip-contract]\n']);
+    expect([code, stderr]).toEqual([2, 'give exactly one folder\nusage: npm run robustness -- DIR [--timeout-ms N] [--heap-mb N] [--max-rss-mb N] [--concurrency N] [--out FILE] [--contract-files N | --skip-contract] [--ocr-pages N]\n']);
   });
 });

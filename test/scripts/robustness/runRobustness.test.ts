@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRobustness, type FileResult } from '../../../scripts/robustness/runRobustness.js';
 import { makeEncryptedPdf, makeImageOnlyPdf, makeReportPdf } from '../../fixtures/pdfs.js';
 import { makeImageFilteredContentPdf } from '../../fixtures/handMadePdfs.js';
+import { imageOnlyCopy } from '../../../scripts/ocr/imageOnlyCopy.js';
 
 const MAX_BYTES = 1024 * 1024;
 let work: string;
@@ -85,4 +86,29 @@ describe('runRobustness with the real pipeline in each child', () => {
   it('gives a refusal the one line the CLI prints, naming the file', () => {
     expect(result('empty.pdf').detail).toBe(`${path.join(work, 'empty.pdf')}: the file holds no text (0 bytes)`);
   });
+});
+
+describe('runRobustness with an OCR page budget', () => {
+  it('ingests a scanned report by OCR within the budget, and still refuses pictures with no text in one line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'robustness-ocr-'));
+    try {
+      const page = await makeReportPdf({ pages: [['青岚职业学院2031年度质量报告', '2031 年青藤计划覆盖 4,386 名学员，结业率 97.35%。']], header: null, footer: null });
+      await writeFile(path.join(dir, 'scanned.pdf'), await imageOnlyCopy(page));
+      await writeFile(path.join(dir, 'pictures.pdf'), await makeImageOnlyPdf());
+      const run = await runRobustness({
+        files: [path.join(dir, 'scanned.pdf'), path.join(dir, 'pictures.pdf')],
+        maxBytes: MAX_BYTES * 8,
+        ocrPages: 1,
+        concurrency: 1,
+        timeoutMs: 60_000,
+        heapMb: 768,
+        maxRssMb: 4096,
+      });
+      const byName = new Map(run.map((r) => [path.basename(r.file), r]));
+      expect([byName.get('scanned.pdf')?.category, byName.get('scanned.pdf')?.counts?.ocrPages]).toEqual(['ok', 1]);
+      expect(byName.get('pictures.pdf')?.category).toBe('no_text_layer');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
