@@ -37,7 +37,7 @@ export function findImageFilterMisuse(bytes: Uint8Array): string | null {
 }
 
 /** The dictionary text of the stream object whose dictionary holds [start, end), or null. */
-function streamDictionaryAround(buffer: Buffer, start: number, end: number): { number: string; dictionary: string } | null {
+export function streamDictionaryAround(buffer: Buffer, start: number, end: number): { number: string; dictionary: string } | null {
   const before = buffer.toString('latin1', Math.max(0, start - DICTIONARY_WINDOW), start);
   let header: RegExpExecArray | null = null;
   for (const match of before.matchAll(OBJECT_START)) header = match;

@@ -3,7 +3,8 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { IngestRefusedError } from '../../src/errors.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PdfPageItems, PositionedItem } from '../types.js';
-import { recognisePages, type OcrSettings, type SkipReason } from '../ocr/recognisePages.js';
+import { holdsLargeImage, leavesRoomForPicture, pictureRegions } from '../ocr/pictureRegions.js';
+import { recognisePages, type OcrSettings, type OcrTarget, type SkipReason } from '../ocr/recognisePages.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
 
@@ -35,7 +36,8 @@ const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXO
  *
  * With `ocr`, a page that has almost no text but paints an image (a scan, a photographed page) is read
  * by OCR into the same positioned items; `no_text_layer` is then said only when OCR found no text
- * either. Pages with neither text nor image are blank and cost nothing.
+ * either. Pages with neither text nor image are blank and cost nothing. On a page with text, a large
+ * picture (a table pasted as an image) is read too, when the text leaves room for one.
  */
 export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings): Promise<PdfContent> {
   const misuse = findImageFilterMisuse(data);
@@ -51,7 +53,8 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
     }).promise;
     if (doc.numPages === 0) throw new IngestRefusedError(file, 'empty', 'the PDF has no pages');
     const pages: PdfPageItems[] = [];
-    const unread: number[] = [];
+    const unread: OcrTarget[] = [];
+    const mayHoldPictures = ocr !== undefined && holdsLargeImage(data);
     let textChars = 0;
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await doc.getPage(number);
@@ -66,7 +69,11 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
         items.push(item);
       }
       pages.push({ page: number, width: viewport.width, height: viewport.height, items });
-      if (ocr && characters(items) < MIN_TEXT_CHARS_PER_PAGE && (await paintsImage(page))) unread.push(number);
+      if (ocr && characters(items) < MIN_TEXT_CHARS_PER_PAGE) {
+        if (await paintsImage(page)) unread.push({ page: number, region: null });
+      } else if (ocr && mayHoldPictures && leavesRoomForPicture(items, viewport.height)) {
+        for (const region of await pictureRegions(page)) unread.push({ page: number, region });
+      }
       page.cleanup();
     }
     const read: PdfContent['ocr'] = { pages: [], skipped: [] };
@@ -75,14 +82,19 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
       for (const recognised of outcome.pages) {
         const page = pages[recognised.page - 1];
         if (!page) continue;
-        page.items = [...page.items, ...recognised.items];
-        textChars += characters(recognised.items);
+        const hasText = page.items.length > 0;
+        // On a page with a text layer, the text layer wins where both have text, and a picture counts
+        // as text only when it reads as text: a photo gives a few unsure words, a table many sure ones.
+        const items = hasText ? recognised.items.filter((item) => !page.items.some((known) => overlaps(item, known))) : recognised.items;
+        if (hasText && !readsAsText(items, recognised.confidence)) continue;
+        page.items = [...page.items, ...items];
+        textChars += characters(items);
         read.pages.push({ page: recognised.page, confidence: recognised.confidence });
       }
       read.skipped = outcome.skipped;
     }
     if (textChars < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
-      const tried = ocr ? `; OCR read ${read.pages.length} of ${unread.length} image pages` : '';
+      const tried = ocr ? `; OCR read ${read.pages.length} of ${unread.length} pictures` : '';
       throw new IngestRefusedError(file, 'no_text_layer', `${textChars} text characters on ${pages.length} pages${tried}`);
     }
     return { metadataTitle: await metadataTitle(doc), pages, ocr: read };
@@ -91,6 +103,19 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
   } finally {
     await doc?.destroy();
   }
+}
+
+/** A picture on a text page reads as text with at least this many characters, at this mean confidence. */
+const PICTURE_TEXT_CHARS = 20;
+const PICTURE_TEXT_CONFIDENCE = 0.8;
+
+function readsAsText(items: readonly PositionedItem[], confidence: number): boolean {
+  return characters(items) >= PICTURE_TEXT_CHARS && confidence >= PICTURE_TEXT_CONFIDENCE;
+}
+
+/** Two runs' boxes (baseline to one size above it, left to right edge) share any area. */
+function overlaps(a: PositionedItem, b: PositionedItem): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y - a.size < b.y && b.y - b.size < a.y;
 }
 
 function characters(items: readonly PositionedItem[]): number {

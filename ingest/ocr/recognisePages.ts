@@ -4,9 +4,11 @@ import type { OcrRecord } from '../../src/store/shapes.js';
 import type { PositionedItem } from '../types.js';
 import type { PageRecogniser } from './ocrPool.js';
 import type { RecognisedBox } from './paddleOcr.js';
+import type { Region } from './pictureRegions.js';
 
 /**
- * Pages without a text layer, read by OCR into the same positioned items pdf.js gives for text, so
+ * Pages without a text layer, and pictures on pages with one, read by OCR into the same positioned
+ * items pdf.js gives for text, so
  * lines, headings and tables are built from them unchanged. Pages are rendered here (pdf.js draws on
  * the calling thread) and recognised on the recogniser's threads, the next page rendering while the
  * last ones are read. At most `maxPages` pages are recognised; a page that fails or runs out of time
@@ -61,20 +63,28 @@ const SHORT_BOX_SPREAD = 0.3;
 /** Han, kana, Hangul, CJK punctuation and full-width forms: set one em wide. */
 const FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
 
-export async function recognisePages(doc: PDFDocumentProxy, pageNumbers: readonly number[], settings: OcrSettings): Promise<OcrOutcome> {
-  const chosen = pageNumbers.slice(0, Math.max(0, settings.maxPages));
-  const skipped: OcrOutcome['skipped'] = pageNumbers.slice(chosen.length).map((page) => ({ page, reason: 'page budget' as const }));
+/** A page to read: all of it, or only a picture on it (page points, top-down). */
+export interface OcrTarget {
+  page: number;
+  region: Region | null;
+}
+
+export async function recognisePages(doc: PDFDocumentProxy, targets: readonly OcrTarget[], settings: OcrSettings): Promise<OcrOutcome> {
+  const chosen = targets.slice(0, Math.max(0, settings.maxPages));
+  const skipped: OcrOutcome['skipped'] = targets.slice(chosen.length).map((target) => ({ page: target.page, reason: 'page budget' as const }));
   const pages: RecognisedPage[] = [];
   let done = 0;
   const inFlight = new Set<Promise<void>>();
-  for (const number of chosen) {
+  for (const { page: number, region } of chosen) {
     while (inFlight.size >= Math.max(1, settings.concurrency)) await Promise.race(inFlight);
     const started = performance.now();
     const job = (async () => {
       try {
         const { image, scale } = await renderPage(doc, number);
-        const boxes = await settings.recogniser.recognise(image);
-        pages.push(recognisedPage(number, boxes, scale));
+        const crop = region ? cropped(image, region, scale) : { image, left: 0, top: 0 };
+        const boxes = await settings.recogniser.recognise(crop.image);
+        const placed = boxes.map((box) => ({ ...box, x0: box.x0 + crop.left, x1: box.x1 + crop.left, y0: box.y0 + crop.top, y1: box.y1 + crop.top }));
+        pages.push(recognisedPage(number, placed, scale));
       } catch (error) {
         skipped.push({ page: number, reason: error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed' });
       }
@@ -91,7 +101,23 @@ export async function recognisePages(doc: PDFDocumentProxy, pageNumbers: readonl
   return { pages, skipped };
 }
 
-async function renderPage(doc: PDFDocumentProxy, number: number): Promise<{ image: { width: number; height: number; data: Uint8ClampedArray }; scale: number }> {
+type PageImage = { width: number; height: number; data: Uint8ClampedArray };
+
+/** The part of a rendered page under `region` (page points), and where it sits on the page in pixels. */
+function cropped(image: PageImage, region: Region, scale: number): { image: PageImage; left: number; top: number } {
+  const left = Math.max(0, Math.floor(region.x0 * scale));
+  const top = Math.max(0, Math.floor(region.y0 * scale));
+  const width = Math.max(1, Math.min(image.width, Math.ceil(region.x1 * scale)) - left);
+  const height = Math.max(1, Math.min(image.height, Math.ceil(region.y1 * scale)) - top);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y += 1) {
+    const from = ((top + y) * image.width + left) * 4;
+    data.set(image.data.subarray(from, from + width * 4), y * width * 4);
+  }
+  return { image: { width, height, data }, left, top };
+}
+
+async function renderPage(doc: PDFDocumentProxy, number: number): Promise<{ image: PageImage; scale: number }> {
   const page = await doc.getPage(number);
   try {
     const unit = page.getViewport({ scale: 1 });

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 
 /**
@@ -17,29 +17,26 @@ export interface ImageOnlyOptions {
   quality?: number;
 }
 
+/** A part of a page in points, top-down. */
+export interface Area {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export async function imageOnlyCopy(pdf: Uint8Array, options: ImageOnlyOptions = {}): Promise<Buffer> {
-  const source = await getDocument({ data: new Uint8Array(pdf), ...pdfjsAssetUrls(), cMapPacked: true, isEvalSupported: false, verbosity: 0 }).promise;
+  const source = await openPdf(pdf);
   const out = new PDFDocument({ autoFirstPage: false, info: { Title: '' } });
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve) => out.on('end', () => resolve()));
   try {
     const pages = options.pages ?? Array.from({ length: source.numPages }, (_, i) => i + 1);
-    const scale = (options.dpi ?? 200) / 72;
     for (const number of pages) {
-      const page = await source.getPage(number);
-      const unit = page.getViewport({ scale: 1 });
-      const viewport = page.getViewport({ scale });
-      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-      const context = canvas.getContext('2d');
-      context.fillStyle = 'white';
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      type Drawing = Parameters<typeof page.render>[0];
-      await page.render({ canvas: canvas as unknown as Drawing['canvas'], canvasContext: context as unknown as Drawing['canvasContext'], viewport }).promise;
-      const jpeg = await canvas.encode('jpeg', options.quality ?? 85);
-      out.addPage({ size: [unit.width, unit.height], margin: 0 });
-      out.image(jpeg, 0, 0, { width: unit.width, height: unit.height });
-      page.cleanup();
+      const { jpeg, width, height } = await drawPage(source, number, options.dpi ?? 200, options.quality ?? 85, null);
+      out.addPage({ size: [width, height], margin: 0 });
+      out.image(jpeg, 0, 0, { width, height });
     }
   } finally {
     out.end();
@@ -47,4 +44,41 @@ export async function imageOnlyCopy(pdf: Uint8Array, options: ImageOnlyOptions =
   }
   await ended;
   return Buffer.concat(chunks);
+}
+
+/** A JPEG of one page of a PDF, or of an area of it: a picture to paste into another page. */
+export async function pageJpeg(pdf: Uint8Array, page: number, options: { dpi?: number; area?: Area } = {}): Promise<Buffer> {
+  const source = await openPdf(pdf);
+  try {
+    return (await drawPage(source, page, options.dpi ?? 200, 90, options.area ?? null)).jpeg;
+  } finally {
+    await source.destroy();
+  }
+}
+
+function openPdf(pdf: Uint8Array): Promise<PDFDocumentProxy> {
+  return getDocument({ data: new Uint8Array(pdf), ...pdfjsAssetUrls(), cMapPacked: true, isEvalSupported: false, verbosity: 0 }).promise;
+}
+
+async function drawPage(source: PDFDocumentProxy, number: number, dpi: number, quality: number, area: Area | null): Promise<{ jpeg: Buffer; width: number; height: number }> {
+  const page = await source.getPage(number);
+  try {
+    const unit = page.getViewport({ scale: 1 });
+    const scale = dpi / 72;
+    const viewport = page.getViewport({ scale });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext('2d');
+    context.fillStyle = 'white';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    type Drawing = Parameters<typeof page.render>[0];
+    await page.render({ canvas: canvas as unknown as Drawing['canvas'], canvasContext: context as unknown as Drawing['canvasContext'], viewport }).promise;
+    if (!area) return { jpeg: await canvas.encode('jpeg', quality), width: unit.width, height: unit.height };
+    const [x, y] = [Math.floor(area.x0 * scale), Math.floor(area.y0 * scale)];
+    const [w, h] = [Math.ceil((area.x1 - area.x0) * scale), Math.ceil((area.y1 - area.y0) * scale)];
+    const part = createCanvas(w, h);
+    part.getContext('2d').putImageData(context.getImageData(x, y, w, h), 0, 0);
+    return { jpeg: await part.encode('jpeg', quality), width: area.x1 - area.x0, height: area.y1 - area.y0 };
+  } finally {
+    page.cleanup();
+  }
 }
