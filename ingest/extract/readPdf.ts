@@ -1,9 +1,10 @@
-import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createHash } from 'node:crypto';
+import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { IngestRefusedError } from '../../src/errors.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PdfPageItems, PositionedItem } from '../types.js';
-import { holdsLargeImage, leavesRoomForPicture, pictureRegions } from '../ocr/pictureRegions.js';
+import { holdsLargeImage, leavesRoomForPicture } from '../ocr/pictureRegions.js';
 import { recognisePages, type OcrSettings, type OcrTarget, type SkipReason } from '../ocr/recognisePages.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
@@ -21,8 +22,6 @@ export interface PdfContent {
   ocr: { pages: Array<{ page: number; confidence: number }>; skipped: Array<{ page: number; reason: SkipReason }> };
 }
 
-/** pdf.js operators that paint a raster image: a page painting none has no picture to read. */
-const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
 
 /**
  * Every page's text items with their positions, read with pdf.js in one pass (`getTextContent`, the
@@ -54,6 +53,7 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
     if (doc.numPages === 0) throw new IngestRefusedError(file, 'empty', 'the PDF has no pages');
     const pages: PdfPageItems[] = [];
     const unread: OcrTarget[] = [];
+    // Only a file holding a picture large enough to carry text sends pages to OCR (its bytes tell).
     const mayHoldPictures = ocr !== undefined && holdsLargeImage(data);
     let textChars = 0;
     for (let number = 1; number <= doc.numPages; number += 1) {
@@ -69,32 +69,35 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
         items.push(item);
       }
       pages.push({ page: number, width: viewport.width, height: viewport.height, items });
-      if (ocr && characters(items) < MIN_TEXT_CHARS_PER_PAGE) {
-        if (await paintsImage(page)) unread.push({ page: number, region: null });
-      } else if (ocr && mayHoldPictures && leavesRoomForPicture(items, viewport.height)) {
-        for (const region of await pictureRegions(page)) unread.push({ page: number, region });
-      }
+      if (mayHoldPictures && characters(items) < MIN_TEXT_CHARS_PER_PAGE) unread.push({ page: number, find: 'page' });
+      else if (mayHoldPictures && leavesRoomForPicture(items, viewport.height)) unread.push({ page: number, find: 'pictures' });
       page.cleanup();
     }
     const read: PdfContent['ocr'] = { pages: [], skipped: [] };
     if (ocr && unread.length > 0) {
-      const outcome = await recognisePages(doc, unread, ocr);
-      for (const recognised of outcome.pages) {
-        const page = pages[recognised.page - 1];
+      // The workers read the file themselves: its bytes are shared with them, not copied.
+      const shared = new Uint8Array(new SharedArrayBuffer(data.byteLength));
+      shared.set(data);
+      const key = createHash('sha256').update(data).digest('hex');
+      const outcome = await recognisePages({ key, bytes: shared }, unread, ocr);
+      const confidence = new Map<number, number>();
+      for (const region of outcome.regions) {
+        const page = pages[region.page - 1];
         if (!page) continue;
         const hasText = page.items.length > 0;
         // On a page with a text layer, the text layer wins where both have text, and a picture counts
         // as text only when it reads as text: a photo gives a few unsure words, a table many sure ones.
-        const items = hasText ? recognised.items.filter((item) => !page.items.some((known) => overlaps(item, known))) : recognised.items;
-        if (hasText && !readsAsText(items, recognised.confidence)) continue;
+        const items = hasText ? region.items.filter((item) => !page.items.some((known) => overlaps(item, known))) : region.items;
+        if (items.length === 0 || (hasText && !readsAsText(items, region.confidence))) continue;
         page.items = [...page.items, ...items];
         textChars += characters(items);
-        read.pages.push({ page: recognised.page, confidence: recognised.confidence });
+        confidence.set(region.page, Math.min(confidence.get(region.page) ?? 1, region.confidence));
       }
+      read.pages = [...confidence].map(([page, value]) => ({ page, confidence: value })).sort((a, b) => a.page - b.page);
       read.skipped = outcome.skipped;
     }
     if (textChars < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
-      const tried = ocr ? `; OCR read ${read.pages.length} of ${unread.length} pictures` : '';
+      const tried = ocr ? `; OCR found text on ${read.pages.length} of the ${unread.length} pages it read` : '';
       throw new IngestRefusedError(file, 'no_text_layer', `${textChars} text characters on ${pages.length} pages${tried}`);
     }
     return { metadataTitle: await metadataTitle(doc), pages, ocr: read };
@@ -122,12 +125,6 @@ function characters(items: readonly PositionedItem[]): number {
   let count = 0;
   for (const item of items) count += item.text.replace(/\s+/gu, '').length;
   return count;
-}
-
-/** Only asked of pages without text, so the operator list is built for a few pages at most. */
-async function paintsImage(page: PDFPageProxy): Promise<boolean> {
-  const operators = await page.getOperatorList();
-  return operators.fnArray.some((op) => IMAGE_OPS.has(op));
 }
 
 /**

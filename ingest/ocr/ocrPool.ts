@@ -2,17 +2,18 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RecognisedBox, RgbaImage } from './paddleOcr.js';
+import type { PageReading, ReadRequest } from './pageReader.js';
 
 /**
- * Recognises page images on a few worker threads, one page per thread at a time (onnxruntime blocks
- * the thread that runs a model, so threads are what gives pages parallelism). A page that takes longer
- * than the time limit costs its worker: it is terminated, the page rejects with `OcrPageTimeoutError`,
- * and a fresh worker takes the next page. Workers are started on first use and ended by `close`.
+ * Reads pages on a few worker threads, one page per thread at a time (onnxruntime and pdf.js block
+ * the thread they run on, so threads are what gives pages parallelism). A page that takes longer than
+ * the time limit — drawing it included — costs its worker: it is terminated, the page rejects with
+ * `OcrPageTimeoutError`, and a fresh worker takes the next page. A worker whose heap runs out dies
+ * alone (`OcrWorkerError`). Workers are started on first use and ended by `close`.
  */
 
 export interface PageRecogniser {
-  recognise(image: RgbaImage): Promise<RecognisedBox[]>;
+  read(request: ReadRequest): Promise<PageReading>;
   close(): Promise<void>;
 }
 
@@ -37,7 +38,7 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER = fileURLToPath(new URL(FROM_SOURCE ? './ocrWorker.ts' : './ocrWorker.js', import.meta.url));
 
 interface Pending {
-  resolve: (boxes: RecognisedBox[]) => void;
+  resolve: (reading: PageReading) => void;
   reject: (error: Error) => void;
 }
 
@@ -48,9 +49,12 @@ interface Slot {
 
 interface WorkerReply {
   id: number;
-  boxes?: RecognisedBox[];
+  reading?: PageReading;
   error?: string;
 }
+
+/** Heap of one worker: pdf.js on a hostile page can grow without bound; the worker dies, not the ingest. */
+const WORKER_HEAP_MB = 1024;
 
 export class OcrPool implements PageRecogniser {
   private readonly slots: Slot[] = [];
@@ -62,10 +66,10 @@ export class OcrPool implements PageRecogniser {
     if (!Number.isInteger(options.threads) || options.threads < 1) throw new RangeError(`threads must be a positive integer, got ${options.threads}`);
   }
 
-  async recognise(image: RgbaImage): Promise<RecognisedBox[]> {
+  async read(request: ReadRequest): Promise<PageReading> {
     const slot = await this.acquire();
     try {
-      return await this.run(slot, image);
+      return await this.run(slot, request);
     } finally {
       slot.busy = false;
       this.waiting.shift()?.();
@@ -95,10 +99,10 @@ export class OcrPool implements PageRecogniser {
     }
   }
 
-  private run(slot: Slot, image: RgbaImage): Promise<RecognisedBox[]> {
+  private run(slot: Slot, request: ReadRequest): Promise<PageReading> {
     const id = this.nextId;
     this.nextId += 1;
-    return new Promise<RecognisedBox[]>((resolve, reject) => {
+    return new Promise<PageReading>((resolve, reject) => {
       const pending: Pending = { resolve, reject };
       const done = () => {
         clearTimeout(timer);
@@ -109,7 +113,7 @@ export class OcrPool implements PageRecogniser {
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
         done();
-        if (reply.boxes) pending.resolve(reply.boxes);
+        if (reply.reading) pending.resolve(reply.reading);
         else pending.reject(new OcrWorkerError(reply.error ?? 'no result'));
       };
       const replace = () => {
@@ -135,9 +139,7 @@ export class OcrPool implements PageRecogniser {
       slot.worker.on('message', onMessage);
       slot.worker.on('error', onError);
       slot.worker.on('exit', onExit);
-      // The pixels move to the worker rather than being copied (a page is several megabytes).
-      const buffer = image.data.buffer;
-      slot.worker.postMessage({ id, image }, buffer instanceof ArrayBuffer ? [buffer] : []);
+      slot.worker.postMessage({ id, request });
     });
   }
 }
@@ -147,7 +149,8 @@ export class OcrPool implements PageRecogniser {
  * absolute URL whatever the cwd: a worker does not take `--import` from its execArgv.
  */
 function startWorker(): Worker {
-  const worker = FROM_SOURCE ? new Worker(tsxBootstrap(), { eval: true }) : new Worker(WORKER);
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  const worker = FROM_SOURCE ? new Worker(tsxBootstrap(), { eval: true, resourceLimits }) : new Worker(WORKER, { resourceLimits });
   // An idle worker must not keep the process alive; a page in flight holds its own timer.
   worker.unref();
   return worker;

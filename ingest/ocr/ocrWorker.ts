@@ -1,23 +1,25 @@
 import { parentPort } from 'node:worker_threads';
-import { PaddleOcr, type RgbaImage } from './paddleOcr.js';
+import { PaddleOcr } from './paddleOcr.js';
+import { PageReader, type ReadRequest } from './pageReader.js';
 
 /**
- * Worker-thread side of `OcrPool`: loads the models once, then recognises one page image per message.
- * onnxruntime blocks the thread it runs on; in a worker that is this thread, never the ingest's.
+ * Worker-thread side of `OcrPool`: loads the models once, then reads one page per message (draw,
+ * find pictures, recognise). onnxruntime and pdf.js block the thread they run on; in a worker that is
+ * this thread, never the ingest's, and a page that hangs costs only this worker.
  */
 interface Job {
   id: number;
-  image: RgbaImage;
+  request: ReadRequest;
 }
 
 const port = parentPort;
 if (!port) throw new Error('ocrWorker must run in a worker thread');
-const engine = PaddleOcr.load();
+const reader = PaddleOcr.load().then((engine) => new PageReader(engine));
 port.on('message', (job: Job) => {
   void (async () => {
     try {
-      const boxes = await (await engine).recognise(job.image);
-      port.postMessage({ id: job.id, boxes });
+      const reading = await (await reader).read(job.request);
+      port.postMessage({ id: job.id, reading });
     } catch (error) {
       port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
     }

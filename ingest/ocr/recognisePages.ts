@@ -1,51 +1,45 @@
-import { createCanvas } from '@napi-rs/canvas';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { OcrRecord } from '../../src/store/shapes.js';
 import type { PositionedItem } from '../types.js';
 import type { PageRecogniser } from './ocrPool.js';
 import type { RecognisedBox } from './paddleOcr.js';
-import type { Region } from './pictureRegions.js';
+import type { ReadRequest } from './pageReader.js';
 
 /**
  * Pages without a text layer, and pictures on pages with one, read by OCR into the same positioned
- * items pdf.js gives for text, so
- * lines, headings and tables are built from them unchanged. Pages are rendered here (pdf.js draws on
- * the calling thread) and recognised on the recogniser's threads, the next page rendering while the
- * last ones are read. At most `maxPages` pages are recognised; a page that fails or runs out of time
- * is skipped and named, never the whole report.
+ * items pdf.js gives for text, so lines, headings and tables are built from them unchanged. Pages go
+ * to the recogniser's threads, as many at once as it has; at most `maxPages` are read, and a page
+ * that fails or runs out of time is skipped and named, never the whole report.
  */
 
 export interface OcrSettings {
   recogniser: PageRecogniser;
-  /** Pages recognised at once: the recogniser's thread count. */
+  /** Pages read at once: the recogniser's thread count. */
   concurrency: number;
   /** Pages beyond this many are skipped (the page budget). */
   maxPages: number;
   onProgress?: (message: string) => void;
 }
 
-export interface RecognisedPage {
+/** What OCR read in one region of a page (the whole page, or one picture on it). */
+export interface RecognisedRegion {
   page: number;
   items: PositionedItem[];
-  /** Mean recogniser confidence over the page's characters, 0–1. */
+  /** Mean recogniser confidence over the region's characters, 0–1. */
   confidence: number;
 }
 
 export type SkipReason = OcrRecord['skipped'][number]['reason'];
 
 export interface OcrOutcome {
-  pages: RecognisedPage[];
+  regions: RecognisedRegion[];
   skipped: Array<{ page: number; reason: SkipReason }>;
 }
 
+/** A page to read: all of it (no text layer), or the pictures on it (a text layer leaving room for one). */
+export type OcrTarget = Omit<ReadRequest, 'document'>;
+
 /** The font id OCR'd items carry: one face, since OCR tells no faces apart. */
 export const OCR_FONT = 'ocr';
-/**
- * Pages are drawn so their longer side is about this many pixels (a printed A4 page at ~2×, where body
- * text is 20 pixels high, the size the detector reads best), and never above 2.5× for small pages.
- */
-const LONG_SIDE_PX = 1728;
-const MAX_SCALE = 2.5;
 /** A box of Latin text or figures is about this many times the type size high (ascenders, descenders, margin). */
 const BOX_PER_EM = 1.28;
 /** Of the box height: below the baseline (descenders and margin), and trimmed off each side. */
@@ -63,80 +57,33 @@ const SHORT_BOX_SPREAD = 0.3;
 /** Han, kana, Hangul, CJK punctuation and full-width forms: set one em wide. */
 const FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
 
-/** A page to read: all of it, or only a picture on it (page points, top-down). */
-export interface OcrTarget {
-  page: number;
-  region: Region | null;
-}
-
-export async function recognisePages(doc: PDFDocumentProxy, targets: readonly OcrTarget[], settings: OcrSettings): Promise<OcrOutcome> {
+export async function recognisePages(document: ReadRequest['document'], targets: readonly OcrTarget[], settings: OcrSettings): Promise<OcrOutcome> {
   const chosen = targets.slice(0, Math.max(0, settings.maxPages));
   const skipped: OcrOutcome['skipped'] = targets.slice(chosen.length).map((target) => ({ page: target.page, reason: 'page budget' as const }));
-  const pages: RecognisedPage[] = [];
+  const regions: RecognisedRegion[] = [];
   let done = 0;
   const inFlight = new Set<Promise<void>>();
-  for (const { page: number, region } of chosen) {
+  for (const target of chosen) {
     while (inFlight.size >= Math.max(1, settings.concurrency)) await Promise.race(inFlight);
     const started = performance.now();
     const job = (async () => {
       try {
-        const { image, scale } = await renderPage(doc, number);
-        const crop = region ? cropped(image, region, scale) : { image, left: 0, top: 0 };
-        const boxes = await settings.recogniser.recognise(crop.image);
-        const placed = boxes.map((box) => ({ ...box, x0: box.x0 + crop.left, x1: box.x1 + crop.left, y0: box.y0 + crop.top, y1: box.y1 + crop.top }));
-        pages.push(recognisedPage(number, placed, scale));
+        const reading = await settings.recogniser.read({ document, ...target });
+        for (const boxes of reading.regions) regions.push(recognisedRegion(target.page, boxes, reading.scale));
       } catch (error) {
-        skipped.push({ page: number, reason: error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed' });
+        skipped.push({ page: target.page, reason: error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed' });
       }
       done += 1;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      settings.onProgress?.(`OCR page ${number}: ${done}/${chosen.length} (${seconds} s)`);
+      settings.onProgress?.(`OCR page ${target.page}: ${done}/${chosen.length} (${seconds} s)`);
     })();
     const tracked = job.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   }
   await Promise.all(inFlight);
-  pages.sort((a, b) => a.page - b.page);
+  regions.sort((a, b) => a.page - b.page);
   skipped.sort((a, b) => a.page - b.page);
-  return { pages, skipped };
-}
-
-type PageImage = { width: number; height: number; data: Uint8ClampedArray };
-
-/** The part of a rendered page under `region` (page points), and where it sits on the page in pixels. */
-function cropped(image: PageImage, region: Region, scale: number): { image: PageImage; left: number; top: number } {
-  const left = Math.max(0, Math.floor(region.x0 * scale));
-  const top = Math.max(0, Math.floor(region.y0 * scale));
-  const width = Math.max(1, Math.min(image.width, Math.ceil(region.x1 * scale)) - left);
-  const height = Math.max(1, Math.min(image.height, Math.ceil(region.y1 * scale)) - top);
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y += 1) {
-    const from = ((top + y) * image.width + left) * 4;
-    data.set(image.data.subarray(from, from + width * 4), y * width * 4);
-  }
-  return { image: { width, height, data }, left, top };
-}
-
-async function renderPage(doc: PDFDocumentProxy, number: number): Promise<{ image: PageImage; scale: number }> {
-  const page = await doc.getPage(number);
-  try {
-    const unit = page.getViewport({ scale: 1 });
-    const scale = Math.min(MAX_SCALE, LONG_SIDE_PX / Math.max(unit.width, unit.height));
-    const viewport = page.getViewport({ scale });
-    const width = Math.ceil(viewport.width);
-    const height = Math.ceil(viewport.height);
-    const canvas = createCanvas(width, height);
-    const context = canvas.getContext('2d');
-    context.fillStyle = 'white';
-    context.fillRect(0, 0, width, height);
-    // pdf.js types its context as the DOM's; @napi-rs/canvas implements the same drawing API.
-    type Drawing = Parameters<typeof page.render>[0];
-    await page.render({ canvas: canvas as unknown as Drawing['canvas'], canvasContext: context as unknown as Drawing['canvasContext'], viewport }).promise;
-    const pixels = context.getImageData(0, 0, width, height);
-    return { image: { width, height, data: pixels.data }, scale };
-  } finally {
-    page.cleanup();
-  }
+  return { regions, skipped };
 }
 
 /**
@@ -155,7 +102,7 @@ async function renderPage(doc: PDFDocumentProxy, number: number): Promise<{ imag
  * within SIZE_SPREAD for a longer one. Body text and table cells then read as one size, as they do
  * from a text layer, and a title stays larger.
  */
-export function recognisedPage(page: number, boxes: readonly RecognisedBox[], scale: number): RecognisedPage {
+export function recognisedRegion(page: number, boxes: readonly RecognisedBox[], scale: number): RecognisedRegion {
   const read = boxes.map((box) => {
     const trim = SIDE_MARGIN * (box.y1 - box.y0);
     const width = Math.max(0, box.x1 - box.x0 - 2 * trim);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSkipped, ingestReports, type IngestDeps } from '../../../ingest/ingestReports.js';
 import type { PageRecogniser } from '../../../ingest/ocr/ocrPool.js';
-import type { RecognisedBox, RgbaImage } from '../../../ingest/ocr/paddleOcr.js';
+import type { RecognisedBox } from '../../../ingest/ocr/paddleOcr.js';
+import type { PageReading, ReadRequest } from '../../../ingest/ocr/pageReader.js';
 import { LocalHashEmbeddings } from '../../../src/embed/localHashEmbeddings.js';
 import { IngestRefusedError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/log.js';
@@ -24,24 +25,23 @@ import { makeImageOnlyPdf } from '../../fixtures/pdfs.js';
 const tokenizer = createTokenizer();
 const base: IngestDeps = { tokenizer, embedder: new LocalHashEmbeddings(tokenizer), logger: silentLogger, maxBytes: 10 * 1024 * 1024 };
 
-/** Lines in image pixels, a page-sized image's top third: a title, a body line with a figure, as a scan would show them. */
-function scriptedPage(image: RgbaImage): RecognisedBox[] {
-  const line = (text: string, top: number, height: number, confidence: number): RecognisedBox => ({ text, x0: 100, y0: top, x1: 100 + text.length * height, y1: top + height, confidence });
-  const unit = Math.round(image.height / 60);
-  return [
-    line('青岚职业学院2031年度质量报告', 3 * unit, 2 * unit, 0.95),
-    line('2031年青藤计划覆盖4386名学员，结业率97.35%。', 6 * unit, unit, 0.9),
-  ];
+/** What a scan of an A4 page would read, in points (scale 1): a title, and a body line with a figure. */
+function scriptedPage(): RecognisedBox[] {
+  const line = (text: string, top: number, height: number, confidence: number): RecognisedBox => ({ text, x0: 60, y0: top, x1: 60 + text.length * height, y1: top + height, confidence });
+  return [line('青岚职业学院2031年度质量报告', 40, 20, 0.95), line('2031年青藤计划覆盖4386名学员，结业率97.35%。', 90, 13, 0.9)];
 }
 
 class ScriptedRecogniser implements PageRecogniser {
   calls = 0;
-  async recognise(image: RgbaImage): Promise<RecognisedBox[]> {
+  async read(request: ReadRequest): Promise<PageReading> {
     this.calls += 1;
-    return scriptedPage(image);
+    return { scale: 1, regions: request.find === 'page' ? [scriptedPage()] : [] };
   }
   async close(): Promise<void> {}
 }
+
+/** Pictures large enough (480 000 pixels) to be read; smaller ones cannot carry a page of text. */
+const SCAN = { pixels: [600, 800] as [number, number] };
 
 let work: string;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ afterAll(async () => {
 describe('ingest of a scanned report', () => {
   it('reads picture pages within the page budget, names the pages it skipped, and marks what came from OCR', async () => {
     const file = path.join(work, 'scan.pdf');
-    await writeFile(file, await makeImageOnlyPdf({ pages: 3 }));
+    await writeFile(file, await makeImageOnlyPdf({ pages: 3, ...SCAN }));
     const recogniser = new ScriptedRecogniser();
     const progress: string[] = [];
     const indexDir = path.join(work, 'idx');
@@ -81,7 +81,7 @@ describe('ingest of a scanned report', () => {
 
   it('answers from an OCR\'d page with the figure first and one note that OCR read it', async () => {
     const file = path.join(work, 'scan-answer.pdf');
-    await writeFile(file, await makeImageOnlyPdf({ pages: 1 }));
+    await writeFile(file, await makeImageOnlyPdf({ pages: 1, ...SCAN }));
     const indexDir = path.join(work, 'idx-answer');
     await ingestReports([file], { indexDir }, { ...base, ocr: { recogniser: new ScriptedRecogniser(), concurrency: 1, maxPages: 5 } });
     const index = await loadReportIndex(indexDir, base.embedder.id);
@@ -101,14 +101,14 @@ describe('ingest of a scanned report', () => {
 
   it('still refuses a report of pictures without any text, saying OCR found none', async () => {
     const file = path.join(work, 'blank-scan.pdf');
-    await writeFile(file, await makeImageOnlyPdf({ pages: 2 }));
-    const empty: PageRecogniser = { recognise: async () => [], close: async () => {} };
+    await writeFile(file, await makeImageOnlyPdf({ pages: 2, ...SCAN }));
+    const empty: PageRecogniser = { read: async () => ({ scale: 1, regions: [[]] }), close: async () => {} };
 
     const error = await ingestReports([file], { indexDir: path.join(work, 'idx-blank') }, { ...base, ocr: { recogniser: empty, concurrency: 2, maxPages: 5 } }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(IngestRefusedError);
     expect((error as IngestRefusedError).reason).toBe('no_text_layer');
-    expect((error as IngestRefusedError).message).toContain('OCR read 2 of 2 image pages');
+    expect((error as IngestRefusedError).message).toContain('OCR found text on 0 of the 2 pages it read');
   });
 
   it('says skipped pages as runs, grouped by why', () => {

@@ -59,8 +59,9 @@ describe('OCR of a scanned page', () => {
     const scan = await imageOnlyCopy(await makeReportPdf({ pages: [['甲乙丙丁 2031 年 48 项。']], header: null, footer: null }));
     const hasty = new OcrPool({ threads: 1, pageTimeoutMs: 1 });
     try {
-      const image = { width: 64, height: 64, data: new Uint8ClampedArray(64 * 64 * 4).fill(255) };
-      await expect(hasty.recognise(image)).rejects.toBeInstanceOf(OcrPageTimeoutError);
+      const bytes = new Uint8Array(new SharedArrayBuffer(scan.byteLength));
+      bytes.set(scan);
+      await expect(hasty.read({ document: { key: 'scan', bytes }, page: 1, find: 'page' })).rejects.toBeInstanceOf(OcrPageTimeoutError);
     } finally {
       await hasty.close();
     }
