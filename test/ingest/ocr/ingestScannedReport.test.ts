@@ -14,7 +14,7 @@ import { readManifest } from '../../../src/store/indexStore.js';
 import { loadReportIndex } from '../../../src/store/loadReportIndex.js';
 import { loadReport } from '../../../src/store/reportFiles.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
-import { makeImageOnlyPdf } from '../../fixtures/pdfs.js';
+import { makeImageOnlyPdf, makePng, makeReportPdf } from '../../fixtures/pdfs.js';
 
 /**
  * The ingest's side of OCR, with a recogniser that "reads" fixed lines, so the wiring is checked
@@ -97,6 +97,33 @@ describe('ingest of a scanned report', () => {
     // A refusal stands on nothing read, so it carries no note.
     expect(refused.found).toBe(false);
     expect(refused.answer).not.toContain('OCR');
+  });
+
+  it('ingests a partly scanned report with its text pages and its scanned pages together, marking only the scanned', async () => {
+    const file = path.join(work, 'partly.pdf');
+    const picture = makePng(600, 800);
+    await writeFile(
+      file,
+      await makeReportPdf({
+        pages: [['一、学院概况', '2031 年学院共有在校生 12,480 人，专任教师 566 人。'], [{ picture, height: 700 }]],
+        header: (page) => (page === 1 ? '青岚职业学院2031年度质量报告' : null),
+        footer: null,
+      }),
+    );
+    const recogniser = new ScriptedRecogniser();
+    const indexDir = path.join(work, 'idx-partly');
+
+    const [outcome] = await ingestReports([file], { indexDir }, { ...base, ocr: { recogniser, concurrency: 1, maxPages: 5 } });
+
+    expect(outcome).toMatchObject({ pages: 2, ocrPages: 1 });
+    const current = await readManifest(indexDir);
+    const meta = current?.manifest.reports[0];
+    if (!current || !meta) throw new Error('no manifest');
+    const report = await loadReport(current.generationDir, meta, indexDir);
+    const students = report.metrics.find((metric) => metric.value === '12,480' || metric.value === '12480');
+    const completion = report.metrics.find((metric) => metric.value === '97.35');
+    expect([students?.page, students?.ocr]).toEqual([1, undefined]);
+    expect([completion?.page, completion?.ocr]).toEqual([2, 0.918]);
   });
 
   it('still refuses a report of pictures without any text, saying OCR found none', async () => {
