@@ -97,7 +97,7 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
       read.skipped = outcome.skipped;
     }
     if (textChars < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
-      const tried = ocr ? `; OCR found text on ${read.pages.length} of the ${unread.length} pages it read` : '';
+      const tried = !ocr ? '' : unread.length === 0 ? '; no picture on its pages large enough to hold text' : `; OCR found text on ${read.pages.length} of the ${unread.length} pages it read`;
       throw new IngestRefusedError(file, 'no_text_layer', `${textChars} text characters on ${pages.length} pages${tried}`);
     }
     return { metadataTitle: await metadataTitle(doc), pages, ocr: read };

@@ -2,11 +2,14 @@
  * Greedy CTC decoding of a text recogniser's output: for each time step the most likely class; runs of
  * one class collapse to one character and class 0 (the blank) separates repeats. Classes 1..n are the
  * dictionary's characters in order and class n + 1 is a space. Confidence is the mean probability of
- * the characters kept (0 for an empty result).
+ * the characters kept (0 for an empty result). Every character of `text` is one code point (the
+ * dictionary's entries are), so `steps[i]` belongs to `[...text][i]`.
  */
 export interface Decoded {
   text: string;
   confidence: number;
+  /** Per character kept, the time step it was read at (steps map evenly onto the line's width). */
+  steps: number[];
 }
 
 export function ctcDecode(scores: Float32Array, offset: number, steps: number, classes: number, dictionary: readonly string[]): Decoded {
@@ -14,6 +17,7 @@ export function ctcDecode(scores: Float32Array, offset: number, steps: number, c
   let previous = 0;
   let sum = 0;
   let kept = 0;
+  const at: number[] = [];
   for (let step = 0; step < steps; step += 1) {
     const base = offset + step * classes;
     let best = 0;
@@ -27,10 +31,11 @@ export function ctcDecode(scores: Float32Array, offset: number, steps: number, c
     }
     if (best !== 0 && best !== previous) {
       text += dictionary[best - 1] ?? ' ';
+      at.push(step);
       sum += bestScore;
       kept += 1;
     }
     previous = best;
   }
-  return { text, confidence: kept === 0 ? 0 : sum / kept };
+  return { text, confidence: kept === 0 ? 0 : sum / kept, steps: at };
 }

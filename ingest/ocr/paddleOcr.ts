@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { ctcDecode } from './ctcDecode.js';
+import { dashesReadAsOne } from './dashOrOne.js';
+import { emsOf } from './ems.js';
 import { textBoxes, type Box } from './textBoxes.js';
 
 /**
@@ -37,6 +39,8 @@ const DETECT_MEAN = [0.406, 0.456, 0.485] as const;
 const DETECT_STD = [0.225, 0.224, 0.229] as const;
 /** The recogniser reads text lines scaled to 48 pixels high. */
 const LINE_HEIGHT = 48;
+/** Lines are read at least this wide (pixels); see `read`. */
+const MIN_WIDTH = 96;
 /** A crop wider than this many line heights is cut off (no printed line is longer than ~80 characters). */
 const MAX_ASPECT = 100;
 
@@ -105,20 +109,26 @@ export class PaddleOcr {
   }
 
   private async read(image: RgbaImage, box: Box): Promise<{ text: string; confidence: number }> {
-    const width = Math.max(8, Math.min(LINE_HEIGHT * MAX_ASPECT, Math.ceil((LINE_HEIGHT * (box.x1 - box.x0)) / (box.y1 - box.y0))));
+    const cropWidth = Math.max(8, Math.min(LINE_HEIGHT * MAX_ASPECT, Math.ceil((LINE_HEIGHT * (box.x1 - box.x0)) / (box.y1 - box.y0))));
+    // A crop narrower than MIN_WIDTH is padded on the right with grey (zero), as PaddleOCR pads its
+    // batches: squeezed to a few steps, a lone digit in a table cell was read as a bracket.
+    const width = Math.max(cropWidth, MIN_WIDTH);
     const input = new Float32Array(3 * LINE_HEIGHT * width);
-    sampleCrop(image, box, width, input);
+    sampleCrop(image, box, cropWidth, width, input);
     const result = await this.recogniser.run({ [this.recogniser.inputNames[0] ?? 'x']: new ort.Tensor('float32', input, [1, 3, LINE_HEIGHT, width]) });
     const scores = result[this.recogniser.outputNames[0] ?? ''];
     if (!scores) throw new Error('the text recogniser returned no output');
     const [, steps = 0, classes = 0] = scores.dims;
-    return ctcDecode(scores.data as Float32Array, 0, steps, classes, this.dictionary);
+    const decoded = ctcDecode(scores.data as Float32Array, 0, steps, classes, this.dictionary);
+    // The first plane (blue) shows black ink as well as any: the bar of 一 is measured on it.
+    const text = dashesReadAsOne(decoded.text, decoded.steps, steps, input.subarray(0, LINE_HEIGHT * width), width, LINE_HEIGHT, emsOf(decoded.text).total);
+    return { text, confidence: decoded.confidence };
   }
 }
 
-/** Bilinear resample of `box` to LINE_HEIGHT × cropWidth, normalised to −1…1, blue-green-red planes. */
-function sampleCrop(image: RgbaImage, box: Box, cropWidth: number, out: Float32Array): void {
-  const plane = LINE_HEIGHT * cropWidth;
+/** Bilinear resample of `box` to LINE_HEIGHT × cropWidth, normalised to −1…1, blue-green-red planes of rows `rowWidth` long. */
+function sampleCrop(image: RgbaImage, box: Box, cropWidth: number, rowWidth: number, out: Float32Array): void {
+  const plane = LINE_HEIGHT * rowWidth;
   const pixels = image.data;
   const stride = image.width * 4;
   // Source columns and weights, computed once per crop rather than once per row.
@@ -147,7 +157,7 @@ function sampleCrop(image: RgbaImage, box: Box, cropWidth: number, out: Float32A
         const channel = 2 - c;
         const upper = (pixels[top + l + channel] ?? 255) * (1 - fx) + (pixels[top + r + channel] ?? 255) * fx;
         const lower = (pixels[bottom + l + channel] ?? 255) * (1 - fx) + (pixels[bottom + r + channel] ?? 255) * fx;
-        out[c * plane + y * cropWidth + x] = (upper * (1 - fy) + lower * fy) / 127.5 - 1;
+        out[c * plane + y * rowWidth + x] = (upper * (1 - fy) + lower * fy) / 127.5 - 1;
       }
     }
   }

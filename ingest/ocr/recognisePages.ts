@@ -1,6 +1,7 @@
 import type { OcrRecord } from '../../src/store/shapes.js';
 import type { PositionedItem } from '../types.js';
 import type { PageRecogniser } from './ocrPool.js';
+import { emsOf } from './ems.js';
 import type { RecognisedBox } from './paddleOcr.js';
 import type { ReadRequest } from './pageReader.js';
 
@@ -42,8 +43,14 @@ export type OcrTarget = Omit<ReadRequest, 'document'>;
 export const OCR_FONT = 'ocr';
 /** A box of Latin text or figures is about this many times the type size high (ascenders, descenders, margin). */
 const BOX_PER_EM = 1.28;
-/** Of the box height: below the baseline (descenders and margin), and trimmed off each side. */
-const BELOW_BASELINE = 0.2;
+/**
+ * The baseline lies this many ems below the middle of a box: boxes grow evenly up and down from the
+ * detector's kernel, whose middle is the middle of the glyphs (CJK glyphs span about 0.88 em above the
+ * baseline and 0.12 below). Taken from the middle and the type size, not from the box's bottom edge,
+ * the cells of one table row share a baseline whatever their boxes' heights.
+ */
+const BASELINE_BELOW_MIDDLE = 0.38;
+/** Of the box height, trimmed off each side (the detector's margin). */
 const SIDE_MARGIN = 0.05;
 /**
  * Sorted sizes within this fraction above the smallest of their run are one type size read with
@@ -54,8 +61,6 @@ const SIZE_SPREAD = 0.12;
 /** A box of this many characters or fewer has a less certain height: it joins the body size within SHORT_BOX_SPREAD. */
 const SHORT_BOX = 6;
 const SHORT_BOX_SPREAD = 0.3;
-/** Han, kana, Hangul, CJK punctuation and full-width forms: set one em wide. */
-const FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
 
 export async function recognisePages(document: ReadRequest['document'], targets: readonly OcrTarget[], settings: OcrSettings): Promise<OcrOutcome> {
   const chosen = targets.slice(0, Math.max(0, settings.maxPages));
@@ -107,7 +112,7 @@ export function recognisedRegion(page: number, boxes: readonly RecognisedBox[], 
     const trim = SIDE_MARGIN * (box.y1 - box.y0);
     const width = Math.max(0, box.x1 - box.x0 - 2 * trim);
     const ems = emsOf(box.text);
-    const size = ems.cjk >= 2 && ems.cjk >= ems.total / 2 ? width / ems.total : (box.y1 - box.y0) / BOX_PER_EM;
+    const size = ems.cjk >= 1 && ems.cjk >= ems.total / 2 ? width / ems.total : (box.y1 - box.y0) / BOX_PER_EM;
     return { box, trim, width, size, text: box.text.normalize('NFKC'), characters: box.text.replace(/\s+/gu, '').length };
   });
   const typical = typicalSizes(read);
@@ -118,30 +123,18 @@ export function recognisedRegion(page: number, boxes: readonly RecognisedBox[], 
     const nearBody = typical.body > 0 && size <= typical.body * (1 + spread) && size >= typical.body / (1 + spread);
     characters += count;
     weighted += count * box.confidence;
+    const typeSize = nearBody ? typical.body : (typical.runs.get(size) ?? size);
     return {
       text,
       x: (box.x0 + trim) / scale,
-      y: (box.y1 - BELOW_BASELINE * (box.y1 - box.y0)) / scale,
+      y: ((box.y0 + box.y1) / 2 + BASELINE_BELOW_MIDDLE * typeSize) / scale,
       width: width / scale,
-      size: (nearBody ? typical.body : (typical.runs.get(size) ?? size)) / scale,
+      size: typeSize / scale,
       font: OCR_FONT,
     };
   });
   // Three decimals: the record says how sure the recogniser was, not a measurement to carry further.
   return { page, items, confidence: characters === 0 ? 0 : Math.round((weighted / characters) * 1000) / 1000 };
-}
-
-/** Width of a line of text in ems: CJK and full-width characters 1, a space 0.3, anything else 0.5. */
-function emsOf(text: string): { cjk: number; total: number } {
-  let cjk = 0;
-  let total = 0;
-  for (const char of text) {
-    if (FULL_WIDTH.test(char)) {
-      cjk += 1;
-      total += 1;
-    } else total += /\s/u.test(char) ? 0.3 : 0.5;
-  }
-  return { cjk, total };
 }
 
 /**

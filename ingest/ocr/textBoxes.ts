@@ -2,8 +2,12 @@
  * Text regions from a text detector's probability map (the DB method of PaddleOCR's detector: each
  * pixel's chance of lying inside a shrunk text kernel). Pixels above `PIXEL_THRESHOLD` are joined into
  * 4-connected regions; a region whose mean probability is below `REGION_THRESHOLD` is noise. The
- * detector was trained on kernels shrunk inward by about 0.4 of a line's height, so each region is
- * grown back by `area × UNCLIP / perimeter` on every side, as the method prescribes. Report pages are
+ * detector was trained on kernels shrunk inward in proportion to a line's height, so each region is
+ * grown back on every side by `area × 1.5 / perimeter`, as the method prescribes — except upward and
+ * downward, where it is at least 0.6 of the kernel's height (the formula gives a line, much wider than
+ * high, 0.75): a narrow region, such as a lone digit in a table cell, otherwise lost the top of its
+ * glyph ("7" read as "("); 0.75 made a lone CJK character's box too tall. Sideways the formula
+ * stands, so a box does not reach into the next cell or the table's rule. Report pages are
  * upright, so regions are axis-aligned rectangles: a cell of a table and the next cell stay apart
  * wherever the detector left a gap between them, which is what the table finder needs.
  */
@@ -11,6 +15,8 @@
 const PIXEL_THRESHOLD = 0.3;
 const REGION_THRESHOLD = 0.6;
 const UNCLIP = 1.5;
+/** Least growth up and down, × the kernel's height. */
+const MIN_VERTICAL_GROW = 0.6;
 /** A region thinner than this (pixels) in either direction is a speck, not text. */
 const MIN_SIDE = 3;
 
@@ -56,11 +62,12 @@ export function textBoxes(probability: Float32Array, width: number, height: numb
     const h = y1 - y0 + 1;
     if (w < MIN_SIDE || h < MIN_SIDE || sum / count < REGION_THRESHOLD) continue;
     const grow = (w * h * UNCLIP) / (2 * (w + h));
+    const growUp = Math.max(grow, MIN_VERTICAL_GROW * h);
     boxes.push({
       x0: Math.max(0, Math.floor(x0 - grow)),
-      y0: Math.max(0, Math.floor(y0 - grow)),
+      y0: Math.max(0, Math.floor(y0 - growUp)),
       x1: Math.min(width, Math.ceil(x1 + 1 + grow)),
-      y1: Math.min(height, Math.ceil(y1 + 1 + grow)),
+      y1: Math.min(height, Math.ceil(y1 + 1 + growUp)),
     });
   }
   return boxes;

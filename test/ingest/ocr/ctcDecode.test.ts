@@ -15,6 +15,10 @@ describe('ctcDecode', () => {
     expect(ctcDecode(steps([1, 1, 0, 1, 2, 2, 0, 0, 3]), 0, 9, 5, dictionary).text).toBe('甲甲b7');
   });
 
+  it('says the time step each character was read at', () => {
+    expect(ctcDecode(steps([1, 1, 0, 1, 2, 2, 0, 0, 3]), 0, 9, 5, dictionary).steps).toEqual([0, 3, 4, 8]);
+  });
+
   it('reads the class after the dictionary as a space', () => {
     expect(ctcDecode(steps([2, 4, 3]), 0, 3, 5, dictionary).text).toBe('b 7');
   });
@@ -23,7 +27,7 @@ describe('ctcDecode', () => {
     const scores = steps([1, 0, 2]);
     scores[5 * 2 + 2] = 0.5;
     expect(ctcDecode(scores, 0, 3, 5, dictionary).confidence).toBeCloseTo(0.7, 6);
-    expect(ctcDecode(steps([0, 0]), 0, 2, 5, dictionary)).toEqual({ text: '', confidence: 0 });
+    expect(ctcDecode(steps([0, 0]), 0, 2, 5, dictionary)).toEqual({ text: '', confidence: 0, steps: [] });
   });
 
   it('reads one item of a batch from its offset', () => {

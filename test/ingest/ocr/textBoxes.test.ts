@@ -11,15 +11,20 @@ function map(width: number, height: number, rects: Array<[number, number, number
 }
 
 describe('textBoxes', () => {
-  it('gives each region of likely text its own box, grown back by area × 1.5 / perimeter', () => {
+  it('gives each region of likely text its own box, grown back by area × 1.5 / perimeter, and at least 0.6 of its height up and down', () => {
     // Two kernels 20×4 on one row with a gap between them: two cells, not one line.
     const boxes = textBoxes(map(100, 20, [[10, 8, 30, 12, 0.9], [50, 8, 70, 12, 0.9]]), 100, 20);
 
-    // grow = 20 × 4 × 1.5 / (2 × 24) = 2.5
+    // 20 × 4 × 1.5 / (2 × 24) = 2.5 every way (more than 0.6 × 4 = 2.4)
     expect(boxes).toEqual([
       { x0: 7, y0: 5, x1: 33, y1: 15 },
       { x0: 47, y0: 5, x1: 73, y1: 15 },
     ]);
+  });
+
+  it('grows a narrow region (a lone digit) up and down by 0.6 of its height, so its glyph stays whole', () => {
+    // A 4×8 kernel: area × 1.5 / perimeter gives 2 pixels sideways; 0.6 × 8 = 4.8 up and down.
+    expect(textBoxes(map(40, 40, [[18, 16, 22, 24, 0.9]]), 40, 40)).toEqual([{ x0: 16, y0: 11, x1: 24, y1: 29 }]);
   });
 
   it('leaves out specks thinner than 3 pixels and regions the detector is unsure of', () => {
