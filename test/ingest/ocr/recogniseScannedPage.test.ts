@@ -17,6 +17,7 @@ const PAGE = [
   { line: '三、蓝鲸湾研修计划', size: 16 },
   '2031 年青藤计划覆盖 4,386 名学员，结业率 97.35%，较上年提高 2.4 个百分点。',
   'Glimmerstone Holdings reported revenue of 12,480 thousand in 2031.',
+  '研修类别：装备制造大类－蓝鲸湾技术类，统一规划第一批。',
   { placed: [{ text: '项目', x: 72 }, { text: '2031年', x: 380, align: 'right' as const }, { text: '2030年', x: 500, align: 'right' as const }] },
   { placed: [{ text: '研修学员（人）', x: 72 }, { text: '4,386', x: 380, align: 'right' as const }, { text: '3,905', x: 500, align: 'right' as const }] },
   { placed: [{ text: '结业率（%）', x: 72 }, { text: '97.35', x: 380, align: 'right' as const }, { text: '(1.20)', x: 500, align: 'right' as const }] },
@@ -45,6 +46,8 @@ describe('OCR of a scanned page', () => {
     // Each table row keeps its cells apart, figures exactly as printed.
     const row = lines.find((line) => line.text.startsWith('研修学员'));
     expect(row?.geometry?.segments.map((segment) => segment.text.replace(/\s+/gu, ''))).toEqual(['研修学员(人)', '4,386', '3,905']);
+    // The full-width dash between CJK words is read as a dash; the numeral 一 stays the numeral.
+    expect(got).toContain('装备制造大类-蓝鲸湾技术类,统一规划第一批。');
     const negative = lines.find((line) => line.text.startsWith('结业率'));
     expect(negative?.geometry?.segments.at(-1)?.text).toBe('(1.20)');
     // The title (16 pt) reads larger than body text in the same script (10.5 pt), as it was set.
