@@ -14,11 +14,13 @@ interface Job {
 
 const port = parentPort;
 if (!port) throw new Error('ocrWorker must run in a worker thread');
-const reader = PaddleOcr.load().then((engine) => new PageReader(engine));
+// The models are loaded on the first page that has something to read: most pages sent only to have
+// their pictures located have none, and loading costs about a second and a gigabyte.
+const reader = new PageReader(() => PaddleOcr.load());
 port.on('message', (job: Job) => {
   void (async () => {
     try {
-      const reading = await (await reader).read(job.request);
+      const reading = await reader.read(job.request);
       port.postMessage({ id: job.id, reading });
     } catch (error) {
       port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });

@@ -37,8 +37,10 @@ const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXO
 
 export class PageReader {
   private open: { key: string; doc: Promise<PDFDocumentProxy> } | null = null;
+  private engine: Promise<PaddleOcr> | null = null;
 
-  constructor(private readonly engine: PaddleOcr) {}
+  /** `loadEngine` is called once, when a page first has a region to recognise. */
+  constructor(private readonly loadEngine: () => Promise<PaddleOcr>) {}
 
   async read(request: ReadRequest): Promise<PageReading> {
     const doc = await this.documentFor(request.document);
@@ -50,10 +52,11 @@ export class PageReader {
       else regions = (await paintsImage(page)) ? [wholePage(page)] : [];
       if (regions.length === 0) return { scale, regions: [] };
       const image = await draw(page, scale);
+      const engine = await (this.engine ??= this.loadEngine());
       const out: RecognisedBox[][] = [];
       for (const region of regions) {
         const crop = cropped(image, region, scale);
-        const boxes = await this.engine.recognise(crop.image);
+        const boxes = await engine.recognise(crop.image);
         out.push(boxes.map((box) => ({ ...box, x0: box.x0 + crop.left, x1: box.x1 + crop.left, y0: box.y0 + crop.top, y1: box.y1 + crop.top })));
       }
       return { scale, regions: out };

@@ -72,15 +72,20 @@ export async function recognisePages(document: ReadRequest['document'], targets:
     while (inFlight.size >= Math.max(1, settings.concurrency)) await Promise.race(inFlight);
     const started = performance.now();
     const job = (async () => {
+      let note: string | null;
       try {
         const reading = await settings.recogniser.read({ document, ...target });
         for (const boxes of reading.regions) regions.push(recognisedRegion(target.page, boxes, reading.scale));
+        // A page only looked over for pictures, with none on it, is not worth a line.
+        note = reading.regions.length > 0 || target.find === 'page' ? `${reading.regions.length === 0 ? 'nothing to read' : 'read'}` : null;
       } catch (error) {
-        skipped.push({ page: target.page, reason: error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed' });
+        const reason = error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed';
+        skipped.push({ page: target.page, reason });
+        note = `skipped (${reason})`;
       }
       done += 1;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      settings.onProgress?.(`OCR page ${target.page}: ${done}/${chosen.length} (${seconds} s)`);
+      if (note !== null) settings.onProgress?.(`OCR page ${target.page}: ${note}, ${done}/${chosen.length} (${seconds} s)`);
     })();
     const tracked = job.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
