@@ -52,9 +52,15 @@ export interface LabelShape {
   title: string;
 }
 
-const CASE_START = /^【\s*案例\s*(\d+(?:\s*[-－—–]\s*\d+)?)\s*】\s*(.*)$/u;
-const FIGURE_CAPTION = /^图\s*(\d+(?:\s*[-－—–]\s*\d+)?)\s*(\S.*)$/u;
-const TABLE_CAPTION = /^(?:附)?表\s*(\d+(?:\s*[-－—–]\s*\d+)?)\s*(\S.*)$/u;
+/**
+ * A label's number: "1", "1-3", at most three digits a part. Where the space after it is lost (OCR
+ * drops it; some authors never type it) a title opening on a year runs into it — "表1-42023年…" — so
+ * the number ends before a year followed by 年 as well as before a non-digit.
+ */
+const LABEL_NUMBER = String.raw`(\d{1,3}(?:\s*[-－—–]\s*\d{1,3})?)(?=(?:19|20)\d{2}\s*年|\D|$)`;
+const CASE_START = new RegExp(String.raw`^【\s*案例\s*${LABEL_NUMBER}\s*】\s*(.*)$`, 'u');
+const FIGURE_CAPTION = new RegExp(String.raw`^图\s*${LABEL_NUMBER}\s*(\S.*)$`, 'u');
+const TABLE_CAPTION = new RegExp(String.raw`^(?:附)?表\s*${LABEL_NUMBER}\s*(\S.*)$`, 'u');
 
 function label(prefix: string, re: RegExp, line: string): LabelShape | null {
   const m = re.exec(line.trim());
