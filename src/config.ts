@@ -33,7 +33,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(6),
 
   // OCR of pages that are only a picture. 0 pages switches it off.
-  OCR_MAX_PAGES: z.coerce.number().int().nonnegative().default(200),
+  MAX_OCR_PAGES: z.coerce.number().int().nonnegative().default(200),
   OCR_THREADS: positiveInt(2),
   OCR_PAGE_TIMEOUT_S: z.coerce.number().positive().default(60),
 });
@@ -88,7 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           timeoutMs: e.OPENAI_TIMEOUT_MS,
         }
       : null,
-    ocr: { maxPages: e.OCR_MAX_PAGES, threads: e.OCR_THREADS, pageTimeoutMs: Math.round(e.OCR_PAGE_TIMEOUT_S * 1000) },
+    ocr: { maxPages: e.MAX_OCR_PAGES, threads: e.OCR_THREADS, pageTimeoutMs: Math.round(e.OCR_PAGE_TIMEOUT_S * 1000) },
     discord: {
       token: e.DISCORD_TOKEN,
       appId: e.DISCORD_APP_ID,

@@ -37,7 +37,7 @@ const REFUSAL_TEXT: Record<RefusalReason, string> = {
   not_pdf: 'not a PDF (the file does not start with a PDF header)',
   unsupported_type: 'unsupported file type (use .pdf, .txt or .md)',
   encrypted: 'the PDF is encrypted (password protected); export an unprotected copy',
-  no_text_layer: 'the PDF has no text layer, and OCR read no text from its pages (or OCR is off: OCR_MAX_PAGES=0)',
+  no_text_layer: 'the PDF has no text layer, and OCR read no text from its pages (or OCR is off: MAX_OCR_PAGES=0)',
   empty: 'the file holds no text',
   too_large: 'the file is larger than the configured limit',
   corrupt: 'the PDF is damaged and cannot be read',

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
 
   it('reads the OCR page budget, threads and per-page limit, with 0 pages switching OCR off', () => {
     expect(loadConfig({}).ocr).toEqual({ maxPages: 200, threads: 2, pageTimeoutMs: 60_000 });
-    expect(loadConfig({ OCR_MAX_PAGES: '0', OCR_THREADS: '1', OCR_PAGE_TIMEOUT_S: '2.5' }).ocr).toEqual({ maxPages: 0, threads: 1, pageTimeoutMs: 2500 });
+    expect(loadConfig({ MAX_OCR_PAGES: '0', OCR_THREADS: '1', OCR_PAGE_TIMEOUT_S: '2.5' }).ocr).toEqual({ maxPages: 0, threads: 1, pageTimeoutMs: 2500 });
     expect(() => loadConfig({ OCR_THREADS: '0' })).toThrow(ConfigError);
   });
 

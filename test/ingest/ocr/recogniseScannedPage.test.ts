@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../../ingest/extract/readPdf.js';
 import { buildLines } from '../../../ingest/layout/buildLines.js';
@@ -12,6 +14,8 @@ import { makeReportPdf } from '../../fixtures/pdfs.js';
  * made with a text layer and then scanned to an image: what it reads is checked against the text it
  * started from. Terms are invented, so nothing here can have been learnt from a report.
  */
+
+const BUNDLED = path.resolve('data/reports/hnhgzy-2024-quality-report.pdf');
 
 const PAGE = [
   { line: '三、蓝鲸湾研修计划', size: 16 },
@@ -56,6 +60,21 @@ describe('OCR of a scanned page', () => {
     expect((title?.geometry?.size ?? 0) / (body?.geometry?.size ?? 1)).toBeGreaterThan(1.15);
     expect(body?.geometry?.size).toBeGreaterThan(9);
     expect(body?.geometry?.size).toBeLessThan(12);
+  });
+
+  it('reads a scan of a ruled-table page of the bundled report back within 3% of its text layer, row by row', async () => {
+    const bundled = await readFile(BUNDLED);
+    const text = await readPdf(bundled, 'bundled.pdf');
+    const expected = compact(buildLines(text.pages[13] ?? { page: 14, width: 0, height: 0, items: [] }));
+
+    const read = await readPdf(await imageOnlyCopy(bundled, { pages: [14] }), 'scan.pdf', { recogniser: pool, concurrency: 1, maxPages: 5 });
+
+    const lines = buildLines(read.pages[0] ?? { page: 1, width: 0, height: 0, items: [] });
+    expect(editDistance(compact(lines), expected) / expected.length).toBeLessThanOrEqual(0.03);
+    const rows = lines.map((line) => line.geometry?.segments.map((segment) => segment.text.replace(/\s+/gu, '')) ?? []);
+    // A lone digit, a full-width dash and a six-digit code, each in its own cell.
+    expect(rows).toContainEqual(['7', '制药与生物工程', '食品药品与粮食大类-药品与医疗', '490201', '药品生产技术']);
+    expect(rows).toContainEqual(['13', '机械工程学院', '生物与化工大类-化工技术类', '470210', '化工装备技术']);
   });
 
   it('gives up a page that runs out of time and goes on with a fresh worker', async () => {
