@@ -24,6 +24,7 @@ import type { ReportIdentity } from './types.js';
 import type { Chunk, IngestOutcome, MetricEntry, OcrRecord, ParsedTable, ReportMeta } from '../src/store/shapes.js';
 import { withIngestLock } from '../src/store/indexStore.js';
 import { markOcr } from './ocr/markOcr.js';
+import { OCR_FONT } from './ocr/recognisePages.js';
 import type { OcrSettings } from './ocr/recognisePages.js';
 
 export interface IngestDeps {
@@ -112,7 +113,8 @@ export async function analyseReport(
   }));
   const metrics = await timed(t, 'metrics', () => extractMetrics(blocks, clean.lines));
   const chunks = await timed(t, 'chunks', () => chunkDocument({ reportId: identity.id, year: identity.year, blocks, tables }));
-  markOcr(extracted.ocr, { chunks, tables, metrics });
+  const ocrLines = clean.lines.filter((line) => line.geometry?.font === OCR_FONT);
+  markOcr(extracted.ocr, ocrLines, { chunks, tables, metrics });
   const ocrRecord = extracted.ocr.pages.length > 0 || extracted.ocr.skipped.length > 0 ? { ocr: extracted.ocr } : {};
   return {
     identity,
