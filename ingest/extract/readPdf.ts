@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { IngestRefusedError } from '../../src/errors.js';
+import type { OcrRecord } from '../../src/store/shapes.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PdfPageItems, PositionedItem } from '../types.js';
 import { holdsLargeImage, leavesRoomForPicture } from '../ocr/pictureRegions.js';
-import { recognisePages, type OcrSettings, type OcrTarget, type SkipReason } from '../ocr/recognisePages.js';
+import { recognisePages, type OcrSettings, type OcrTarget } from '../ocr/recognisePages.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
 
@@ -19,14 +20,14 @@ export interface PdfContent {
   metadataTitle: string | null;
   pages: PdfPageItems[];
   /** Pages read by OCR, with the recogniser's confidence, and pages that had to be left unread. */
-  ocr: { pages: Array<{ page: number; confidence: number }>; skipped: Array<{ page: number; reason: SkipReason }> };
+  ocr: OcrRecord;
 }
-
 
 /**
  * Every page's text items with their positions, read with pdf.js in one pass (`getTextContent`, the
  * same work `getText()` does): lines, columns, headings and tables are all built from these
- * positions afterwards, so no page's drawing operators are parsed a second time. Positions are in
+ * positions afterwards, so no page's drawing operators are parsed a second time (but for the few
+ * pages OCR looks at, on its own threads). Positions are in
  * the page's upright view, top-down: `y` is the baseline's distance from the top edge.
  *
  * Refuses with `IngestRefusedError`: `encrypted`, `corrupt` (also, before pdf.js sees it, a file that
@@ -64,12 +65,12 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
         const item = positioned(raw, viewport.transform);
-        if (!item) continue;
-        textChars += item.text.replace(/\s+/gu, '').length;
-        items.push(item);
+        if (item) items.push(item);
       }
+      const pageChars = characters(items);
+      textChars += pageChars;
       pages.push({ page: number, width: viewport.width, height: viewport.height, items });
-      if (mayHoldPictures && characters(items) < MIN_TEXT_CHARS_PER_PAGE) unread.push({ page: number, find: 'page' });
+      if (mayHoldPictures && pageChars < MIN_TEXT_CHARS_PER_PAGE) unread.push({ page: number, find: 'page' });
       else if (mayHoldPictures && leavesRoomForPicture(items, viewport.height)) unread.push({ page: number, find: 'pictures' });
       page.cleanup();
     }
@@ -80,15 +81,16 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
       shared.set(data);
       const key = createHash('sha256').update(data).digest('hex');
       const outcome = await recognisePages({ key, bytes: shared }, unread, ocr);
+      const scanned = new Set(unread.filter((target) => target.find === 'page').map((target) => target.page));
       const confidence = new Map<number, number>();
       for (const region of outcome.regions) {
         const page = pages[region.page - 1];
         if (!page) continue;
-        const hasText = page.items.length > 0;
-        // On a page with a text layer, the text layer wins where both have text, and a picture counts
-        // as text only when it reads as text: a photo gives a few unsure words, a table many sure ones.
-        const items = hasText ? region.items.filter((item) => !page.items.some((known) => overlaps(item, known))) : region.items;
-        if (items.length === 0 || (hasText && !readsAsText(items, region.confidence))) continue;
+        // The text layer wins where both have text (a scan's stamped page number too), and a picture on
+        // a text page counts as text only when it reads as text: a photo gives a few unsure words, a
+        // table many sure ones.
+        const items = region.items.filter((item) => !page.items.some((known) => overlaps(item, known)));
+        if (items.length === 0 || (!scanned.has(region.page) && !readsAsText(items, region.confidence))) continue;
         page.items = [...page.items, ...items];
         textChars += characters(items);
         confidence.set(region.page, Math.min(confidence.get(region.page) ?? 1, region.confidence));

@@ -29,8 +29,7 @@ export function markOcr(
     let low: number | undefined;
     for (const page of pages) {
       const value = confidence.get(page);
-      const runs = runsOn.get(page);
-      if (value === undefined || !runs || ![...runs].some((run) => body.includes(run))) continue;
+      if (value === undefined || !sharesRun(body, runsOn.get(page))) continue;
       if (low === undefined || value < low) low = value;
     }
     return low;
@@ -44,6 +43,11 @@ export function markOcr(
 const WINDOW = 8;
 
 /** Text without spaces and cell separators ("a | b" in a chunk of table rows), NFKC. */
+function sharesRun(body: string, runs: ReadonlySet<string> | undefined): boolean {
+  for (const run of runs ?? []) if (body.includes(run)) return true;
+  return false;
+}
+
 const compact = (text: string) => text.normalize('NFKC').replace(/[\s|]+/gu, '');
 
 function stamp(target: { ocr?: number }, confidence: number | undefined): void {

@@ -37,11 +37,6 @@ export interface OcrPoolOptions {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER = fileURLToPath(new URL(FROM_SOURCE ? './ocrWorker.ts' : './ocrWorker.js', import.meta.url));
 
-interface Pending {
-  resolve: (reading: PageReading) => void;
-  reject: (error: Error) => void;
-}
-
 interface Slot {
   worker: Worker;
   busy: boolean;
@@ -103,7 +98,6 @@ export class OcrPool implements PageRecogniser {
     const id = this.nextId;
     this.nextId += 1;
     return new Promise<PageReading>((resolve, reject) => {
-      const pending: Pending = { resolve, reject };
       const done = () => {
         clearTimeout(timer);
         slot.worker.off('message', onMessage);
@@ -113,8 +107,8 @@ export class OcrPool implements PageRecogniser {
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
         done();
-        if (reply.reading) pending.resolve(reply.reading);
-        else pending.reject(new OcrWorkerError(reply.error ?? 'no result'));
+        if (reply.reading) resolve(reply.reading);
+        else reject(new OcrWorkerError(reply.error ?? 'no result'));
       };
       const replace = () => {
         const index = this.slots.indexOf(slot);
@@ -124,17 +118,17 @@ export class OcrPool implements PageRecogniser {
       const onError = (error: Error) => {
         done();
         replace();
-        pending.reject(new OcrWorkerError(error.message, { cause: error }));
+        reject(new OcrWorkerError(error.message, { cause: error }));
       };
       const onExit = (code: number) => {
         done();
         replace();
-        pending.reject(new OcrWorkerError(`the OCR worker stopped (exit code ${code})`));
+        reject(new OcrWorkerError(`the OCR worker stopped (exit code ${code})`));
       };
       const timer = setTimeout(() => {
         done();
         replace();
-        pending.reject(new OcrPageTimeoutError(this.options.pageTimeoutMs));
+        reject(new OcrPageTimeoutError(this.options.pageTimeoutMs));
       }, this.options.pageTimeoutMs);
       slot.worker.on('message', onMessage);
       slot.worker.on('error', onError);

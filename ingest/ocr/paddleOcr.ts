@@ -110,8 +110,9 @@ export class PaddleOcr {
 
   private async read(image: RgbaImage, box: Box): Promise<{ text: string; confidence: number }> {
     const cropWidth = Math.max(8, Math.min(LINE_HEIGHT * MAX_ASPECT, Math.ceil((LINE_HEIGHT * (box.x1 - box.x0)) / (box.y1 - box.y0))));
-    // A crop narrower than MIN_WIDTH is padded on the right with grey (zero), as PaddleOCR pads its
-    // batches: squeezed to a few steps, a lone digit in a table cell was read as a bracket.
+    // A crop narrower than MIN_WIDTH is padded on the right with grey (zero), as PaddleOCR pads narrow
+    // lines: the recogniser gives one time step per 8 pixels, and a lone digit's crop would leave CTC
+    // only a step or two for the character and the blanks around it.
     const width = Math.max(cropWidth, MIN_WIDTH);
     const input = new Float32Array(3 * LINE_HEIGHT * width);
     sampleCrop(image, box, cropWidth, width, input);

@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PaddleOcr, RecognisedBox, RgbaImage } from './paddleOcr.js';
@@ -97,17 +97,21 @@ async function paintsImage(page: PDFPageProxy): Promise<boolean> {
 }
 
 async function draw(page: PDFPageProxy, scale: number): Promise<RgbaImage> {
+  const canvas = await drawPage(page, scale);
+  return { width: canvas.width, height: canvas.height, data: canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data };
+}
+
+/** A page drawn by pdf.js on white paper at `scale` pixels per point. */
+export async function drawPage(page: PDFPageProxy, scale: number): Promise<Canvas> {
   const viewport = page.getViewport({ scale });
-  const width = Math.ceil(viewport.width);
-  const height = Math.ceil(viewport.height);
-  const canvas = createCanvas(width, height);
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
   const context = canvas.getContext('2d');
   context.fillStyle = 'white';
-  context.fillRect(0, 0, width, height);
+  context.fillRect(0, 0, canvas.width, canvas.height);
   // pdf.js types its context as the DOM's; @napi-rs/canvas implements the same drawing API.
   type Drawing = Parameters<typeof page.render>[0];
   await page.render({ canvas: canvas as unknown as Drawing['canvas'], canvasContext: context as unknown as Drawing['canvasContext'], viewport }).promise;
-  return { width, height, data: context.getImageData(0, 0, width, height).data };
+  return canvas;
 }
 
 /** The part of a drawn page under `region` (page points), and where it sits on the page in pixels. */

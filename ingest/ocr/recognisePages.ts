@@ -29,11 +29,9 @@ export interface RecognisedRegion {
   confidence: number;
 }
 
-export type SkipReason = OcrRecord['skipped'][number]['reason'];
-
 export interface OcrOutcome {
   regions: RecognisedRegion[];
-  skipped: Array<{ page: number; reason: SkipReason }>;
+  skipped: OcrRecord['skipped'];
 }
 
 /** A page to read: all of it (no text layer), or the pictures on it (a text layer leaving room for one). */
@@ -77,7 +75,8 @@ export async function recognisePages(document: ReadRequest['document'], targets:
         const reading = await settings.recogniser.read({ document, ...target });
         for (const boxes of reading.regions) regions.push(recognisedRegion(target.page, boxes, reading.scale));
         // A page only looked over for pictures, with none on it, is not worth a line.
-        note = reading.regions.length > 0 || target.find === 'page' ? `${reading.regions.length === 0 ? 'nothing to read' : 'read'}` : null;
+        if (reading.regions.length > 0) note = 'read';
+        else note = target.find === 'page' ? 'nothing to read' : null;
       } catch (error) {
         const reason = error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed';
         skipped.push({ page: target.page, reason });

@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { drawPage } from '../../ingest/ocr/pageReader.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 
 /**
@@ -34,7 +35,7 @@ export async function imageOnlyCopy(pdf: Uint8Array, options: ImageOnlyOptions =
   try {
     const pages = options.pages ?? Array.from({ length: source.numPages }, (_, i) => i + 1);
     for (const number of pages) {
-      const { jpeg, width, height } = await drawPage(source, number, options.dpi ?? 200, options.quality ?? 85, null);
+      const { jpeg, width, height } = await jpegOfPage(source, number, options.dpi ?? 200, options.quality ?? 85, null);
       out.addPage({ size: [width, height], margin: 0 });
       out.image(jpeg, 0, 0, { width, height });
     }
@@ -50,7 +51,7 @@ export async function imageOnlyCopy(pdf: Uint8Array, options: ImageOnlyOptions =
 export async function pageJpeg(pdf: Uint8Array, page: number, options: { dpi?: number; area?: Area } = {}): Promise<Buffer> {
   const source = await openPdf(pdf);
   try {
-    return (await drawPage(source, page, options.dpi ?? 200, 90, options.area ?? null)).jpeg;
+    return (await jpegOfPage(source, page, options.dpi ?? 200, 90, options.area ?? null)).jpeg;
   } finally {
     await source.destroy();
   }
@@ -60,18 +61,13 @@ function openPdf(pdf: Uint8Array): Promise<PDFDocumentProxy> {
   return getDocument({ data: new Uint8Array(pdf), ...pdfjsAssetUrls(), cMapPacked: true, isEvalSupported: false, verbosity: 0 }).promise;
 }
 
-async function drawPage(source: PDFDocumentProxy, number: number, dpi: number, quality: number, area: Area | null): Promise<{ jpeg: Buffer; width: number; height: number }> {
+async function jpegOfPage(source: PDFDocumentProxy, number: number, dpi: number, quality: number, area: Area | null): Promise<{ jpeg: Buffer; width: number; height: number }> {
   const page = await source.getPage(number);
   try {
     const unit = page.getViewport({ scale: 1 });
     const scale = dpi / 72;
-    const viewport = page.getViewport({ scale });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const canvas = await drawPage(page, scale);
     const context = canvas.getContext('2d');
-    context.fillStyle = 'white';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    type Drawing = Parameters<typeof page.render>[0];
-    await page.render({ canvas: canvas as unknown as Drawing['canvas'], canvasContext: context as unknown as Drawing['canvasContext'], viewport }).promise;
     if (!area) return { jpeg: await canvas.encode('jpeg', quality), width: unit.width, height: unit.height };
     const [x, y] = [Math.floor(area.x0 * scale), Math.floor(area.y0 * scale)];
     const [w, h] = [Math.ceil((area.x1 - area.x0) * scale), Math.ceil((area.y1 - area.y0) * scale)];
