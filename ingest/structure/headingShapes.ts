@@ -141,6 +141,20 @@ export function readsAsSentence(text: string): boolean {
   return breaksOff(t);
 }
 
+/**
+ * English words that open with a demonstrative standing for what came before and go on with its verb
+ * ("THIS CONCLUDES THE REMUNERATION REPORT", "This is stated after charging:", "These benefits will
+ * only be obtained if:"): a clause about the text above, where a title names what follows it. ("This
+ * Year in Review" is a title: its demonstrative is followed by a noun, not a verb. A singular
+ * demonstrative takes no plural noun, so a word after it ending in -s is its verb, unless the word
+ * only looks plural: business, analysis, status.)
+ */
+export function refersBack(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (!/^[\x00-\x7f’‘“”–—]+$/u.test(t)) return false;
+  return /^(?:this|that)\s+(?![a-z]*(?:ss|is|us)\b)[a-z]+s\b(?!['’])/u.test(t) || /^(?:this|that|these|those)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|will|would|shall|should|can|could|may|might|must|has|have|had)\b/u.test(t);
+}
+
 /** An English line ending on a word that cannot end a title or sentence (an article, preposition, conjunction). */
 export function breaksOff(text: string): boolean {
   return /\s(?:a|an|the|and|or|of|in|to|for|with|on|by|at|from|which|that|is|are|was|were|be|should)$/u.test(text.trim());

@@ -8,6 +8,15 @@ export interface HeadingShape {
   title: string;
 }
 
+/** "(continued)", "（续）", "（续表）": a title printed again where its text or table carries on. */
+export const CONTINUED_MARK = /[(（]\s*(?:continued|cont'?d|续表?)\s*[)）]/iu;
+
+/** Two titles name the same thing: alike but for a continued mark, a closing colon, spacing and case. */
+export function sameTitle(a: string, b: string): boolean {
+  const bare = (t: string) => t.replace(CONTINUED_MARK, '').replace(/[:：]\s*$/u, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return bare(a) === bare(b);
+}
+
 const NUMBERED_HEADING = /^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?(\.?)\s*(\S.*)$/u;
 const HEADING_MAX_CHARS = 40;
 

@@ -126,7 +126,7 @@ export class Outline {
     } else {
       const same = this.open.findIndex((o) => o.key === key);
       if (same >= 0) this.open = this.open.slice(0, same);
-      else this.closeFor(level, heading.size, heading.face);
+      else this.closeFor(level, heading.size, heading.face, text);
     }
     const id = level.type === 'named' ? level.id : level.type === 'numbered' && level.kind === 'decimal' ? level.numbers.join('.') : idOf(text);
     this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, ...(heading.face ? { face: heading.face } : {}) });
@@ -149,8 +149,8 @@ export class Outline {
   }
 
   /** Closes the open headings a new one of this level ends (they are not its parents). */
-  private closeFor(level: HeadingLevel, size: number, face?: string): void {
-    while (this.open.length > 0 && closes(level, size, this.open.at(-1) as Open, face)) this.open.pop();
+  private closeFor(level: HeadingLevel, size: number, face?: string, text = ''): void {
+    while (this.open.length > 0 && closes(level, size, this.open.at(-1) as Open, face, text)) this.open.pop();
   }
 }
 
@@ -161,7 +161,7 @@ function keyOf(level: HeadingLevel): string {
 }
 
 /** Whether a new heading ends the open one above it (they are not parent and child). */
-function closes(level: HeadingLevel, size: number, open: Open, face?: string): boolean {
+function closes(level: HeadingLevel, size: number, open: Open, face?: string, text = ''): boolean {
   if (open.level.type === 'named' || !open.holds) return true;
   // A caption heads only the text under it: it nests under whatever is open and closes nothing that holds.
   if (level.type === 'styled' && level.style.startsWith(CAPTION_STYLE)) return false;
@@ -175,7 +175,12 @@ function closes(level: HeadingLevel, size: number, open: Open, face?: string): b
   if (level.type === 'styled') {
     // A heading set apart by type: siblings and anything in smaller type close. At one size, capitals
     // stand above mixed case ("DIRECTORS' REPORT" holds "Principal activities").
-    if (open.level.type !== 'styled') return smaller;
+    // At one size, a title in capitals also stands above a numbered heading in mixed case under the
+    // parts and items ("REPORT OF INDEPENDENT REGISTERED PUBLIC ACCOUNTING FIRM" after "Note 13 Leases").
+    if (open.level.type !== 'styled') {
+      const belowItems = open.level.type === 'numbered' && open.level.rank > 1;
+      return smaller || (belowItems && Math.abs(open.size - size) <= SAME_SIZE && inCapitals(text) && !inCapitals(open.text));
+    }
     const sameSize = Math.abs(open.size - size) <= SAME_SIZE;
     if (sameSize && isCaps(open.level.style) !== isCaps(level.style)) return isCaps(level.style);
     return notLarger;
@@ -224,6 +229,11 @@ export const CAPTION_STYLE = 'caption:';
 
 /** The mark on a style that sets its lines apart by capitals alone, in the body's face and size. */
 export const CAPITALS_STYLE = 'caps:';
+
+/** Latin words set in capitals only ("NOTES TO THE FINANCIAL STATEMENTS"). */
+function inCapitals(text: string): boolean {
+  return /[A-Z]{2,}\S*\s+\S*[A-Z]{2,}/u.test(text) && !/[a-z]/u.test(text);
+}
 
 function isCaps(style: string): boolean {
   return style.startsWith(CAPITALS_STYLE);

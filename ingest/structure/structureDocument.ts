@@ -6,8 +6,8 @@ import { isPeriodLine } from '../../src/text/periods.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
-import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence } from './headingShapes.js';
-import { caseStart, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
+import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack } from './headingShapes.js';
+import { caseStart, CONTINUED_MARK, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
 import { CAPITALS_STYLE, CAPTION_STYLE, Outline, type HeadingLevel } from './outline.js';
 
 /**
@@ -42,8 +42,7 @@ export interface StructureHints {
   contentsLines?: ReadonlySet<number>;
 }
 
-/** "(continued)", "（续）", "（续表）" in a title; a bare "Continued" only ends one set apart by type. */
-const CONTINUED_MARK = /[(（]\s*(?:continued|cont'?d|续表?)\s*[)）]/iu;
+/** A bare "Continued" only ends a title set apart by type. */
 const CONTINUED_WORD = /\s(?:continued|CONTINUED|Continued)$/u;
 
 /** What text before the first heading (cover, letters, contents) is filed under. */
@@ -52,6 +51,8 @@ const FRONT_MATTER = { zh: '卷首', en: 'Front matter' } as const;
 const MIN_TEXT_WIDTH = 20;
 /** A line this much larger than the body text is set apart as a heading. */
 const LARGER = 1.15;
+/** Sizes within this many points are the same size. */
+const SAME_SIZE = 0.5;
 /** A line whose middle is within this share of the text width from the text's middle is centred. */
 const CENTRED_SHARE = 0.1;
 /** A line of at most this many characters under a label continues its words (a wrapped cell). */
@@ -87,11 +88,11 @@ interface FoundHeading {
 }
 
 export function structureDocument(doc: CleanDocument, hints: StructureHints = {}): StructuredDocument {
-  const { lines } = doc;
-  const tableOf = new Int32Array(lines.length).fill(-1);
+  const tableOf = new Int32Array(doc.lines.length).fill(-1);
   (hints.tableRanges ?? []).forEach(([first, last], t) => {
-    for (let i = first; i <= last && i < lines.length; i += 1) tableOf[i] = t;
+    for (let i = first; i <= last && i < doc.lines.length; i += 1) tableOf[i] = t;
   });
+  const lines = withShrunkPagesRestored(doc.lines, tableOf);
   const positioned = hints.tableRanges !== undefined;
   const widths = lines.map((l) => displayWidth(l.text)).sort((a, b) => a - b);
   // Width of a full printed line: a line clearly shorter than this that ends a sentence ends its paragraph.
@@ -371,7 +372,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     const text = line.text.trim();
     const marked = CONTINUED_MARK.test(text) || (CONTINUED_WORD.test(text) && styleOf(line) !== null && /^[\p{Lu}\p{Script=Han}]/u.test(text));
     if (!marked || displayWidth(text) > HEADING_MAX_WIDTH || SENTENCE_END.test(text)) return false;
-    return isTitleText(text.replace(CONTINUED_MARK, '').replace(CONTINUED_WORD, '').trim().replace(/[:：]$/u, ''));
+    const title = text.replace(CONTINUED_MARK, '').replace(CONTINUED_WORD, '').trim().replace(/[:：]$/u, '');
+    // An open heading printed again, numbering and all ("4. Financial risk" on the next page), carries it on.
+    return outline.path().includes(title) || isTitleText(title);
   }
 
   function styleOf(line: CleanLine | undefined): string | null {
@@ -521,9 +524,46 @@ function isTitleText(text: string, options: { sentence?: boolean } = {}): boolea
   if (displayWidth(t) > HEADING_MAX_WIDTH || /[。；，,;：:]$/u.test(t)) return false;
   // A sentence stop inside the line means it holds the end of one sentence and the start of another.
   if (/[。；！？]|[a-z]\.\s+[A-Z]/u.test(t)) return false;
-  if (!options.sentence && readsAsSentence(t)) return false;
+  if ((!options.sentence && readsAsSentence(t)) || refersBack(t)) return false;
   if (!/^[\p{Script=Han}\p{L}“"《（(‘']/u.test(t)) return false;
   return (t.match(/[\p{Script=Han}\p{L}]/gu) ?? []).length >= 2;
+}
+
+/**
+ * A page whose every line is set smaller than the report's body text was shrunk as a whole to fit (a
+ * wide statement scaled onto the page): its type is read at the report's scale, its own body size
+ * taken for the report's, so its title stands out from its rows as titles do elsewhere. A page with
+ * even one line at body size or larger was set so (small print under a body-size heading) and is
+ * left as it is.
+ */
+function withShrunkPagesRestored(lines: CleanLine[], tableOf: Int32Array): CleanLine[] {
+  const body = bodyStyle(lines);
+  if (body.size === 0) return lines;
+  // The page's own text outside its tables sets its scale: a wide table on it may be set smaller still.
+  const pages = new Map<number, CleanLine[]>();
+  const outsideTables = new Map<number, CleanLine[]>();
+  const add = (map: Map<number, CleanLine[]>, line: CleanLine) => {
+    const known = map.get(line.page);
+    if (known) known.push(line);
+    else map.set(line.page, [line]);
+  };
+  lines.forEach((line, index) => {
+    if (!line.geometry) return;
+    add(pages, line);
+    if (tableOf[index] === -1) add(outsideTables, line);
+  });
+  const factors = new Map<number, number>();
+  for (const [page, pageLines] of pages) {
+    if (pageLines.some((line) => (line.geometry?.size ?? 0) >= body.size - SAME_SIZE)) continue;
+    const own = bodyStyle(outsideTables.get(page) ?? pageLines).size;
+    if (own > 0) factors.set(page, body.size / own);
+  }
+  if (factors.size === 0) return lines;
+  return lines.map((line) => {
+    const factor = factors.get(line.page);
+    const g = line.geometry;
+    return factor === undefined || !g ? line : { ...line, geometry: { ...g, size: Math.round(g.size * factor * 10) / 10 } };
+  });
 }
 
 /** Where body text lines start on the left (the 5th percentile of their left edges). */

@@ -1,9 +1,9 @@
 import type { ParsedTable, SectionRef } from '../../src/store/shapes.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
-import { isPeriodLine, periodOf } from '../../src/text/periods.js';
+import { isDateLine, isPeriodLine, periodOf } from '../../src/text/periods.js';
 import { unitInLabel, unitLine, type TableUnit } from '../../src/text/unitLines.js';
-import { breaksOff, readsAsSentence } from '../structure/headingShapes.js';
-import { isSourceNote, tableCaption } from '../structure/lineShapes.js';
+import { breaksOff, readsAsSentence, refersBack } from '../structure/headingShapes.js';
+import { isSourceNote, sameTitle, tableCaption } from '../structure/lineShapes.js';
 import type { CleanLine } from '../types.js';
 import { cellKey } from './cellText.js';
 import type { GridRow, LayoutTable } from './findLayoutTables.js';
@@ -118,8 +118,12 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
   // note ("单位：元" / "本期增减变动" / the columns) heads columns, it is not the title.
   const unitAt = context_.findIndex((i) => unitLine(lines[i]?.text ?? '') !== null);
   const underUnit = (i: number) => unitAt > 0 && context_.indexOf(i) < unitAt;
+  // A title stands in the section its table does: a line above the heading that opens the table's
+  // section (the running title atop the page, the end of the text before) names something else.
+  const tableSection = context.sectionAt(found.lineStart).id;
+  const inTableSection = (i: number) => context.sectionAt(i).id === tableSection;
   const candidates = context_.filter(
-    (i) => !groupLines.includes(i) && !pastFigureFragment(i) && !underUnit(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
+    (i) => inTableSection(i) && !groupLines.includes(i) && !pastFigureFragment(i) && !underUnit(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
   );
   const title = caption?.title ?? titleAbove(candidates, captionAt, context);
   const noteLine = lines[found.lineEnd + 1];
@@ -207,7 +211,7 @@ function isTitleLike(line: CleanLine | undefined): boolean {
   if (text.length < MIN_TITLE_CHARS || text.length > (capitals ? 120 : 60) || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
   // A full stop after a figure or bracket ends a sentence ("… December 26, 2020.").
   if (/[\d)）]\.$/u.test(text)) return false;
-  if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || isPeriodLine(text)) return false;
+  if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || isPeriodLine(text) || isDateLine(text)) return false;
   if (/^[\d\s.,:：/()（）年月日-]+$/u.test(text)) return false;
   // A title is no sentence or fragment of one: it does not start in lower case, end on a full stop
   // after a word, or break off on an article or preposition.
@@ -222,6 +226,11 @@ function isTitleLike(line: CleanLine | undefined): boolean {
   // A Chinese clause comma makes a sentence ("…日，公司召开…"); titles list with 、.
   if (text.includes('，')) return false;
   return true;
+}
+
+/** An English clause with its verb that introduces the table under it, not a name for it. */
+function leadsIn(title: string): boolean {
+  return refersBack(title) || (/^[\x00-\x7f’‘]+$/u.test(title) && /\s(?:is|are|was|were)\s/iu.test(title));
 }
 
 function bracketsBalance(text: string): boolean {
@@ -410,10 +419,13 @@ function sameRow(a: string[], b: string[]): boolean {
 
 /**
  * A table carries on from the previous one when it starts on the next page with nothing of its own
- * (no caption, no title), the same number of columns, and either repeats the header or has none.
+ * (no caption, no title, no heading above it), the same number of columns, and either repeats the
+ * header or has none.
  */
 function continues(previous: Described, next: Described, context: LayoutTableContext): boolean {
   if (next.captioned) return false;
+  // A heading between them (the next one stands in another section) ends the table before it.
+  if (context.sectionAt(next.found.lineStart).id !== context.sectionAt(previous.found.lineStart).id) return false;
   const lastPage = previous.table.rowPages?.at(-1) ?? previous.table.page;
   const nextPage = context.lines[next.found.lineStart]?.page ?? 0;
   if (nextPage !== lastPage + 1 && nextPage !== lastPage) return false;
@@ -461,7 +473,13 @@ function uniqueIds(tables: ParsedTable[], language: 'zh' | 'en'): ParsedTable[] 
     for (let n = 2; seen.has(id); n += 1) id = untitled ? nth(t.page, n) : `${atPage(base, t.page)}${language === 'zh' ? '，' : ', '}${n}`;
     seen.add(id);
     // A titled table without a caption is a section of its own under the one it is printed in; an
-    // untitled one stands in that section, and its rows cite the heading above them.
-    return { ...t, id, section: t.id || untitled ? t.section : { id, path: [...t.section.path, t.title] } };
+    // untitled one stands in that section, and its rows cite the heading above them. A title that
+    // repeats a heading it stands under ("Note 5. Revenue" over the note's only table, or printed
+    // again with "(continued)") is that section's, not a new one.
+    // A clause leading into the table ("A summary of the options is as follows:") still names it, but
+    // opens no section: it is a sentence of the section's text.
+    const ownSection =
+      t.id || untitled || leadsIn(t.title) || t.section.path.some((heading) => sameTitle(heading, t.title) || sameTitle(cleanTitle(heading), t.title));
+    return { ...t, id, section: ownSection ? t.section : { id, path: [...t.section.path, t.title] } };
   });
 }

@@ -73,3 +73,9 @@ const PERIOD_LINE =
 export function isPeriodLine(text: string): boolean {
   return PERIOD_LINE.test(text.trim());
 }
+
+/** A line that is a date and nothing more ("30 June 2022", "December 31, 2022", "2019年12月31日"): a column's period, never a title. */
+export function isDateLine(text: string): boolean {
+  const rest = text.replace(EN_DATE, '').replace(CN_DATE, '');
+  return rest !== text && !/[\p{L}\p{Script=Han}\d]/u.test(rest);
+}

@@ -364,7 +364,7 @@ describe('headings and sections', () => {
         pages: [
           [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
           [{ line: 'Review of the year', bold: true }, enBody('Review')],
-          [{ line: 'Outlook', bold: true }, enBody('Outlook'), { line: 'That concludes the review', bold: true }, enBody('Closing')],
+          [{ line: 'Outlook', bold: true }, enBody('Outlook'), { line: 'Closing remarks', bold: true }, enBody('Closing')],
           [enBody('Continuing')],
           [enBody('Preparation')],
           [{ line: '3 Revenue', bold: true }, enBody('Revenue')],
@@ -374,7 +374,7 @@ describe('headings and sections', () => {
       }),
     );
     const { chunks } = await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 });
-    expect(pathOf(chunks, 'Continuing work')).toEqual(['That concludes the review']);
+    expect(pathOf(chunks, 'Continuing work')).toEqual(['Closing remarks']);
     // The notes print no heading of their own: the running title names where their first page stands.
     expect(pathOf(chunks, 'Preparation work')).toEqual(['Notes to the accounts']);
     // A note's bare number before its title, in the face the notes' titles share.
@@ -582,5 +582,147 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Balances work')).toEqual([policies, '(a) Foreign currency translation', '(ii) Transactions and balances']);
     expect(pathOf(chunks, 'Provisions work')).toEqual([policies, '(i) Provisions']);
     expect(pathOf(chunks, 'Revenue work')).toEqual([policies, '(k) Revenue']);
+  });
+});
+
+describe('sections where a report repeats, closes or shrinks its titles', () => {
+  const enRow = (label: string, a: string, b: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: a, x: 400, align: 'right' }, { text: b, x: 510, align: 'right' }], advance: 18 });
+
+  it('carries a numbered note printed again with "(continued)" on, and closes it only at the next note', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
+        [{ line: '3. Quill revenue', bold: true }, enBody('Quill'), { line: '4. Lantern risk management', bold: true }, { line: 'Ember risk', bold: true }, enBody('Ember')],
+        [{ line: '4. Lantern risk management (continued)', bold: true }, { line: 'Cinder risk', bold: true }, enBody('Cinder'), { line: '5. Taxation', bold: true }, enBody('Tax')],
+      ],
+      'continued-note.pdf',
+    );
+    expect(pathOf(chunks, 'Cinder work')).toEqual(['4. Lantern risk management', 'Cinder risk']);
+    expect(pathOf(chunks, 'Tax work')).toEqual(['5. Taxation']);
+  });
+
+  it('takes no closing sentence about the text above ("This concludes …") for a heading', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
+        [
+          { line: 'LANTERN REPORT', bold: true, size: 16 },
+          { line: 'Lantern review', bold: true },
+          enBody('Lantern'),
+          { line: 'QUILL REPORT', bold: true, size: 16 },
+          { line: 'Ember awards', bold: true },
+          enBody('Ember'),
+          { line: 'THIS CONCLUDES THE QUILL REPORT', bold: true },
+          enBody('After'),
+          { line: 'CINDER REPORT', bold: true, size: 16 },
+          { line: 'Cinder review', bold: true },
+          enBody('Cinder'),
+        ],
+      ],
+      'closing-line.pdf',
+    );
+    expect(chunks.some((c) => c.section.path.includes('THIS CONCLUDES THE QUILL REPORT'))).toBe(false);
+    expect(pathOf(chunks, 'After work')).toEqual(['QUILL REPORT', 'Ember awards']);
+  });
+
+  it('ends the numbered notes at a title in capitals set in their face and size', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [{ line: 'Note 1 Quill Policies', bold: true }, enBody('Policy'), { line: 'Note 2 Ember Leases', bold: true }, enBody('Lease'), { line: 'Note 3 Cinder Debt', bold: true }, enBody('Debt')],
+        [{ line: 'REPORT OF THE INDEPENDENT LANTERN AUDITOR', bold: true, align: 'centre' }, enBody('Opinion'), { line: 'Basis for Opinion', bold: true }, enBody('Basis')],
+      ],
+      'caps-after-notes.pdf',
+    );
+    expect(pathOf(chunks, 'Debt work')).toEqual(['Note 3 Cinder Debt']);
+    expect(pathOf(chunks, 'Opinion work')).toEqual(['REPORT OF THE INDEPENDENT LANTERN AUDITOR']);
+    expect(pathOf(chunks, 'Basis work')?.includes('Note 3 Cinder Debt')).toBe(false);
+  });
+
+  it('starts a new table under a heading on the next page, though it has no title and the same columns', async () => {
+    const file = path.join(work, 'heading-between-tables.pdf');
+    await writeFile(
+      file,
+      await makeReportPdf({
+        header: null,
+        footer: null,
+        pages: [
+          [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
+          [{ line: 'Note 1. Quill stock', bold: true }, enBody('Stock'), enRow('Raw quill', '410', '380'), enRow('Finished quill', '520', '490'), enRow('Total quill', '930', '870')],
+          [
+            { line: 'Note 2. Ember plant', bold: true },
+            ...['Plant', 'Depreciation', 'Disposal', 'Useful', 'Impairment', 'Review'].map(enBody),
+            enRow('Ember kilns', '1,200', '1,150'),
+            enRow('Ember sheds', '300', '280'),
+            enRow('Total ember plant', '1,500', '1,430'),
+          ],
+        ],
+      }),
+    );
+    const report = await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 });
+    const tableOf = (label: string) => report.tables.find((t) => t.rows.some((row) => row[0] === label));
+    expect(tableOf('Raw quill')?.rows.map((row) => row[0])).toEqual(['Raw quill', 'Finished quill', 'Total quill']);
+    expect(tableOf('Ember kilns')?.section.path).toEqual(['Note 2. Ember plant']);
+  });
+
+  it('reads a page shrunk as a whole at the report\'s scale: its title is the next statement, not text', async () => {
+    const statement = (title: string, topic: string, size?: number): PdfBlock[] => [
+      { line: title, bold: true, align: 'centre', ...(size ? { size } : {}) },
+      ...[1, 2, 3].map((n) => ({ line: enBody(`${topic}${n}`), ...(size ? { size } : {}) })),
+    ];
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }, enBody('Cover')],
+        statement('QUILL STATEMENTS OF INCOME', 'Income'),
+        statement('QUILL STATEMENTS OF EQUITY', 'Equity'),
+        // Every line of this page, title and text, printed at 8 points against the report's 10.5.
+        statement('QUILL STATEMENTS OF CASH FLOWS', 'Flow', 8),
+      ],
+      'shrunk-page.pdf',
+    );
+    expect(pathOf(chunks, 'Equity2 work')).toEqual(['QUILL STATEMENTS OF EQUITY']);
+    expect(pathOf(chunks, 'Flow2 work')).toEqual(['QUILL STATEMENTS OF CASH FLOWS']);
+  });
+
+  it('names a table by its own title, not a running title or a date, and opens no section for a heading it repeats or a lead-in clause', async () => {
+    const file = path.join(work, 'table-titles.pdf');
+    await writeFile(
+      file,
+      await makeReportPdf({
+        header: null,
+        footer: null,
+        pages: [
+          [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
+          [
+            { line: 'Ember holdings', bold: true },
+            enRow('Quill Ltd', '1,200', '1,100'),
+            enRow('Lantern Ltd', '300', '250'),
+            enRow('Cinder Ltd', '75', '60'),
+            enBody('Holdings'),
+          ],
+          [
+            { line: 'Notes to the quill accounts (continued)', bold: true },
+            { line: '16. Ember options', bold: true },
+            enBody('Options'),
+            'A summary of outstanding ember options is as follows:',
+            enRow('At 1 January', '5,000', '4,000'),
+            enRow('Granted', '1,000', '1,000'),
+            enRow('At 31 December', '6,000', '5,000'),
+            enBody('Later'),
+            { line: '30 June 2031', advance: 24 },
+            enRow('Quill stock', '910', '870'),
+            enRow('Ember stock', '120', '95'),
+            enRow('Cinder stock', '64', '51'),
+          ],
+        ],
+      }),
+    );
+    const report = await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 });
+    const tableOf = (label: string) => report.tables.find((t) => t.rows.some((row) => row[0] === label));
+    expect(tableOf('Quill Ltd')?.section.path).toEqual(['Ember holdings']);
+    const options = tableOf('Granted');
+    // The clause leading into it names it but opens no section; the running title atop the page does neither.
+    expect([options?.title, options?.section.path]).toEqual(['A summary of outstanding ember options is as follows:', ['16. Ember options']]);
+    expect(tableOf('Quill stock')?.title).toBe('');
   });
 });

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { isDateLine, isPeriodLine } from '../../../src/text/periods.js';
+
+describe('period and date lines', () => {
+  it('reads a line that is only a date as a date line, in both languages', () => {
+    expect(['30 June 2031', 'December 31, 2031', '2031年12月31日', ' 1 March 2030 '].map(isDateLine)).toEqual([true, true, true, true]);
+  });
+
+  it('takes a date with words around it for no date line', () => {
+    expect(['Balance at 30 June 2031', 'Quill holdings, December 31, 2031', '2031年12月31日余额', 'June 2031'].map(isDateLine)).toEqual([false, false, false, false]);
+  });
+
+  it('reads the period printed under a statement title', () => {
+    expect(['For the year ended 31 December 2031', 'As at 30 June 2031', '截至2031年12月31日', 'Quill revenue'].map(isPeriodLine)).toEqual([true, true, true, false]);
+  });
+});
