@@ -71,6 +71,20 @@ function tablePieces(table: ParsedTable): Piece[] {
   return pieces;
 }
 
+/**
+ * The pages a piece of a block is printed on: a paragraph carried over a page break is cut into
+ * pieces, and each cites only the pages its own text stands on. `offset` is where the piece starts in
+ * the block's text (negative inside a lead-in joined before it, which stands on the block's first page).
+ */
+function partPages(block: Block, offset: number, part: string, leadPage = block.pageStart): { start: number; end: number } {
+  const breaks = block.pageStarts ?? [];
+  if (breaks.length === 0) return { start: Math.min(leadPage, block.pageStart), end: block.pageEnd };
+  const first = offset + (part.length - part.trimStart().length);
+  const last = offset + part.trimEnd().length - 1;
+  const pageAt = (at: number) => (at < 0 ? leadPage : (breaks.findLast((b) => b.offset <= at)?.page ?? block.pageStart));
+  return { start: pageAt(first), end: Math.max(pageAt(first), pageAt(last)) };
+}
+
 export function chunkDocument(input: {
   reportId: string;
   year: number;
@@ -83,9 +97,13 @@ export function chunkDocument(input: {
   let pendingLead: Block | null = null;
   let caseTitle: { id: string; text: string } | null = null;
 
-  const push = (block: Block, kind: ChunkKind, text: string, context: string) => {
+  // `text` is the block's text, with a short lead-in paragraph's text joined before it.
+  const push = (block: Block, kind: ChunkKind, text: string, context: string, lead?: Block) => {
+    let offset = -(lead?.text.length ?? 0);
     for (const part of packSentences(text)) {
-      pieces.push({ kind, section: block.section, pageStart: block.pageStart, pageEnd: block.pageEnd, text: part, context });
+      const pages = partPages(block, offset, part, lead?.pageStart);
+      pieces.push({ kind, section: block.section, pageStart: pages.start, pageEnd: pages.end, text: part, context });
+      offset += part.length;
     }
   };
 
@@ -156,7 +174,7 @@ export function chunkDocument(input: {
         const lead: Block | null = pendingLead?.section.id === block.section.id ? pendingLead : null;
         if (lead) {
           pendingLead = null;
-          push({ ...block, pageStart: lead.pageStart }, 'paragraph', `${lead.text}${block.text}`, context);
+          push(block, 'paragraph', `${lead.text}${block.text}`, context, lead);
           break;
         }
         if (block.text.length < MIN_STANDALONE_CHARS && pendingLead === null) {

@@ -98,6 +98,8 @@ const EXHIBIT = /^(EXHIBIT|Exhibit)\s+(\d{1,3}(?:\.\d{1,3})?[A-Z]{0,3})\s*[.:—
 const LETTER_PAREN = /^[（(]([a-z])[)）]\s+(\S.*)$/u;
 /** "(ii) Transactions and balances": lower-case roman numerals of two letters or more ("(i)" is read as a letter). */
 const ROMAN_PAREN = /^[（(]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s+(\S.*)$/u;
+/** "i) Share-based payments", "ii) …": lower-case roman numerals closed by a bracket only, one of the same list as "(iv)". */
+const ROMAN_HALF_PAREN = /^((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\s+(\S.*)$/u;
 
 /**
  * The numbering of a heading line, or null when the line is not shaped like one: too long, ending
@@ -218,6 +220,11 @@ function matchShape(text: string): NumberedShape | null {
   if (m?.[1] && m[1].length >= 2) {
     const n = romanNumber(m[1].toUpperCase());
     if (n !== null) return { kind: 'roman-paren', rank: 6.6, numbers: [n], label: `(${m[1]})`, title: (m[2] ?? '').trim() };
+  }
+  m = ROMAN_HALF_PAREN.exec(text);
+  if (m?.[1]) {
+    const n = romanNumber(m[1].toUpperCase());
+    if (n !== null) return { kind: 'roman-paren', rank: 6.6, numbers: [n], label: `${m[1]})`, title: (m[2] ?? '').trim() };
   }
   m = LETTER_PAREN.exec(text);
   if (m?.[1]) return { kind: 'letter-paren', rank: 6.5, numbers: [m[1].charCodeAt(0) - 96], label: `(${m[1]})`, title: (m[2] ?? '').trim() };

@@ -233,7 +233,10 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       draft = null;
       return;
     }
-    const text = joinWrapped(draft.lines.map((l) => l.text));
+    const texts = draft.lines.map((l) => l.text);
+    const text = joinWrapped(texts);
+    // Joining is left to right, so the lines before a page break join to a prefix of the text.
+    const pageStarts = draft.lines.flatMap((l, i) => (i > 0 && l.page !== draft?.lines[i - 1]?.page ? [{ page: l.page, offset: joinWrapped(texts.slice(0, i)).length }] : []));
     let kind = draft.kind;
     if (kind === 'paragraph' && isMetricList(text)) kind = 'metric_list';
     blocks.push({
@@ -245,6 +248,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       section: draft.section,
       lineStart: draft.lineStart,
       lineEnd: draft.lineStart + draft.lines.length - 1,
+      ...(pageStarts.length > 0 ? { pageStarts } : {}),
     });
     draft = null;
   };

@@ -55,6 +55,8 @@ export const BlockSchema = z.object({
   lineEnd: z.number().int(),
   /** Id of the parsed table these lines print, when they are a table's rows. */
   table: z.string().optional(),
+  /** For a block printed over a page break: where in `text` each later page starts. */
+  pageStarts: z.array(z.object({ page: z.number().int(), offset: z.number().int() })).optional(),
 });
 export type Block = z.infer<typeof BlockSchema>;
 

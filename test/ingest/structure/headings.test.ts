@@ -665,6 +665,48 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(tableOf('Ember kilns')?.section.path).toEqual(['Note 2. Ember plant']);
   });
 
+  it('cites for each piece of a paragraph carried over a page break only the pages its own text is on', async () => {
+    const sentences = Array.from({ length: 12 }, (_, i) => `Quill sentence ${i + 1} runs on with invented words for the lantern fund and ember works.`).join(' ');
+    const lines: string[] = [];
+    for (const word of sentences.split(' ')) {
+      const last = lines.at(-1);
+      if (last !== undefined && last.length + word.length < 92) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    const chunks = await chunksOf(
+      [[{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }, enBody('Cover')], [{ line: 'Quill operations', size: 14 }, ...lines.slice(0, 6)], lines.slice(6)],
+      'paragraph-over-pages.pdf',
+    );
+    const pieces = chunks.filter((c) => c.text.includes('Quill sentence'));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect([pieces[0]?.pageStart, pieces.at(-1)?.pageStart, pieces.at(-1)?.pageEnd]).toEqual([2, 3, 3]);
+    // Sentence 12 is printed on page 3 only; sentence 1 on page 2 only.
+    expect(pieces.filter((c) => c.text.includes('Quill sentence 12 ')).map((c) => [c.pageStart, c.pageEnd])).toEqual([[3, 3]]);
+    expect(pieces.filter((c) => c.text.includes('Quill sentence 1 ')).map((c) => c.pageStart)).toEqual([2]);
+  });
+
+  it('reads "i)" and "ii)" as roman numerals of the same list as "(iii)", a short title ending on a colon included', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }, enBody('Cover')],
+        [
+          { line: 'Note 1. Quill estimates', bold: true },
+          enBody('Estimate'),
+          { line: 'i) Ember payments:', bold: true },
+          enBody('Ember'),
+          { line: 'ii) Lantern impairment', bold: true },
+          enBody('Lantern'),
+          { line: '(iii) Cinder receivables', bold: true },
+          enBody('Cinder'),
+        ],
+      ],
+      'roman-half-paren.pdf',
+    );
+    expect(pathOf(chunks, 'Ember work')).toEqual(['Note 1. Quill estimates', 'i) Ember payments:']);
+    expect(pathOf(chunks, 'Lantern work')).toEqual(['Note 1. Quill estimates', 'ii) Lantern impairment']);
+    expect(pathOf(chunks, 'Cinder work')).toEqual(['Note 1. Quill estimates', '(iii) Cinder receivables']);
+  });
+
   it('reads a page shrunk as a whole at the report\'s scale: its title is the next statement, not text', async () => {
     const statement = (title: string, topic: string, size?: number): PdfBlock[] => [
       { line: title, bold: true, align: 'centre', ...(size ? { size } : {}) },
