@@ -294,7 +294,11 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (positioned && tableRef && !isSourceNote(text)) tableRef = null;
 
     // A title printed again with "(continued)" / "（续）" on the next page is a running title, not a new section.
-    if (isContinuedTitle(line)) return;
+    if (isContinuedTitle(line)) {
+      // The period printed under it ("For the year ended 31 December 2031") is the running title's too.
+      if (lines[index + 1]?.page === line.page && isPeriodLine(lines[index + 1]?.text ?? '')) skipUntil = index + 1;
+      return;
+    }
     const heading = headingAt(index);
     // A title printed again at the top of each page of its part is a running title, not a new section.
     if (heading && lines[index - 1]?.page !== line.page && outline.path().includes(heading.text)) {

@@ -593,11 +593,21 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
       [
         [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
         [{ line: '3. Quill revenue', bold: true }, enBody('Quill'), { line: '4. Lantern risk management', bold: true }, { line: 'Ember risk', bold: true }, enBody('Ember')],
-        [{ line: '4. Lantern risk management (continued)', bold: true }, { line: 'Cinder risk', bold: true }, enBody('Cinder'), { line: '5. Taxation', bold: true }, enBody('Tax')],
+        [
+          { line: 'Notes to the quill accounts (continued)', bold: true },
+          'For the year ended 31 December 2031',
+          { line: '4. Lantern risk management (continued)', bold: true },
+          { line: 'Cinder risk', bold: true },
+          enBody('Cinder'),
+          { line: '5. Taxation', bold: true },
+          enBody('Tax'),
+        ],
       ],
       'continued-note.pdf',
     );
     expect(pathOf(chunks, 'Cinder work')).toEqual(['4. Lantern risk management', 'Cinder risk']);
+    // The period under the running title atop the page is the running title's, not text of the note.
+    expect(chunks.filter((c) => c.text.includes('For the year ended'))).toEqual([]);
     expect(pathOf(chunks, 'Tax work')).toEqual(['5. Taxation']);
   });
 
