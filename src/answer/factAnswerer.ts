@@ -1,6 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
-import { AMOUNT_ASK, CHANGE_ASK, countedNoun, EN_STOP_WORDS, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, countedNoun, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -510,8 +510,6 @@ const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项
 
 /** A row label that only says it adds up the rows above. */
 const TOTAL_ONLY = /^(?:total|totals|subtotal|grand total|合计|小计|总计|合 计|总 计)$/iu;
-/** The parent company on its own, beside the group: "Parent 2022 $", "母公司资产负债表". */
-const PARENT_ONLY = /\bparent\b|母公司/iu;
 /** The question asks for an amount. */
 const HOW_MUCH = /\bhow much\b|多少钱|金额/iu;
 

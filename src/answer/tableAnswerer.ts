@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { CHANGE_ASK, contentTerms, contentTokens, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { CHANGE_ASK, contentTerms, contentTokens, PARENT_ONLY, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -299,7 +299,10 @@ function captionWordsOf(table: ParsedTable, tokenizer: Tokenizer): string[] {
 export function answerFromTables(tables: readonly TableRef[], question: QuestionAnalysis, tokenizer: Tokenizer): TableAnswer | null {
   let best: { ref: TableRef; rows: ScoredRow[]; top: number; name: number } | null = null;
   const asked = askedOfTables(question);
+  const asksParent = PARENT_ONLY.test(question.text);
   for (const ref of tables) {
+    // The parent company's own statement (its title or every value column says so) answers only when asked for.
+    if (!asksParent && parentOnlyTable(ref.table)) continue;
     const numberColumn = ref.table.header.findIndex((h) => KEY_NUMBER_HEADER.test(compact(h)));
     const rows = scoreRows(ref.table, question, asked, numberColumn, ref.report.organisation);
     const top = Math.max(0, ...rows.map((r) => r.score));
@@ -395,6 +398,11 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   }
   // Several rows fit equally: show them all rather than pick one.
   return { ...ref, kind: 'rows', rows: selected, column };
+}
+
+function parentOnlyTable(table: ParsedTable): boolean {
+  const valueHeaders = table.header.slice(1).filter((h) => h.trim() !== '');
+  return PARENT_ONLY.test(table.title) || (valueHeaders.length > 0 && valueHeaders.every((h) => PARENT_ONLY.test(h)));
 }
 
 /** A "N周 / N月 / N年"-shaped column the question names, when the table has such columns but not that one. */

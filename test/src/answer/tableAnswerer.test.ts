@@ -143,3 +143,41 @@ describe('a column of changes', () => {
     expect(askChanges('What were net quill sales per square foot in 2031?')).toBeNull();
   });
 });
+
+describe("answerFromTables: the group's figures before the parent company's own", () => {
+  const base = { ...meetings, pages: [16], rowPages: [16, 16], sourceNote: null };
+  const group: ParsedTable = {
+    ...base,
+    id: 'Statement of profit or loss (page 16)',
+    title: 'Statement of profit or loss',
+    page: 16,
+    header: ['', 'Consolidated 2031 $', 'Consolidated 2030 $'],
+    rows: [
+      ['Quill revenue', '8,100,200', '7,400,100'],
+      ['Profit after income tax expense for the year', '491,955', '402,310'],
+    ],
+  };
+  const parent: ParsedTable = {
+    ...base,
+    id: 'Statement of profit or loss (page 48)',
+    title: 'Statement of profit or loss',
+    page: 48,
+    header: ['', 'Parent 2031 $', 'Parent 2030 $'],
+    rows: [
+      ['Profit after income tax', '229,496', '573,048'],
+      ['Total comprehensive income', '229,496', '573,048'],
+    ],
+    section: { id: 'Note 33. Parent entity information', path: ['Note 33. Parent entity information'] },
+  };
+  const askBoth = (question: string) => answerFromTables([{ table: group, report }, { table: parent, report }], analyseQuestion(question, tokenizer), tokenizer);
+
+  it('does not answer a question about the group from columns that hold the parent company alone', () => {
+    const answer = askBoth('What was the consolidated profit after income tax for 2031?');
+    expect(answer?.kind === 'cell' ? [answer.table.id, answer.value] : answer?.kind).toEqual(['Statement of profit or loss (page 16)', '491,955']);
+  });
+
+  it("answers from the parent's columns when the question asks for the parent", () => {
+    const answer = askBoth("What was the parent entity's profit after income tax for 2031?");
+    expect(answer?.kind === 'cell' ? [answer.table.id, answer.value] : answer?.kind).toEqual(['Statement of profit or loss (page 48)', '229,496']);
+  });
+});
