@@ -73,6 +73,18 @@ export class Outline {
   }
 
   /**
+   * Closes the open heading a closing line names ("THIS CONCLUDES THE REMUNERATION REPORT" ends
+   * "REMUNERATION REPORT") and everything under it; false when the line names none.
+   */
+  closeNamed(line: string): boolean {
+    const said = line.replace(/\s+/gu, ' ').toLowerCase();
+    const at = this.open.findLastIndex((o) => o.text.length >= 4 && said.includes(o.text.replace(/\s+/gu, ' ').toLowerCase()));
+    if (at < 0) return false;
+    this.open = this.open.slice(0, at);
+    return true;
+  }
+
+  /**
    * Opens the heading if it fits the outline here, closing what it ends, and returns its section;
    * null when its number does not advance plausibly (the line is then text, a list item).
    *

@@ -299,6 +299,15 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       if (lines[index + 1]?.page === line.page && isPeriodLine(lines[index + 1]?.text ?? '')) skipUntil = index + 1;
       return;
     }
+    // A closing line set apart from the text ("THIS CONCLUDES THE REMUNERATION REPORT") ends the part it names.
+    const closing = styleOf(line) !== null && refersBack(text) ? outlineSection() : null;
+    if (closing && outline.closeNamed(text)) {
+      // (The line itself is the last of the part it closes.)
+      single('paragraph', index, closing);
+      caseRef = null;
+      tableRef = null;
+      return;
+    }
     const heading = headingAt(index);
     // A title printed again at the top of each page of its part is a running title, not a new section.
     if (heading && lines[index - 1]?.page !== line.page && outline.path().includes(heading.text)) {

@@ -611,7 +611,7 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Tax work')).toEqual(['5. Taxation']);
   });
 
-  it('takes no closing sentence about the text above ("This concludes …") for a heading', async () => {
+  it('takes no closing sentence about the text above ("This concludes …") for a heading, and ends the part it names there', async () => {
     const chunks = await chunksOf(
       [
         [{ line: 'Qinghe Widgets plc', size: 22, align: 'centre' }],
@@ -623,6 +623,7 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
           { line: 'Ember awards', bold: true },
           enBody('Ember'),
           { line: 'THIS CONCLUDES THE QUILL REPORT', bold: true },
+          { line: 'Ember notice', bold: true },
           enBody('After'),
           { line: 'CINDER REPORT', bold: true, size: 16 },
           { line: 'Cinder review', bold: true },
@@ -632,7 +633,8 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
       'closing-line.pdf',
     );
     expect(chunks.some((c) => c.section.path.includes('THIS CONCLUDES THE QUILL REPORT'))).toBe(false);
-    expect(pathOf(chunks, 'After work')).toEqual(['QUILL REPORT', 'Ember awards']);
+    // It closes the part it names: what follows is no longer under it.
+    expect(pathOf(chunks, 'After work')).toEqual(['Ember notice']);
   });
 
   it('ends the numbered notes at a title in capitals set in their face and size', async () => {
