@@ -400,10 +400,11 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   return { ...ref, kind: 'rows', rows: selected, column };
 }
 
-function parentOnlyTable(table: ParsedTable): boolean {
+/** The parent company's own table: its title or every value column says so. (Asked of every table by every question: worked out once.) */
+const parentOnlyTable = perTable((table) => {
   const valueHeaders = table.header.slice(1).filter((h) => h.trim() !== '');
   return PARENT_ONLY.test(table.title) || (valueHeaders.length > 0 && valueHeaders.every((h) => PARENT_ONLY.test(h)));
-}
+});
 
 /** A "N周 / N月 / N年"-shaped column the question names, when the table has such columns but not that one. */
 function missingColumn(table: ParsedTable, question: QuestionAnalysis): string | null {
