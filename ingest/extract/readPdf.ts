@@ -5,7 +5,7 @@ import { IngestRefusedError } from '../../src/errors.js';
 import type { OcrRecord } from '../../src/store/shapes.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PdfPageItems, PositionedItem } from '../types.js';
-import { holdsLargeImage, leavesRoomForPicture } from '../ocr/pictureRegions.js';
+import { emptyBands, holdsLargeImage } from '../ocr/pictureRegions.js';
 import { recognisePages, type OcrSettings, type OcrTarget } from '../ocr/recognisePages.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
@@ -71,7 +71,10 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
       textChars += pageChars;
       pages.push({ page: number, width: viewport.width, height: viewport.height, items });
       if (mayHoldPictures && pageChars < MIN_TEXT_CHARS_PER_PAGE) unread.push({ page: number, find: 'page' });
-      else if (mayHoldPictures && leavesRoomForPicture(items, viewport.height)) unread.push({ page: number, find: 'pictures' });
+      else if (mayHoldPictures) {
+        const bands = emptyBands(items, viewport.height);
+        if (bands.length > 0) unread.push({ page: number, find: 'pictures', bands });
+      }
       page.cleanup();
     }
     const read: PdfContent['ocr'] = { pages: [], skipped: [] };

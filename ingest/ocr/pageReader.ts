@@ -2,7 +2,8 @@ import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PaddleOcr, RecognisedBox, RgbaImage } from './paddleOcr.js';
-import { pictureRegions, type Region } from './pictureRegions.js';
+import { inBands, pictureRegions, type Band, type Region } from './pictureRegions.js';
+import { holdsPrint } from './printedPicture.js';
 
 /**
  * Everything OCR does with a page, on the thread that runs the models: open the PDF (once per
@@ -11,13 +12,16 @@ import { pictureRegions, type Region } from './pictureRegions.js';
  * disposable worker as recognition (ocrPool.ts), never on the ingest's own thread.
  */
 
-export interface ReadRequest {
+/**
+ * What to read on a page: all of it (one that has no text layer), or the pictures on one that has,
+ * where they lie in its bands without text lines.
+ */
+export type ReadTarget = { page: number; find: 'page' } | { page: number; find: 'pictures'; bands: Band[] };
+
+export type ReadRequest = ReadTarget & {
   /** The PDF's bytes (shared, not copied, between threads) and a key naming them. */
   document: { key: string; bytes: Uint8Array };
-  page: number;
-  /** The whole page (one that has no text layer), or only the pictures on it (one that has). */
-  find: 'page' | 'pictures';
-}
+};
 
 export interface PageReading {
   /** Pixels per point of the drawing the boxes are measured on. */
@@ -48,14 +52,16 @@ export class PageReader {
     try {
       const scale = scaleFor(page);
       let regions: Region[];
-      if (request.find === 'pictures') regions = await pictureRegions(page);
+      if (request.find === 'pictures') regions = inBands(await pictureRegions(page), request.bands, page.getViewport({ scale: 1 }));
       else regions = (await paintsImage(page)) ? [wholePage(page)] : [];
       if (regions.length === 0) return { scale, regions: [] };
       const image = await draw(page, scale);
-      const engine = await (this.engine ??= this.loadEngine());
       const out: RecognisedBox[][] = [];
       for (const region of regions) {
         const crop = cropped(image, region, scale);
+        // A scanned page is read whatever it looks like; a picture on a text page only when it can hold print.
+        if (request.find === 'pictures' && !holdsPrint(crop.image)) continue;
+        const engine = await (this.engine ??= this.loadEngine());
         const boxes = await engine.recognise(crop.image);
         out.push(boxes.map((box) => ({ ...box, x0: box.x0 + crop.left, x1: box.x1 + crop.left, y0: box.y0 + crop.top, y1: box.y1 + crop.top })));
       }

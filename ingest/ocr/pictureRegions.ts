@@ -16,6 +16,12 @@ export interface Region {
   y1: number;
 }
 
+/** A horizontal band of the page, top-down, in page points. */
+export interface Band {
+  y0: number;
+  y1: number;
+}
+
 /**
  * An image of fewer pixels than this cannot hold a table worth reading (a logo, a signature, an icon);
  * half a page of table scanned at 150 dpi is about 900 × 600.
@@ -52,20 +58,42 @@ const MIN_PICTURE_SHARE = 0.06;
 const PAINT_IMAGE = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat]);
 
 /**
- * True when two of the page's text lines leave a band at least MIN_EMPTY_BAND of its height empty
- * between them. Margins above the first line and below the last do not count: a picture is placed in
- * the flow of a page, under a heading or caption and above more text or the running footer.
+ * The bands of the page, top-down, at least MIN_EMPTY_BAND of its height, that lie between two of its
+ * text lines with no text in them. Margins above the first line and below the last do not count: a
+ * picture is placed in the flow of a page, under a heading or caption and above more text or the
+ * running footer.
  */
-export function leavesRoomForPicture(items: readonly PositionedItem[], pageHeight: number): boolean {
-  if (pageHeight <= 0 || items.length === 0) return false;
+export function emptyBands(items: readonly PositionedItem[], pageHeight: number): Band[] {
+  if (pageHeight <= 0 || items.length === 0) return [];
   // Each run of text covers from its cap height (about one size above the baseline) to its baseline.
   const spans = items.map((item) => [item.y - item.size, item.y] as const).sort((a, b) => a[0] - b[0]);
+  const bands: Band[] = [];
   let reached = spans[0]?.[1] ?? 0;
   for (const [top, bottom] of spans) {
-    if (top - reached >= MIN_EMPTY_BAND * pageHeight) return true;
+    if (top - reached >= MIN_EMPTY_BAND * pageHeight) bands.push({ y0: reached, y1: top });
     reached = Math.max(reached, bottom);
   }
-  return false;
+  return bands;
+}
+
+/**
+ * The parts of pictures that lie in the page's empty bands, each still covering MIN_PICTURE_SHARE of
+ * the page. Under the text layer's lines a picture is a background (a letterhead, a cover, a tint):
+ * what it holds there is the lines' own text or decoration, and reading it would only repeat them.
+ */
+export function inBands(regions: readonly Region[], bands: readonly Band[], page: { width: number; height: number }): Region[] {
+  const clipped: Region[] = [];
+  for (const region of regions) {
+    for (const band of bands) {
+      const piece = { ...region, y0: Math.max(region.y0, band.y0), y1: Math.min(region.y1, band.y1) };
+      if (piece.y1 > piece.y0 && shareOf(piece, page) >= MIN_PICTURE_SHARE) clipped.push(piece);
+    }
+  }
+  return clipped;
+}
+
+function shareOf(region: Region, page: { width: number; height: number }): number {
+  return ((region.x1 - region.x0) * (region.y1 - region.y0)) / (page.width * page.height);
 }
 
 /** Pictures painted on the page covering at least MIN_PICTURE_SHARE of it, in page points, top-down. */
@@ -96,8 +124,7 @@ export async function pictureRegions(page: PDFPageProxy): Promise<Region[]> {
         x1: Math.min(viewport.width, Math.max(x0, x1)),
         y1: Math.min(viewport.height, Math.max(y0, y1)),
       };
-      const share = ((region.x1 - region.x0) * (region.y1 - region.y0)) / (viewport.width * viewport.height);
-      if (share >= MIN_PICTURE_SHARE) regions.push(region);
+      if (shareOf(region, viewport) >= MIN_PICTURE_SHARE) regions.push(region);
     }
   }
   return regions;

@@ -3,7 +3,7 @@ import type { PositionedItem } from '../types.js';
 import type { PageRecogniser } from './ocrPool.js';
 import { emsOf } from './ems.js';
 import type { RecognisedBox } from './paddleOcr.js';
-import type { ReadRequest } from './pageReader.js';
+import type { ReadRequest, ReadTarget } from './pageReader.js';
 
 /**
  * Pages without a text layer, and pictures on pages with one, read by OCR into the same positioned
@@ -35,7 +35,7 @@ export interface OcrOutcome {
 }
 
 /** A page to read: all of it (no text layer), or the pictures on it (a text layer leaving room for one). */
-export type OcrTarget = Omit<ReadRequest, 'document'>;
+export type OcrTarget = ReadTarget;
 
 /** The font id OCR'd items carry: one face, since OCR tells no faces apart. */
 export const OCR_FONT = 'ocr';

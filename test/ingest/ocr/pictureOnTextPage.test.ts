@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../../ingest/extract/readPdf.js';
 import { buildLines } from '../../../ingest/layout/buildLines.js';
-import { OcrPool } from '../../../ingest/ocr/ocrPool.js';
+import { OcrPool, type PageRecogniser } from '../../../ingest/ocr/ocrPool.js';
+import type { PageReading, ReadRequest } from '../../../ingest/ocr/pageReader.js';
 import { OCR_FONT } from '../../../ingest/ocr/recognisePages.js';
 import { pageJpeg } from '../../../scripts/ocr/imageOnlyCopy.js';
 import { makePng, makeReportPdf } from '../../fixtures/pdfs.js';
@@ -28,6 +29,31 @@ async function tablePicture(): Promise<{ jpeg: Buffer; height: number }> {
   // The grid starts 70 pt from the top, 25 pt a row (one 15 pt line and 5 pt padding above and below).
   const area = { x0: 50, y0: 64, x1: 545, y1: 70 + 25 * (ROWS.length + 1) + 6 };
   return { jpeg: await pageJpeg(page, 1, { area }), height: ((area.y1 - area.y0) * (595.28 - 112)) / (area.x1 - area.x0) };
+}
+
+/**
+ * A letterhead as a picture: an invented firm's name and address printed at the right of a strip,
+ * cut out of a page of its own as a JPEG.
+ */
+async function letterheadPicture(): Promise<Buffer> {
+  const right = (text: string) => ({ placed: [{ text, x: 539, align: 'right' as const }] });
+  const page = await makeReportPdf({ pages: [[right('Lanternfield Audit LLP'), right('5 Copperleaf Row, Emberton'), right('Chartered Accountants')]], header: null, footer: null });
+  // At 300 dpi: 2 012 × 260 pixels, large enough to be looked at (over 250 000).
+  return pageJpeg(page, 1, { dpi: 300, area: { x0: 56, y0: 62, x1: 539, y1: 124.5 } });
+}
+
+/** The pool, counting the regions it was asked to recognise text in. */
+class CountingReader implements PageRecogniser {
+  regions = 0;
+  constructor(private readonly pool: OcrPool) {}
+  async read(request: ReadRequest): Promise<PageReading> {
+    const reading = await this.pool.read(request);
+    this.regions += reading.regions.length;
+    return reading;
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 describe('a picture on a page that has text', () => {
@@ -59,9 +85,29 @@ describe('a picture on a page that has text', () => {
     const photo = makePng(900, 600, [90, 140, 60]);
     const pdf = await makeReportPdf({ pages: [['三、青藤计划', '学员在蓝鲸湾基地实训。', { picture: photo, height: 300 }, '图 3 实训现场']] });
 
-    const read = await readPdf(pdf, 'report.pdf', { recogniser: pool, concurrency: 1, maxPages: 5 });
+    const reader = new CountingReader(pool);
+    const read = await readPdf(pdf, 'report.pdf', { recogniser: reader, concurrency: 1, maxPages: 5 });
 
     expect(read.ocr.pages).toEqual([]);
     expect(read.pages[0]?.items.some((item) => item.font === OCR_FONT)).toBe(false);
+    // A flat panel has no ink: it is not even handed to the recogniser.
+    expect(reader.regions).toBe(0);
+  });
+
+  it('does not read a picture the text lines print over, such as a letterhead behind a letter', async () => {
+    const letterhead = await letterheadPicture();
+    // The letter's five lines print over the letterhead (short lines at the left, the firm's name at
+    // the right); a blank band below makes the page one that may hold a picture, and holds none.
+    const letter = ['青岚职业学院全体股东：', '一、审计意见', '我们审计了后附的财务报表。', '二、形成审计意见的基础', '我们按照审计准则执行了审计工作。'];
+    const pdf = await makeReportPdf({
+      pages: [['审计报告', { picture: letterhead, height: 64, behind: true }, ...letter, '', '', '', '', '', '', '', '', '审计机构：澜田会计师事务所']],
+    });
+    const reader = new CountingReader(pool);
+
+    const read = await readPdf(pdf, 'report.pdf', { recogniser: reader, concurrency: 1, maxPages: 5 });
+
+    expect(read.ocr.pages).toEqual([]);
+    expect(read.pages[0]?.items.some((item) => item.font === OCR_FONT)).toBe(false);
+    expect(reader.regions).toBe(0);
   });
 });
