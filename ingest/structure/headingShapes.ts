@@ -1,3 +1,4 @@
+import { splitSentences } from '../../src/text/splitSentences.js';
 import { displayWidth, numberedHeading } from './lineShapes.js';
 
 /**
@@ -231,4 +232,34 @@ function matchShape(text: string): NumberedShape | null {
   const decimal = numberedHeading(text);
   if (decimal) return { kind: 'decimal', rank: 4 + decimal.numbers.length / 10, numbers: decimal.numbers, label: decimal.numbers.join('.'), title: decimal.title };
   return null;
+}
+
+/** Words that stand alone as a sentence answering the heading above (pronouns, replies), never naming a topic. */
+const REPLY = /^(?:none|nothing|not applicable|yes|no)$/iu;
+/** Words in a title run into its paragraph; a longer first sentence is the paragraph's own. */
+const MAX_RUN_IN_WORDS = 8;
+/** A word this long is capitalised in a title; shorter ones may be joiners (and, of, the, for). */
+const TITLE_WORD_LETTERS = 4;
+
+/**
+ * The title a paragraph opens with as a sentence of its own, run into its text, as filings set
+ * their notes' topics ("Restricted Cash. Restricted cash includes …", "Use of Estimates. The
+ * preparation of …"): a first sentence of a few words in title case — every word of four letters or
+ * more capitalised, the first word too — ended by a full stop, with more text after it on the line.
+ * Null for any other line. A single word must be a word of four letters or more ("Postage."), not
+ * an abbreviation ("Inc."), and no reply ("None."); figures, brackets or a colon make it a clause.
+ */
+export function runInTitle(line: string): string | null {
+  // (Only the line's opening words can be a title: the sentence is looked for there.)
+  const head = line.slice(0, 120);
+  const firstSentence = splitSentences(head)[0];
+  if (!firstSentence || firstSentence.through >= head.trimEnd().length) return null;
+  if (head[firstSentence.through - 1] !== '.') return null;
+  const title = firstSentence.text.trim();
+  if (!/^\p{Lu}[\p{L}\s,&’'-]*$/u.test(title)) return null;
+  const words = title.replace(/,/gu, '').split(/\s+/u);
+  if (words.length > MAX_RUN_IN_WORDS) return null;
+  if (words.length === 1 && (words[0] ?? '').length < TITLE_WORD_LETTERS) return null;
+  const titleCase = words.every((word) => word.length < TITLE_WORD_LETTERS || /^\p{Lu}/u.test(word));
+  return titleCase && !breaksOff(title) && !REPLY.test(title) ? title : null;
 }

@@ -6,7 +6,7 @@ import { isPeriodLine } from '../../src/text/periods.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
-import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack } from './headingShapes.js';
+import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle } from './headingShapes.js';
 import { caseStart, CONTINUED_MARK, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
 import { CAPITALS_STYLE, CAPTION_STYLE, Outline, type HeadingLevel } from './outline.js';
 
@@ -225,7 +225,13 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   let tableRef: SectionRef | null = null;
   let draft: Draft | null = null;
 
-  const outlineSection = (): SectionRef => outline.section();
+  // A title run into its paragraph ("Restricted Cash. Restricted cash includes …") holds that paragraph
+  // and the ones after it, under the heading in force, until the next such title or any heading.
+  let runIn: string | null = null;
+  const outlineSection = (): SectionRef => {
+    const section = outline.section();
+    return runIn === null ? section : { id: runIn, path: [...section.path, runIn] };
+  };
   const currentSection = (): SectionRef => tableRef ?? caseRef ?? outlineSection();
 
   const flush = () => {
@@ -274,6 +280,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
         caseRef = null;
         tableRef = null;
         outline.add({ type: 'named', id: title }, { text: title, size: 0, holds: false });
+        runIn = null;
         partTitle = title;
       }
     }
@@ -302,6 +309,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // A closing line set apart from the text ("THIS CONCLUDES THE REMUNERATION REPORT") ends the part it names.
     const closing = styleOf(line) !== null && refersBack(text) ? outlineSection() : null;
     if (closing && outline.closeNamed(text)) {
+      runIn = null;
       // (The line itself is the last of the part it closes.)
       single('paragraph', index, closing);
       caseRef = null;
@@ -318,6 +326,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // The face of a numbered heading, or of a title carrying a bare number, set apart from the body:
     // notes numbered so are one list, however their numbers are printed ("22." then "23").
     const numberedFace = face !== bodyFace && heading && (heading.level.type === 'numbered' || BARE_NUMBER.test(heading.text)) ? face : undefined;
+    if (heading) runIn = null;
     const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace }) : null;
     if (heading && section) {
       flush();
@@ -374,6 +383,13 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     }
 
     const kind: BlockKind = caseRef ? 'case' : 'paragraph';
+    // A run-in title opens a paragraph: the line it starts follows one that ended a sentence, or none.
+    const previous = draft?.lines.at(-1)?.text;
+    const title = kind === 'paragraph' && (previous === undefined || SENTENCE_END.test(previous)) ? runInTitle(text) : null;
+    if (title !== null) {
+      flush();
+      runIn = title;
+    }
     if (!draft || draft.kind !== kind) {
       flush();
       draft = { kind, lines: [], lineStart: index, section: currentSection() };

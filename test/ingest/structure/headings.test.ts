@@ -239,7 +239,8 @@ describe('headings and sections', () => {
     );
     expect(pathOf(chunks, 'Directors work')).toEqual(['DIRECTORS’ REPORT']);
     expect(pathOf(chunks, 'General work')).toEqual(['DIRECTORS’ REPORT', 'General']);
-    expect(pathOf(chunks, 'Closing work')).toEqual(['DIRECTORS’ REPORT', 'Outlook']);
+    // The line holding a sentence stop is no heading; its first sentence is a title run into its paragraph.
+    expect(pathOf(chunks, 'Closing work')).toEqual(['DIRECTORS’ REPORT', 'Outlook', 'Results']);
     expect(pathOf(chunks, 'Exhibit work')).toEqual(['EXHIBIT INDEX']);
   });
 
@@ -778,5 +779,36 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     // The clause leading into it names it but opens no section; the running title atop the page does neither.
     expect([options?.title, options?.section.path]).toEqual(['A summary of outstanding ember options is as follows:', ['16. Ember options']]);
     expect(tableOf('Quill stock')?.title).toBe('');
+  });
+
+  it('files a paragraph under the title run into its first sentence, and the paragraphs after it until the next title or heading', async () => {
+    // A paragraph of two lines: the first fills the width, the second ends it early.
+    const paragraph = (opening: string, topic: string) => [`${opening} ${topic} work at Qinghe Widgets continued through the year under the plans`, 'approved by the board.'];
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        [
+          { line: 'Note 3. Accounting policies', size: 12 },
+          ...paragraph('Principles of Consolidation.', 'Consolidation'),
+          ...paragraph('As in earlier years,', 'Scope'),
+          ...paragraph('Use of Estimates.', 'Estimates'),
+          // A reply, an abbreviation and a figure open sentences, not titles.
+          ...paragraph('None. The', 'Reply'),
+          ...paragraph('Mr. Reed said the', 'Reed'),
+          ...paragraph('In 2031. The', 'Year'),
+          { line: 'Note 4. Leases', size: 12 },
+          enBody('Lease'),
+        ],
+      ],
+      'run-in-titles.pdf',
+    );
+    expect(pathOf(chunks, 'Consolidation work')).toEqual(['Note 3. Accounting policies', 'Principles of Consolidation']);
+    expect(pathOf(chunks, 'Scope work')).toEqual(['Note 3. Accounting policies', 'Principles of Consolidation']);
+    expect(pathOf(chunks, 'Estimates work')).toEqual(['Note 3. Accounting policies', 'Use of Estimates']);
+    expect(pathOf(chunks, 'Reply work')).toEqual(['Note 3. Accounting policies', 'Use of Estimates']);
+    expect(pathOf(chunks, 'Reed work')).toEqual(['Note 3. Accounting policies', 'Use of Estimates']);
+    expect(pathOf(chunks, 'Year work')).toEqual(['Note 3. Accounting policies', 'Use of Estimates']);
+    // A heading ends the run-in title's reach.
+    expect(pathOf(chunks, 'Lease work')).toEqual(['Note 4. Leases']);
   });
 });
