@@ -103,6 +103,16 @@ const ROMAN_PAREN = /^[（(]((?:x{0,3})(?:ix|iv|v?i{0,3}))[)）]\s+(\S.*)$/u;
 const ROMAN_HALF_PAREN = /^((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\s+(\S.*)$/u;
 
 /**
+ * A short title may end on a colon ("Board Members and Employees:", "1、审计委员会履职情况汇总报告："):
+ * the text without it. A longer line, or a clause with a comma, that ends so introduces what follows,
+ * and is returned as it is.
+ */
+export function withoutTitleColon(line: string): string {
+  const raw = line.trim();
+  return displayWidth(raw) <= COLON_TITLE_WIDTH && !/[，,；;]/u.test(raw) ? raw.replace(/[:：]$/u, '') : raw;
+}
+
+/**
  * The numbering of a heading line, or null when the line is not shaped like one: too long, ending
  * like a clause, or with a figure rather than words after its number.
  */
@@ -111,8 +121,7 @@ export function numberedShape(line: string): NumberedShape | null {
   if (displayWidth(raw) > HEADING_MAX_WIDTH) return null;
   // Parts and items may end on a colon ("Item 1. Business:"), and so may a short title without a comma
   // ("1、审计委员会履职情况汇总报告："); a longer line or a clause that does introduces what follows.
-  const colonTitle = /^(?:part|item)\s/iu.test(raw) || (displayWidth(raw) <= COLON_TITLE_WIDTH && !/[，,；;]/u.test(raw));
-  const text = colonTitle ? raw.replace(/[:：]$/u, '') : raw;
+  const text = /^(?:part|item)\s/iu.test(raw) ? raw.replace(/[:：]$/u, '') : withoutTitleColon(raw);
   if (CLAUSE_END.test(text)) return null;
   const shape = matchShape(text);
   if (!shape) return null;

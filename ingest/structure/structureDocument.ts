@@ -6,7 +6,7 @@ import { isPeriodLine } from '../../src/text/periods.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
-import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle } from './headingShapes.js';
+import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle, withoutTitleColon } from './headingShapes.js';
 import { caseStart, CONTINUED_MARK, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
 import { CAPITALS_STYLE, CAPTION_STYLE, Outline, type HeadingLevel } from './outline.js';
 
@@ -184,8 +184,11 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // A line set apart by type that ends with a full stop is an emphasised sentence, not a heading.
     // A caption set in a heading face may be a whole sentence ("We may not be able to …"); a period line
     // under a title ("For the year ended 31 December 2031") is never a heading.
-    if (!style || !headingFaces.has(style) || !isTitleText(titleWords(text), { sentence: true }) || /[.。]$/u.test(text) || isPeriodLine(text) || ownSegments(line) > 1) return null;
+    // (A short title may end on a colon: "Board Members and Employees:".)
+    if (!style || !headingFaces.has(style) || !isTitleText(titleWords(withoutTitleColon(text)), { sentence: true }) || /[.。]$/u.test(text) || isPeriodLine(text) || ownSegments(line) > 1) return null;
     if (line.geometry && overValueColumns(line.geometry)) return null;
+    // An English title starts with a capital: a line in lower case carries on a sentence set in the face.
+    if (/^[a-z]/u.test(text)) return null;
     // A line opening with a numbering mark that is no numbered heading ("(4), (5) resigned …", "1) see
     // note") is a footnote or list item, whatever its face.
     if (/^[（(]?\s*\d{1,2}\s*[)）.、]/u.test(text) && !numberedShape(text)) return null;
@@ -558,7 +561,8 @@ function isTitleText(text: string, options: { sentence?: boolean } = {}): boolea
   // A sentence stop inside the line means it holds the end of one sentence and the start of another.
   if (/[。；！？]|[a-z]\.\s+[A-Z]/u.test(t)) return false;
   if ((!options.sentence && readsAsSentence(t)) || refersBack(t)) return false;
-  if (!/^[\p{Script=Han}\p{L}“"《（(‘']/u.test(t)) return false;
+  // Words start a title, or a year before them ("2031 Share Option Plan").
+  if (!/^(?:[\p{Script=Han}\p{L}“"《（(‘']|(?:19|20)\d{2}\s+\p{Lu})/u.test(t)) return false;
   return (t.match(/[\p{Script=Han}\p{L}]/gu) ?? []).length >= 2;
 }
 

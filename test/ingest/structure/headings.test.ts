@@ -811,4 +811,30 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     // A heading ends the run-in title's reach.
     expect(pathOf(chunks, 'Lease work')).toEqual(['Note 4. Leases']);
   });
+
+  it('reads a title in a heading face that starts with a year or ends on a colon, and no line of it in lower case', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        [
+          { line: 'Compensation', bold: true },
+          enBody('Pay'),
+          { line: '2031 Ember Share Plan', bold: true },
+          enBody('Plan'),
+          { line: 'Board Members and Staff:', bold: true },
+          enBody('Staff'),
+          { line: 'Loans to Directors', bold: true },
+          // A lead-in sentence set in the face over two lines: its second line is no title.
+          { line: 'The loans granted to directors and officers during the year under the plan', bold: true },
+          { line: 'described above are as follows:', bold: true },
+          enBody('Loan'),
+        ],
+      ],
+      'year-colon-titles.pdf',
+    );
+    expect(pathOf(chunks, 'Pay work')).toEqual(['Compensation']);
+    expect(pathOf(chunks, 'Plan work')).toEqual(['2031 Ember Share Plan']);
+    expect(pathOf(chunks, 'Staff work')).toEqual(['Board Members and Staff:']);
+    expect(pathOf(chunks, 'Loan work')).toEqual(['Loans to Directors']);
+  });
 });
