@@ -17,8 +17,8 @@ export default {
       option
         .setName('question')
         .setNameLocalizations({ 'zh-CN': '问题' })
-        .setDescription('Your question, e.g. 志愿者人数有多少？')
-        .setDescriptionLocalizations({ 'zh-CN': '你的问题，例如：志愿者人数有多少？' })
+        .setDescription('Your question, e.g. 实训工位有多少个？')
+        .setDescriptionLocalizations({ 'zh-CN': '你的问题，例如：实训工位有多少个？' })
         .setRequired(true)
         .setMaxLength(MAX_QUESTION_CHARS),
     ),

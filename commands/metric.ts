@@ -17,8 +17,8 @@ export default {
       option
         .setName('name')
         .setNameLocalizations({ 'zh-CN': '名称' })
-        .setDescription('Metric name, e.g. 志愿者注册人数')
-        .setDescriptionLocalizations({ 'zh-CN': '指标名称，例如：志愿者注册人数' })
+        .setDescription('Metric name, e.g. 实训工位数')
+        .setDescriptionLocalizations({ 'zh-CN': '指标名称，例如：实训工位数' })
         .setRequired(true)
         .setMaxLength(100)
         .setAutocomplete(true),

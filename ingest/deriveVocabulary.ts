@@ -2,7 +2,7 @@ import type { Block, MetricEntry } from '../src/store/shapes.js';
 
 /**
  * Words the segmenter should keep whole because the report itself treats them as terms: quoted names
- * (“楚怡工匠计划”, “双高计划”) and metric names. Learnt per report and stored with the index, so
+ * (“青岚工匠计划”, “三融计划”) and metric names. Learnt per report and stored with the index, so
  * questions are segmented the same way as the text they are matched against.
  */
 const QUOTED = /[“"《]([^”"》]{2,16})[”"》]/gu;

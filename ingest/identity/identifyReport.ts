@@ -111,7 +111,7 @@ function periodYear(lines: readonly string[]): number | null {
   return null;
 }
 
-/** "…__2019年__年度报告", "3M_2018_10K": a year in the name that is not part of a date. */
+/** "…__2030年__年度报告", "Lanternfield_2030_10K": a year in the name that is not part of a date. */
 function yearInFileName(stem: string): number | null {
   const withoutDates = stem.replace(/(?:19|20)\d{2}[-_.]\d{1,2}[-_.]\d{1,2}/gu, ' ');
   const marked = /((?:19|20)\d{2})\s*年/u.exec(withoutDates)?.[1];
@@ -128,7 +128,7 @@ function kindOf(lines: readonly string[]): Kind {
 /**
  * The organisation: in a 10-K the line above "(Exact name of registrant…)"; else a running header or
  * footer, then a cover line, then another early line that is an organisation's whole name; else the
- * part of such a line before the title ("湖南某某学院高等职业教育质量报告…" → "湖南某某学院").
+ * part of such a line before the title ("青岚职业学院高等职业教育质量报告…" → "青岚职业学院").
  * "Label: value" lines (a registrar, an auditor) name other organisations and are skipped.
  */
 function organisationOf(firstLines: ReadonlyArray<{ page: number; text: string }>, runningLines: readonly string[]): string | null {
@@ -140,7 +140,7 @@ function organisationOf(firstLines: ReadonlyArray<{ page: number; text: string }
     if (above && above.length <= 80) return tidyName(above);
   }
   const cover = firstLines.filter((l) => l.page === 1).map((l) => tidy(l.text));
-  // A report's own title quoted in its text: 《某某学院高等职业教育质量报告（2024 年度）》.
+  // A report's own title quoted in its text: 《某某学院高等职业教育质量报告（2031 年度）》.
   const quoted = lines.flatMap((l) => [...l.matchAll(/《([^》]{4,60})》/gu)].map((m) => m[1] ?? '')).filter((t) => KINDS.some((k) => k.pattern.test(t)));
   const plain = (l: string) => !/[:：]/u.test(l);
   // Most reliable first: what repeats on every page, then the cover, then the rest of the first pages.
@@ -161,7 +161,7 @@ function organisationOf(firstLines: ReadonlyArray<{ page: number; text: string }
   return null;
 }
 
-/** Names printed in capitals ("WEIS MARKETS, INC.") are read in title case; others as printed. */
+/** Names printed in capitals ("LANTERNFIELD HOLDINGS, INC.") are read in title case; others as printed. */
 function tidyName(name: string): string {
   const trimmed = name.replace(/\s+/gu, ' ').replace(/[–—-]\s*$/u, '').trim();
   if (/[a-z]/u.test(trimmed) || !/[A-Z]/u.test(trimmed)) return trimmed;
@@ -225,7 +225,7 @@ function shortName(tables: readonly ParsedTable[]): string | null {
 
 const EN_DROP = /\b(?:inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|lp|nv|sa|ag|se|asa|ab|the)\b/giu;
 
-/** "青禾智造-2031-年报", "weis-markets-2022-10-k": readable, path-safe enough, unique per report and year. */
+/** "青禾智造-2031-年报", "lanternfield-holdings-2031-10-k": readable, path-safe enough, unique per report and year. */
 export function slug(name: string, year: number, kind: Kind): string {
   const han = /\p{Script=Han}/u.test(name);
   const base = han

@@ -62,7 +62,7 @@ function lineOf(page: PdfPageItems, row: PositionedItem[]): LaidLine {
   for (const item of items) {
     const size = item.size;
     const x1 = item.x + Math.max(0, item.width);
-    // A currency sign after an amount opens the next column's amount ("125,196 $ 108,849").
+    // A currency sign after an amount opens the next column's amount ("4,210 $ 3,875").
     const opensAmount = current !== null && CURRENCY_ONLY.test(item.text.trim()) && /\d\)?$/u.test(current.text.trim());
     if (current && !opensAmount && item.x - current.x1 <= SEGMENT_GAP * size) {
       const gap = item.x - current.x1;
@@ -95,7 +95,7 @@ function lineOf(page: PdfPageItems, row: PositionedItem[]): LaidLine {
 }
 
 /**
- * Accounting layouts set the currency sign apart from its amount ("$      157,997"): a segment that is
+ * Accounting layouts set the currency sign apart from its amount ("$      6,402"): a segment that is
  * only a currency sign belongs with the amount after it.
  */
 const CURRENCY_ONLY = /^(?:[$€£¥￥]|US\$|HK\$|A\$|RMB|CNY|USD|EUR|GBP)$/u;

@@ -8,12 +8,12 @@ import { splitClauses, splitSentences } from '../../src/text/splitSentences.js';
  * The figure registry: every printed figure that has words naming it, with the words, the figure
  * and its hedges exactly as printed, and where it stands. Rules over the text only — semicolon
  * metric lists and prose are read the same way, one clause at a time, so a list item and a headline
- * sentence ("2024 年就业率超 91%") need no separate grammar.
+ * sentence ("2031 年签约率超 87%") need no separate grammar.
  *
  * Names keep the report's wording, including leading subjects such as "学校", "当年", "累计" that
  * belong to how the report states the metric; only dates, connectives and copulas at the edges go
  * (see metricName.ts). When the counted thing follows the figure the name reads
- * "投入…建设了智慧校园", "…" standing where the figure was printed.
+ * "投入…建设了云端实训平台", "…" standing where the figure was printed.
  *
  * Pass the document's lines to get the page each figure is printed on; without them a figure gets
  * its block's first page.
@@ -35,7 +35,7 @@ interface NamedFigure {
 interface SentenceContext {
   /** Name of the last figure before this clause in the full-stop sentence: what "其中…" breaks down. */
   parent: string;
-  /** Words before the last figure of the ；-item, for "89 人，共 2670 天". */
+  /** Words before the last figure of the ；-item, for "46 人，共 1385 天". */
   lastBefore: string;
 }
 
@@ -65,7 +65,7 @@ function nameClauseFigures(clause: string, context: SentenceContext): NamedFigur
     const after = nameAfter(next ? splitBetween(gapAfter).after : gapAfter);
 
     // Borrow the previous figure's words only when this one names nothing itself: inside one clause
-    // ("1 个国家级、2 个省级…") or when nothing follows ("，共 2670 天"). "，2 个国家级创新团队赴德国"
+    // ("1 个国家级、2 个省级…") or when nothing follows ("，共 1385 天"). "，3 个省级教学团队赴新加坡"
     // has its own subject.
     if (!before && !breakdown && context.lastBefore !== '' && (i > 0 || after === '')) {
       // "…教材 1 本，共计 15 本": a total must not read as another count of the same thing.

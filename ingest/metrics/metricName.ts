@@ -1,8 +1,8 @@
 /**
  * Builds a metric's name from the report's own words on either side of its figure. Words before the
- * figure usually name it outright ("志愿者注册人数 10750 人"); words after it inside the clause are
- * the counted thing when the words before end in a verb ("投入近 6000 万元建设了智慧校园", "共有 183
- * 家单位"), so they join with "…" where the figure stood — the convention of quoted wording.
+ * figure usually name it outright ("实训工位数 1260 个"); words after it inside the clause are
+ * the counted thing when the words before end in a verb ("投入近 4200 万元建设了云端实训平台", "共有 76
+ * 个站点"), so they join with "…" where the figure stood — the convention of quoted wording.
  * Nothing is reworded and characters stay as printed (full-width brackets included): only the pdf's
  * spaces next to Han text, and connectives, dates and dangling punctuation at the edges, are dropped.
  */
@@ -17,12 +17,12 @@ function dropPdfSpaces(text: string): string {
 
 /** Words that join a clause to the one before and say nothing about what is measured. */
 const LEADING_CONNECTIVE = /^(?:其中|并且|并|以及|及|和|此外|另外|包括|首先|其次|再次|最后|而且|从而|进而|分别|[一二三四五六七八九十]+是|是|又|还|也)/u;
-/** A before-part made only of these is no name at all ("共 2670 天", "其中 5 项"). */
+/** A before-part made only of these is no name at all ("共 1385 天", "其中 5 项"). */
 const ONLY_CONNECTIVES = /^(?:共计|共有|合计|总计|累计|共|计|有|约|为|是|达到|达|其中|包括|并|和|及|以及|另有|另|分别|各|均|、)*$/u;
-/** When something happened is not what was measured: "2024 年学校招收…" names the same metric as next year's. */
+/** When something happened is not what was measured: "2031 年学校新增…" names the same metric as next year's. */
 const LEADING_TIME =
   /^(?:[0-9０-９]{4}年(?:上半年|下半年|度|暑期|寒假)?|[0-9０-９]{4}学年|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:[至到](?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日|今年|本年度|同年)/u;
-/** Copulas between a name and its figure: "年生均财政拨款为 12080.41 元". */
+/** Copulas between a name and its figure: "年度图书采购经费为 386.25 万元". */
 const TRAILING_COPULA = /(?:分别为|均为|约为|即为|为|是|均在|保持在|稳定在|维持在|就|已|都)$/u;
 const EDGE_PUNCT_START = /^[\s、，,：:；;）)】」’”·—\-－]+/u;
 const EDGE_PUNCT_END = /[\s、，,：:；;（(【「‘“·—\-－]+$/u;
@@ -30,7 +30,7 @@ const EDGE_PUNCT_END = /[\s、，,：:；;（(【「‘“·—\-－]+$/u;
 const AFTER_STOP = /、|以及|及|并|（|\(/u;
 const AFTER_MAX = 20;
 /**
- * Long prose before a figure ("与万华化学集团股份有限公司、…等 16 家企业") would match every query;
+ * Long prose before a figure ("与远山科技股份有限公司、…等 16 家企业") would match every query;
  * metric-list names run to about 30 characters, so longer ones are cut to their nearest part.
  */
 const BEFORE_MAX = 36;
@@ -105,7 +105,7 @@ export function nameAfter(raw: string): string {
   let text = edges(dropPdfSpaces(raw)).replace(/^(?:为|是)/u, '');
   const stop = AFTER_STOP.exec(text);
   if (stop) text = text.slice(0, stop.index);
-  // "7 支比赛队伍的精彩演绎…": what was counted ends at its first "的" ("…的兼职教师库" keeps it).
+  // "5 支参赛队伍的现场展示…": what was counted ends at its first "的" ("…的行业专家库" keeps it).
   const of = text.indexOf('的', 1);
   if (of > 0) text = text.slice(0, of);
   if (text.length > AFTER_MAX) {

@@ -1,5 +1,5 @@
 /**
- * The recogniser reads a full-width dash between CJK characters (`化工大类－化工技术类`) as the numeral
+ * The recogniser reads a full-width dash between CJK characters (`装备大类－智能装备类`) as the numeral
  * 一, the two being one horizontal bar; it is sure of it (p 0.8–0.99), so no second choice helps. They
  * differ in length: CJK fonts draw 一 across nearly the whole character cell, a dash shorter. So the
  * bar is measured on the line image where 一 was read, against the line's em (its width over its count

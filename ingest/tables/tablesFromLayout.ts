@@ -320,7 +320,7 @@ function isKeyValue(rows: GridRow[], captioned: boolean): boolean {
   if (captioned || rows.length < 2) return false;
   const columns = rows[0]?.cells.length ?? 0;
   if (columns > 4 || columns < 2) return false;
-  // A value wrapped onto lines of its own (an address under "Auditor | Grant Thornton …") goes on the
+  // A value wrapped onto lines of its own (an address under "Auditor | Harrowgate Pike LLP …") goes on the
   // pair above it: a row with no label and only the value column filled, under a filled value, is no
   // entry of its own. (Under an empty value it starts something new: two columns of text side by side.)
   const continues = (r: GridRow, above: GridRow | undefined) =>

@@ -269,7 +269,7 @@ export class AnswerService {
     if (!answer) return null;
     const { fact } = answer;
     // An initialism the question types that the reports never print, and the row does not spell, names
-    // something the row is not ("annual recurring revenue (ARR)" is no "Revenue").
+    // something the row is not ("net revenue retention (NRR)" is no "Revenue").
     if (this.unknownInitialisms(analysis.text, inScope).some((t) => !labelSpells(fact.label, t) && !labelSpells(fact.attribute ?? '', t))) return null;
     const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);
     return { decision: { kind: 'fact', fact }, primary: [{ report: fact.ref.report, chunk, section: fact.ref.table.id, page: fact.page, text: chunk?.text ?? fact.label }] };
@@ -321,7 +321,7 @@ export class AnswerService {
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
       .filter((m) => modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)));
-    // A question for a change ("by what % did … go up") is answered by a figure stated as one, when the report has it.
+    // A question for a change ("by what % did … rise") is answered by a figure stated as one, when the report has it.
     const changes = analysis.wantsComparison ? matches.filter((m) => statesChange(m.entry.name)) : [];
     if (changes.length > 0) matches = changes;
     const best = matches[0];

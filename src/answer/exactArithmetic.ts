@@ -1,6 +1,6 @@
 /**
- * Sums and differences of printed figures without floating-point error: "12080.41" + "0.09" is
- * "12080.50", never 12080.499999. Values are scaled to integers by their longest decimal part.
+ * Sums and differences of printed figures without floating-point error: "4086.73" + "0.26" is
+ * "4086.99", never 4086.9900000000002. Values are scaled to integers by their longest decimal part.
  */
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;

@@ -69,19 +69,19 @@ function clauseNamesNoun(sentence: string, figure: FoundFigure, noun: string): b
   const start = Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf('。'), before.lastIndexOf('、'), -1) + 1;
   const name = compact(before.slice(start)).replace(NAME_TAIL, '');
   const key = compact(noun);
-  // The clause names the counted thing at its end ("…学生"), or the figure is followed by it ("854 名学生").
+  // The clause names the counted thing at its end ("…学生"), or the figure is followed by it ("312 名学生").
   const after = compact(sentence.slice(figure.end, figure.end + key.length + 2));
   const unit = compact(figure.unit);
   return name.endsWith(key) || name.endsWith(key.slice(-2)) || after.includes(key.slice(-2)) || (unit.length > 0 && key.endsWith(unit));
 }
 
 /**
- * "How many associates …": the noun an English count asks about, read as the last word of the phrase
+ * "How many technicians …": the noun an English count asks about, read as the last word of the phrase
  * between "how many" (or "number of") and the verb or preposition that follows it.
  */
 const EN_COUNTED = /\b(?:how many|number of)\s+((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|work|in|at|on|of|for|as|by|during|with|from|to)\b|\s*[?.!,]|\s*$)/iu;
 
-/** A word that looks plural: "depots", "associates", "sales" (not "business", "status", "analysis"). */
+/** A word that looks plural: "depots", "technicians", "sales" (not "business", "status", "analysis"). */
 const PLURAL_LOOKING = /^[a-z-]{2,}[^sui]s$/u;
 
 export function countedNounEnglish(question: string): string | null {
@@ -101,10 +101,10 @@ const EN_RUN_END = /^(?:to|of|for|in|at|on|by|from|with|under|over|as|which|that
 const EN_FILLER = /^(?:approximately|about|around|over|some|nearly|almost|more|less|fewer|full|part|time|the|a|an|our|its|their|new|total)$/iu;
 
 /**
- * In English the counted thing follows its figure ("5,700 people", "23,000 full-time and part-time
- * associates") before any preposition; a figure followed by another noun counts that noun instead
+ * In English the counted thing follows its figure ("4,300 people", "18,000 full-time and part-time
+ * drivers") before any preposition; a figure followed by another noun counts that noun instead
  * ("42,000,000 share options to employees" counts options). A figure followed by no noun at all ("a
- * total of 197") counts what its sentence names. A range's far end ("from 8,000 to 71,000 square
+ * total of 239") counts what its sentence names. A range's far end ("from 6,500 to 54,000 square
  * feet") belongs to the figure.
  */
 export function figureCountsNounEnglish(sentence: string, figure: FoundFigure, noun: string): boolean {
@@ -112,7 +112,7 @@ export function figureCountsNounEnglish(sentence: string, figure: FoundFigure, n
 }
 
 /**
- * "direct" when the noun follows the figure ("57 depots", "188 of its locations" — a partitive "of
+ * "direct" when the noun follows the figure ("57 depots", "352 of its locations" — a partitive "of
  * its" goes on to what is counted), "sentence" when no noun follows and the sentence names it.
  */
 function howFigureCountsNoun(sentence: string, figure: FoundFigure, noun: string): 'direct' | 'sentence' | null {
@@ -154,7 +154,7 @@ export function unitAgrees(
   if (RATE_ASK.test(question.matchText) || RATE_ASK.test(question.text)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
   if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return options.paymentIsMoney ? isMoney : !isRatio;
-  // "How much rev did X bring in" asks an amount; a share of it is another figure ("how much of" asks one).
+  // "How much income did X take in" asks an amount; a share of it is another figure ("how much of" asks one).
   if (AMOUNT_ASK.test(question.text) && !question.wantsComparison) return !isRatio;
   return true;
 }
@@ -189,7 +189,7 @@ function figureClauseCoverage(sentence: string, figure: FoundFigure, terms: read
 const PREFERRED_FIGURE_BONUS = 0.5;
 
 /**
- * The figure whose own clause shares most with the question: in "A 11 门；B 6404 次" the one asked
+ * The figure whose own clause shares most with the question: in "A 14 门；B 5120 次" the one asked
  * about. `judge` rejects a figure (null) or gives it a bonus.
  */
 function bestFigure(sentence: string, terms: readonly WeightedTerm[], judge: (figure: FoundFigure) => number | null = () => 0): FoundFigure | null {
@@ -219,7 +219,7 @@ function bestFigure(sentence: string, terms: readonly WeightedTerm[], judge: (fi
 
 const AGGREGATE_WORD = /(加起来|一共|总共|合计|共计|总计|加总|之和|总和|共有)/u;
 
-/** "第二和第三产业加起来" → ["第二产业", "第三产业"]; "职业院校、普通高校和行业机构" → three parts. */
+/** "第一和第二车间加起来" → ["第一车间", "第二车间"]; "协作工厂、兄弟院校和研究机构" → three parts. */
 export function aggregateParts(question: string): string[] {
   const text = compact(question);
   const at = text.search(AGGREGATE_WORD);
@@ -232,7 +232,7 @@ export function aggregateParts(question: string): string[] {
     .filter((p) => p.length > 0);
   if (parts.length < 2) return [];
   const last = parts.at(-1) ?? '';
-  // A short head shares the last part's ending: "第二" + "第三产业" → "第二产业".
+  // A short head shares the last part's ending: "第一" + "第二车间" → "第一车间".
   return parts.map((p, i) => {
     if (i === parts.length - 1 || p.length > 2 || last.length <= 2) return p;
     return `${p}${last.slice(p.length)}`;
@@ -321,10 +321,10 @@ export function answerExtractively(
       if (question.wantsFigure && !figure) return;
       const names = wantsName ? newNames(sentence, known) : [];
       if (wantsName && names.length === 0) return;
-      // A sentence often names its subject in the one or two before ("…举行了心理情景剧大赛。…《X》荣获一等奖").
-      // (Before a passage's first sentence stands its heading: "Secretary" over "Timothy Jones".)
+      // A sentence often names its subject in the one or two before ("…举行了职业规划演讲比赛。…《X》获得最佳创意奖").
+      // (Before a passage's first sentence stands its heading: "Secretary" over "Maren Tollefsen".)
       const before = i === 0 && hit.chunk.kind === 'paragraph' ? title : sentences.slice(Math.max(0, i - 2), i).join('');
-      // …or goes on about it in the next, opening with its name ("…offered Quill Go in 188 stores. Quill Go lets customers…").
+      // …or goes on about it in the next, opening with its name ("…offered Quill Go in 352 stores. Quill Go lets customers…").
       const next = sentences[i + 1] ?? '';
       const after = continuesSubject(sentence, next) ? next : '';
       const own = coverageOf(terms, sentence);
@@ -333,7 +333,7 @@ export function answerExtractively(
       const coverage = own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
       // The figure asked about stands in a clause that repeats the question's words.
       const clauseBonus = figure && question.wantsFigure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
-      // The name asked for stands beside the asked words ("the auditor, KPMG LLP"), maybe on the line before.
+      // The name asked for stands beside the asked words ("the auditor, Harrowgate Pike LLP"), maybe on the line before.
       const previous = sentences[i - 1] ?? (hit.chunk.kind === 'paragraph' ? title : '');
       const withLineBefore = `${previous}\n${sentence}`;
       const nameBonus = names.some((n) => inApposition(withLineBefore, { ...n, start: n.start + previous.length + 1, end: n.end + previous.length + 1 }, askedStems)) ? NAME_APPOSITION_BONUS : 0;

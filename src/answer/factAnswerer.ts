@@ -29,7 +29,7 @@ export interface TableFact {
   /** The column holds the change between periods ("本年比上年增减", "% change"). */
   change: boolean;
   /**
-   * What the column says about the row when it names no period ("毛利率", "Post", "董事会秘书"): the
+   * What the column says about the row when it names no period ("净利率", "Post", "证券事务代表"): the
    * row label and this heading together name the value. Null in a period column or a key-value pair.
    */
   attribute: string | null;
@@ -37,7 +37,7 @@ export interface TableFact {
   opening: boolean;
   /**
    * The label is a role or title a row gives the one it names ("Chief Financial Officer" in the row of
-   * "Bjørn Giaever", "董事长" in the row of 朱守琛): the value is who holds it. Answers only "who".
+   * "Maren Tollefsen", "董事长" in the row of 林远舟): the value is who holds it. Answers only "who".
    */
   holder: boolean;
   /** Rows of the table: a statement holds a line item whole, a note or a small table a part of it. */
@@ -56,9 +56,9 @@ const LABEL_LEAD = /^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、�
 /** Words of an English label that say nothing about which row it is. */
 const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by with per as is are was were be been its it this that'.split(' '));
 /**
- * Nouns of measure that end Chinese row labels: the label "研发投入金额" is the amount of 研发投入, and a
- * question that names 研发投入 and asks 多少 asks for it; so "会计师事务所名称" is the name of the
- * 会计师事务所, asked as "哪家会计师事务所".
+ * Nouns of measure that end Chinese row labels: the label "技改投入金额" is the amount of 技改投入, and a
+ * question that names 技改投入 and asks 多少 asks for it; so "保荐机构名称" is the name of the
+ * 保荐机构, asked as "哪家保荐机构".
  */
 const MEASURE_NOUN = /(?:的)?(?:金额|数量|总额|余额|总数|人数|名称|姓名|名字)$/u;
 /** A label shorter than this (compact characters) is too generic to stand for a row ("合计", "其他"). */
@@ -96,7 +96,7 @@ const FIRST_OF_YEAR = /(?:^|\D)0?1\s*月\s*0?1\s*日|\b1\s+jan(?:uary)?\b|\bjan(
 
 /**
  * The facts of one table: amounts by row label and period column; values by row label and a
- * column heading that names no period (an attribute: "毛利率", "Post"); a key-value table's pairs;
+ * column heading that names no period (an attribute: "净利率", "Post"); a key-value table's pairs;
  * and, in a table without headings, a row that pairs its label with a single value.
  */
 export function factsOfTable(ref: TableRef): TableFact[] {
@@ -152,7 +152,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         const unscaled = (change && /%$/u.test(value)) || PER_SHARE.test(label) || PER_SHARE.test(group ?? '');
         out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : unit, page: pageOf(row) });
       } else if (attributes[column]) {
-        // (The table's unit line is for its amounts; an attribute column's values carry their own: "15.92%", "64", "男".)
+        // (The table's unit line is for its amounts; an attribute column's values carry their own: "23.47%", "64", "男".)
         out.push({ ...base, row, column, label, year: null, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
       }
     });
@@ -194,12 +194,12 @@ const ROLE_SPLIT = /\s*(?:[、,，;；/]|\band\b|&)\s*/u;
 /** Who holds each role a row names beside its first cell, one fact per role ("董事、总经理" is two). */
 function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[] {
   const out: TableFact[] = [];
-  // A row of names (Name | Age | Position), not a label and its value (公司的中文名称 | 常柴股份有限公司):
+  // A row of names (Name | Age | Position), not a label and its value (公司的中文名称 | 远山科技股份有限公司):
   // a heading of names over the first column, or three cells filled.
   const namesColumn = NAME_HEADING.test((ref.table.header[0] ?? '').trim());
   // The report's own organisation is its subject, never a role in it.
   const organisation = compact(ref.report.organisation ?? '').toLowerCase();
-  // A directory of records ("Name: Yanbin Wang" / "Title: Chief Executive Officer" / …): each value
+  // A directory of records ("Name: Odile Marchetti" / "Title: Chief Executive Officer" / …): each value
   // in a record after its name row is something about the one it names.
   let recordHolder: string | null = null;
   if (ref.table.keyValue) {
@@ -255,7 +255,7 @@ const enWords = (text: string): string[] =>
     .map((w) => (w.length >= 4 ? w.replace(/(?:ies)$/u, 'y').replace(/(?<!s)s$/u, '') : w));
 
 /**
- * "前五名客户" and "前五大客户", "前10名股东" and "前十大股东": a rank after 前 takes a classifier (名, 大,
+ * "前五名供应商" and "前五大供应商", "前10名股东" and "前十大股东": a rank after 前 takes a classifier (名, 大,
  * 位, 家) that names no part of what is ranked, and staff say one where the report prints another.
  * Label and question are matched with the classifier left out.
  */
@@ -280,7 +280,7 @@ function labelKeys(label: string): LabelKeys {
   let keys = labelKeysMemo.get(label);
   if (!keys) {
     const key = withoutRankClassifier(compact(label));
-    // (An initialism skips the words that join: "Europe, Middle East, and Africa" is EMEA.)
+    // (An initialism skips the words that join: "Latin America and the Caribbean" is LAC.)
     const latinWords = (label.match(/[A-Za-z]+/gu) ?? []).filter((w) => !INITIALISM_SKIPS.test(w));
     keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label), latinWords, initials: latinWords.map((w) => w[0]?.toLowerCase() ?? '').join('') };
     if (labelKeysMemo.size >= LABEL_MEMO_LIMIT) labelKeysMemo.clear();
@@ -300,7 +300,7 @@ export function labelSpells(label: string, initialism: string): boolean {
 
 /**
  * A count of a thing is named by the thing's own noun, which ends it (Chinese puts the qualifiers
- * first): "在职员工的数量合计" answers "有多少员工"; the fewer qualifiers, the closer. Weaker than the
+ * first): "直营门店的数量合计" answers "有多少门店"; the fewer qualifiers, the closer. Weaker than the
  * label named whole.
  */
 function countedStrength(key: string, asked: AskedText): number {
@@ -340,24 +340,24 @@ export interface AskedText {
   text: string;
   compact: string;
   words: ReadonlySet<string>;
-  /** The Chinese noun a count question counts ("多少员工", "员工有多少人" → 员工), or null. */
+  /** The Chinese noun a count question counts ("多少门店", "门店有多少家" → 门店), or null. */
   counted: string | null;
 }
 
-/** "员工有多少人", "员工一共多少名": the noun counted before the asking words. */
+/** "门店有多少家", "门店一共多少个": the noun counted before the asking words. */
 const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)(?:一共|总共|共)?有?(?:多少|几)(?:人|名|个|位|家)/u;
-/** A label that counts something: its thing, then a count (and maybe its total): "在职员工的数量合计". */
+/** A label that counts something: its thing, then a count (and maybe its total): "直营门店的数量合计". */
 const COUNT_LABEL = /(?:的)?总?(?:数量|人数|个数|总数)(?:合计|总计)?$/u;
 
-/** The noun a count question counts, after the asking words ("多少员工") or before them ("员工有多少人"). */
+/** The noun a count question counts, after the asking words ("多少门店") or before them ("门店有多少家"). */
 function countedHead(question: string): string | null {
   const noun = countedNoun(question) ?? COUNTED_BEFORE.exec(question)?.[1] ?? null;
-  // (The last word of the noun phrase is the noun: "多少在职员工" counts 员工.)
+  // (The last word of the noun phrase is the noun: "多少直营门店" counts 门店.)
   return noun !== null && noun.length >= 2 ? noun.slice(-2) : null;
 }
 
 /**
- * "比18年", "较上年", "与2030年相比": the comparison a question makes, not a word of a label (a label's
+ * "比30年", "较上年", "与2030年相比": the comparison a question makes, not a word of a label (a label's
  * abbreviation must not end on its 比).
  */
 const COMPARED_WITH = /(?:比|较|与|跟|和)\s*(?:\d{2}(?:\d{2})?\s*年(?:度)?|上年|去年|前年|上期|同期|上一年)(?:相比|比较)?/gu;
@@ -382,7 +382,7 @@ export function labelStrength(label: string, question: string | AskedText, isWor
     // A two-character label ("存货", "商誉") is named only whole, and never a word any table has ("合计", "其他").
     if (key.length < MIN_ZH_LABEL) return asked.compact.includes(key) && !GENERIC_ZH_LABEL.test(key) ? key.length : 0;
     if (asked.compact.includes(key)) return key.length;
-    // A label that ends in a measure noun ("研发投入金额", "员工数量") is named by what it measures.
+    // A label that ends in a measure noun ("技改投入金额", "门店数量") is named by what it measures.
     const head = key.replace(MEASURE_NOUN, '');
     if (head !== key && head.length >= MIN_ZH_LABEL && asked.compact.includes(head)) return head.length - 0.5;
     return Math.max(abbreviationStrength(key, asked.compact, isWord), countedStrength(key, asked));
@@ -405,7 +405,7 @@ export function labelStrength(label: string, question: string | AskedText, isWor
 
 /**
  * Whether every time the question says `word` another content word follows it that the label does
- * not hold: there the word modifies a noun after it ("directors' liability insurance").
+ * not hold: there the word modifies a noun after it ("trustees' indemnity cover").
  */
 function modifiesAnother(word: string, question: string, labelWords: readonly string[]): boolean {
   // (Function and asking words — "did", "have", "we" — end the phrase.)
@@ -443,7 +443,7 @@ function englishReadings(label: string): string[][] {
   const [first, second] = label.replace(/\([^()]*\)/gu, ' ').split(/\s+(?:and|&)\s+/iu);
   const nested = (side: string) => /,|\b(?:to|of|for|from|by|with|on|in|at)\b/iu.test(side);
   if (first !== undefined && second !== undefined && !nested(first)) readings.push(enWords(first), enWords(second));
-  // A head of two words or more before the phrase that qualifies it: "Gross profit on sales" is gross profit.
+  // A head of two words or more before the phrase that qualifies it: "Net gain on disposals" is net gain.
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2) readings.push(enWords(head));
   return readings.filter((words) => words.length > 0);
@@ -518,7 +518,7 @@ export function asksForNumber(question: string): boolean {
   return COUNT_ASK.test(question) || HOW_MUCH.test(question);
 }
 
-/** A table value that is a figure: it opens with one, after a currency sign or bracket ("$ 1,204", "(309)", "≈12"), not words that mention a number ("charge under IFRS 2"). */
+/** A table value that is a figure: it opens with one, after a currency sign or bracket ("$ 1,204", "(412)", "≈12"), not words that mention a number ("charge under IFRS 2"). */
 export function readsAsNumber(value: string): boolean {
   return /^[\s(（\-−–~≈约$£€¥￥]*\d/u.test(value);
 }
@@ -544,7 +544,7 @@ function attributeStrength(attribute: string, asked: AskedText, isWord: (term: s
 
 /**
  * How strongly the question names an attribute fact: both its row and its heading, or — when it asks
- * who — the one that is not a heading of names ("董事会秘书" × "姓名" answers "董秘是谁").
+ * who — the one that is not a heading of names ("证券事务代表" × "姓名" answers "证代是谁").
  */
 export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
   const attribute = fact.attribute ?? '';
@@ -590,7 +590,7 @@ export function indexFacts(facts: readonly TableFact[]): FactIndex {
     for (const text of [fact.label, fact.attribute ?? '']) {
       const { key, han, words, initials } = labelKeys(text);
       if (han) add(`c${key[0] ?? ''}`, at);
-      // (A count is also asked by the noun ending its thing: "多少员工" for 在职员工的数量合计.)
+      // (A count is also asked by the noun ending its thing: "多少门店" for 直营门店的数量合计.)
       const thing = key.replace(COUNT_LABEL, '');
       if (han && thing !== key && thing.length >= 2) add(`n${thing.slice(-2)}`, at);
       for (const word of words) add(`w${word}`, at);
@@ -645,15 +645,15 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // (then before the group's, as a tie-breaker).
     const parentOnly = PARENT_ONLY.test(`${fact.ref.table.title} ${fact.ref.table.header[fact.column] ?? ''}`);
     if (!asksParent && parentOnly) continue;
-    // A count or an amount is not answered by words ("how many EV units" by "(Electric vehicles) | …"),
-    // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("网址是多少"
+    // A count or an amount is not answered by words ("how many drones" by "(Unmanned aircraft) | …"),
+    // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("电子信箱是多少"
     // asks for a value that may have no digit.)
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
-    // "What percentage of net sales came from fuel": a row that names only the whole the share is of
-    // ("Net sales", "Consolidated net sales … 100.0 %") is its base, never the share asked.
+    // "What percentage of total revenue came from licensing": a row that names only the whole the share is of
+    // ("Revenue", "Total revenue … 100.0 %") is its base, never the share asked.
     const labelWords = labelKeys(fact.label).words;
     if (shareBase !== null && fact.attribute === null && labelWords.length > 0 && labelWords.every((w) => shareBase.has(w))) continue;
-    // "How much" asks an amount, not its share ("Charter (% of Revenue) | 20 %"), unless a change or a rate is asked.
+    // "How much" asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && /[%％]\s*$/u.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
     if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;

@@ -3,8 +3,8 @@ import { askedText, factStrength, namedYears, type TableFact } from './factAnswe
 import type { QuestionAnalysis } from './questionAnalysis.js';
 
 /**
- * Answers computed from printed facts, exactly: the change of one row between two periods ("比18年少了
- * 多少", "how much did … go up in 2031 vs 2030") and the sum of rows the question names together ("A
+ * Answers computed from printed facts, exactly: the change of one row between two periods ("比30年多了
+ * 多少", "how much did … rise between 2030 and 2031") and the sum of rows the question names together ("A
  * 和 B 的 … 合计"). The operands are shown with the result; a figure is never computed from a
  * rounded or converted one.
  */
@@ -16,7 +16,7 @@ export type FactComputation =
 const DIFFERENCE_ASK =
   /[多少]了多少|增加了?多少|减少了?多少|增长了?多少|下降了?多少|相差多少|差多少|差额|by how much|how much (?:more|less|higher|lower)|how much did\b.*\b(?:go up|go down|increase|decrease|rise|fall|grow|drop|change)|\bchange (?:in|between)\b|\bdifference\b/iu;
 const SHARE_ASK = /百分之|幅度|增长率|增速|百分点|percent|percentage|\brate\b|%/iu;
-/** The question compares the year it names with the report's own ("比18年", "than in 2030", "vs 2030"). */
+/** The question compares the year it names with the report's own ("比30年", "than in 2030", "vs 2030"). */
 const AGAINST = /比|较|相比|\bthan\b|\bvs\.?|\bversus\b|compared/iu;
 /** Words that join the items a question adds up. */
 const JOINED = /[和与及、＋+]|\band\b|\bplus\b/iu;

@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 
 /**
  * Chinese typos of sound: staff type by pinyin, and the input method offers a character that sounds
- * like the one meant ("股权基励" for 股权激励, "毛利律" for 毛利率). A character of the question whose
+ * like the one meant ("营业收如" for 营业收入, "现金留量" for 现金流量). A character of the question whose
  * two-character neighbourhoods the report never prints, with exactly one character of the same
  * pinyin (tones aside) that makes a neighbourhood the report prints, is read as that character. A
  * character that fits its neighbours as typed stays, and so does one no printed character sounds

@@ -15,7 +15,7 @@ export function statesChange(name: string): boolean {
   return STATES_CHANGE.test(name);
 }
 
-/** The same figure, however printed: "275" and "275.0" million are one figure, "超91%" and "95%以上" two. */
+/** The same figure, however printed: "318" and "318.0" million are one figure, "超87%" and "90%以上" two. */
 export function sameFigure(a: PrintedFigure, b: PrintedFigure): boolean {
   if (a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier) return true;
   const x = parsePrinted(a.value);
@@ -33,9 +33,9 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
   const unitsAgree = a.unit === b.unit || (people.test(a.unit) && people.test(b.unit));
   if (!unitsAgree) return false;
-  // "SG&A rose 10.9%" and "SG&A was 21.8% of revenue" are not two readings of one figure.
+  // "SG&A rose 7.4%" and "SG&A was 19.6% of revenue" are not two readings of one figure.
   if (statesChange(a.name) !== statesChange(b.name)) return false;
-  // Nor are figures of two periods: "as of December 31, 2022 … $275.0 million" and "in January 2023 … $290.0 million".
+  // Nor are figures of two periods: "as of December 31, 2030 … $318.0 million" and "in January 2031 … $334.0 million".
   const yearsA = yearsNamed(a.evidence);
   const yearsB = yearsNamed(b.evidence);
   if (yearsA.size > 0 && yearsB.size > 0 && ![...yearsA].some((y) => yearsB.has(y))) return false;
@@ -47,7 +47,7 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const nb = strip(b.name);
   const [shorter, longer] = na.length <= nb.length ? [na, nb] : [nb, na];
   if (longer.includes(shorter)) {
-    // "学生就业率" is the same quantity as "就业率"; "毕业生对口就业率" is a narrower one.
+    // "学生获证率" is the same quantity as "获证率"; "毕业生高级获证率" is a narrower one.
     const extra = longer.replace(shorter, '');
     return /^(学生|毕业生|学校|全校|当年|年度|本年|今年|届|\d{4}届?)*$/u.test(extra);
   }
@@ -59,7 +59,7 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
 }
 
 /**
- * "当年实施现场工程师培养的在校生数" counts only some students: a name whose 的-modifier restricts it
+ * "当年参加蓝鲸湾基地轮训的在校生数" counts only some students: a name whose 的-modifier restricts it
  * answers a question only when the question shares some of that modifier ("在校生人数" alone does not).
  */
 export function modifierCovered(name: string, question: string): boolean {

@@ -19,7 +19,7 @@ export interface MetricMatch extends RegistryEntry {
 export interface MetricFilter {
   reportIds?: ReadonlySet<string>;
   years?: ReadonlySet<number>;
-  /** Entries from this section (or case) are preferred: "前言里说的就业率". */
+  /** Entries from this section (or case) are preferred: "前言里提到的获证率". */
   section?: string | null;
 }
 
@@ -66,10 +66,10 @@ const UNIT_QUANTITY: Record<string, string> = {
 type Terms = Map<string, number>;
 
 /**
- * Finds registry entries for staff wording ("志愿者人数" → 志愿者注册人数) by overlap of words and
+ * Finds registry entries for staff wording ("工位数量" → 实训工位数) by overlap of words and
  * character bigrams, each weighted by its rarity across the registry — no synonym list. A query word
  * the registry never uses weighs as much as the rarest known word, so a question about something the
- * report does not measure ("藏书") covers little of any entry and is not answered from the registry.
+ * report does not measure ("停车位") covers little of any entry and is not answered from the registry.
  */
 export class MetricMatcher {
   private readonly termSets: Terms[];

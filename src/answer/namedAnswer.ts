@@ -1,9 +1,9 @@
 import { latinStems, stemWord } from '../text/stem.js';
 
 /**
- * English questions answered by a name: "Who audits us?", "Which firm is the company's auditor?",
- * "Who is the Company Secretary?". A sentence answers one only when it prints a name the question
- * does not: a run of capitalised words ("RSM US LLP", "Timothy Jones") that is neither the question's
+ * English questions answered by a name: "Who signs off our accounts?", "Which audit firm do we use?",
+ * "Who is our General Counsel?". A sentence answers one only when it prints a name the question
+ * does not: a run of capitalised words ("Harrowgate Pike LLP", "Maren Tollefsen") that is neither the question's
  * own words, nor the report's organisation, nor a word capitalised only because it opens the sentence.
  */
 
@@ -74,12 +74,12 @@ const BEFORE_APPOSITION = /((?:[A-Za-z’'-]+\s+){0,5}[A-Za-z’'-]+)\s*(?:[,:�
 const AFTER_APPOSITION = /^\s*(?:,|\(|:|\bis\b|\bwas\b|\bas\b)\s*(?:(?:an?|the|our|its)\s+)?(?:[a-z-]+\s+){0,3}?([A-Za-z]+)/iu;
 
 /**
- * A name in apposition to the asked words: "the auditor, KPMG LLP,", "RSM US LLP, an independent
- * … firm", "Secretary\nTimothy Jones", "Auditors: …", "X was appointed as auditor". A name that only
+ * A name in apposition to the asked words: "the auditor, Harrowgate Pike LLP,", "Brightmoor Jansen LLP, an independent
+ * … firm", "Secretary\nMaren Tollefsen", "Auditors: …", "X was appointed as auditor". A name that only
  * shares the sentence ("registered with the PCAOB") is not the one asked for.
  */
 export function inApposition(text: string, name: FoundName, asked: ReadonlySet<string>): boolean {
-  // ("The auditor of X, KPMG LLP": the asked word may stand a few words before the comma.)
+  // ("The auditor of X, Harrowgate Pike LLP": the asked word may stand a few words before the comma.)
   const before = BEFORE_APPOSITION.exec(text.slice(Math.max(0, name.start - 60), name.start))?.[1];
   if (before && [...latinStems(before.split(/[,;:.]/u).at(-1) ?? '')].some((stem) => asked.has(stem))) return true;
   const after = text.slice(name.end, name.end + 80);

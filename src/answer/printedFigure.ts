@@ -3,16 +3,16 @@ import type { MetricEntry } from '../store/shapes.js';
 const AFTER_NUMBER = /^(以上|以下|以内|左右|多|余)$/u;
 
 /**
- * A registry figure as the report prints it, hedges in place: "超91%", "近6000万元", "1100余名",
- * "95%以上", "达3万多人次" (qualifier "达…多": before…after the number).
+ * A registry figure as the report prints it, hedges in place: "超87%", "近4200万元", "1100余名",
+ * "90%以上", "达4万多人" (qualifier "达…多": before…after the number).
  */
 export function printedFigure(entry: Pick<MetricEntry, 'value' | 'unit' | 'qualifier'>): string {
   const q = entry.qualifier;
   const [before, after] = q.includes('…') ? (q.split('…') as [string, string]) : AFTER_NUMBER.test(q) ? ['', q] : [q, ''];
-  // 余/多 sit between the number and the unit ("1100余名"); 以上/左右 follow the unit ("95%以上").
+  // 余/多 sit between the number and the unit ("1100余名"); 以上/左右 follow the unit ("90%以上").
   const inner = after === '余' || after === '多' ? after : '';
   const outer = inner ? '' : after;
-  // English words keep their spaces: "approximately 22.8%", "12.5 million".
+  // English words keep their spaces: "approximately 17.4%", "12.5 million".
   const lead = /[A-Za-z]$/u.test(before) ? `${before} ` : before;
   const unit = /^[A-Za-z]/u.test(entry.unit) ? ` ${entry.unit}` : entry.unit;
   return `${lead}${entry.value}${inner}${unit}${outer}`;
@@ -20,7 +20,7 @@ export function printedFigure(entry: Pick<MetricEntry, 'value' | 'unit' | 'quali
 
 /**
  * A registry name as shown: the elision mark where the figure stood goes between Chinese words
- * ("投入…建设了智慧校园" reads 投入建设了智慧校园) and stays, spaced, between English ones, which
+ * ("投入…建设了云端实训平台" reads 投入建设了云端实训平台) and stays, spaced, between English ones, which
  * would otherwise run together ("revenue by … to").
  */
 export function shownName(name: string): string {

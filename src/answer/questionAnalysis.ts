@@ -16,7 +16,7 @@ export interface QuestionAnalysis {
   language: Language;
   /** Years named in the question ("2024年", "2024 graduates"). */
   years: number[];
-  /** A section, case or table the question names: "前言", "1.3.5", "案例 5-3", "表 1-2". */
+  /** A section, case or table the question names: "前言", "2.4.1", "案例 4-2", "表 3-4". */
   sectionMention: string | null;
   tableMention: string | null;
   /** Asks for an amount (多少, 几, 比例, how many…). */
@@ -29,7 +29,7 @@ export interface QuestionAnalysis {
   tokens: string[];
   /**
    * The text to match against the report: the question without the words that only point at a
-   * place ("前言里说", "表1-2", "案例5-3里"), and — for an English question that quotes Chinese terms —
+   * place ("前言里提到", "表3-4", "案例4-2里"), and — for an English question that quotes Chinese terms —
    * only those terms, since English words cannot match a Chinese text.
    */
   matchText: string;
@@ -52,9 +52,9 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'roughly approximately approx around nearly almost circa'.split(' '),
 ]);
 
-// (English also asks for a figure by a measuring noun heading what is measured: "the amount of the premium", "the number of holders".)
+// (English also asks for a figure by a measuring noun heading what is measured: "the amount of the levy", "the number of branches".)
 const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|(?:what|多少)\s*[%％]|\brate\b|\bratio\b|\b(?:amount|number|value|cost|price|total|sum|level)\s+of\b/iu;
-/** The parent company on its own, beside the group: "Parent 2022 $", "母公司资产负债表". A group's report answers for the group; the parent's own figures only when asked for. */
+/** The parent company on its own, beside the group: "Parent 2031 $", "母公司资产负债表". A group's report answers for the group; the parent's own figures only when asked for. */
 export const PARENT_ONLY = /\bparent\b|母公司/iu;
 
 /** The question asks for a rate, a ratio or a share (English by whole words: "operate" holds "rate"). */
@@ -64,7 +64,7 @@ export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)
  * does not answer for a part of it, however alike the rest of the words.
  */
 export const PART_OF_YEAR = /\bhalf[- ]?year|\b(?:six|three|nine) months\b|\b(?:first|second) half\b|\bH[12]\b|\binterim\b|\bquarter(?:ly)?\b|\bQ[1-4]\b|半年|季度|季报/iu;
-/** The whole an English share question is of: "percentage of <net sales> came from fuel". */
+/** The whole an English share question is of: "percentage of <total revenue> came from licensing". */
 export const SHARE_BASE = /\b(?:percent(?:age)?|share|proportion|portion)\s+of\s+(.+?)\s+(?:came|comes|come|was|were|is|are|did|does|do|from|went|goes|go)\b/iu;
 /** The question asks how a figure changed (a change column answers it, a level does not). */
 export const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|\bchanged?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bgrowth\b|\bgrew\b|\bdeclin/iu;
@@ -112,7 +112,7 @@ const PLACE_WORDS = /(?:在|据|根据)?(?:前言|附表|案例\s*\d+\s*[-－—
 
 /**
  * English wording that says where or when, or what kind of figure, rather than what is asked about.
- * Where: "according to the Chairman's letter" names the place that says it, like 前言里说. When: a
+ * Where: "as stated in the Directors' review" names the place that says it, like 前言里提到. When: a
  * day and month ("30 June", "December 31,") and "year ended" date the period, which the year alone
  * carries on into the match. Kind: "how big", "by what percentage" ask for a size or a share, which
  * the figure's own form answers (a share is checked by its % sign). Half and quarter abbreviations
@@ -125,7 +125,7 @@ const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
 const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
 const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
-/** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2022, we spent …"). */
+/** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2031, we spent …"). */
 const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
 
 function englishMatchText(question: string): string {
@@ -170,7 +170,7 @@ export function contentTokens(text: string, tokenizer: Tokenizer): string[] {
 
 /**
  * Content tokens split into segmenter words and cross-word bigrams. Bigrams that straddle two words
- * ("员比" in "党员比例") depend on word order and say less than a word match, so matchers weigh them lower.
+ * ("位数" in "工位数量") depend on word order and say less than a word match, so matchers weigh them lower.
  */
 export function contentTerms(text: string, tokenizer: Tokenizer): { words: string[]; bigrams: string[] } {
   const { words, bigrams } = splitWordsAndBigrams(tokenizer.tokens(text), text);
@@ -182,7 +182,7 @@ const COUNTED_AFTER = new RegExp(`(?:多少|几)${MEASURE}?((?:\\p{Script=Han}|[
 
 /**
  * "有多少名研究生" counts 研究生: the figure's own clause must end with that noun ("…研究生数 N"),
- * or "研究生学历教师数 545 名" (teachers) would answer a question about students.
+ * or "研究生学历教师数 318 名" (teachers) would answer a question about students.
  */
 export function countedNoun(question: string): string | null {
   const noun = COUNTED_AFTER.exec(question)?.[1]?.replace(/^的/u, '');

@@ -34,8 +34,8 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
 
 /**
  * A short word of the question (two to six letters) that the reports print only in capitals, or
- * never print at all, read in capitals, so it can name a label by its initials ("emea" →
- * "Europe, Middle East, and Africa"); a word the reports print in lower case stays.
+ * never print at all, read in capitals, so it can name a label by its initials ("lac" →
+ * "Latin America and the Caribbean"); a word the reports print in lower case stays.
  */
 export function capitalsAsPrinted(question: string, vocabularies: readonly Vocabulary[], isStopWord: (word: string) => boolean): string {
   return question.replace(/\b[a-z]{2,6}\b/gu, (word) => {
@@ -114,7 +114,7 @@ export function spelledOut(
     const initialism = /^[A-Z&]{2,6}$/u.test(typed) && letters.length >= 2 && letters.length <= 5;
     const clipped = /^[a-z]{4,8}$/u.test(typed);
     if (!initialism && !clipped) return typed;
-    // (A question that spells the initialism out itself, "annual recurring revenue (ARR)", has said what it means.)
+    // (A question that spells the initialism out itself, "net revenue retention (NRR)", has said what it means.)
     if (initialism && initialismPattern(typed).test(question)) return typed;
     // (A cut is tried only when the report prints words beginning with both parts: most typed words
     // have none, and their question is not read through the whole report.)
@@ -165,7 +165,7 @@ function printedWhole(form: string, texts: Iterable<string>): boolean {
   return false;
 }
 
-/** Words whose first letters spell the initialism, in order (a comma may follow a word: "operating, general and administrative"); "&" between two letters is "and" (or "&") between their words. */
+/** Words whose first letters spell the initialism, in order (a comma may follow a word: "research, development and engineering"); "&" between two letters is "and" (or "&") between their words. */
 function initialismPattern(typed: string): RegExp {
   const parts: string[] = [];
   let joinedByAnd = false;

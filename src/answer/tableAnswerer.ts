@@ -94,7 +94,7 @@ function askedRuns(questionCompact: string): AskedRuns {
 
 /**
  * How strongly the question names this cell: its whole text, or a long enough run of it — but not a
- * run that is the table's own vocabulary ("产业学院" in every row of 产业学院一览表).
+ * run that is the table's own vocabulary ("协作工厂" in every row of 协作工厂一览表).
  */
 function cellMatch(text: string, question: AskedRuns, generic: string): number {
   if (text.length === 0) return 0;
@@ -151,7 +151,7 @@ function columnKindBonus(table: ParsedTable, column: number, question: QuestionA
   if (/谁|哪位|哪些人|who/iu.test(q) && isNameColumn(table, column)) return 1.5;
   // (A price, fee or pay is read from a column of money, not from the only column of numbers: "Age".)
   if (question.wantsFigure && isQuantityColumn(table, column) && (!PAYMENT_ASK.test(q) || isMoneyColumn(table, column))) return 1;
-  // "哪些专业" asks for names: the 专业名称 column, not 专业大类.
+  // "哪些工厂" asks for names: the 工厂名称 column, not 工厂类别.
   if (/哪些|哪个|哪家|哪所|什么|which|what/iu.test(q) && /名称$|名$/u.test(compact(table.header[column] ?? ''))) return 0.5;
   return 0;
 }
@@ -247,8 +247,8 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, asked: AskedO
     row.forEach((cell, column) => {
       const text = compactRow[column] ?? '';
       let s = cellMatch(text, asked, generic);
-      // Named only through the organisation's own name ("Rectifier Technologies (M) Sdn Bhd" for a
-      // question about Rectifier Technologies): no key.
+      // Named only through the organisation's own name ("Lanternfield Holdings (M) Sdn Bhd" for a
+      // question about Lanternfield Holdings): no key.
       if (s > 0 && beyondOrganisation !== questionCompact && longestCommonRun(text, beyondOrganisation) < 3) s = 0;
       let strong = s > 0 && (questionCompact.includes(text) || longestCommonRun(text, questionCompact) >= text.length / 2);
       if (s === 0) {
@@ -271,7 +271,7 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, asked: AskedO
   });
 }
 
-/** Share of the caption's words the question repeats: 1 when it names the table ("智慧教室巡课数据里…"). */
+/** Share of the caption's words the question repeats: 1 when it names the table ("蓝鲸湾基地设备清单里…"). */
 function tableNameScore(ref: TableRef, question: QuestionAnalysis, questionCompact: string, tokenizer: Tokenizer): number {
   if (question.tableMention && question.tableMention === ref.table.id) return 1;
   const captionWords = captionWordsOf(ref.table, tokenizer);
@@ -328,8 +328,8 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   if (!namesTable && !specific) return null;
   if (question.tableMention && question.tableMention !== table.id) return null;
 
-  // Rows that fit as well as the best one in the columns that identify it: "跆拳道 季军" keeps only
-  // the 季军 row, "跆拳道" keeps all four; a weak side match elsewhere in a row does not count.
+  // Rows that fit as well as the best one in the columns that identify it: "击剑 铜奖" keeps only
+  // the 铜奖 row, "击剑" keeps all four; a weak side match elsewhere in a row does not count.
   const bestRow = rows.find((r) => r.score === top);
   const identifying = bestRow ? [...(bestRow.strongColumns.size > 0 ? bestRow.strongColumns : bestRow.keyColumns)] : [];
   const matched =
@@ -376,17 +376,17 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
   if (question.wantsAggregate && matched.length <= 1 && totalColumn >= 0 && matched.length === 1) column = totalColumn;
 
   const selected = matched.length > 0 ? matched.map((r) => table.rows[r.index] ?? []) : question.wantsAggregate ? table.rows : [];
-  // ("多少吨", "多少万元" ask an amount in a unit of measure, not how many rows there are.)
-  // (Nor does "产能利用率是多少": a rate is no count of rows.)
+  // ("多少千克", "多少万元" ask an amount in a unit of measure, not how many rows there are.)
+  // (Nor does "设备利用率是多少": a rate is no count of rows.)
   const countAsked = question.wantsFigure && /几|多少/u.test(question.norm) && !MEASURED_AMOUNT.test(question.norm) && !RATE_ASK.test(question.norm);
-  // "有几个专业", "一共有几个产业学院" over rows of names: the answer is how many rows there are.
+  // "有几个工厂", "一共有几个协作工厂" over rows of names: the answer is how many rows there are.
   if (countAsked && selected.length > 1 && (column < 0 || !isQuantityColumn(table, column))) {
     return { ...ref, kind: 'count', rows: selected, column };
   }
   // Without a column the question asks for, the table does not answer it; prose may.
   if (column < 0 || selected.length === 0) return null;
 
-  // A column of changes ("Percentage Change 2022 vs. 2021", "本年比上年增减") answers only a question
+  // A column of changes ("Percentage Change 2031 vs. 2030", "本年比上年增减") answers only a question
   // that asks how something changed, or for a rate; a level asked is not a change.
   if (CHANGE_ASK.test(table.header[column] ?? '') && !CHANGE_ASK.test(question.text) && !RATE_ASK.test(question.text)) return null;
   const cells = selected.map((r) => r[column] ?? '');

@@ -6,11 +6,11 @@ import { z } from 'zod';
  */
 
 export const FigureRefSchema = z.object({
-  /** Exactly as printed in the report ("63.93", "6000", "第 28 位" → "28"). */
+  /** Exactly as printed in the report ("47.15", "4200", "第 17 位" → "17"). */
   value: z.string(),
   unit: z.string(),
   page: z.number(),
-  /** Section id: "1.1.2", "前言", "案例 1-25", "表 1-1". */
+  /** Section id: "1.1.2", "前言", "案例 3-7", "表 1-1". */
   section: z.string(),
 });
 export type FigureRef = z.infer<typeof FigureRefSchema>;

@@ -14,7 +14,7 @@ import { threadHistory } from './threadHistory.js';
 export const MESSAGE_CONTENT_HELP =
   '我读不到这条消息的文字：机器人没有开启 Message Content 权限。请 @我 后写问题，或使用 /ask；' +
   '管理员可在 Discord 开发者后台 → Bot → Privileged Gateway Intents 打开 “Message Content Intent” 后重启机器人。';
-export const EMPTY_QUESTION_HELP = '请在 @我 之后写上问题，例如：@我 志愿者人数有多少？ 也可以用 /ask、/metric、/table。';
+export const EMPTY_QUESTION_HELP = '请在 @我 之后写上问题，例如：@我 实训工位有多少个？ 也可以用 /ask、/metric、/table。';
 
 /**
  * Mentions, DMs and follow-ups in the bot's threads answer like /ask. A mention in a channel opens a

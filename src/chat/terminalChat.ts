@@ -18,7 +18,7 @@ const HISTORY_TURNS = 4;
 const SOURCE_PREVIEW_CHARS = 80;
 
 export const TERMINAL_HELP = [
-  '直接输入问题即可提问（例如：志愿者注册人数是多少？）。命令：',
+  '直接输入问题即可提问（例如：实训工位数是多少？）。命令：',
   '  /ask 问题        提问',
   '  /metric 指标名   查指标（报告原文数值、单位、出处）',
   '  /table 表号      查看表格（例如 /table 表 1-1；不带表号列出全部表格）',

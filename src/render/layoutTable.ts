@@ -28,7 +28,7 @@ export interface TableImageOptions {
   maxWidth?: number;
   /** Image height cap in pixels (default 16000); more rows go to further images, each repeating the header. */
   maxHeight?: number;
-  /** Caption above the grid; default "表 1-3 专业代码及专业名称" from the table's id and title. */
+  /** Caption above the grid; default "表 2-4 蓝鲸湾基地设备清单" from the table's id and title. */
   title?: string;
   /** Small line at the bottom, e.g. "报告 · 2024 · 第 13–15 页"; default the table's pages. */
   sourceLine?: string;
@@ -207,8 +207,8 @@ function cellLines(row: readonly string[], widths: readonly number[], measure: M
 }
 
 /**
- * Greedy wrapping at the narrowest width that still needs no more lines: "商务贸易学院" in a column
- * one character too narrow becomes 商务贸/易学院 rather than 商务贸易学/院. Greedy line counts only fall
+ * Greedy wrapping at the narrowest width that still needs no more lines: "智能装备学院" in a column
+ * one character too narrow becomes 智能装/备学院 rather than 智能装备学/院. Greedy line counts only fall
  * as the width grows, so a binary search finds that width.
  */
 function balancedLines(text: string, width: number, measure: MeasureText): string[] {
@@ -248,7 +248,7 @@ function sum(values: readonly number[]): number {
 
 /**
  * Column widths filling `target` exactly. Columns that fit within an even share keep their natural
- * width (short columns such as 序号 or 获奖等级 should never wrap); the rest share what is left in
+ * width (short columns such as 序号 or 考核等级 should never wrap); the rest share what is left in
  * proportion to their natural width, which evens out the number of lines per row. No column goes
  * below its widest unbreakable word while others have room to give.
  */

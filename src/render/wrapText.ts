@@ -15,7 +15,7 @@ interface Token {
 
 /**
  * Break points of one line: every CJK character stands alone (Chinese wraps between any two), a run of
- * other non-space characters is one word (Latin wraps between words, and "12080.41" or "2024" must not
+ * other non-space characters is one word (Latin wraps between words, and "4086.73" or "2031" must not
  * be cut), whitespace is a break opportunity. Punctuation sticks to its neighbour so no line starts
  * with "，" or ends with "（".
  */

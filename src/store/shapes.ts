@@ -24,7 +24,7 @@ export type Line = z.infer<typeof LineSchema>;
 export const SectionRefSchema = z.object({
   /** The most specific label: "1.1.1", "前言", "案例 1-1", "附表". */
   id: z.string(),
-  /** Outline from the top: ["1.人才培养", "1.1 立德树人", "1.1.1“大思政课”"]. */
+  /** Outline from the top: ["1.办学基础", "1.1 实训设施", "1.1.1“蓝鲸湾基地”"]. */
   path: z.array(z.string()),
 });
 export type SectionRef = z.infer<typeof SectionRefSchema>;
@@ -106,7 +106,7 @@ export type ParsedTable = z.infer<typeof ParsedTableSchema>;
 
 /** A figure as the report prints it: the number, its counting word or unit, and its hedges. */
 export const PrintedFigureSchema = z.object({
-  /** Exactly as printed: "10750", "63.93", "12080.41". */
+  /** Exactly as printed: "1260", "47.15", "4086.73". */
   value: z.string(),
   /** "人", "%", "万元", "" when the report prints none. */
   unit: z.string(),
@@ -116,7 +116,7 @@ export const PrintedFigureSchema = z.object({
 export type PrintedFigure = z.infer<typeof PrintedFigureSchema>;
 
 export const MetricEntrySchema = PrintedFigureSchema.extend({
-  /** Report wording of what was measured: "志愿者注册人数". */
+  /** Report wording of what was measured: "实训工位数". */
   name: z.string(),
   section: SectionRefSchema,
   page: z.number().int(),

@@ -1,6 +1,6 @@
 /**
  * Finds the figures printed in a stretch of report text, Chinese or English: a number with the
- * counting word or unit after it ("11 门", "63.93%", "5218.6 万元", "12.5 percent", "3 percentage
+ * counting word or unit after it ("14 门", "47.15%", "5218.6 万元", "12.5 percent", "3 percentage
  * points"), a currency before it ("$1.2 billion", "RMB 300 million", "£2.3m"), a scale word
  * (万, 亿, thousand, million, billion) and the hedges around it ("近", "超", "余", "以上", "about",
  * "more than"). Dates, years, ordinals, outline numbers and references ("表 1-1", "Note 12", "Item 7",
@@ -9,13 +9,13 @@
  */
 
 export interface FoundFigure {
-  /** The number exactly as printed: "1,749,720", "12080.41". */
+  /** The number exactly as printed: "2,318,406", "4086.73". */
   value: string;
   /** Magnitude and counting word as printed, spaces dropped: "万元", "人次", "%", or "". */
   unit: string;
   /**
    * Hedges as printed: "近", "超", "余", "以上", "第" (rankings). One before and one after the number
-   * are joined by "…" where the number stands: "达…多" for "达 3 万多人次".
+   * are joined by "…" where the number stands: "达…多" for "达 4 万多人".
    */
   qualifier: string;
   /** Offsets into the searched text: the whole figure including its hedges… */
@@ -30,7 +30,7 @@ export interface FoundFigure {
 }
 
 export interface NormalizedFigure {
-  /** 1.2e9 for "$1.2 billion", 5.2186e7 for "5218.6 万元", 63.93 for "63.93%"; negative for "-3.2%". */
+  /** 1.2e9 for "$1.2 billion", 5.2186e7 for "5218.6 万元", 47.15 for "47.15%"; negative for "-3.2%". */
   value: number;
   /** The multiplier printed with the number: 1e4 for 万, 1e9 for billion; 1 when none. */
   scale: number;
@@ -124,13 +124,13 @@ export function findFigures(text: string): FoundFigure[] {
     // A minus sign is one only where no number or word runs into it ("2022-2024" is a range).
     if (sign && /[0-9０-９A-Za-z]$/u.test(against)) continue;
     const tail = text.slice(valueEnd).replace(/^\s+/u, '');
-    // "1749720GB" is a Latin unit, not a code like "3D".
+    // "2318406GB" is a Latin unit, not a code like "3D".
     const latinUnitNext = (unitWord !== '' || magnitude !== '') && /^[A-Za-z]/u.test(tail) && (tail.startsWith(unitWord) || tail.startsWith(magnitude));
     // Letters right against the number make a code ("3D", "5G"); after a space they are the next word.
     const letterAgainst = /^[A-Za-z]/u.test(text.slice(valueEnd));
     if (!latinUnitNext && (JOINED_AFTER.test(tail) || letterAgainst)) continue;
     // A number in brackets pressed against a reference is its subdivision ("Item 15(a)(3)", "12(b)");
-    // an amount in brackets stands apart ("(309)", "expenses (1,204)").
+    // an amount in brackets stands apart ("(412)", "expenses (1,204)").
     if (/[A-Za-z0-9)]\($/u.test(against) && /^\)/u.test(text.slice(valueEnd))) continue;
 
     const unit = magnitude + (magnitude && /^[A-Za-z]/u.test(unitWord) ? ' ' : '') + unitWord;

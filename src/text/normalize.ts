@@ -4,7 +4,7 @@
  */
 
 const CJK = '\\p{Script=Han}';
-// pdf text layers put a space between a number and the CJK word around it ("10750 人", "2024 年"), and
+// pdf text layers put a space between a number and the CJK word around it ("1260 个", "2031 年"), and
 // sometimes inside CJK runs; readers do not see those spaces, so matching must not either.
 const SPACE_BETWEEN_CJK_AND_DIGIT = new RegExp(`(?<=[${CJK}\\d%．.，。；：、（）()“”])\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+(?=[\\d${CJK}（(“])`, 'gu');
 

@@ -1,8 +1,8 @@
 /**
- * Questions name the organisation a report is about ("Weis Markets' EBITDA", "河北建新化工股份有限公司
- * 2019年度利润总额"): that name is the subject of every question on the report, so it is no evidence of
+ * Questions name the organisation a report is about ("Lanternfield Holdings' EBITDA", "远山科技股份有限公司
+ * 2031年研发费用"): that name is the subject of every question on the report, so it is no evidence of
  * which passage, row or column answers. This finds it as the question writes it — the whole name or its
- * first words ("Rectifier Technologies" of "Rectifier Technologies Ltd"), at least four characters,
+ * first words ("Lanternfield Holdings" of "Lanternfield Holdings Ltd"), at least four characters,
  * with a possessive after it — and takes it out.
  */
 export function withoutOrganisation(text: string, organisation: string | undefined): string {

@@ -1,7 +1,7 @@
 /**
- * The period a column header (or a question) names, as reports print them: a year ("2019年",
- * "2019", "FY2022"), a date ("2019 年 12 月 31 日", "December 31, 2022", "30 June 2022"), a quarter
- * ("第一季度", "Q3 2022"), or a period relative to the report's own ("本期发生额", "上期", "期末余额",
+ * The period a column header (or a question) names, as reports print them: a year ("2030年",
+ * "2030", "FY2031"), a date ("2030 年 12 月 31 日", "December 31, 2031", "30 June 2031"), a quarter
+ * ("第一季度", "Q3 2031"), or a period relative to the report's own ("本期发生额", "上期", "期末余额",
  * "期初余额", "本年比上年增减", "current year", "prior year"). Relative periods are resolved against the
  * report's year by the caller; a change column ("增减", "change", "% change") is marked as such.
  */
@@ -74,7 +74,7 @@ export function isPeriodLine(text: string): boolean {
   return PERIOD_LINE.test(text.trim());
 }
 
-/** A line that is a date and nothing more ("30 June 2022", "December 31, 2022", "2019年12月31日"): a column's period, never a title. */
+/** A line that is a date and nothing more ("30 June 2031", "December 31, 2031", "2030年12月31日"): a column's period, never a title. */
 export function isDateLine(text: string): boolean {
   const rest = text.replace(EN_DATE, '').replace(CN_DATE, '');
   return rest !== text && !/[\p{L}\p{Script=Han}\d]/u.test(rest);

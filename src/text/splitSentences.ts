@@ -37,7 +37,7 @@ const HAN = /\p{Script=Han}/u;
  * Latin abbreviations. (A single capital, "U.S." or "J. Smith", is an initial and never ends one either.)
  */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|prof|sr|jr|st|co|corp|inc|ltd|llc|plc|bros|no|nos|vol|fig|figs|ref|approx|est|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|al|cf|eg|ie|pp|pty)$/iu;
-/** An English sentence ends with "." after a word or a number, before a capitalised word ("…period. We…", "…period.We…" as pdf text runs them together, "…2022.RSM US…"). */
+/** An English sentence ends with "." after a word or a number, before a capitalised word ("…period. We…", "…period.We…" as pdf text runs them together, "…2031.Harrowgate Pike…"). */
 const NEXT_STARTS_SENTENCE = /^\s*[“"‘'(]?\p{Lu}[\p{Ll}\p{Lu}]/u;
 
 /**
@@ -58,7 +58,7 @@ function endsSentence(text: string, i: number): boolean {
 function isClauseBreak(text: string, i: number): boolean {
   const ch = text[i] ?? '';
   if (ch === '，' || ch === '：' || ch === ':') return true;
-  // An ASCII comma between digits is a thousands separator ("1,749,720"), not a clause break.
+  // An ASCII comma between digits is a thousands separator ("2,318,406"), not a clause break.
   if (ch === ',') return !(/\d/u.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/u.test(text.slice(i + 1)));
   return false;
 }
@@ -107,7 +107,7 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
   return out;
 }
 
-/** Each sentence as printed with its delimiter ("比例 63.93%；"), trimmed. */
+/** Each sentence as printed with its delimiter ("比例 47.15%；"), trimmed. */
 export function sentenceTexts(text: string, options: SplitOptions = {}): string[] {
   let from = 0;
   const out: string[] = [];

@@ -5,7 +5,7 @@ import { stemWord } from './stem.js';
 
 /**
  * Search tokens for Chinese report text: jieba's search-mode words (which keep figures such as
- * "63.93%" whole) plus character bigrams over every Han run. Words carry meaning, bigrams catch
+ * "47.15%" whole) plus character bigrams over every Han run. Words carry meaning, bigrams catch
  * what the dictionary splits wrongly or does not know; together they beat either alone.
  */
 export interface Tokenizer {

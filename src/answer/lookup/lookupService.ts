@@ -14,7 +14,7 @@ import type { TableRef } from '../tableAnswerer.js';
 
 /**
  * Below this share of the query covered by the best entry's name, the lookup is not confident: the
- * entry may be about something else ("藏书" → "援藏"), so front ends offer the matches as the closest
+ * entry may be about something else ("停车位" → "岗位"), so front ends offer the matches as the closest
  * metrics rather than as the answer.
  */
 export const LOOKUP_MIN_QUERY_COVERAGE = 0.4;

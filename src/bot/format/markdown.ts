@@ -33,7 +33,7 @@ function standsAlone(text: string, start: number, end: number): boolean {
 
 /**
  * Puts every printed occurrence of the given figures in bold. Longer values win over shorter ones
- * they contain ("95.82" over "95"), and a value inside a longer number is left alone.
+ * they contain ("87.64" over "87"), and a value inside a longer number is left alone.
  */
 export function boldFigures(text: string, values: readonly string[]): string {
   const unique = [...new Set(values.filter((v) => /\d/u.test(v)))].sort((a, b) => b.length - a.length);
