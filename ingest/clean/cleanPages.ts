@@ -42,16 +42,22 @@ export function cleanPages(pages: PageLines[]): CleanDocument {
   const pageLines = pages.map((p) => ({ page: p.page, lines: p.lines.filter((l) => l.text.trim().length > 0) }));
 
   const pagesWithKey = new Map<string, Set<number>>();
+  // Pages printing the line amid their text, away from the margins, where no running line prints.
+  const pagesWithKeyInText = new Map<string, Set<number>>();
   for (const { page, lines } of pageLines) {
-    for (const i of marginIndexes(lines.length)) {
-      if (!inOuterBand(lines[i])) continue;
-      const key = repeatKey(lines[i]?.text ?? '');
-      if (key.length === 0) continue;
-      const seen = pagesWithKey.get(key) ?? new Set<number>();
+    const margins = new Set(marginIndexes(lines.length).filter((i) => inOuterBand(lines[i])));
+    lines.forEach((line, i) => {
+      const key = repeatKey(line.text);
+      if (key.length === 0 || (!margins.has(i) && inOuterBand(line))) return;
+      const counts = margins.has(i) ? pagesWithKey : pagesWithKeyInText;
+      const seen = counts.get(key) ?? new Set<number>();
       seen.add(page);
-      pagesWithKey.set(key, seen);
-    }
+      counts.set(key, seen);
+    });
   }
+  // A line a form repeats in its text ("□ 适用 √ 不适用" under each disclosure) lands in a margin on
+  // some pages; a running header or footer prints there on more pages than anywhere else.
+  for (const [key, seen] of pagesWithKey) if ((pagesWithKeyInText.get(key)?.size ?? 0) >= seen.size) pagesWithKey.delete(key);
   const threshold = Math.max(REPEAT_MIN_PAGES, Math.ceil(pages.length * REPEAT_SHARE));
   const running = new Set([...pagesWithKey].filter(([, seen]) => seen.size >= threshold).map(([key]) => key));
 

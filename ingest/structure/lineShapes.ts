@@ -20,7 +20,7 @@ export function sameTitle(a: string, b: string): boolean {
 const NUMBERED_HEADING = /^(\d{1,2})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?(\.?)\s*(\S.*)$/u;
 const HEADING_MAX_CHARS = 40;
 
-/** "1.人才培养", "1.1 立德树人", "1.1.1“大思政课”" — not "2024 年…" nor "12.5%的学生…". */
+/** "1.青禾概况", "1.1 青藤计划", "1.1.1“蓝鲸湾基地”" — not "2024 年…" nor "12.5%的学生…". */
 export function numberedHeading(line: string): HeadingShape | null {
   const m = NUMBERED_HEADING.exec(line.trim());
   if (!m) return null;
@@ -99,3 +99,9 @@ export function displayWidth(text: string): number {
   for (const ch of text) width += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
   return width;
 }
+
+/**
+ * A line of two boxes to tick, each before a short option ("□ 适用 √ 不适用", "√ 是 □ 否", "☐ Yes ☒ No"):
+ * a form prints it under each item it asks about.
+ */
+export const isChoiceLine = (line: string) => /^[□√☑☒☐■✓✔]\s*[\p{L}\p{Script=Han}]{1,4}\s*[□√☑☒☐■✓✔]\s*[\p{L}\p{Script=Han}]{1,4}$/u.test(line.trim());

@@ -7,7 +7,7 @@ import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
 import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle, withoutTitleColon } from './headingShapes.js';
-import { caseStart, CONTINUED_MARK, displayWidth, figureCaption, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
+import { caseStart, CONTINUED_MARK, displayWidth, figureCaption, isChoiceLine, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
 import { CAPITALS_STYLE, CAPTION_STYLE, Outline, type HeadingLevel } from './outline.js';
 
 /**
@@ -63,6 +63,8 @@ const NARROW_CELL = 0.3;
 const CENTRED_FULL = 0.7;
 /** Consecutive lines set apart alike: up to this many are one heading; more are an emphasised passage. */
 const MAX_HEADING_LINES = 3;
+/** The style of a form's item titles (see headingAt): one list, nested under the heading in force. */
+const FORM_ITEM_STYLE = 'form-item';
 /** A face of body size set once (an emphasised phrase) is no heading style: headings of one level share theirs. */
 const MIN_FACE_HEADINGS = 2;
 /** A heading face used this often is a level of the outline that holds the headings under it. */
@@ -131,6 +133,12 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     return g.size > LARGER * body.size || g.x1 < rightEdge - 2 * g.size || !nextSetAlike;
   };
 
+  // A line carries on the one above it when that one fills the text's width on the same page without ending a sentence.
+  const wrapsFrom = (index: number): boolean => {
+    const previous = lines[index - 1];
+    return previous !== undefined && previous.page === lines[index]?.page && tableOf[index - 1] === -1 && !SENTENCE_END.test(previous.text) && displayWidth(previous.text) >= fullWidth - 1.5;
+  };
+
   const wrapsInNarrowCell = (index: number): boolean => {
     const g = lines[index]?.geometry;
     if (!g || g.x1 - g.x0 >= NARROW_CELL * (rightEdge - leftEdge)) return false;
@@ -172,6 +180,12 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       // row label or list mark ("四、" beside a row of figures), not a heading.
       if (numbered.title === '' && numbered.rank > 1 && numbered.kind !== 'exhibit') return null;
       return { level, text, size, lines: 1 };
+    }
+    // An item of a form: its title stands over the boxes ticked for it ("在其他单位任职情况" over
+    // "√ 适用 □ 不适用"), whatever its type; the wrapped end of a longer title is no title of its own.
+    const after = lines[index + 1];
+    if (after && isChoiceLine(after.text) && !isChoiceLine(text) && tableOf[index] === -1 && [...text].length > MAX_FRAGMENT_CHARS && displayWidth(text) <= HEADING_MAX_WIDTH && !/[。；;]$/u.test(text) && !wrapsFrom(index)) {
+      return { level: { type: 'styled', style: FORM_ITEM_STYLE }, text, size, lines: 1 };
     }
     // The first page is the cover: its large lines name the report, not a section of it.
     const style = line.page === firstPage ? null : styleOf(line);

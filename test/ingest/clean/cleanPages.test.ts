@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPages, joinWrapped } from '../../../ingest/clean/cleanPages.js';
 import { textPageLines } from '../../../ingest/extract/extractDocument.js';
+import type { LaidLine, PageLines } from '../../../ingest/types.js';
 
 const HEADER = '某某学院年度质量报告（2025年度）';
 
 function page(n: number, body: string[]): { page: number; text: string } {
   return { page: n, text: [...body, HEADER, `第 ${n} 页`].join('\n') };
+}
+
+/** A PDF line at `y` points from the top of an 842 pt page; the outer bands are the top and bottom 101 pt. */
+function placed(page: number, text: string, y: number): LaidLine {
+  return { page, text, geometry: { y, x0: 56, x1: 300, size: 10.5, font: 'f1', segments: [], pageWidth: 595, pageHeight: 842 } };
 }
 
 describe('cleanPages', () => {
@@ -69,5 +75,25 @@ describe('joinWrapped', () => {
     expect(joinWrapped(['the number of holders of record of quill stock was', '417.'])).toBe('the number of holders of record of quill stock was 417.');
     expect(joinWrapped(['glimmer output rose by', '12.5% to 3,140 units,', 'a well-', 'known record'])).toBe('glimmer output rose by 12.5% to 3,140 units, a well-known record');
     expect(joinWrapped(['志愿者占在校生比例63.9', '3%'])).toBe('志愿者占在校生比例63.93%');
+  });
+
+  it('keeps a line a form repeats in its text, though it lands in a page margin on several pages', () => {
+    const CHOICE = '□ 适用 √ 不适用';
+    const FOOTER = '青禾智造股份有限公司 2031 年年度报告';
+    // Twelve pages, each with a running footer. The choice line prints mid-page on six of them and
+    // last above the footer, in the bottom band, on four.
+    const pages: PageLines[] = Array.from({ length: 12 }, (_, i) => {
+      const n = i + 1;
+      const lines = [placed(n, `第${n}部分的正文。`, 120)];
+      if (n <= 6) lines.push(placed(n, CHOICE, 400));
+      if (n >= 9) lines.push(placed(n, `${'甲乙丙丁'[n - 9] ?? ''}项事项的说明`, 760), placed(n, CHOICE, 780));
+      lines.push(placed(n, FOOTER, 810));
+      return { page: n, lines };
+    });
+
+    const doc = cleanPages(pages);
+
+    expect(doc.lines.filter((l) => l.text === CHOICE)).toHaveLength(10);
+    expect(doc.droppedRepeats).toEqual([FOOTER]);
   });
 });

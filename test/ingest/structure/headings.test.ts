@@ -837,4 +837,28 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Staff work')).toEqual(['Board Members and Staff:']);
     expect(pathOf(chunks, 'Loan work')).toEqual(['Loans to Directors']);
   });
+
+  it('reads the title a form prints over the boxes ticked for it as a heading under the one in force', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: '青禾智造股份有限公司', size: 22, align: 'centre' }, { line: '2031 年年度报告', size: 18, align: 'centre' }],
+        [
+          { line: '第一节 董事和员工情况', size: 16 },
+          { line: '一、任职情况', size: 12 },
+          '在蓝鲸湾集团任职情况',
+          '√ 适用 □ 不适用',
+          zhBody('任职'),
+          '在其他单位任职情况',
+          '□ 适用 √ 不适用',
+          zhBody('兼职'),
+          { line: '二、报酬情况', size: 12 },
+          zhBody('报酬'),
+        ],
+      ],
+      'form-items.pdf',
+    );
+    expect(pathOf(chunks, '任职方面')).toEqual(['第一节 董事和员工情况', '一、任职情况', '在蓝鲸湾集团任职情况']);
+    expect(pathOf(chunks, '兼职方面')).toEqual(['第一节 董事和员工情况', '一、任职情况', '在其他单位任职情况']);
+    expect(pathOf(chunks, '报酬方面')).toEqual(['第一节 董事和员工情况', '二、报酬情况']);
+  });
 });
