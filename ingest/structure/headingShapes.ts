@@ -167,6 +167,15 @@ export function refersBack(text: string): boolean {
   return /^(?:this|that)\s+(?![a-z]*(?:ss|is|us)\b)[a-z]+s\b(?!['’])/u.test(t) || /^(?:this|that|these|those)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|will|would|shall|should|can|could|may|might|must|has|have|had)\b/u.test(t);
 }
 
+/**
+ * The line that signs a report or letter off in English, set in a heading's type below the signature
+ * ("For and on behalf of the Board", "Signed on behalf of …", "By order of the Board"): the end of
+ * the text above, naming who signed, not a title over what follows.
+ */
+export function signsOff(text: string): boolean {
+  return /^(?:(?:for|signed)\s+(?:and\s+)?on\s+behalf\s+of|on\s+behalf\s+of|by\s+order\s+of)\b/iu.test(text.trim());
+}
+
 /** An English line ending on a word that cannot end a title or sentence (an article, preposition, conjunction). */
 export function breaksOff(text: string): boolean {
   return /\s(?:a|an|the|and|or|of|in|to|for|with|on|by|at|from|which|that|is|are|was|were|be|should)$/u.test(text.trim());
@@ -250,21 +259,49 @@ const MAX_RUN_IN_WORDS = 8;
 /** A word this long is capitalised in a title; shorter ones may be joiners (and, of, the, for). */
 const TITLE_WORD_LETTERS = 4;
 
+/** A title run into its paragraph, and whether a colon rather than a full stop ends it. */
+export interface RunInTitle {
+  title: string;
+  colon: boolean;
+}
+
+/** Words after a colon looked at to tell a sentence (its words after the first in lower case) from a list. */
+const SENTENCE_PROBE_WORDS = 4;
+
+/** The words before a colon that opens a line ("Basis of Accounting: These …"), when text follows it on the line. */
+const COLON_LEAD = /^(\p{Lu}[\p{L}\s,&’'-]{0,80}?)\s*:\s+(?=[“"‘(]?\p{Lu})/u;
+
 /**
  * The title a paragraph opens with as a sentence of its own, run into its text, as filings set
  * their notes' topics ("Restricted Cash. Restricted cash includes …", "Use of Estimates. The
- * preparation of …"): a first sentence of a few words in title case — every word of four letters or
- * more capitalised, the first word too — ended by a full stop, with more text after it on the line.
+ * preparation of …"), or ended by a colon before a sentence that starts in capitals ("Basis of
+ * Accounting: These financial statements …"): a few words in title case — every word of four
+ * letters or more capitalised, the first word too — with more text after them on the line.
  * Null for any other line. A single word must be a word of four letters or more ("Postage."), not
- * an abbreviation ("Inc."), and no reply ("None."); figures, brackets or a colon make it a clause.
+ * an abbreviation ("Inc."), and no reply ("None."); figures, brackets or a second colon make it a
+ * clause. (Whether a colon's lead-in is a topic or a form's field label — "Name: Mr …" printed for
+ * each person — the caller decides from how often the report prints it.)
  */
-export function runInTitle(line: string): string | null {
+export function runInTitle(line: string): RunInTitle | null {
   // (Only the line's opening words can be a title: the sentence is looked for there.)
   const head = line.slice(0, 120);
+  const lead = COLON_LEAD.exec(head);
+  // (What follows the colon is a sentence in sentence case; a list of words in capitals after it —
+  // "Integrity: Be Authentic, Be Inclusive" — is a list item, a title-case value, not prose.)
+  const after = lead ? head.slice(lead[0].length).split(/\s+/u).slice(1, SENTENCE_PROBE_WORDS) : [];
+  if (lead?.[1] && after.filter((word) => /^\p{Ll}/u.test(word)).length >= 2) {
+    const title = titleCased(lead[1].trim());
+    return title === null ? null : { title, colon: true };
+  }
   const firstSentence = splitSentences(head)[0];
   if (!firstSentence || firstSentence.through >= head.trimEnd().length) return null;
   if (head[firstSentence.through - 1] !== '.') return null;
-  const title = firstSentence.text.trim();
+  const title = titleCased(firstSentence.text.trim());
+  return title === null ? null : { title, colon: false };
+}
+
+/** The words as a title: a few words in title case, not breaking off and no reply; else null. */
+function titleCased(title: string): string | null {
   if (!/^\p{Lu}[\p{L}\s,&’'-]*$/u.test(title)) return null;
   const words = title.replace(/,/gu, '').split(/\s+/u);
   if (words.length > MAX_RUN_IN_WORDS) return null;

@@ -105,3 +105,12 @@ export function displayWidth(text: string): number {
  * a form prints it under each item it asks about.
  */
 export const isChoiceLine = (line: string) => /^[□√☑☒☐■✓✔]\s*[\p{L}\p{Script=Han}]{1,4}\s*[□√☑☒☐■✓✔]\s*[\p{L}\p{Script=Han}]{1,4}$/u.test(line.trim());
+
+/**
+ * A choice line whose ticked box declines ("□适用 √不适用", "□是 √否", "☐ Yes ☒ No"): the item it
+ * answers has nothing under it. The declining option is the one that negates (不, 否, 无, 未, 非; no, not).
+ */
+export function declinesChoice(line: string): boolean {
+  const ticked = /[√☑☒■✓✔]\s*([\p{L}\p{Script=Han}/]{1,4})/u.exec(line.trim())?.[1];
+  return ticked !== undefined && /^(?:[不否无未非]|no\b|not\b|n\/a)/iu.test(ticked);
+}

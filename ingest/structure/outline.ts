@@ -24,6 +24,8 @@ export interface HeadingInput {
   holds?: boolean;
   /** Font and size of a numbered heading set apart from the body text (numbered notes in one face are one list). */
   face?: string;
+  /** Printed straight under the heading opened last, with no text between them. */
+  directlyUnder?: boolean;
 }
 
 export type HeadingLevel =
@@ -84,6 +86,11 @@ export class Outline {
     return true;
   }
 
+  /** Closes the heading opened last (an item that holds nothing after its own line). */
+  closeLast(): void {
+    this.open.pop();
+  }
+
   /**
    * Opens the heading if it fits the outline here, closing what it ends, and returns its section;
    * null when its number does not advance plausibly (the line is then text, a list item).
@@ -108,7 +115,7 @@ export class Outline {
       const renumbered = same >= 0 && sameNumbers(this.decimal, level.numbers) && this.open[same]?.text !== text;
       if (!renumbered && !decimalAdvances(this.decimal, level.numbers)) return null;
       if (same >= 0) this.open = this.open.slice(0, same);
-      else this.closeFor(level, heading.size);
+      else this.closeFor(level, { ...heading, text });
       this.decimal = level.numbers;
     } else if (level.type === 'numbered') {
       const n = level.numbers[0] ?? 0;
@@ -132,13 +139,13 @@ export class Outline {
         const carriesOn = earlier !== undefined && n > earlier.n && n <= Math.floor(earlier.n) + reach;
         if (!(n <= 3 || carriesOn)) return null;
         if (carriesOn && n > 3 && earlier.depth <= this.open.length) this.open = this.open.slice(0, earlier.depth);
-        else this.closeFor(level, heading.size);
+        else this.closeFor(level, { ...heading, text });
       }
       this.lastNumber.set(keyOf(level), { n, depth: this.open.length });
     } else {
       const same = this.open.findIndex((o) => o.key === key);
       if (same >= 0) this.open = this.open.slice(0, same);
-      else this.closeFor(level, heading.size, heading.face, text);
+      else this.closeFor(level, { ...heading, text });
     }
     const id = level.type === 'named' ? level.id : level.type === 'numbered' && level.kind === 'decimal' ? level.numbers.join('.') : idOf(text);
     this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, ...(heading.face ? { face: heading.face } : {}) });
@@ -161,8 +168,8 @@ export class Outline {
   }
 
   /** Closes the open headings a new one of this level ends (they are not its parents). */
-  private closeFor(level: HeadingLevel, size: number, face?: string, text = ''): void {
-    while (this.open.length > 0 && closes(level, size, this.open.at(-1) as Open, face, text)) this.open.pop();
+  private closeFor(level: HeadingLevel, heading: HeadingInput): void {
+    while (this.open.length > 0 && closes(level, heading, this.open.at(-1) as Open)) this.open.pop();
   }
 }
 
@@ -173,7 +180,8 @@ function keyOf(level: HeadingLevel): string {
 }
 
 /** Whether a new heading ends the open one above it (they are not parent and child). */
-function closes(level: HeadingLevel, size: number, open: Open, face?: string, text = ''): boolean {
+function closes(level: HeadingLevel, heading: HeadingInput, open: Open): boolean {
+  const { size, face, text } = heading;
   if (open.level.type === 'named' || !open.holds) return true;
   // A caption heads only the text under it: it nests under whatever is open and closes nothing that holds.
   if (level.type === 'styled' && level.style.startsWith(CAPTION_STYLE)) return false;
@@ -199,7 +207,16 @@ function closes(level: HeadingLevel, size: number, open: Open, face?: string, te
   }
   // Parts, chapters and items (PART II, 第二节, Item 7) divide the whole report: no heading set
   // apart by type alone (a cover title, a running statement title) holds them.
-  if (open.level.type === 'styled') return (level.type === 'numbered' && level.rank <= 1) || (notLarger && size > 0);
+  if (open.level.type === 'styled') {
+    if (level.type === 'numbered' && level.rank <= 1) return true;
+    // At one size, a title in capitals printed straight over the first of a numbered list in mixed case
+    // introduces the list ("NOTES TO THE FINANCIAL STATEMENTS" over "Note 1 Summary of …"): it holds it,
+    // as it closes such a heading when it comes after one (above). (The list's next numbers continue
+    // it under the title.)
+    const sameSize = size > 0 && Math.abs(open.size - size) <= SAME_SIZE;
+    if (level.type === 'numbered' && heading.directlyUnder === true && sameSize && inCapitals(open.text) && !inCapitals(text)) return false;
+    return notLarger && size > 0;
+  }
   if (level.type !== 'numbered') return true;
   // A heading in larger type than this one holds it, whatever their numbering.
   if (size > 0 && open.size > size + SAME_SIZE) return false;

@@ -6,8 +6,8 @@ import { isPeriodLine } from '../../src/text/periods.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
-import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle, withoutTitleColon } from './headingShapes.js';
-import { caseStart, CONTINUED_MARK, displayWidth, figureCaption, isChoiceLine, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
+import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle, signsOff, withoutTitleColon } from './headingShapes.js';
+import { caseStart, CONTINUED_MARK, declinesChoice, displayWidth, figureCaption, isChoiceLine, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
 import { CAPITALS_STYLE, CAPTION_STYLE, Outline, type HeadingLevel } from './outline.js';
 
 /**
@@ -159,7 +159,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     const size = line.geometry?.size ?? 0;
     const named = unnumberedHeading(text);
     if (named) return { level: { type: 'named', id: named }, text, size, lines: 1 };
-    if (tableCaption(text) || figureCaption(text) || caseStart(text) || isSourceNote(text)) return null;
+    if (tableCaption(text) || figureCaption(text) || caseStart(text) || isSourceNote(text) || signsOff(text)) return null;
     const numbered = numberedShape(text);
     if (numbered) {
       // A numbered label whose words run on in a fragment under it at the same left edge ("（五）专项储" /
@@ -185,7 +185,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // "√ 适用 □ 不适用"), whatever its type; the wrapped end of a longer title is no title of its own.
     const after = lines[index + 1];
     if (after && isChoiceLine(after.text) && !isChoiceLine(text) && tableOf[index] === -1 && [...text].length > MAX_FRAGMENT_CHARS && displayWidth(text) <= HEADING_MAX_WIDTH && !/[。；;]$/u.test(text) && !wrapsFrom(index)) {
-      return { level: { type: 'styled', style: FORM_ITEM_STYLE }, text, size, lines: 1 };
+      // An item whose box declines ("□适用 √不适用") heads only that line: what follows is the next item's.
+      return { level: { type: 'styled', style: FORM_ITEM_STYLE }, text, size, lines: 1, holds: !declinesChoice(after.text) };
     }
     // The first page is the cover: its large lines name the report, not a section of it.
     const style = line.page === firstPage ? null : styleOf(line);
@@ -237,6 +238,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     return { level: { type: 'styled', style }, text: joined, size, lines: count, holds };
   };
 
+  const colonTitles = colonTitleHabit(lines, tableOf, contents);
   const blocks: Block[] = [];
   let caseRef: SectionRef | null = null;
   let tableRef: SectionRef | null = null;
@@ -344,7 +346,10 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // notes numbered so are one list, however their numbers are printed ("22." then "23").
     const numberedFace = face !== bodyFace && heading && (heading.level.type === 'numbered' || BARE_NUMBER.test(heading.text)) ? face : undefined;
     if (heading) runIn = null;
-    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace }) : null;
+    // (Nothing printed between it and the heading opened last: no text waiting, the last block that heading.)
+    const lastBlock = blocks.at(-1);
+    const directlyUnder = (draft === null || draft.lines.length === 0) && lastBlock?.kind === 'heading' && lastBlock.lineEnd === index - 1;
+    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace, directlyUnder }) : null;
     if (heading && section) {
       flush();
       caseRef = null;
@@ -352,6 +357,12 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       draft = { kind: 'heading', lines: lines.slice(index, index + heading.lines), lineStart: index, section };
       flush();
       skipUntil = index + heading.lines - 1;
+      // A form item whose box declines holds its choice line alone; it closes under that line.
+      if (heading.holds === false && heading.level.type === 'styled' && heading.level.style === FORM_ITEM_STYLE && tableOf[index + 1] === -1) {
+        single('paragraph', index + 1, section);
+        outline.closeLast();
+        skipUntil = index + 1;
+      }
       return;
     }
 
@@ -402,7 +413,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     const kind: BlockKind = caseRef ? 'case' : 'paragraph';
     // A run-in title opens a paragraph: the line it starts follows one that ended a sentence, or none.
     const previous = draft?.lines.at(-1)?.text;
-    const title = kind === 'paragraph' && (previous === undefined || SENTENCE_END.test(previous)) ? runInTitle(text) : null;
+    const found = kind === 'paragraph' && (previous === undefined || SENTENCE_END.test(previous)) ? runInTitle(text) : null;
+    const title = found && (!found.colon || colonTitles.accepts(found.title)) ? found.title : null;
     if (title !== null) {
       flush();
       runIn = title;
@@ -446,7 +458,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // Capitals set a line apart too ("CONSOLIDATED BALANCE SHEETS", "EXHIBIT INDEX"), in the body's own face.
     const text = line.text;
     if (g.size < body.size - 0.5 || /[a-z]/u.test(text)) return null;
-    const capitalWords = text.split(/\s+/u).filter((w) => /[A-Z]{2,}/u.test(w)).length;
+    // (A word with figures in it is a code — a postcode "RG1 8LS", a reference — not a word of a title.)
+    const capitalWords = text.split(/\s+/u).filter((w) => /[A-Z]{2,}/u.test(w) && !/\d/u.test(w)).length;
     // Words, not figures: a line of amounts with currency codes ("(2021: MYR 2,671,654 (AUD 855,806))") is no title.
     const letters = (text.match(/\p{L}/gu) ?? []).length;
     const digits = (text.match(/\d/gu) ?? []).length;
@@ -546,6 +559,27 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
         .map(([key, s]) => [key, s.headings]),
     );
   }
+}
+
+/** A report that sets topics run in before a colon sets at least this many of two words or more. */
+const MIN_COLON_TITLES = 3;
+
+/**
+ * Which words before a colon opening a line are run-in titles. A form prints its field labels once
+ * per record ("Name: …", "Title: …" for each director): a lead-in printed more than once is a label.
+ * A topic is named once, and a report that runs its topics in so does it as a habit, with titles of
+ * several words among them ("Basis of Accounting:", "Principles of Consolidation:"); without that
+ * habit a colon lead-in ("Note: …") is no title.
+ */
+function colonTitleHabit(lines: readonly CleanLine[], tableOf: Int32Array, contents: ReadonlySet<number>): { accepts(title: string): boolean } {
+  const counts = new Map<string, number>();
+  lines.forEach((line, index) => {
+    if (tableOf[index] !== -1 || contents.has(index) || !/^\p{Lu}[^:]{0,80}:\s/u.test(line.text)) return;
+    const found = runInTitle(line.text);
+    if (found?.colon) counts.set(found.title.toLowerCase(), (counts.get(found.title.toLowerCase()) ?? 0) + 1);
+  });
+  const severalWords = [...counts].filter(([title, n]) => n === 1 && /\s/u.test(title)).length;
+  return { accepts: (title) => severalWords >= MIN_COLON_TITLES && counts.get(title.toLowerCase()) === 1 };
 }
 
 /**

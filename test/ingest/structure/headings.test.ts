@@ -858,7 +858,101 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
       'form-items.pdf',
     );
     expect(pathOf(chunks, '任职方面')).toEqual(['第一节 董事和员工情况', '一、任职情况', '在蓝鲸湾集团任职情况']);
-    expect(pathOf(chunks, '兼职方面')).toEqual(['第一节 董事和员工情况', '一、任职情况', '在其他单位任职情况']);
+    // An item whose box declines holds only its choice line: the text after it is the heading's in force.
+    expect(pathOf(chunks, '兼职方面')).toEqual(['第一节 董事和员工情况', '一、任职情况']);
+    expect(pathOf(chunks, '□ 适用 √ 不适用')).toEqual(['第一节 董事和员工情况', '一、任职情况', '在其他单位任职情况']);
     expect(pathOf(chunks, '报酬方面')).toEqual(['第一节 董事和员工情况', '二、报酬情况']);
+  });
+
+  it('reads topics run in before a colon where the report makes a habit of them, and no field label printed per record or list after a colon', async () => {
+    const paragraph = (opening: string, topic: string) => [`${opening} ${topic} work at Qinghe Widgets continued through the year under the plans`, 'approved by the board.'];
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        [
+          { line: 'Note 2. Accounting policies', size: 12 },
+          ...paragraph('Basis of Lantern Accounting: The', 'Basis'),
+          ...paragraph('Principles of Ember Consolidation: Entities in', 'Entity'),
+          ...paragraph('Quill Currency Translation: The', 'Currency'),
+          // One word is a topic too in a report with the habit.
+          ...paragraph('Inventories: The', 'Stock'),
+          // A list of words in capitals after the colon is no sentence.
+          'Values: Be Bold, Be Kind, Be Quick',
+          ...paragraph('In the year', 'Values'),
+          { line: 'Note 3. Directors', size: 12 },
+          // A form's label printed for each person is a field, not a topic.
+          ...paragraph('Role Held: The', 'First'),
+          ...paragraph('Role Held: The', 'Second'),
+        ],
+      ],
+      'colon-titles.pdf',
+    );
+    expect(pathOf(chunks, 'Basis work')).toEqual(['Note 2. Accounting policies', 'Basis of Lantern Accounting']);
+    expect(pathOf(chunks, 'Entity work')).toEqual(['Note 2. Accounting policies', 'Principles of Ember Consolidation']);
+    expect(pathOf(chunks, 'Currency work')).toEqual(['Note 2. Accounting policies', 'Quill Currency Translation']);
+    expect(pathOf(chunks, 'Stock work')).toEqual(['Note 2. Accounting policies', 'Inventories']);
+    expect(pathOf(chunks, 'Values work')).toEqual(['Note 2. Accounting policies', 'Inventories']);
+    expect(pathOf(chunks, 'Second work')).toEqual(['Note 3. Directors']);
+  });
+
+  it('reads no colon lead-in as a title in a report that runs in no topics so', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        [
+          { line: 'Note 1. Cinder plant', size: 12 },
+          'Lantern Note: The figures below are stated at cost and include the Ember plant and the Quill',
+          'site.',
+          enBody('Plant'),
+        ],
+      ],
+      'one-colon-lead.pdf',
+    );
+    expect(pathOf(chunks, 'Plant work')).toEqual(['Note 1. Cinder plant']);
+  });
+
+  it('holds the numbered notes under a title in capitals printed straight over the first of them', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [{ line: 'Item 1. Lantern Statements', bold: true }, enBody('Statement')],
+        [
+          { line: 'NOTES TO THE LANTERN STATEMENTS', bold: true, align: 'centre' },
+          { line: 'Note 1 Quill Policies', bold: true },
+          enBody('Policy'),
+          { line: 'Note 2 Ember Leases', bold: true },
+          enBody('Lease'),
+        ],
+        [{ line: 'CINDER SCHEDULE', bold: true, align: 'centre' }, enBody('Schedule'), { line: 'Note 3 Loose Remark', bold: true }, enBody('Remark')],
+      ],
+      'notes-title.pdf',
+    );
+    expect(pathOf(chunks, 'Policy work')).toEqual(['Item 1. Lantern Statements', 'NOTES TO THE LANTERN STATEMENTS', 'Note 1 Quill Policies']);
+    expect(pathOf(chunks, 'Lease work')).toEqual(['Item 1. Lantern Statements', 'NOTES TO THE LANTERN STATEMENTS', 'Note 2 Ember Leases']);
+    // Text between them: the title in capitals introduced that text, not the numbered heading after it.
+    expect(pathOf(chunks, 'Remark work')?.includes('CINDER SCHEDULE')).toBe(false);
+  });
+
+  it('takes no line signing a report off and no postcode in capitals for a heading', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Plc', size: 22, align: 'centre' }],
+        [
+          { line: 'Use of the Lantern report', bold: true },
+          enBody('Use'),
+          'Ember Quill FCA (Senior Statutory Auditor)',
+          { line: 'For and on behalf of Cinder Audit LLP', bold: true },
+          'Statutory Auditors',
+          'QW1 8ZZ',
+          '11 May 2031',
+          { line: 'Strategic Overview', bold: true },
+          enBody('Strategy'),
+        ],
+      ],
+      'sign-off.pdf',
+    );
+    expect(pathOf(chunks, 'Statutory Auditors')).toEqual(['Use of the Lantern report']);
+    expect(pathOf(chunks, '11 May 2031')).toEqual(['Use of the Lantern report']);
+    expect(pathOf(chunks, 'Strategy work')).toEqual(['Strategic Overview']);
   });
 });
