@@ -198,7 +198,9 @@ function closes(level: HeadingLevel, heading: HeadingInput, open: Open): boolean
     // At one size, a title in capitals also stands above a numbered heading in mixed case under the
     // parts and items ("REPORT OF INDEPENDENT REGISTERED PUBLIC ACCOUNTING FIRM" after "Note 13 Leases").
     if (open.level.type !== 'styled') {
-      const belowItems = open.level.type === 'numbered' && open.level.rank > 1;
+      // (A filing's lettered sections under an item — "A. Operating Results" — divide the form as its
+      // items do: a title in capitals inside one is under it.)
+      const belowItems = open.level.type === 'numbered' && open.level.rank > 1 && open.level.kind !== 'letter';
       return smaller || (belowItems && Math.abs(open.size - size) <= SAME_SIZE && inCapitals(text) && !inCapitals(open.text));
     }
     const sameSize = Math.abs(open.size - size) <= SAME_SIZE;

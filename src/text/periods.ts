@@ -70,8 +70,12 @@ export function resolvedYear(period: Period, reportYear: number): number | null 
 const PERIOD_LINE =
   /^(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?|(?:three|six|nine|twelve)\s+months)\s+ended|years?\s+ended|as\s+(?:at|of)\s|at\s+\d{1,2}\s|at\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|截至|截止)/iu;
 
+/** Two periods set against each other ("Year ended … compared to year ended …"): a comparison's title, not the period of one statement. */
+const COMPARES_PERIODS = /\b(?:compared\s+(?:to|with)|versus|vs\.?)\s/iu;
+
 export function isPeriodLine(text: string): boolean {
-  return PERIOD_LINE.test(text.trim());
+  const line = text.trim();
+  return PERIOD_LINE.test(line) && !COMPARES_PERIODS.test(line);
 }
 
 /** A line that is a date and nothing more ("30 June 2031", "December 31, 2031", "2030年12月31日"): a column's period, never a title. */

@@ -955,4 +955,27 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, '11 May 2031')).toEqual(['Use of the Lantern report']);
     expect(pathOf(chunks, 'Strategy work')).toEqual(['Strategic Overview']);
   });
+
+  it('reads a title setting two years against each other as a heading under the lettered section, not as a period line', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Tankers Ltd', size: 22, align: 'centre' }],
+        [
+          { line: 'Item 1. Lantern Review', bold: true },
+          { line: 'A. Operating Results', bold: true },
+          enBody('Fleet'),
+          'YEAR ENDED DECEMBER 31, 2031 COMPARED TO YEAR ENDED DECEMBER 31, 2030',
+          enBody('Voyage'),
+          'YEAR ENDED DECEMBER 31, 2030 COMPARED TO YEAR ENDED DECEMBER 31, 2029',
+          enBody('Charter'),
+          { line: 'B. Liquidity', bold: true },
+          enBody('Cash'),
+        ],
+      ],
+      'compared-years.pdf',
+    );
+    expect(pathOf(chunks, 'Voyage work')).toEqual(['Item 1. Lantern Review', 'A. Operating Results', 'YEAR ENDED DECEMBER 31, 2031 COMPARED TO YEAR ENDED DECEMBER 31, 2030']);
+    expect(pathOf(chunks, 'Charter work')).toEqual(['Item 1. Lantern Review', 'A. Operating Results', 'YEAR ENDED DECEMBER 31, 2030 COMPARED TO YEAR ENDED DECEMBER 31, 2029']);
+    expect(pathOf(chunks, 'Cash work')).toEqual(['Item 1. Lantern Review', 'B. Liquidity']);
+  });
 });

@@ -12,5 +12,7 @@ describe('period and date lines', () => {
 
   it('reads the period printed under a statement title', () => {
     expect(['For the year ended 31 December 2031', 'As at 30 June 2031', '截至2031年12月31日', 'Quill revenue'].map(isPeriodLine)).toEqual([true, true, true, false]);
+    // Two periods set against each other title a comparison; they are no one statement's period.
+    expect(['Year ended December 31, 2031 compared to year ended December 31, 2030', 'YEAR ENDED 2031 VERSUS 2030'].map(isPeriodLine)).toEqual([false, false]);
   });
 });
