@@ -211,12 +211,12 @@ function closes(level: HeadingLevel, heading: HeadingInput, open: Open): boolean
   // apart by type alone (a cover title, a running statement title) holds them.
   if (open.level.type === 'styled') {
     if (level.type === 'numbered' && level.rank <= 1) return true;
-    // At one size, a title in capitals printed straight over the first of a numbered list in mixed case
-    // introduces the list ("NOTES TO THE FINANCIAL STATEMENTS" over "Note 1 Summary of …"): it holds it,
-    // as it closes such a heading when it comes after one (above). (The list's next numbers continue
+    // A title printed straight over the first heading of a numbered list, no larger than itself,
+    // introduces the list ("NOTES TO THE FINANCIAL STATEMENTS" over "Note 1 Summary of …", "Basis of
+    // preparation" over "(a) Statement of compliance"): it holds it. (The list's next numbers continue
     // it under the title.)
-    const sameSize = size > 0 && Math.abs(open.size - size) <= SAME_SIZE;
-    if (level.type === 'numbered' && heading.directlyUnder === true && sameSize && inCapitals(open.text) && !inCapitals(text)) return false;
+    const notSmaller = size > 0 && open.size >= size - SAME_SIZE;
+    if (level.type === 'numbered' && heading.directlyUnder === true && notSmaller && level.numbers.every((n) => n === 1)) return false;
     return notLarger && size > 0;
   }
   if (level.type !== 'numbered') return true;

@@ -346,9 +346,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // notes numbered so are one list, however their numbers are printed ("22." then "23").
     const numberedFace = face !== bodyFace && heading && (heading.level.type === 'numbered' || BARE_NUMBER.test(heading.text)) ? face : undefined;
     if (heading) runIn = null;
-    // (Nothing printed between it and the heading opened last: no text waiting, the last block that heading.)
-    const lastBlock = blocks.at(-1);
-    const directlyUnder = (draft === null || draft.lines.length === 0) && lastBlock?.kind === 'heading' && lastBlock.lineEnd === index - 1;
+    const directlyUnder = nothingSinceHeading();
     const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace, directlyUnder }) : null;
     if (heading && section) {
       flush();
@@ -429,6 +427,20 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   flush();
 
   return { blocks };
+
+  /**
+   * Whether nothing but a unit line ("(All amounts in USD '000)", which counts for the whole part) is
+   * printed between the heading opened last and here: no text waiting, no other block since.
+   */
+  function nothingSinceHeading(): boolean {
+    if (draft !== null && draft.lines.some((l) => unitLine(l.text) === null)) return false;
+    for (let at = blocks.length - 1; at >= 0; at -= 1) {
+      const block = blocks[at] as Block;
+      if (block.kind === 'heading') return true;
+      if (unitLine(block.text) === null) return false;
+    }
+    return false;
+  }
 
   function isContinuedTitle(line: CleanLine): boolean {
     const text = line.text.trim();

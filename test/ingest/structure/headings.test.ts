@@ -911,19 +911,22 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Plant work')).toEqual(['Note 1. Cinder plant']);
   });
 
-  it('holds the numbered notes under a title in capitals printed straight over the first of them', async () => {
+  it('holds a numbered list under a title printed straight over its first heading', async () => {
     const chunks = await chunksOf(
       [
         [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
         [{ line: 'Item 1. Lantern Statements', bold: true }, enBody('Statement')],
         [
           { line: 'NOTES TO THE LANTERN STATEMENTS', bold: true, align: 'centre' },
+          // A unit line between them counts for the whole part: the title is still straight over the list.
+          { line: "(All amounts in USD '000)", align: 'centre' },
           { line: 'Note 1 Quill Policies', bold: true },
           enBody('Policy'),
           { line: 'Note 2 Ember Leases', bold: true },
           enBody('Lease'),
         ],
         [{ line: 'CINDER SCHEDULE', bold: true, align: 'centre' }, enBody('Schedule'), { line: 'Note 3 Loose Remark', bold: true }, enBody('Remark')],
+        [{ line: 'Basis of Ember preparation', bold: true }, { line: '(a) Statement of compliance', bold: true }, enBody('Compliance'), { line: '(b) Going concern', bold: true }, enBody('Concern')],
       ],
       'notes-title.pdf',
     );
@@ -931,6 +934,8 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Lease work')).toEqual(['Item 1. Lantern Statements', 'NOTES TO THE LANTERN STATEMENTS', 'Note 2 Ember Leases']);
     // Text between them: the title in capitals introduced that text, not the numbered heading after it.
     expect(pathOf(chunks, 'Remark work')?.includes('CINDER SCHEDULE')).toBe(false);
+    // In mixed case too: a title over the first heading of a lettered list.
+    expect(pathOf(chunks, 'Concern work')?.slice(-2)).toEqual(['Basis of Ember preparation', '(b) Going concern']);
   });
 
   it('takes no line signing a report off and no postcode in capitals for a heading', async () => {
