@@ -1,7 +1,7 @@
 import { bodyFontSize } from '../layout/bodyStyle.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
 import { unitLine } from '../../src/text/unitLines.js';
-import { tableCaption, figureCaption, isSourceNote } from '../structure/lineShapes.js';
+import { tableCaption, figureCaption, isChoiceLine, isSourceNote } from '../structure/lineShapes.js';
 import { numberedShape } from '../structure/headingShapes.js';
 import type { CleanLine, LineGeometry, Segment } from '../types.js';
 
@@ -160,7 +160,8 @@ function isListItem(segments: Segment[], textWidth: number): boolean {
 function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bodySize: number): LineKind {
   const text = line.text;
   const textWidth = block.right - block.left;
-  if (tableCaption(text) || figureCaption(text) || isSourceNote(text)) return 'other';
+  // A form's answer line ("√ 适用 □ 不适用") is never a row: it stands under an item's title, between tables.
+  if (tableCaption(text) || figureCaption(text) || isSourceNote(text) || isChoiceLine(text)) return 'other';
   // A note, item, part or chapter heading ("Note 31. Changes in liabilities …") is never a cell: it
   // ends the table above it, even one carried over from the page before.
   if (DIVIDING_KINDS.has(numberedShape(text)?.kind ?? '')) return 'other';

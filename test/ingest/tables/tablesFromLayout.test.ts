@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseReport } from '../../../ingest/ingestReports.js';
 import type { ParsedTable } from '../../../src/store/shapes.js';
 import { tablesFromLayout } from '../../../ingest/tables/tablesFromLayout.js';
-import type { LayoutTable } from '../../../ingest/tables/findLayoutTables.js';
+import { findLayoutTables, type LayoutTable } from '../../../ingest/tables/findLayoutTables.js';
 import type { CleanLine } from '../../../ingest/types.js';
 import { makeReportPdf, makeRuledTablePdf, makeTwoPageTablePdf, TWO_PAGE_TABLE, type PdfBlock } from '../../fixtures/pdfs.js';
 
@@ -608,5 +608,30 @@ describe('titles and headings of found tables, over lines set by hand', () => {
     // The same lines without the piece of a figure between: the short line above the rows is their title.
     const titled = [...lines.slice(0, 4), line(4, 164, [['配套渠', 62], ['否', 150], ['15,600', 250]]), line(5, 188, [['蓄水工程', 62], ['否', 150], ['2,330', 250]])];
     expect(tablesFromLayout([grid(0, 2, titled), grid(4, 5, titled)], context(titled)).tables.map((t) => t.title)).toContain('水闸及');
+  });
+  it('ends a table at the next form item: the boxes ticked for it are no row, so its title and table start anew', () => {
+    // (Positions as a Chinese annual report sets two such tables, words invented: wrapped business
+    // descriptions run on in single cells, the next item's title and boxes start at the text's left.)
+    const lines = [
+      line(0, 262, [['公司', 115], ['注册', 341], ['净资', 417], ['营业', 450], ['净利', 511]]),
+      line(1, 270, [['公司名称', 65], ['主要业务', 215], ['总资产', 377]]),
+      line(2, 278, [['类型', 115], ['资本', 341], ['产', 422], ['收入', 450], ['润', 516]]),
+      line(3, 298, [['青禾材料的技术开发、技术咨询、技术', 144]]),
+      line(4, 314, [['青禾化工', 62], ['服务、技术转让、环保工程处理。', 144]]),
+      line(5, 330, [['科技公司', 62], ['子公', 115], ['新材料、医药中间体生产销', 144], ['20,000,0', 333]]),
+      line(6, 338, [['0.00', 388], ['0.00', 423], ['0.00', 454], ['0.00', 484], ['0.00', 514]]),
+      line(7, 346, [['有限公司', 62], ['司', 115], ['售及仓储业务。', 144], ['00.00', 333]]),
+      line(8, 362, [['销售（依法经批准的项目，经相关部门', 144]]),
+      line(9, 378, [['批准后方可开展经营活动）。', 144]]),
+      line(10, 398, [['报告期内取得和处置子公司的情况', 57]]),
+      line(11, 414, [['√ 适用 □ 不适用', 57]]),
+      line(12, 430, [['公司名称', 118], ['取得和处置子公司方式', 233], ['对整体生产经营和业绩的影响', 397]]),
+      line(13, 446, [['截止报告期末，云岭医药只', 381]]),
+      line(14, 462, [['云岭医药化工有限公司', 62], ['收购、增资', 222], ['进行了部分工程建设', 381]]),
+    ];
+    expect(findLayoutTables(lines).map((t) => [t.lineStart, t.lineEnd])).toEqual([
+      [0, 7],
+      [12, 14],
+    ]);
   });
 });
