@@ -30,7 +30,8 @@ export interface HeadingInput {
 
 export type HeadingLevel =
   | { type: 'numbered'; kind: HeadingKind; rank: number; numbers: number[] }
-  | { type: 'styled'; style: string }
+  /** `depth`: levels above this face among the report's heading faces of its size (see faceDepth). */
+  | { type: 'styled'; style: string; depth?: number }
   | { type: 'named'; id: string };
 
 interface Open {
@@ -205,6 +206,8 @@ function closes(level: HeadingLevel, heading: HeadingInput, open: Open): boolean
     }
     const sameSize = Math.abs(open.size - size) <= SAME_SIZE;
     if (sameSize && isCaps(open.level.style) !== isCaps(level.style)) return isCaps(level.style);
+    // Two levels set in one size, told apart by the face: the upper one holds the lower.
+    if (sameSize && (open.level.depth ?? 0) < (level.depth ?? 0)) return false;
     return notLarger;
   }
   // Parts, chapters and items (PART II, 第二节, Item 7) divide the whole report: no heading set

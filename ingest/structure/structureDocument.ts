@@ -234,8 +234,9 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // Set apart or not, a heading ends its line: a line running to the right edge wraps on into a paragraph.
     if (!endsItsLine(index + count - 1)) return null;
     // A face set for only a heading or two (a letterhead, a one-off title page) holds no other headings.
-    const holds = (headingFaces.get(style) ?? 0) >= MIN_HOLDING_FACE_USES;
-    return { level: { type: 'styled', style }, text: joined, size, lines: count, holds };
+    const holds = (headingFaces.get(style)?.headings ?? 0) >= MIN_HOLDING_FACE_USES;
+    const depth = faceDepth(style, headingFaces);
+    return { level: { type: 'styled', style, ...(depth > 0 ? { depth } : {}) }, text: joined, size, lines: count, holds };
   };
 
   const colonTitles = colonTitleHabit(lines, tableOf, contents);
@@ -534,8 +535,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
    * line or two that reads as a title is a heading; a longer run is an emphasised passage, a multi-line
    * cell outside a table or a quote. A face is a heading face when most of its runs are headings.
    */
-  function findHeadingFaces(all: readonly CleanLine[], style: BodyStyle, inTable: Int32Array): Map<string, number> {
-    const stats = new Map<string, { runs: number; headings: number }>();
+  function findHeadingFaces(all: readonly CleanLine[], style: BodyStyle, inTable: Int32Array): Map<string, FaceUse> {
+    const stats = new Map<string, { runs: number; headings: number; first: number }>();
     let i = 0;
     while (i < all.length) {
       const line = all[i] as CleanLine;
@@ -544,7 +545,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       const caption = captions.get(i);
       const captionStyle = caption !== undefined ? styleOf(line) : null;
       if (caption !== undefined && captionStyle !== null) {
-        const entry = stats.get(captionStyle) ?? { runs: 0, headings: 0 };
+        const entry = stats.get(captionStyle) ?? { runs: 0, headings: 0, first: i };
         entry.runs += 1;
         entry.headings += 1;
         stats.set(captionStyle, entry);
@@ -558,9 +559,12 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       }
       let end = i + 1;
       while (end < all.length && all[end]?.page === line.page && inTable[end] === -1 && !contents.has(end) && styleOf(all[end]) === key) end += 1;
-      const entry = stats.get(key) ?? { runs: 0, headings: 0 };
+      const entry = stats.get(key) ?? { runs: 0, headings: 0, first: -1 };
       entry.runs += 1;
-      if (end - i <= MAX_HEADING_LINES && isTitleText(titleWords(line.text)) && ownSegments(line) <= 1) entry.headings += 1;
+      if (end - i <= MAX_HEADING_LINES && isTitleText(titleWords(line.text)) && ownSegments(line) <= 1) {
+        entry.headings += 1;
+        if (entry.first < 0) entry.first = i;
+      }
       stats.set(key, entry);
       i = end;
     }
@@ -568,9 +572,36 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     return new Map(
       [...stats]
         .filter(([key, s]) => (s.headings >= MIN_FACE_HEADINGS || larger(key)) && s.headings >= HEADING_FACE_SHARE * s.runs)
-        .map(([key, s]) => [key, s.headings]),
+        .map(([key, s]) => [key, { headings: s.headings, first: s.first }]),
     );
   }
+}
+
+/** How often a heading face sets headings, and the line of its first. */
+interface FaceUse {
+  headings: number;
+  first: number;
+}
+
+/**
+ * How many levels of the outline stand above a heading face among the faces of its size (0 for the
+ * top). Where a report sets two levels of titles in one size, told apart only by the face (bold
+ * "Principles of remuneration" over bold italic "Executive remuneration"), the upper level comes
+ * first and sets fewer titles: each of its titles holds several of the level under it. A face
+ * that came first but sets as many titles or more is a sibling style, not a level above.
+ */
+function faceDepth(style: string, faces: ReadonlyMap<string, FaceUse>): number {
+  const own = faces.get(style);
+  if (!own || style.startsWith(CAPTION_STYLE)) return 0;
+  const size = (key: string) => Number(key.slice(key.lastIndexOf('@') + 1));
+  const capitals = style.startsWith(CAPITALS_STYLE);
+  let depth = 0;
+  for (const [other, use] of faces) {
+    if (other === style || other.startsWith(CAPTION_STYLE) || other.startsWith(CAPITALS_STYLE) !== capitals) continue;
+    if (Math.abs(size(other) - size(style)) > SAME_SIZE || use.headings < MIN_HOLDING_FACE_USES) continue;
+    if (use.first < own.first && use.headings < own.headings) depth += 1;
+  }
+  return depth;
 }
 
 /** A report that sets topics run in before a colon sets at least this many of two words or more. */

@@ -983,4 +983,19 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Charter work')).toEqual(['Item 1. Lantern Review', 'A. Operating Results', 'YEAR ENDED DECEMBER 31, 2030 COMPARED TO YEAR ENDED DECEMBER 31, 2029']);
     expect(pathOf(chunks, 'Cash work')).toEqual(['Item 1. Lantern Review', 'B. Liquidity']);
   });
+
+  it('reads two levels of titles set in one size as the levels they are: the face that comes first and sets fewer holds the other', async () => {
+    const part = (title: string, ...subtitles: string[]): PdfBlock[] => [{ line: title, bold: true }, ...subtitles.flatMap((sub): PdfBlock[] => [{ line: sub, italic: true }, enBody(sub)])];
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        [...part('Quill Policies', 'Ember translation', 'Cinder operations'), ...part('Lantern Risks', 'Credit exposure', 'Market exposure')],
+        [...part('Heron Payments', 'Fixed pay', 'Variable pay')],
+      ],
+      'two-faces-one-size.pdf',
+    );
+    expect(pathOf(chunks, 'Cinder operations work')).toEqual(['Quill Policies', 'Cinder operations']);
+    expect(pathOf(chunks, 'Credit exposure work')).toEqual(['Lantern Risks', 'Credit exposure']);
+    expect(pathOf(chunks, 'Variable pay work')).toEqual(['Heron Payments', 'Variable pay']);
+  });
 });
