@@ -59,15 +59,39 @@ export function cleanPages(pages: PageLines[]): CleanDocument {
   // some pages; a running header or footer prints there on more pages than anywhere else.
   for (const [key, seen] of pagesWithKey) if ((pagesWithKeyInText.get(key)?.size ?? 0) >= seen.size) pagesWithKey.delete(key);
   const threshold = Math.max(REPEAT_MIN_PAGES, Math.ceil(pages.length * REPEAT_SHARE));
+  // A part's title printed atop each of its pages (a directors' report of nine pages in a report of
+  // sixty) repeats on fewer pages than the whole report's header, but on a run of pages in a row.
+  // Its first page prints it as the part's own title, which stays; the pages after repeat it.
   const running = new Set([...pagesWithKey].filter(([, seen]) => seen.size >= threshold).map(([key]) => key));
+  const partTitleFirstPages = new Map<string, Set<number>>();
+  for (const [key, seen] of pagesWithKey) {
+    if (running.has(key) || key.length < MIN_RUNNING_TITLE_CHARS || /#/u.test(key) || longestRun(seen) < PART_RUN_PAGES) continue;
+    running.add(key);
+    partTitleFirstPages.set(key, new Set([...seen].filter((page) => !seen.has(page - 1))));
+  }
 
   const folios = folioOffsets(pageLines);
-  const first = dropRepeats(pageLines, running, pagesWithKey, true, folios);
+  const first = dropRepeats(pageLines, running, pagesWithKey, true, folios, partTitleFirstPages);
   // A short document whose every line repeats on every page ("Hello world" on three pages) has no
   // running header: the repeated line is its content. Only page numbers go.
-  const { lines, dropped } = first.lines.length > 0 ? first : dropRepeats(pageLines, running, pagesWithKey, false, folios);
+  const { lines, dropped } = first.lines.length > 0 ? first : dropRepeats(pageLines, running, pagesWithKey, false, folios, partTitleFirstPages);
   const partTitles = first.lines.length > 0 ? findPartTitles(pageLines, running, pagesWithKey, pages.length) : new Map<number, string>();
   return { lines, pageCount: pages.length, droppedRepeats: [...dropped], partTitles };
+}
+
+/** A line atop at least this many pages in a row is a running title of the part they make up. */
+const PART_RUN_PAGES = 5;
+
+/** The most pages in a row among the given pages. */
+function longestRun(pages: ReadonlySet<number>): number {
+  let best = 0;
+  for (const page of pages) {
+    if (pages.has(page - 1)) continue;
+    let length = 1;
+    while (pages.has(page + length)) length += 1;
+    best = Math.max(best, length);
+  }
+  return best;
 }
 
 /** A running line on at least this share of the pages names the report (or its publisher), not a part of it. */
@@ -137,6 +161,7 @@ function dropRepeats(
   pagesWithKey: Map<string, Set<number>>,
   useRepeats: boolean,
   folioOffsets: ReadonlySet<number>,
+  partTitleFirstPages: ReadonlyMap<string, ReadonlySet<number>>,
 ): { lines: CleanLine[]; dropped: Set<string> } {
   const folioAt = (text: string, page: number) => {
     const number = pageNumberIn(text);
@@ -160,7 +185,7 @@ function dropRepeats(
       if (number !== null && (Math.abs(number - page) <= 1 || folioOffsets.has(page - number))) {
         drop.add(i);
         pageNumberLines.add(i);
-      } else if (useRepeats && running.has(repeatKey(text))) drop.add(i);
+      } else if (useRepeats && running.has(repeatKey(text)) && !partTitleFirstPages.get(repeatKey(text))?.has(page)) drop.add(i);
     }
     // A stray footer's companion (the wrapped running title just above a dropped page number) repeats
     // on fewer pages than the threshold; drop margin lines that repeat and sit next to a dropped one.

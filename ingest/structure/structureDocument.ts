@@ -295,7 +295,10 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     if (line.page !== partPage) {
       partPage = line.page;
       const title = doc.partTitles?.get(line.page);
-      if (title !== undefined && title !== partTitle) {
+      // (A part whose own title is open, or opens here — printed as its heading atop its first page —
+      // begins with that heading.)
+      const begun = title !== undefined && (sameWords(text, title) || outline.path().some((open) => sameWords(open, title)));
+      if (title !== undefined && title !== partTitle && !begun) {
         flush();
         caseRef = null;
         tableRef = null;
@@ -303,6 +306,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
         runIn = null;
         partTitle = title;
       }
+      if (begun) partTitle = title;
     }
     if (index <= skipUntil || contents.has(index)) return;
 
@@ -602,6 +606,12 @@ function faceDepth(style: string, faces: ReadonlyMap<string, FaceUse>): number {
     if (use.first < own.first && use.headings < own.headings) depth += 1;
   }
   return depth;
+}
+
+/** Two titles of the same words, whatever their case and spacing ("DIRECTORS' REPORT", "Directors' Report"). */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.toLowerCase().replace(/[’']/gu, "'").replace(/\s+/gu, ' ').trim();
+  return words(a) === words(b);
 }
 
 /** A report that sets topics run in before a colon sets at least this many of two words or more. */

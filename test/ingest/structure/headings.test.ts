@@ -998,4 +998,51 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Credit exposure work')).toEqual(['Lantern Risks', 'Credit exposure']);
     expect(pathOf(chunks, 'Variable pay work')).toEqual(['Heron Payments', 'Variable pay']);
   });
+
+  it('reads a part title printed atop each of its pages as the part\'s heading on its first page and a running title after', async () => {
+    // 24 pages: the part runs over five of them, too few for a running header of the whole report.
+    const names = ['Alder', 'Birch', 'Cedar', 'Damson', 'Elm', 'Fir', 'Gorse', 'Hazel', 'Ivy', 'Juniper', 'Kale', 'Larch', 'Maple', 'Nettle', 'Oak', 'Pine', 'Quince', 'Rowan'];
+    const filler = names.map((name): PdfBlock[] => [{ line: `${name} Notes`, size: 14, bold: true }, enBody(`${name} filler`), enBody(`${name} more`)]);
+    // The part's title is set in the face of the titles in it, as some reports do.
+    const partPage = (...blocks: PdfBlock[]): PdfBlock[] => [{ line: 'Heron Review', bold: true }, ...blocks];
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        partPage(enBody('Opening'), { line: 'Ember pay', bold: true }, enBody('Ember')),
+        partPage(enBody('Ember more')),
+        partPage({ line: 'Cinder pay', bold: true }, enBody('Cinder')),
+        partPage(enBody('Cinder more')),
+        partPage({ line: 'Lantern pay', bold: true }, enBody('Lantern')),
+        ...filler,
+      ],
+      'part-title.pdf',
+    );
+    expect(pathOf(chunks, 'Opening work')).toEqual(['Heron Review']);
+    // Printed again atop the next pages, it opens no section there: the text goes on under the title in force.
+    expect(pathOf(chunks, 'Ember more work')).toEqual(['Ember pay']);
+    expect(pathOf(chunks, 'Cinder more work')).toEqual(['Cinder pay']);
+    expect(chunks.filter((c) => c.text.includes('Heron Review') && c.pageStart > 2)).toEqual([]);
+  });
+
+  it('opens a part at its own title printed atop its first page, which holds the titles under it on the pages after', async () => {
+    const names = ['Alder', 'Birch', 'Cedar', 'Damson', 'Elm', 'Fir', 'Gorse', 'Hazel', 'Ivy', 'Juniper', 'Kale', 'Larch', 'Maple', 'Nettle', 'Oak', 'Pine', 'Quince', 'Rowan'];
+    const filler = names.map((name): PdfBlock[] => [{ line: `${name} Notes`, size: 14, bold: true }, enBody(`${name} filler`), enBody(`${name} more`)]);
+    // Set larger than the titles in it, the part's title holds them.
+    const partPage = (...blocks: PdfBlock[]): PdfBlock[] => [{ line: 'Heron Review', size: 14, bold: true }, ...blocks];
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+        partPage(enBody('Opening'), { line: 'Ember pay', bold: true }, enBody('Ember')),
+        partPage(enBody('Ember more')),
+        partPage({ line: 'Cinder pay', bold: true }, enBody('Cinder')),
+        partPage(enBody('Cinder more')),
+        partPage({ line: 'Lantern pay', bold: true }, enBody('Lantern')),
+        ...filler,
+      ],
+      'part-title-larger.pdf',
+    );
+    expect(pathOf(chunks, 'Ember work')).toEqual(['Heron Review', 'Ember pay']);
+    expect(pathOf(chunks, 'Cinder more work')).toEqual(['Heron Review', 'Cinder pay']);
+    expect(pathOf(chunks, 'Alder filler work')).toEqual(['Alder Notes']);
+  });
 });
