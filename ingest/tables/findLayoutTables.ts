@@ -295,11 +295,14 @@ function tableFromRun(run: Candidate[], lines: readonly CleanLine[]): LayoutTabl
   const firstColumn = columns[0];
   let end = lastMulti;
   // (In type larger than the rows', such a line is a heading over the text after the table.)
+  // (Reaching over the value columns, it runs across the table: a note under it, and what follows is text too.)
   const rowSize = Math.max(...multi.map((c) => c.geometry.size));
+  const valuesFrom = columns[1]?.x0 ?? Infinity;
   for (let i = lastMulti + 1; i < body.length; i += 1) {
     const candidate = body[i];
     if (!candidate || !firstColumn || candidate.geometry.x0 > firstColumn.x1 || candidate.geometry.x0 < firstColumn.x0 - ALIGN_SLACK * candidate.geometry.size) break;
     if (candidate.geometry.size > rowSize + 0.5) break;
+    if (candidate.geometry.x1 > valuesFrom) break;
     end = i;
   }
   body = body.slice(0, end + 1);

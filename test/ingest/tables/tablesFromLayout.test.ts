@@ -269,6 +269,28 @@ describe('tables from the layout of a PDF', () => {
     expect(pairs.map((t) => t.keyValue)).toEqual([true]);
   });
 
+  it('ends a table before a line under it that runs across its value columns, and the lines after that', async () => {
+    const tables = await tablesOfPage(
+      [
+        { line: 'Board meetings', size: 12 },
+        { placed: [{ text: 'Attended', x: 250, align: 'right' }, { text: 'Held', x: 330, align: 'right' }], advance: 20 },
+        { placed: [{ text: 'Ms. Ember Quill', x: 70 }, { text: '4', x: 250, align: 'right' }, { text: '4', x: 330, align: 'right' }], advance: 20 },
+        { placed: [{ text: 'Mr. Cinder Heron', x: 70 }, { text: '3', x: 250, align: 'right' }, { text: '4', x: 330, align: 'right' }], advance: 20 },
+        // (Short of the text's right edge, as a row label may be, but across the value columns.)
+        { placed: [{ text: 'Held: meetings held while the director was in office.', x: 70 }], advance: 20 },
+        { placed: [{ text: 'Lantern report', x: 70 }], advance: 20 },
+        'The Lantern report sets out how the directors of Qinghe Widgets were paid over the year under review.',
+      ],
+      'note-under-table.pdf',
+    );
+    expect(tables.map((t) => t.rows)).toEqual([
+      [
+        ['Ms. Ember Quill', '4', '4'],
+        ['Mr. Cinder Heron', '3', '4'],
+      ],
+    ]);
+  });
+
   it('carries an unruled table over a page break without a repeated header', async () => {
     const pdf = await makeReportPdf({
       pages: [
