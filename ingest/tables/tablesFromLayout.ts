@@ -122,8 +122,15 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
   // section (the running title atop the page, the end of the text before) names something else.
   const tableSection = context.sectionAt(found.lineStart).id;
   const inTableSection = (i: number) => context.sectionAt(i).id === tableSection;
+  // A line right above the table's first line, in its small type and face, is one more line of its
+  // column heads ("Useful Lives" over "(Years)"): a title is set apart from the heads it stands over.
+  const headsColumns = (i: number) => {
+    const g = lines[i]?.geometry;
+    const head = lines[found.lineStart]?.geometry;
+    return i === found.lineStart - 1 && !!g && !!head && g.font === head.font && Math.abs(g.size - head.size) < 0.3 && g.size < context.bodySize - 0.5;
+  };
   const candidates = context_.filter(
-    (i) => inTableSection(i) && !groupLines.includes(i) && !pastFigureFragment(i) && !underUnit(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
+    (i) => inTableSection(i) && !groupLines.includes(i) && !pastFigureFragment(i) && !underUnit(i) && !headsColumns(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
   );
   const title = caption?.title ?? titleAbove(candidates, captionAt, context);
   const noteLine = lines[found.lineEnd + 1];

@@ -291,6 +291,29 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('takes no line of the column heads in their small type for the title, though it stands near the middle', async () => {
+    const lifeRow = (label: string, life: string, a: string, b: string): PdfBlock => ({
+      placed: [{ text: label, x: 70 }, { text: life, x: 260 }, { text: a, x: 420, align: 'right' }, { text: b, x: 520, align: 'right' }],
+      advance: 16,
+    });
+    const tables = await tablesOfPage(
+      [
+        { line: 'Quill equipment', size: 12 },
+        'Quill equipment at Qinghe Widgets at the end of the year consisted of the following.',
+        { placed: [{ text: 'Service Lives', x: 245 }], size: 7, advance: 10 },
+        { placed: [{ text: '(Years)', x: 255 }, { text: 'December 31, 2031', x: 420, align: 'right' }, { text: 'December 31, 2030', x: 520, align: 'right' }], size: 7, advance: 14 },
+        lifeRow('Ember tools', '3-6', '85,432', '85,501'),
+        lifeRow('Cinder fittings', '10', '23,996', '25,183'),
+        lifeRow('Lantern plant', '3-8', '65,949', '68,583'),
+      ],
+      'column-head-lines.pdf',
+    );
+    expect(tables).toHaveLength(1);
+    // (No title of its own: it is named by the heading over it.)
+    expect(tables[0]?.title).toBe('Quill equipment');
+    expect(tables[0]?.rows.map((r) => r[0])).toEqual(['Ember tools', 'Cinder fittings', 'Lantern plant']);
+  });
+
   it('carries an unruled table over a page break without a repeated header', async () => {
     const pdf = await makeReportPdf({
       pages: [
