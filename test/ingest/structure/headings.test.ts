@@ -31,6 +31,8 @@ function pathOf(chunks: Chunk[], text: string): string[] | undefined {
 // Body lines that fill the text width, so the headings stand out as lines that end early.
 const zhBody = (topic: string) => `${topic}方面，青禾公司持续推进各项工作，全年运行平稳，相关制度得到有效执行和落实。`;
 const enBody = (topic: string) => `${topic} work at Qinghe Widgets continued through the year under the plans approved by the board.`;
+// A paragraph of two lines opening on the given words: the first fills the width, the second ends it early.
+const paragraph = (opening: string, topic: string) => [`${opening} ${topic} work at Qinghe Widgets continued through the year under the plans`, 'approved by the board.'];
 
 describe('headings and sections', () => {
   it('nests Chinese headings by the official numbering order and skips the contents page', async () => {
@@ -782,8 +784,6 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
   });
 
   it('files a paragraph under the title run into its first sentence, and the paragraphs after it until the next title or heading', async () => {
-    // A paragraph of two lines: the first fills the width, the second ends it early.
-    const paragraph = (opening: string, topic: string) => [`${opening} ${topic} work at Qinghe Widgets continued through the year under the plans`, 'approved by the board.'];
     const chunks = await chunksOf(
       [
         [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
@@ -865,7 +865,6 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
   });
 
   it('reads topics run in before a colon where the report makes a habit of them, and no field label printed per record or list after a colon', async () => {
-    const paragraph = (opening: string, topic: string) => [`${opening} ${topic} work at Qinghe Widgets continued through the year under the plans`, 'approved by the board.'];
     const chunks = await chunksOf(
       [
         [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
@@ -999,24 +998,28 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Variable pay work')).toEqual(['Heron Payments', 'Variable pay']);
   });
 
-  it('reads a part title printed atop each of its pages as the part\'s heading on its first page and a running title after', async () => {
-    // 24 pages: the part runs over five of them, too few for a running header of the whole report.
+  /**
+   * 24 pages: a part titled 'Heron Review' atop each of its five pages (too few for a running header
+   * of the whole report), then 18 parts of a page each under titles of their own in 14 pt.
+   */
+  const partReport = (partTitle: PdfBlock): PdfBlock[][] => {
     const names = ['Alder', 'Birch', 'Cedar', 'Damson', 'Elm', 'Fir', 'Gorse', 'Hazel', 'Ivy', 'Juniper', 'Kale', 'Larch', 'Maple', 'Nettle', 'Oak', 'Pine', 'Quince', 'Rowan'];
     const filler = names.map((name): PdfBlock[] => [{ line: `${name} Notes`, size: 14, bold: true }, enBody(`${name} filler`), enBody(`${name} more`)]);
+    const partPage = (...blocks: PdfBlock[]): PdfBlock[] => [partTitle, ...blocks];
+    return [
+      [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
+      partPage(enBody('Opening'), { line: 'Ember pay', bold: true }, enBody('Ember')),
+      partPage(enBody('Ember more')),
+      partPage({ line: 'Cinder pay', bold: true }, enBody('Cinder')),
+      partPage(enBody('Cinder more')),
+      partPage({ line: 'Lantern pay', bold: true }, enBody('Lantern')),
+      ...filler,
+    ];
+  };
+
+  it('reads a part title printed atop each of its pages as the part\'s heading on its first page and a running title after', async () => {
     // The part's title is set in the face of the titles in it, as some reports do.
-    const partPage = (...blocks: PdfBlock[]): PdfBlock[] => [{ line: 'Heron Review', bold: true }, ...blocks];
-    const chunks = await chunksOf(
-      [
-        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
-        partPage(enBody('Opening'), { line: 'Ember pay', bold: true }, enBody('Ember')),
-        partPage(enBody('Ember more')),
-        partPage({ line: 'Cinder pay', bold: true }, enBody('Cinder')),
-        partPage(enBody('Cinder more')),
-        partPage({ line: 'Lantern pay', bold: true }, enBody('Lantern')),
-        ...filler,
-      ],
-      'part-title.pdf',
-    );
+    const chunks = await chunksOf(partReport({ line: 'Heron Review', bold: true }), 'part-title.pdf');
     expect(pathOf(chunks, 'Opening work')).toEqual(['Heron Review']);
     // Printed again atop the next pages, it opens no section there: the text goes on under the title in force.
     expect(pathOf(chunks, 'Ember more work')).toEqual(['Ember pay']);
@@ -1025,22 +1028,8 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
   });
 
   it('opens a part at its own title printed atop its first page, which holds the titles under it on the pages after', async () => {
-    const names = ['Alder', 'Birch', 'Cedar', 'Damson', 'Elm', 'Fir', 'Gorse', 'Hazel', 'Ivy', 'Juniper', 'Kale', 'Larch', 'Maple', 'Nettle', 'Oak', 'Pine', 'Quince', 'Rowan'];
-    const filler = names.map((name): PdfBlock[] => [{ line: `${name} Notes`, size: 14, bold: true }, enBody(`${name} filler`), enBody(`${name} more`)]);
     // Set larger than the titles in it, the part's title holds them.
-    const partPage = (...blocks: PdfBlock[]): PdfBlock[] => [{ line: 'Heron Review', size: 14, bold: true }, ...blocks];
-    const chunks = await chunksOf(
-      [
-        [{ line: 'Qinghe Widgets Ltd', size: 22, align: 'centre' }],
-        partPage(enBody('Opening'), { line: 'Ember pay', bold: true }, enBody('Ember')),
-        partPage(enBody('Ember more')),
-        partPage({ line: 'Cinder pay', bold: true }, enBody('Cinder')),
-        partPage(enBody('Cinder more')),
-        partPage({ line: 'Lantern pay', bold: true }, enBody('Lantern')),
-        ...filler,
-      ],
-      'part-title-larger.pdf',
-    );
+    const chunks = await chunksOf(partReport({ line: 'Heron Review', size: 14, bold: true }), 'part-title-larger.pdf');
     expect(pathOf(chunks, 'Ember work')).toEqual(['Heron Review', 'Ember pay']);
     expect(pathOf(chunks, 'Cinder more work')).toEqual(['Heron Review', 'Cinder pay']);
     expect(pathOf(chunks, 'Alder filler work')).toEqual(['Alder Notes']);
