@@ -42,6 +42,8 @@ interface Open {
   size: number;
   text: string;
   id: string;
+  /** What was open when it came, before it closed anything. */
+  before: Open[];
 }
 
 /** Letters that are also roman numerals, by their place in the alphabet: i, v, x. */
@@ -83,7 +85,18 @@ export class Outline {
     const said = line.replace(/\s+/gu, ' ').toLowerCase();
     const at = this.open.findLastIndex((o) => o.text.length >= 4 && said.includes(o.text.replace(/\s+/gu, ' ').toLowerCase()));
     if (at < 0) return false;
-    this.open = this.open.slice(0, at);
+    // A part that says where it ends was set inside the text around it (a remuneration report inside
+    // the directors' report, set as its sibling): that text resumes — the titles it interrupted at its
+    // own level or above (larger, or its size and case) open again; smaller ones stay closed.
+    const concluded = this.open[at] as Open;
+    const resumed: Open[] = [];
+    for (const o of concluded.before) {
+      const above = concluded.size > 0 && o.size > concluded.size + SAME_SIZE;
+      const alike = Math.abs(o.size - concluded.size) <= SAME_SIZE && inCapitals(o.text) === inCapitals(concluded.text);
+      if (!above && !alike) break;
+      resumed.push(o);
+    }
+    this.open = resumed.length > 0 ? resumed : this.open.slice(0, at);
     return true;
   }
 
@@ -102,6 +115,7 @@ export class Outline {
    * a section's 一、, before the section's 二、 resumes the outer list).
    */
   add(given: HeadingLevel, heading: HeadingInput): SectionRef | null {
+    const before = [...this.open];
     const level = this.romanOrLetter(given);
     const text = heading.text.trim();
     let key = keyOf(level);
@@ -149,7 +163,7 @@ export class Outline {
       else this.closeFor(level, { ...heading, text });
     }
     const id = level.type === 'named' ? level.id : level.type === 'numbered' && level.kind === 'decimal' ? level.numbers.join('.') : idOf(text);
-    this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, ...(heading.face ? { face: heading.face } : {}) });
+    this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, before, ...(heading.face ? { face: heading.face } : {}) });
     return this.section();
   }
 
