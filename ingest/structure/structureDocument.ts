@@ -668,11 +668,11 @@ function isTitleText(text: string, options: { sentence?: boolean } = {}): boolea
 }
 
 /**
- * A page whose every line is set smaller than the report's body text was shrunk as a whole to fit (a
- * wide statement scaled onto the page): its type is read at the report's scale, its own body size
- * taken for the report's, so its title stands out from its rows as titles do elsewhere. A page with
- * even one line at body size or larger was set so (small print under a body-size heading) and is
- * left as it is.
+ * A page whose every line outside its tables is set smaller than the report's body text was shrunk
+ * as a whole to fit (a wide statement scaled onto the page): its type is read at the report's scale,
+ * its own body size taken for the report's, so its title stands out from its rows as titles do
+ * elsewhere. A page with even one such line at body size or larger was set so (small print under a
+ * body-size heading) and is left as it is.
  */
 function withShrunkPagesRestored(lines: CleanLine[], tableOf: Int32Array): CleanLine[] {
   const body = bodyStyle(lines);
@@ -692,7 +692,8 @@ function withShrunkPagesRestored(lines: CleanLine[], tableOf: Int32Array): Clean
   });
   const factors = new Map<number, number>();
   for (const [page, pageLines] of pages) {
-    if (pageLines.some((line) => (line.geometry?.size ?? 0) >= body.size - SAME_SIZE)) continue;
+    // (Its text outside its tables decides: a statement's own labels may keep a larger size — "ASSETS".)
+    if ((outsideTables.get(page) ?? pageLines).some((line) => (line.geometry?.size ?? 0) >= body.size - SAME_SIZE)) continue;
     const own = bodyStyle(outsideTables.get(page) ?? pageLines).size;
     if (own > 0) factors.set(page, body.size / own);
   }

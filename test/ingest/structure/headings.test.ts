@@ -735,11 +735,22 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
         statement('QUILL STATEMENTS OF EQUITY', 'Equity'),
         // Every line of this page, title and text, printed at 8 points against the report's 10.5.
         statement('QUILL STATEMENTS OF CASH FLOWS', 'Flow', 8),
+        // Shrunk too, though a group label inside its table keeps the body size.
+        [
+          { line: 'QUILL BALANCE SHEETS', bold: true, align: 'centre', size: 8 },
+          { placed: [{ text: '2031', x: 420, align: 'right' }, { text: '2030', x: 520, align: 'right' }], size: 8, advance: 14 },
+          { placed: [{ text: 'ASSETS', x: 70 }], advance: 16 },
+          { placed: [{ text: 'Ember stock', x: 70 }, { text: '1,200', x: 420, align: 'right' }, { text: '1,100', x: 520, align: 'right' }], size: 8, advance: 14 },
+          { placed: [{ text: 'Cinder cash', x: 70 }, { text: '300', x: 420, align: 'right' }, { text: '250', x: 520, align: 'right' }], size: 8, advance: 14 },
+          { placed: [{ text: 'Lantern loans', x: 70 }, { text: '90', x: 420, align: 'right' }, { text: '95', x: 520, align: 'right' }], size: 8, advance: 20 },
+          { line: enBody('Sheet'), size: 8 },
+        ],
       ],
       'shrunk-page.pdf',
     );
     expect(pathOf(chunks, 'Equity2 work')).toEqual(['QUILL STATEMENTS OF EQUITY']);
     expect(pathOf(chunks, 'Flow2 work')).toEqual(['QUILL STATEMENTS OF CASH FLOWS']);
+    expect(pathOf(chunks, 'Sheet work')).toEqual(['QUILL BALANCE SHEETS']);
   });
 
   it('names a table by its own title, not a running title or a date, and opens no section for a heading it repeats or a lead-in clause', async () => {
