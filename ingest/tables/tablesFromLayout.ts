@@ -129,8 +129,26 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
     const head = lines[found.lineStart]?.geometry;
     return i === found.lineStart - 1 && !!g && !!head && g.font === head.font && Math.abs(g.size - head.size) < 0.3 && g.size < context.bodySize - 0.5;
   };
+  // A line starting where the line above it starts (to the point: centred lines of like length start
+  // a few points apart), both well right of the rows' labels, is the
+  // wrapped end of a cell in a column of text ("…以前按 16%，" / "…以后按 13%的税率计"), not a title
+  // that happens to stand near the middle.
+  const labelsFrom = found.columns[0]?.x0 ?? -Infinity;
+  const wrapsCellAbove = (i: number) => {
+    const g = lines[i]?.geometry;
+    const above = lines[i - 1];
+    const a = above?.geometry;
+    return !!g && !!a && above?.page === lines[i]?.page && Math.abs(g.x0 - a.x0) < SAME_EDGE && g.x0 > labelsFrom + 2 * g.size;
+  };
   const candidates = context_.filter(
-    (i) => inTableSection(i) && !groupLines.includes(i) && !pastFigureFragment(i) && !underUnit(i) && !headsColumns(i) && (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
+    (i) =>
+      inTableSection(i) &&
+      !groupLines.includes(i) &&
+      !pastFigureFragment(i) &&
+      !underUnit(i) &&
+      !headsColumns(i) &&
+      !wrapsCellAbove(i) &&
+      (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
   );
   const title = caption?.title ?? titleAbove(candidates, captionAt, context);
   const noteLine = lines[found.lineEnd + 1];
@@ -205,6 +223,9 @@ function rowPitch(lines: readonly CleanLine[], first: number, last: number): num
   gaps.sort((x, y) => x - y);
   return gaps[Math.floor(gaps.length / 2)] ?? 0;
 }
+
+/** Left edges this close (points) are one edge: lines set flush left in one column. */
+const SAME_EDGE = 1;
 
 /** The shortest title (利润表); a shorter line is a fragment of a wrapped cell ("更正", "对"). */
 const MIN_TITLE_CHARS = 3;

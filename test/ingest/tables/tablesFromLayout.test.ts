@@ -679,4 +679,28 @@ describe('titles and headings of found tables, over lines set by hand', () => {
       [12, 14],
     ]);
   });
+
+  it('takes no wrapped end of a cell for the title: a line flush under the one above it, right of the labels', () => {
+    const lines = [
+      line(0, 593, [['税种', 127], ['计税依据', 222], ['税率', 440]]),
+      line(1, 614, [['应税收入 2031 年 4 月 1 日以前按 16%，', 222]]),
+      line(2, 629, [['2031 年 4 月 1 日以后按 13%的税率计', 222]]),
+      line(3, 637, [['增值税', 62], ['16%；13%', 400]]),
+      line(4, 645, [['算销项税额后的差额计缴。', 222]]),
+      line(5, 680, [['城市维护建设税', 62], ['按流转税的 7%计缴。', 222], ['7%', 400]]),
+    ];
+    const found: LayoutTable = {
+      lineStart: 3,
+      lineEnd: 5,
+      preamble: [0, 1, 2],
+      groupLines: [],
+      columns: [{ x0: 62, x1: 120 }, { x0: 222, x1: 380 }, { x0: 400, x1: 430 }],
+      rows: [
+        { cells: ['增值税', '', '16%；13%'], page: 4, lines: [3] },
+        { cells: ['城市维护建设税', '按流转税的 7%计缴。', '7%'], page: 4, lines: [5] },
+      ],
+    };
+    expect(tablesFromLayout([found], context(lines)).tables.map((t) => t.title)).toEqual(['']);
+  });
 });
+
