@@ -185,7 +185,10 @@ function dropRepeats(
       if (number !== null && (Math.abs(number - page) <= 1 || folioOffsets.has(page - number))) {
         drop.add(i);
         pageNumberLines.add(i);
-      } else if (useRepeats && running.has(repeatKey(text)) && !partTitleFirstPages.get(repeatKey(text))?.has(page)) drop.add(i);
+      } else if (useRepeats) {
+        const key = repeatKey(text);
+        if (running.has(key) && !partTitleFirstPages.get(key)?.has(page)) drop.add(i);
+      }
     }
     // A stray footer's companion (the wrapped running title just above a dropped page number) repeats
     // on fewer pages than the threshold; drop margin lines that repeat and sit next to a dropped one.

@@ -351,8 +351,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     // notes numbered so are one list, however their numbers are printed ("22." then "23").
     const numberedFace = face !== bodyFace && heading && (heading.level.type === 'numbered' || BARE_NUMBER.test(heading.text)) ? face : undefined;
     if (heading) runIn = null;
-    const directlyUnder = nothingSinceHeading();
-    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace, directlyUnder }) : null;
+    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace, directlyUnder: nothingSinceHeading() }) : null;
     if (heading && section) {
       flush();
       caseRef = null;
