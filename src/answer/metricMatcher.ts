@@ -72,33 +72,45 @@ type Terms = Map<string, number>;
  * report does not measure ("停车位") covers little of any entry and is not answered from the registry.
  */
 export class MetricMatcher {
-  private readonly termSets: Terms[];
-  private readonly postings = new Map<string, number[]>();
+  /** Per term, the entries naming it and the weight (word, bigram or character) each gives it. */
+  private readonly postings = new Map<string, { entries: number[]; factors: number[] }>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly entryWeights: number[];
+  /** What scoring asks of an entry's name and unit does not change per question: worked out once. */
+  private readonly nameBonus: Float64Array;
+  private readonly ratioUnit: Uint8Array;
 
   constructor(
     readonly entries: readonly RegistryEntry[],
     private readonly tokenizer: Tokenizer,
   ) {
-    this.termSets = entries.map(({ entry }) => this.terms(`${entry.name} ${UNIT_QUANTITY[entry.unit] ?? ''}`));
-    this.termSets.forEach((terms, i) => {
-      for (const token of terms.keys()) {
-        const list = this.postings.get(token) ?? [];
-        list.push(i);
-        this.postings.set(token, list);
+    const termSets = entries.map(({ entry }) => this.terms(`${entry.name} ${UNIT_QUANTITY[entry.unit] ?? ''}`));
+    termSets.forEach((terms, i) => {
+      for (const [token, factor] of terms) {
+        let posting = this.postings.get(token);
+        if (!posting) {
+          posting = { entries: [], factors: [] };
+          this.postings.set(token, posting);
+        }
+        posting.entries.push(i);
+        posting.factors.push(factor);
       }
     });
     const n = Math.max(1, entries.length);
     let maxIdf = 1;
-    for (const [token, list] of this.postings) {
-      const idf = Math.log(1 + n / list.length);
+    for (const [token, posting] of this.postings) {
+      const idf = Math.log(1 + n / posting.entries.length);
       this.idf.set(token, idf);
       maxIdf = Math.max(maxIdf, idf);
     }
     this.unknownIdf = maxIdf;
-    this.entryWeights = this.termSets.map((terms) => [...terms].reduce((sum, [t, f]) => sum + f * this.idfOf(t), 0));
+    this.entryWeights = termSets.map((terms) => [...terms].reduce((sum, [t, f]) => sum + f * this.idfOf(t), 0));
+    this.nameBonus = Float64Array.from(
+      entries,
+      ({ entry }) => (STATISTIC_NAME.test(entry.name) ? STATISTIC_BONUS : 0) + (HEADLINE_SUBJECT.test(entry.name) ? HEADLINE_BONUS : 0),
+    );
+    this.ratioUnit = Uint8Array.from(entries, ({ entry }) => (/[%％‰]/u.test(entry.unit) ? 1 : 0));
   }
 
   /** Word tokens at full weight, cross-word bigrams at half. */
@@ -128,39 +140,50 @@ export class MetricMatcher {
     return total === 0 ? 0 : unknown / total;
   }
 
+  /**
+   * Scores every entry sharing a term with the query, in typed arrays; only the best `limit` become
+   * match objects (a question touches most of a report's entries through its single characters).
+   */
   match(query: string, limit: number, filter: MetricFilter = {}): MetricMatch[] {
     const terms = this.terms(query);
     let queryWeight = 0;
     for (const [t, f] of terms) queryWeight += f * this.idfOf(t);
     if (queryWeight === 0) return [];
-    const overlap = new Map<number, number>();
+    const shared = new Float64Array(this.entries.length);
+    // Entries in the order a term first reached them: the sort below is stable, so ties keep that order.
+    const touched: number[] = [];
     for (const [token, factor] of terms) {
-      const list = this.postings.get(token);
-      if (!list) continue;
-      for (const i of list) {
-        const weight = Math.min(factor, this.termSets[i]?.get(token) ?? 0) * this.idfOf(token);
-        overlap.set(i, (overlap.get(i) ?? 0) + weight);
+      const posting = this.postings.get(token);
+      if (!posting) continue;
+      const idf = this.idfOf(token);
+      for (let k = 0; k < posting.entries.length; k += 1) {
+        const i = posting.entries[k]!;
+        if (shared[i] === 0) touched.push(i);
+        shared[i] = shared[i]! + Math.min(factor, posting.factors[k]!) * idf;
       }
     }
-    const asksRatio = RATIO_WORDS.test(query);
-    const matches: MetricMatch[] = [];
-    for (const [i, shared] of overlap) {
+    const asksRatio = RATIO_WORDS.test(query) ? 1 : 0;
+    const scored: { i: number; score: number; queryCoverage: number; entryCoverage: number }[] = [];
+    for (const i of touched) {
       const candidate = this.entries[i];
       if (!candidate) continue;
       if (filter.reportIds && !filter.reportIds.has(candidate.report.id)) continue;
       if (filter.years && !filter.years.has(candidate.report.year)) continue;
-      const queryCoverage = shared / queryWeight;
-      const entryCoverage = shared / Math.max(this.entryWeights[i] ?? 0, 1e-9);
+      const queryCoverage = shared[i]! / queryWeight;
+      const entryCoverage = shared[i]! / Math.max(this.entryWeights[i] ?? 0, 1e-9);
       let score = ((1 + BETA_SQUARED) * queryCoverage * entryCoverage) / (BETA_SQUARED * entryCoverage + queryCoverage);
       if (filter.section && candidate.entry.section.id === filter.section) score += SECTION_BONUS;
-      const name = candidate.entry.name;
-      if (STATISTIC_NAME.test(name)) score += STATISTIC_BONUS;
-      if (HEADLINE_SUBJECT.test(name)) score += HEADLINE_BONUS;
-      const isRatio = /[%％‰]/.test(candidate.entry.unit);
-      if (isRatio !== asksRatio) score -= RATIO_MISMATCH_PENALTY;
-      matches.push({ ...candidate, score, queryCoverage, entryCoverage });
+      score += this.nameBonus[i]!;
+      if (this.ratioUnit[i] !== asksRatio) score -= RATIO_MISMATCH_PENALTY;
+      scored.push({ i, score, queryCoverage, entryCoverage });
     }
-    matches.sort((a, b) => b.score - a.score || b.report.year - a.report.year || a.entry.name.length - b.entry.name.length);
-    return matches.slice(0, limit);
+    const entryOf = (i: number) => this.entries[i]!;
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        entryOf(b.i).report.year - entryOf(a.i).report.year ||
+        entryOf(a.i).entry.name.length - entryOf(b.i).entry.name.length,
+    );
+    return scored.slice(0, limit).map(({ i, score, queryCoverage, entryCoverage }) => ({ ...entryOf(i), score, queryCoverage, entryCoverage }));
   }
 }

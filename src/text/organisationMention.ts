@@ -7,17 +7,33 @@
  */
 export function withoutOrganisation(text: string, organisation: string | undefined): string {
   if (!organisation) return text;
+  for (const pattern of namePatterns(organisation)) {
+    if (pattern.test(text)) return text.replace(pattern, ' ').replace(/\s+/gu, ' ').trim();
+  }
+  return text;
+}
+
+/**
+ * The name's forms, longest first, built once per name: every question is read against every report's
+ * organisation, and an index of a hundred reports holds only a handful of names.
+ */
+const patternsByName = new Map<string, RegExp[]>();
+
+function namePatterns(organisation: string): RegExp[] {
+  let patterns = patternsByName.get(organisation);
+  if (patterns) return patterns;
   const words = organisation
     .replace(/[.,，。]+/gu, ' ')
     .split(/\s+/u)
     .filter(Boolean);
+  patterns = [];
   for (let n = words.length; n >= 1; n -= 1) {
     const name = words.slice(0, n);
     if (name.join('').length < 4) break;
-    const pattern = new RegExp(`${name.map(escapeRegExp).join('[\\s.,]*')}(?:['’]s?)?`, 'iu');
-    if (pattern.test(text)) return text.replace(pattern, ' ').replace(/\s+/gu, ' ').trim();
+    patterns.push(new RegExp(`${name.map(escapeRegExp).join('[\\s.,]*')}(?:['’]s?)?`, 'iu'));
   }
-  return text;
+  patternsByName.set(organisation, patterns);
+  return patterns;
 }
 
 function escapeRegExp(text: string): string {
