@@ -4,6 +4,7 @@ import { compact } from '../text/normalize.js';
 import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
+import type { Chunk } from '../store/shapes.js';
 import { exactSum } from './exactArithmetic.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { AMOUNT_ASK, contentTerms, countedNoun, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
@@ -185,6 +186,30 @@ function figureClauseCoverage(sentence: string, figure: FoundFigure, terms: read
   return coverageOf(terms, sentence.slice(start, nextBreak >= 0 ? figure.end + nextBreak : undefined));
 }
 
+interface PassageReading {
+  sentences: string[];
+  /** The figures of sentence `i`, found when first asked. */
+  figures: (i: number) => readonly FoundFigure[];
+}
+
+/**
+ * A passage's sentences and their figures are the same for every question, and the same passages are
+ * retrieved question after question: read once per chunk. Chunks are immutable and held by the
+ * loaded index, so entries go when a re-ingest replaces it.
+ */
+const readings = new WeakMap<Chunk, PassageReading>();
+
+function readingOf(chunk: Chunk): PassageReading {
+  let reading = readings.get(chunk);
+  if (!reading) {
+    const sentences = sentenceTexts(chunk.text, { lineBreaks: true });
+    const found: (readonly FoundFigure[] | undefined)[] = [];
+    reading = { sentences, figures: (i) => (found[i] ??= findFigures(sentences[i] ?? '')) };
+    readings.set(chunk, reading);
+  }
+  return reading;
+}
+
 /** Among figures whose clauses say as much, the one the asked noun follows (what it counts) goes first. */
 const PREFERRED_FIGURE_BONUS = 0.5;
 
@@ -192,8 +217,13 @@ const PREFERRED_FIGURE_BONUS = 0.5;
  * The figure whose own clause shares most with the question: in "A 14 门；B 5120 次" the one asked
  * about. `judge` rejects a figure (null) or gives it a bonus.
  */
-function bestFigure(sentence: string, terms: readonly WeightedTerm[], judge: (figure: FoundFigure) => number | null = () => 0): FoundFigure | null {
-  const figures = findFigures(sentence).flatMap((figure) => {
+function bestFigure(
+  sentence: string,
+  found: readonly FoundFigure[],
+  terms: readonly WeightedTerm[],
+  judge: (figure: FoundFigure) => number | null = () => 0,
+): FoundFigure | null {
+  const figures = found.flatMap((figure) => {
     const bonus = judge(figure);
     return bonus === null ? [] : [{ figure, bonus }];
   });
@@ -306,11 +336,11 @@ export function answerExtractively(
   // words: a question for a name reads every passage retrieved.)
   hits.slice(0, wantsName ? hits.length : 8).forEach((hit, rank) => {
     const known = wantsName ? knownStems(question.text, hit.report.meta.organisation ?? '') : new Set<string>();
-    const sentences = sentenceTexts(hit.chunk.text, { lineBreaks: true });
+    const { sentences, figures } = readingOf(hit.chunk);
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     sentences.forEach((sentence, i) => {
-      const figure = bestFigure(sentence, terms, (f) => {
+      const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
         if (!countedEnglish) return 0;
