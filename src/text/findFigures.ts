@@ -98,6 +98,12 @@ const BARE_LABEL_BEFORE = /(案例|附录|章|节)$/u;
 /** Where a bare number (no unit printed) may end: "入职起薪 6180；", "revenue of 1,234." — or, in English, before the noun it counts ("1,234 employees"). */
 const BARE_END = /^(?:[，。；、,;！？!?)）]|\.(?![0-9])|$)/u;
 const COUNTED_NOUN = /^[a-z]/u;
+/**
+ * A row of a table read as text prints its columns' amounts side by side ("Profit for the year
+ * 491,955 540,379"): a number in thousands groups or with decimals, followed by another amount, is a
+ * figure. (A plain small number before an amount stays out: it is a note reference, "Revenue 5 14,761".)
+ */
+const NEXT_COLUMN = /^\(?[-−]?[$£€¥￥]?[0-9０-９]/u;
 const RANKING_UNITS = new Set(['位', '名']);
 
 function isYearLike(value: string): boolean {
@@ -143,7 +149,7 @@ export function findFigures(text: string): FoundFigure[] {
         end = valueEnd;
       }
       if (after || BARE_LABEL_BEFORE.test(textBefore)) continue;
-      if (!BARE_END.test(tail) && !COUNTED_NOUN.test(tail)) continue;
+      if (!BARE_END.test(tail) && !COUNTED_NOUN.test(tail) && !(NEXT_COLUMN.test(tail) && /[,.．]/u.test(value))) continue;
       // A long bare number is a code or phone number, unless printed in thousands groups ("42,000,000").
       const grouped = /,/u.test(value);
       if (isYearLike(value) || (!grouped && value.normalize('NFKC').replace(/\D/gu, '').length > 7)) continue;

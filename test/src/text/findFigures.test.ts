@@ -91,6 +91,14 @@ describe('findFigures in English text', () => {
     ]);
   });
 
+  it('reads the amounts of a table row printed side by side, but not a note reference before them', () => {
+    expect(english('Glimmer surplus for the year 491,955 540,379')).toEqual([
+      ['491,955', 491955, '', ''],
+      ['540,379', 540379, '', ''],
+    ]);
+    expect(english('Harbour dues 7 (153,125) 12.50 (149,094)').map(([printed]) => printed)).toEqual(['153,125', '12.50', '149,094']);
+  });
+
   it('reads per cent, percentage points and basis points, and a minus sign', () => {
     expect(english('Margin fell to 12.5 percent, down 3 percentage points; rates rose 25 basis points and sales -3.2%.')).toEqual([
       ['12.5 percent', 12.5, '', '%'],
