@@ -43,10 +43,12 @@ const QUESTION_WORDS = [
   '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
 ];
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
+const QUANTITY_CONTRASTS: ReadonlySet<string> = new Set(['before', 'after']);
 export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   // A maintained English stop list (the "natural" project's), and the pronouns and nouns of a staff
   // question ("what's our …", "… do we have", "the report") that point at nothing in the report.
-  ...stopword.eng,
+  // (Less 'before' and 'after': they tell two quantities apart — profit before tax, profit after tax.)
+  ...stopword.eng.filter((word) => !QUANTITY_CONTRASTS.has(word)),
   ...'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it school college report year we us our ours have has had s i my you your they their'.split(' '),
   // Hedges say how exact the asker expects the figure to be, not what it is of (as 大概 in Chinese).
   ...'roughly approximately approx around nearly almost circa'.split(' '),

@@ -78,6 +78,11 @@ beforeAll(async () => {
           row('Total assets', '701,044', '672,380'),
         ],
         [
+          'Margin review',
+          'In 2031 the glimmer margin before harbour levy came to $8,120 across the fleet.',
+          'In 2031 the glimmer margin after harbour levy came to $5,310 across the fleet.',
+        ],
+        [
           { line: 'DEPARTMENT MIX', size: 12 },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
           row('Harbour goods', '61.2 %', '60.1 %'),
@@ -154,6 +159,12 @@ describe('a table fact or a sentence', () => {
   it('reads a lower-case initialism the report never prints as the initials of a label', async () => {
     const result = await service.ask('gqe revenue for 2031?');
     expect(result.figures.map((f) => f.value)).toEqual(['23,118']);
+  });
+
+  it('tells a quantity before a charge from the same quantity after it', async () => {
+    const after = await service.ask('What was the glimmer margin after harbour levy in 2031?');
+    const before = await service.ask('What was the glimmer margin before harbour levy in 2031?');
+    expect([after.figures.map((f) => f.value), before.figures.map((f) => f.value)]).toEqual([['5,310'], ['8,120']]);
   });
 
   it('still reads the key-value row when the question asks who', async () => {
