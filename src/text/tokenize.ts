@@ -41,7 +41,10 @@ export function createTokenizer(): Tokenizer {
   // Terms a report quotes are found in a text by their first two characters, not taught to the
   // segmenter: loading words into it rebuilds its whole dictionary (~0.45 s for each report ingested).
   const known = new Set<string>();
-  const byStart = new Map<string, string[]>();
+  // Keyed by the first two UTF-16 units as one number: a text is scanned position by position, and
+  // a numeric key costs no substring per position.
+  const byStart = new Map<number, string[]>();
+  const startKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
   // One question is cut by the retriever, the local embedder and the question reader in turn;
   // segmentation is the costly part, so recent results are kept. Learning new words changes the
   // tokens: cache cleared.
@@ -51,7 +54,9 @@ export function createTokenizer(): Tokenizer {
     const have = new Set(words);
     const found: string[] = [];
     for (let i = 0; i + 1 < norm.length; i += 1) {
-      for (const word of byStart.get(norm.slice(i, i + 2)) ?? []) {
+      const starting = byStart.get(startKey(norm, i));
+      if (!starting) continue;
+      for (const word of starting) {
         if (!have.has(word) && norm.startsWith(word, i)) {
           have.add(word);
           found.push(word);
@@ -78,7 +83,7 @@ export function createTokenizer(): Tokenizer {
         const word = normalizeForMatch(raw).replace(/\s+/g, '').replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').toLowerCase();
         if (word.length < 2 || word.length > 24 || known.has(word)) continue;
         known.add(word);
-        const start = word.slice(0, 2);
+        const start = startKey(word, 0);
         byStart.set(start, [...(byStart.get(start) ?? []), word]);
         added = true;
       }
