@@ -41,6 +41,11 @@ const QUESTION_WORDS = [
   '是否', '有没有', '请问', '一下', '咱们', '我们', '我校', '学校', '今年', '本年度', '当年', '年度', '是', '的', '了', '吗', '呢',
   '有', '在', '里', '中', '和', '跟', '与', '谁', '拿', '到', '共', '总共', '一共', '加起来', '合计', '分别', '大概', '情况', '报告',
   '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
+  // The speaker's "last year" is the report's own year (a report is read the year after it covers; see
+  // factAnswerer), a period resolved apart like 今年 — no word a passage prints ("报告期内").
+  '去年',
+  // "How much money": the kind of answer asked (an amount, AMOUNT_ASK), not what it is of.
+  '多少钱', '钱',
 ];
 const QUESTION_WORD_SET = new Set(QUESTION_WORDS);
 const QUANTITY_CONTRASTS: ReadonlySet<string> = new Set(['before', 'after']);
@@ -191,6 +196,6 @@ export function countedNoun(question: string): string | null {
   return noun && noun.length >= 2 ? noun : null;
 }
 
-const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年我们咱学校']);
+const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年去钱我们咱学校']);
 /** A character of the question's own asking (多, 少, 里, 吗…), not of what it asks about. */
 export const isQuestionChar = (ch: string): boolean => QUESTION_CHARS.has(ch);

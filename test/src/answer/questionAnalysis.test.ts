@@ -10,6 +10,12 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion("what's our quorvex margin?", tokenizer).tokens).toEqual(['quorvex', 'margin']);
   });
 
+  it('reads "去年" as a period and "多少钱" as the kind of answer, not as words a passage must print', () => {
+    const tokens = analyseQuestion('去年栖木奖励成本一共计提了多少钱？', tokenizer).tokens;
+    expect(tokens.slice(0, 4)).toEqual(['栖木', '奖励', '成本', '计提']);
+    expect(tokens.filter((t) => /去|钱/u.test(t))).toEqual([]);
+  });
+
   it('matches an English question without the words that say where, when or what kind of figure', () => {
     const match = (q: string) => analyseQuestion(q, tokenizer).matchText;
     expect(analyseQuestion("By roughly what percentage did glimmer sales rise in the year ended 30 June 2031, according to the Chair's letter?", tokenizer).tokens).toEqual(
