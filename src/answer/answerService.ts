@@ -293,8 +293,10 @@ export class AnswerService {
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
     // The flattened rows of a table are no sentence of prose: read cell by cell, the table has answered.
     if (passage.hit.chunk.kind === 'table_rows') return decided;
-    // (A fact that names a person or body answers "who" by itself.)
+    // (A fact that names a person or body answers "who" by itself; one in words — a place, a name —
+    // answers a question that asks for no figure: the passage outweighs it only by a figure.)
     if (decided.decision.kind === 'fact' && asksForName(analysis.text) && !/\d/u.test(decided.decision.fact.value)) return decided;
+    if (decided.decision.kind === 'fact' && !analysis.wantsFigure && !readsAsNumber(decided.decision.fact.value)) return decided;
     const structureCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
     return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
   }

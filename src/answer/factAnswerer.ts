@@ -342,7 +342,14 @@ export interface AskedText {
   words: ReadonlySet<string>;
   /** The Chinese noun a count question counts ("多少门店", "门店有多少家" → 门店), or null. */
   counted: string | null;
+  /** The question asks where ("在哪儿", "什么地方"): a label's place noun ("注册地址") is then what it asks. */
+  asksPlace: boolean;
 }
+
+/** "在哪儿", "哪里", "什么地方": a question for a place. */
+const PLACE_ASK = /哪儿|哪里|在哪|什么地方/u;
+/** A label naming a place by what is there: "注册地址", "办公地点", "经营场所", "住所". */
+const PLACE_NOUN = /(?:的)?(?:地址|地点|所在地|场所|住所)$/u;
 
 /** "门店有多少家", "门店一共多少个": the noun counted before the asking words. */
 const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)(?:一共|总共|共)?有?(?:多少|几)(?:人|名|个|位|家)/u;
@@ -367,6 +374,7 @@ export const askedText = (question: string): AskedText => ({
   compact: withoutRankClassifier(compact(question.replace(COMPARED_WITH, ' '))),
   words: new Set(enWords(question)),
   counted: countedHead(question),
+  asksPlace: PLACE_ASK.test(question),
 });
 
 /**
@@ -385,6 +393,10 @@ export function labelStrength(label: string, question: string | AskedText, isWor
     // A label that ends in a measure noun ("技改投入金额", "门店数量") is named by what it measures.
     const head = key.replace(MEASURE_NOUN, '');
     if (head !== key && head.length >= MIN_ZH_LABEL && asked.compact.includes(head)) return head.length - 0.5;
+    // …and one that ends in a place noun by what is there, when the question asks where ("公司注册在哪儿" → 注册地址);
+    // the asking word stands for the noun, so a two-character head is enough.
+    const site = key.replace(PLACE_NOUN, '');
+    if (asked.asksPlace && site !== key && site.length >= 2 && asked.compact.includes(site)) return site.length - 0.5;
     return Math.max(abbreviationStrength(key, asked.compact, isWord), countedStrength(key, asked));
   }
   if (words.length === 0) return 0;

@@ -144,6 +144,15 @@ describe('facts from tables', () => {
     expect(labelStrength('Glimmer sales', 'glimmer sales in March?')).toBe(4);
   });
 
+  it('reads a label ending in a place noun by what is there when the question asks where', () => {
+    expect([
+      labelStrength('注册地址', '栖木公司注册在哪儿？'),
+      labelStrength('经营场所', '栖木公司在什么地方经营？'),
+      labelStrength('注册地址', '栖木公司的注册资本是多少？'),
+      labelStrength('注册地址的邮政编码', '栖木公司注册在哪儿？'),
+    ]).toEqual([1.5, 1.5, 0, 0]);
+  });
+
   it('measures a label whole: Chinese as one run of characters, English by every content word', () => {
     expect([labelStrength('营业收入', '公司的营业收入是多少'), labelStrength('营业收入', '营业总收入'), labelStrength('合计', '合计是多少')]).toEqual([4, 0, 0]);
     expect([labelStrength('Net sales', 'what were our net sales'), labelStrength('Net sales per store', 'net sales')]).toEqual([4, 0]);

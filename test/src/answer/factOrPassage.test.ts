@@ -172,3 +172,42 @@ describe('a table fact or a sentence', () => {
     expect(result.answer.split('\n')[0]).toContain('Ada Brill');
   });
 });
+
+describe('a key-value fact or a sentence, in a Chinese report', () => {
+  let chinese: Fixture;
+  let ask: AnswerService;
+  const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 70 }, { text: value, x: 230 }], advance: 20 });
+  beforeAll(async () => {
+    chinese = await buildFixture(async (dir) => {
+      const pdf = await makeReportPdf({
+        header: null,
+        footer: null,
+        pages: [
+          [
+            '栖木化工股份有限公司',
+            '2031年年度报告',
+            { line: '公司信息', size: 12 },
+            pair('股票简称', '栖木化工'),
+            pair('公司的法定代表人', '林远舟'),
+            pair('注册地址', '云栖市临港化工园区（北坪农场）'),
+            pair('办公地址', '云栖市清池大道栖木大厦'),
+          ],
+          [
+            { line: '三、公司基本情况', size: 12 },
+            '本公司注册资本为 8,000 万元。法定盈余公积累计额达到本公司注册资本 50%以上的，不再提取。',
+          ],
+        ],
+      });
+      const file = path.join(dir, 'qimu-2031.pdf');
+      await writeFile(file, pdf);
+      return [file];
+    });
+    ask = await chinese.service();
+  }, 60_000);
+  afterAll(() => chinese.cleanup());
+
+  it('answers where from the row whose place noun the question asks, not from a sentence with a figure that shares its words', async () => {
+    const result = await ask.ask('公司注册在哪儿？');
+    expect(result.answer.split('\n')[0]).toContain('云栖市临港化工园区（北坪农场）');
+  });
+});
