@@ -260,7 +260,12 @@ const enWords = (text: string): string[] =>
  * Label and question are matched with the classifier left out.
  */
 const RANK_CLASSIFIER = /(前[一二三四五六七八九十\d]{1,3})(?:名|大|位|家)/gu;
-const withoutRankClassifier = (text: string): string => text.replace(RANK_CLASSIFIER, '$1');
+/**
+ * "签字的会计师" and "签字会计师": the attributive 的 between a modifier and its noun is said or left out
+ * freely, so label and question are also matched without it.
+ */
+const ATTRIBUTIVE_DE = /(?<=\p{Script=Han})的(?=\p{Script=Han})/gu;
+const matchingForm = (text: string): string => text.replace(RANK_CLASSIFIER, '$1').replace(ATTRIBUTIVE_DE, '');
 
 /** A label's compact form and English words, worked out once: every question holds every label against itself. */
 interface LabelKeys {
@@ -279,7 +284,7 @@ const INITIALISM_SKIPS = /^(?:and|of|the)$/iu;
 function labelKeys(label: string): LabelKeys {
   let keys = labelKeysMemo.get(label);
   if (!keys) {
-    const key = withoutRankClassifier(compact(label));
+    const key = matchingForm(compact(label));
     // (An initialism skips the words that join: "Latin America and the Caribbean" is LAC.)
     const latinWords = (label.match(/[A-Za-z]+/gu) ?? []).filter((w) => !INITIALISM_SKIPS.test(w));
     keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label), latinWords, initials: latinWords.map((w) => w[0]?.toLowerCase() ?? '').join('') };
@@ -371,7 +376,7 @@ const COMPARED_WITH = /(?:比|较|与|跟|和)\s*(?:\d{2}(?:\d{2})?\s*年(?:度)
 
 export const askedText = (question: string): AskedText => ({
   text: question,
-  compact: withoutRankClassifier(compact(question.replace(COMPARED_WITH, ' '))),
+  compact: matchingForm(compact(question.replace(COMPARED_WITH, ' '))),
   words: new Set(enWords(question)),
   counted: countedHead(question),
   asksPlace: PLACE_ASK.test(question),

@@ -144,6 +144,14 @@ describe('facts from tables', () => {
     expect(labelStrength('Glimmer sales', 'glimmer sales in March?')).toBe(4);
   });
 
+  it('names a label with or without the attributive 的 between a modifier and its noun', () => {
+    expect([
+      labelStrength('核验工程师姓名', '报告上核验的工程师是哪两位？'),
+      labelStrength('公司的栖木代表', '公司栖木代表是谁？'),
+      labelStrength('核验工程师姓名', '报告上核验了几位工程师？'),
+    ]).toEqual([4.5, 6, 0]);
+  });
+
   it('reads a label ending in a place noun by what is there when the question asks where', () => {
     expect([
       labelStrength('注册地址', '栖木公司注册在哪儿？'),
