@@ -88,6 +88,17 @@ function cleanLabel(text: string): string {
   return bare.length >= 2 ? bare : label;
 }
 
+/**
+ * Column headings as attributes, each without a unit in brackets — unless that bracket is what tells
+ * two columns apart ("Power supplies (EV)", "Power supplies (T&T)"): then it is part of the name.
+ */
+function distinctAttributes(headings: readonly string[]): string[] {
+  const cleaned = headings.map((h) => (h === '' ? '' : cleanLabel(h)));
+  const count = new Map<string, number>();
+  for (const a of cleaned) if (a !== '') count.set(a, (count.get(a) ?? 0) + 1);
+  return cleaned.map((a, c) => ((count.get(a) ?? 0) > 1 ? (headings[c] ?? '').trim() : a));
+}
+
 /** A row of amounts per share: earnings, dividends, net assets per (ordinary) share, 每股收益. */
 const PER_SHARE = /\bper\s+(?:\w+\s+)?(?:share|security|unit)\b|每股/iu;
 
@@ -121,7 +132,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const periods = table.periods ?? [];
   // A change column belongs to the report's own period ("本年比上年增减"); it answers "比上年变动多少".
   const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report))) : null));
-  const attributes = table.header.map((h, c) => (c === 0 || periods[c] ? '' : cleanLabel(h)));
+  const attributes = distinctAttributes(table.header.map((h, c) => (c === 0 || periods[c] ? '' : h)));
   const headed = table.header.some((h) => h.trim() !== '');
   // A label-only row that ends in a colon heads the rows under it, until the next such row.
   let group: string | null = null;
@@ -406,6 +417,11 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
+  // A term's short name in brackets ("Power supplies (EV)", "Net revenue retention (NRR)") names it when
+  // the question types it as printed.
+  const shortName = SHORT_NAME.exec(label)?.[1];
+  if (shortName !== undefined && new RegExp(`(?<![\\w&])${escapeForPattern(shortName)}(?![\\w&])`, 'u').test(asked.text)) return 1;
+
   // (Each reading below is made of the label's own words, or of an initialism the question capitalises.)
   if (!words.some((w) => asked.words.has(w)) && initialismTokens(asked.text).length === 0) return 0;
   const initialism = initialismStrength(label, asked.text, asked.words);
@@ -436,6 +452,10 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
   }
   return seen;
 }
+
+/** A short name in capitals in brackets after a term: "(EV)", "(E&D)", "(NRR)". */
+const SHORT_NAME = /\(([A-Z][A-Z&/]{1,7})\)/u;
+const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 
 /**
  * Other ways an English label is read, each weaker than the label whole: a word in brackets is the

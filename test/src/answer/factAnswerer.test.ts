@@ -144,6 +144,23 @@ describe('facts from tables', () => {
     expect(labelStrength('Glimmer sales', 'glimmer sales in March?')).toBe(4);
   });
 
+  it('keeps a bracketed short name that tells columns apart, and reads it as the column\'s name', () => {
+    const segments: ParsedTable = {
+      ...english,
+      id: 'Segment information',
+      title: 'Segment information',
+      header: ['', 'Glimmer supplies (QX)', 'Glimmer supplies (Z&R)', 'Ember parts ($)', 'Total'],
+      rows: [['Sales to outside members', '209,004', '10,810,151', '3,305,291', '14,324,446']],
+      rowPages: [29],
+      periods: [null, null, null, null, null],
+    };
+    const own = factsOfTable({ table: segments, report });
+    expect(own.map((f) => f.attribute)).toEqual(['Glimmer supplies (QX)', 'Glimmer supplies (Z&R)', 'Ember parts', 'Total']);
+    const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('Z&R segment sales to outside members in 2031?'), value('What were QX sales to outside members?')]).toEqual(['10,810,151', '209,004']);
+    expect([labelStrength('Glimmer supplies (QX)', 'QX sales?'), labelStrength('Glimmer supplies (QX)', 'QXR sales?'), labelStrength('Glimmer supplies (QX)', 'qx sales?')]).toEqual([1, 0, 0]);
+  });
+
   it('names a label with or without the attributive 的 between a modifier and its noun', () => {
     expect([
       labelStrength('核验工程师姓名', '报告上核验的工程师是哪两位？'),
