@@ -1,5 +1,6 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
+import { periodOf } from '../text/periods.js';
 import { AMOUNT_ASK, CHANGE_ASK, countedNoun, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
@@ -24,7 +25,7 @@ export interface TableFact {
    * "Basic" and "Diluted"; "流动资产：" over its items), or null. It tells apart rows labelled alike.
    */
   group: string | null;
-  /** The year of the column's period; null in a key-value table. */
+  /** The year of the column's period (or of the block of rows a period row heads); null in a key-value table. */
   year: number | null;
   /** The column holds the change between periods ("本年比上年增减", "% change"). */
   change: boolean;
@@ -136,9 +137,17 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const headed = table.header.some((h) => h.trim() !== '');
   // A label-only row that ends in a colon heads the rows under it, until the next such row.
   let group: string | null = null;
+  // A row that names a year and holds no figure ("Consolidated - 2022", then its rows; "Consolidated -
+  // 2021", then the same rows again) gives the rows under it that year, where the columns name none.
+  let blockYear: number | null = null;
   table.rows.forEach((cells, row) => {
     const label = cleanLabel(cells[0] ?? '');
     if (label === '' || pageList.has(row)) return;
+    const blockPeriod = cells.slice(1).every((cell) => !/\d/u.test(cell)) ? periodOf(label) : null;
+    if (blockPeriod && blockPeriod.year !== null && !blockPeriod.change) {
+      blockYear = blockPeriod.year;
+      return;
+    }
     const filled = cells.map((cell, c) => (c > 0 && cell.trim() !== '' ? c : -1)).filter((c) => c > 0);
     if (filled.length === 0) {
       // (A row left empty — an item this report has nothing for — heads nothing.)
@@ -164,7 +173,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : unit, page: pageOf(row) });
       } else if (attributes[column]) {
         // (The table's unit line is for its amounts; an attribute column's values carry their own: "23.47%", "64", "男".)
-        out.push({ ...base, row, column, label, year: null, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
+        out.push({ ...base, row, column, label, year: blockYear, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
       }
     });
   });
@@ -671,7 +680,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
     if (fact.year !== null && fact.year !== yearFor.get(reportYear)) continue;
     // A column that names no period holds the report's own: it does not answer for another year.
-    if (fact.attribute !== null && yearFor.get(reportYear) !== reportYear) continue;
+    if (fact.attribute !== null && fact.year === null && yearFor.get(reportYear) !== reportYear) continue;
     // "较上年变动多少" reads the change column; any other question the period's own.
     if (fact.change !== wantsChange) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;

@@ -63,7 +63,9 @@ function wordDecision(decision: Decision, language: Language, p: Phrases): strin
       const { fact } = decision;
       const table = fact.ref.table;
       const name = table.title || table.id;
-      const header = table.header[fact.column] ?? '';
+      // (A column that names no period, in a block of rows a period row heads: the block's year is said too.)
+      const heading = table.header[fact.column] ?? '';
+      const header = fact.attribute !== null && fact.year !== null ? `${heading}, ${fact.year}` : heading;
       const row = table.rows[fact.row] ?? [];
       return `${p.factValue(fact.label, header, `${fact.value}${fact.unit}`, p.where(name, fact.page))}\n> ${table.header.join(' | ')}\n> ${row.join(' | ')}`;
     }

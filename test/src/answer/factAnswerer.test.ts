@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerFromFacts, askedText, askedYear, factsAskedAbout, factsOfTable, indexFacts, labelStrength, readsAsNumber } from '../../../src/answer/factAnswerer.js';
 import { computeFromFacts, plainNumber } from '../../../src/answer/factComputation.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
+import { wordAnswer } from '../../../src/answer/phrase/wordAnswer.js';
 import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
 
@@ -159,6 +160,33 @@ describe('facts from tables', () => {
     const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
     expect([value('Z&R segment sales to outside members in 2031?'), value('What were QX sales to outside members?')]).toEqual(['10,810,151', '209,004']);
     expect([labelStrength('Glimmer supplies (QX)', 'QX sales?'), labelStrength('Glimmer supplies (QX)', 'QXR sales?'), labelStrength('Glimmer supplies (QX)', 'qx sales?')]).toEqual([1, 0, 0]);
+  });
+
+  it('gives the rows under a period row ("Group - 2030") that year where the columns name none', () => {
+    const blocks: ParsedTable = {
+      ...english,
+      id: 'Segment results',
+      title: 'Segment results',
+      header: ['', 'Glimmer supplies', 'Ember parts', 'Total'],
+      rows: [
+        ['Group - 2031', '$', '$', '$'],
+        ['Sales to outside members', '1,200', '800', '2,000'],
+        ['Group - 2030', '$', '$', '$'],
+        ['Sales to outside members', '1,100', '700', '1,800'],
+      ],
+      rowPages: [30, 30, 30, 30],
+      periods: [null, null, null, null],
+    };
+    const own = factsOfTable({ table: blocks, report });
+    expect(own.filter((f) => f.attribute === 'Glimmer supplies').map((f) => [f.year, f.value])).toEqual([
+      [2031, '1,200'],
+      [2030, '1,100'],
+    ]);
+    const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('Glimmer supplies sales to outside members in 2030?'), value('Glimmer supplies sales to outside members?')]).toEqual(['1,100', '1,200']);
+    // The reply says the block's year beside the column it read.
+    const fact = answerFromFacts(own, analyseQuestion('Glimmer supplies sales to outside members in 2030?', tokenizer))?.fact;
+    expect(fact && wordAnswer({ kind: 'fact', fact }, 'en').split('\n')[0]).toContain('(Glimmer supplies, 2030): 1,100');
   });
 
   it('names a label with or without the attributive 的 between a modifier and its noun', () => {
