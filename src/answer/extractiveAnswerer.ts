@@ -258,7 +258,9 @@ export function aggregateParts(question: string): string[] {
   const tail = head.split(/[，,。？?：:里中]/u).at(-1) ?? '';
   const parts = tail
     .split(/[和与及跟、]|以及/u)
-    .map((p) => p.replace(/^(的|在|有|按时)/u, '').trim())
+    // (A part is named by its head noun: what stands before its last 的 only describes it —
+    // "按时报到的学历生" is 学历生, which the passage may state otherwise qualified.)
+    .map((p) => p.replace(/^.*的/u, '').replace(/^(在|有)/u, '').trim())
     .filter((p) => p.length > 0);
   if (parts.length < 2) return [];
   const last = parts.at(-1) ?? '';

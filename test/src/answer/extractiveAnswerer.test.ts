@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedNounEnglish, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
+import { aggregateParts, countedNounEnglish, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
 import { shownName, printedFigure } from '../../../src/answer/printedFigure.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
 import { findFigures } from '../../../src/text/findFigures.js';
@@ -69,5 +69,13 @@ describe('English questions answered by a name', () => {
     const keyValue = 'Assessor\nBrindle Vane Partners';
     const [name] = newNames(keyValue, knownStems(question, ''));
     expect(name && inApposition(keyValue, name, asked)).toBe(true);
+  });
+});
+
+describe('parts of a sum', () => {
+  it('names each part by its head noun: what stands before its last 的 only describes it', () => {
+    expect(aggregateParts('栖木班里准时到岗的技工和学徒一共多少人？')).toEqual(['技工', '学徒']);
+    expect(aggregateParts('新签的协作工厂和兄弟院校合计多少家？')).toEqual(['协作工厂', '兄弟院校']);
+    expect(aggregateParts('第一和第二车间加起来有多少人？')).toEqual(['第一车间', '第二车间']);
   });
 });
