@@ -107,12 +107,24 @@ export function analyseQuestion(question: string, tokenizer: Tokenizer): Questio
     years: [...new Set(years)],
     sectionMention: section ? section.replace(/\s+/g, '').replace(/^案例/, '案例 ').replace(/[－—–]/g, '-') : null,
     tableMention: table ? `表 ${table.replace(/\s+/g, '').replace(/[－—–]/g, '-')}` : null,
-    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm),
+    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm) || (language === 'en' && asksTersely(norm, years.length > 0)),
     wantsAggregate: AGGREGATE_ASK.test(norm),
     wantsComparison: COMPARE_ASK.test(norm),
     tokens,
     matchText,
   };
+}
+
+/** An English question opens with an asking word, or it is a bare noun phrase. */
+const EN_ASKING_START = /^\W*(?:what|which|who|whom|whose|how|where|when|why|is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|list|name|tell|give|show|describe|explain)\b/iu;
+const FISCAL_PERIOD = /\b(?:FY|H[12]|Q[1-4])\s*['’]?\d{2,4}\b/iu;
+
+/**
+ * "EV segment sales fy2022?", "cash from ops in 2020?": a bare noun phrase with a period asks what it
+ * was then — a figure — as "what were … in 2020" would.
+ */
+function asksTersely(norm: string, namesYear: boolean): boolean {
+  return !EN_ASKING_START.test(norm) && (namesYear || FISCAL_PERIOD.test(norm));
 }
 
 const PLACE_WORDS = /(?:在|据|根据)?(?:前言|附表|案例\s*\d+\s*[-－—–]\s*\d+|表\s*\d+(?:\s*[-－—–]\s*\d+)?)(?:里|中|部分)?(?:说|提到|写|讲)?(?:的)?/gu;

@@ -10,6 +10,12 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion("what's our quorvex margin?", tokenizer).tokens).toEqual(['quorvex', 'margin']);
   });
 
+  it('reads a bare English noun phrase with a period as asking for a figure', () => {
+    const wants = (q: string) => analyseQuestion(q, tokenizer).wantsFigure;
+    expect([wants('quorvex sales in FY31?'), wants('glimmer segment revenue 2031?'), wants('QX sales to outside members H1 2031')]).toEqual([true, true, true]);
+    expect([wants('Who audits quorvex in 2031?'), wants('glimmer strategy?'), wants('Describe the glimmer plan for 2031')]).toEqual([false, false, false]);
+  });
+
   it('reads "去年" as a period and "多少钱" as the kind of answer, not as words a passage must print', () => {
     const tokens = analyseQuestion('去年栖木奖励成本一共计提了多少钱？', tokenizer).tokens;
     expect(tokens.slice(0, 4)).toEqual(['栖木', '奖励', '成本', '计提']);
