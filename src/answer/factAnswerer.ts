@@ -91,7 +91,7 @@ function cleanLabel(text: string): string {
 
 /**
  * Column headings as attributes, each without a unit in brackets — unless that bracket is what tells
- * two columns apart ("Power supplies (EV)", "Power supplies (T&T)"): then it is part of the name.
+ * two columns apart ("Glimmer units (QX)", "Glimmer units (ZR)"): then it is part of the name.
  */
 function distinctAttributes(headings: readonly string[]): string[] {
   const cleaned = headings.map((h) => (h === '' ? '' : cleanLabel(h)));
@@ -137,8 +137,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const headed = table.header.some((h) => h.trim() !== '');
   // A label-only row that ends in a colon heads the rows under it, until the next such row.
   let group: string | null = null;
-  // A row that names a year and holds no figure ("Consolidated - 2022", then its rows; "Consolidated -
-  // 2021", then the same rows again) gives the rows under it that year, where the columns name none.
+  // A row that names a year and holds no figure ("Group - 2031", then its rows; "Group - 2030", then
+  // the same rows again) gives the rows under it that year, where the columns name none.
   let blockYear: number | null = null;
   table.rows.forEach((cells, row) => {
     const label = cleanLabel(cells[0] ?? '');
@@ -281,7 +281,7 @@ const enWords = (text: string): string[] =>
  */
 const RANK_CLASSIFIER = /(前[一二三四五六七八九十\d]{1,3})(?:名|大|位|家)/gu;
 /**
- * "签字的会计师" and "签字会计师": the attributive 的 between a modifier and its noun is said or left out
+ * "核验的工程师" and "核验工程师": the attributive 的 between a modifier and its noun is said or left out
  * freely, so label and question are also matched without it.
  */
 const ATTRIBUTIVE_DE = /(?<=\p{Script=Han})的(?=\p{Script=Han})/gu;
@@ -367,13 +367,13 @@ export interface AskedText {
   words: ReadonlySet<string>;
   /** The Chinese noun a count question counts ("多少门店", "门店有多少家" → 门店), or null. */
   counted: string | null;
-  /** The question asks where ("在哪儿", "什么地方"): a label's place noun ("注册地址") is then what it asks. */
+  /** The question asks where ("在哪儿", "什么地方"): a label's place noun ("仓储地址") is then what it asks. */
   asksPlace: boolean;
 }
 
 /** "在哪儿", "哪里", "什么地方": a question for a place. */
 const PLACE_ASK = /哪儿|哪里|在哪|什么地方/u;
-/** A label naming a place by what is there: "注册地址", "办公地点", "经营场所", "住所". */
+/** A label naming a place by what is there: "仓储地址", "维修地点", "经营场所", "住所". */
 const PLACE_NOUN = /(?:的)?(?:地址|地点|所在地|场所|住所)$/u;
 
 /** "门店有多少家", "门店一共多少个": the noun counted before the asking words. */
@@ -418,7 +418,7 @@ export function labelStrength(label: string, question: string | AskedText, isWor
     // A label that ends in a measure noun ("技改投入金额", "门店数量") is named by what it measures.
     const head = key.replace(MEASURE_NOUN, '');
     if (head !== key && head.length >= MIN_ZH_LABEL && asked.compact.includes(head)) return head.length - 0.5;
-    // …and one that ends in a place noun by what is there, when the question asks where ("公司注册在哪儿" → 注册地址);
+    // …and one that ends in a place noun by what is there, when the question asks where ("仓储在哪儿" → 仓储地址);
     // the asking word stands for the noun, so a two-character head is enough.
     const site = key.replace(PLACE_NOUN, '');
     if (asked.asksPlace && site !== key && site.length >= 2 && asked.compact.includes(site)) return site.length - 0.5;
@@ -426,7 +426,7 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
-  // A term's short name in brackets ("Power supplies (EV)", "Net revenue retention (NRR)") names it when
+  // A term's short name in brackets ("Glimmer units (QX)", "Net revenue retention (NRR)") names it when
   // the question types it as printed.
   const shortName = SHORT_NAME.exec(label)?.[1];
   if (shortName !== undefined && new RegExp(`(?<![\\w&])${escapeForPattern(shortName)}(?![\\w&])`, 'u').test(asked.text)) return 1;
@@ -462,7 +462,7 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
   return seen;
 }
 
-/** A short name in capitals in brackets after a term: "(EV)", "(E&D)", "(NRR)". */
+/** A short name in capitals in brackets after a term: "(QX)", "(Z&R)", "(NRR)". */
 const SHORT_NAME = /\(([A-Z][A-Z&/]{1,7})\)/u;
 const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 

@@ -120,7 +120,7 @@ const EN_ASKING_START = /^\W*(?:what|which|who|whom|whose|how|where|when|why|is|
 const FISCAL_PERIOD = /\b(?:FY|H[12]|Q[1-4])\s*['’]?\d{2,4}\b/iu;
 
 /**
- * "EV segment sales fy2022?", "cash from ops in 2020?": a bare noun phrase with a period asks what it
+ * "QX segment sales fy2031?", "glimmer margin in 2031?": a bare noun phrase with a period asks what it
  * was then — a figure — as "what were … in 2020" would.
  */
 function asksTersely(norm: string, namesYear: boolean): boolean {

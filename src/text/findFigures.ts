@@ -99,9 +99,9 @@ const BARE_LABEL_BEFORE = /(案例|附录|章|节)$/u;
 const BARE_END = /^(?:[，。；、,;！？!?)）]|\.(?![0-9])|$)/u;
 const COUNTED_NOUN = /^[a-z]/u;
 /**
- * A row of a table read as text prints its columns' amounts side by side ("Profit for the year
- * 491,955 540,379"): a number in thousands groups or with decimals, followed by another amount, is a
- * figure. (A plain small number before an amount stays out: it is a note reference, "Revenue 5 14,761".)
+ * A row of a table read as text prints its columns' amounts side by side ("Glimmer surplus for the
+ * year 31,204 28,775"): a number in thousands groups or with decimals, followed by another amount, is
+ * a figure. (A plain small number before an amount stays out: it is a note reference, "Levy 5 1,204".)
  */
 const NEXT_COLUMN = /^\(?[-−]?[$£€¥￥]?[0-9０-９]/u;
 const RANKING_UNITS = new Set(['位', '名']);

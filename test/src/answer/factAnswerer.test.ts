@@ -199,10 +199,10 @@ describe('facts from tables', () => {
 
   it('reads a label ending in a place noun by what is there when the question asks where', () => {
     expect([
-      labelStrength('注册地址', '栖木公司注册在哪儿？'),
+      labelStrength('仓储地址', '栖木公司仓储在哪儿？'),
       labelStrength('经营场所', '栖木公司在什么地方经营？'),
-      labelStrength('注册地址', '栖木公司的注册资本是多少？'),
-      labelStrength('注册地址的邮政编码', '栖木公司注册在哪儿？'),
+      labelStrength('仓储地址', '栖木公司的仓储面积是多少？'),
+      labelStrength('仓储地址的邮政编码', '栖木公司仓储在哪儿？'),
     ]).toEqual([1.5, 1.5, 0, 0]);
   });
 

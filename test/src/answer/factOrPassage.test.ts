@@ -189,12 +189,12 @@ describe('a key-value fact or a sentence, in a Chinese report', () => {
             { line: '公司信息', size: 12 },
             pair('股票简称', '栖木化工'),
             pair('公司的法定代表人', '林远舟'),
-            pair('注册地址', '云栖市临港化工园区（北坪农场）'),
+            pair('仓储地址', '云栖市临港物流园（北坪农场）'),
             pair('办公地址', '云栖市清池大道栖木大厦'),
           ],
           [
             { line: '三、公司基本情况', size: 12 },
-            '本公司注册资本为 8,000 万元。法定盈余公积累计额达到本公司注册资本 50%以上的，不再提取。',
+            '报告期内，本公司仓储面积为 8,000 平方米，仓储利用率达到 86%。',
           ],
         ],
       });
@@ -207,7 +207,7 @@ describe('a key-value fact or a sentence, in a Chinese report', () => {
   afterAll(() => chinese.cleanup());
 
   it('answers where from the row whose place noun the question asks, not from a sentence with a figure that shares its words', async () => {
-    const result = await ask.ask('公司注册在哪儿？');
-    expect(result.answer.split('\n')[0]).toContain('云栖市临港化工园区（北坪农场）');
+    const result = await ask.ask('公司仓储在哪儿？');
+    expect(result.answer.split('\n')[0]).toContain('云栖市临港物流园（北坪农场）');
   });
 });
