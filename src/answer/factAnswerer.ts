@@ -295,6 +295,8 @@ interface LabelKeys {
   /** The Latin words as printed, and their first letters in lower case ("eps" of "Earnings per share"). */
   latinWords: string[];
   initials: string;
+  /** The label's short name in brackets as a question would type it ("(QX)" → /QX/), or null. */
+  shortName: RegExp | null;
 }
 const labelKeysMemo = new Map<string, LabelKeys>();
 /** (Labels repeat across reports and years; the memo is dropped whole when it grows past this.) */
@@ -307,7 +309,15 @@ function labelKeys(label: string): LabelKeys {
     const key = matchingForm(compact(label));
     // (An initialism skips the words that join: "Latin America and the Caribbean" is LAC.)
     const latinWords = (label.match(/[A-Za-z]+/gu) ?? []).filter((w) => !INITIALISM_SKIPS.test(w));
-    keys = { key, han: /\p{Script=Han}/u.test(key), words: enWords(label), latinWords, initials: latinWords.map((w) => w[0]?.toLowerCase() ?? '').join('') };
+    const short = SHORT_NAME.exec(label)?.[1];
+    keys = {
+      key,
+      han: /\p{Script=Han}/u.test(key),
+      words: enWords(label),
+      latinWords,
+      initials: latinWords.map((w) => w[0]?.toLowerCase() ?? '').join(''),
+      shortName: short === undefined ? null : new RegExp(`(?<![\\w&])${escapeForPattern(short)}(?![\\w&])`, 'u'),
+    };
     if (labelKeysMemo.size >= LABEL_MEMO_LIMIT) labelKeysMemo.clear();
     labelKeysMemo.set(label, keys);
   }
@@ -408,7 +418,7 @@ export const askedText = (question: string): AskedText => ({
  */
 export function labelStrength(label: string, question: string | AskedText, isWord: (term: string) => boolean = () => false): number {
   const asked = typeof question === 'string' ? askedText(question) : question;
-  const { key, han, words } = labelKeys(label);
+  const { key, han, words, shortName } = labelKeys(label);
   if (han) {
     // (Every way below of naming the label but a count's noun starts with its first character.)
     if (key.length < MIN_ZH_LABEL - 1 || !asked.compact.includes(key[0] ?? '')) return countedStrength(key, asked);
@@ -428,9 +438,7 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
   // A term's short name in brackets ("Glimmer units (QX)", "Net revenue retention (NRR)") names it when
   // the question types it as printed.
-  const shortName = SHORT_NAME.exec(label)?.[1];
-  if (shortName !== undefined && new RegExp(`(?<![\\w&])${escapeForPattern(shortName)}(?![\\w&])`, 'u').test(asked.text)) return 1;
-
+  if (shortName?.test(asked.text)) return 1;
   // (Each reading below is made of the label's own words, or of an initialism the question capitalises.)
   if (!words.some((w) => asked.words.has(w)) && initialismTokens(asked.text).length === 0) return 0;
   const initialism = initialismStrength(label, asked.text, asked.words);
