@@ -1,5 +1,5 @@
 import type { ReportMeta } from '../store/shapes.js';
-import { compact } from '../text/normalize.js';
+import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { AMOUNT_ASK, CHANGE_ASK, countedNoun, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
@@ -316,7 +316,7 @@ function labelKeys(label: string): LabelKeys {
       words: enWords(label),
       latinWords,
       initials: latinWords.map((w) => w[0]?.toLowerCase() ?? '').join(''),
-      shortName: short === undefined ? null : new RegExp(`(?<![\\w&])${escapeForPattern(short)}(?![\\w&])`, 'u'),
+      shortName: short === undefined ? null : new RegExp(`(?<![\\w&])${escapeRegExp(short)}(?![\\w&])`, 'u'),
     };
     if (labelKeysMemo.size >= LABEL_MEMO_LIMIT) labelKeysMemo.clear();
     labelKeysMemo.set(label, keys);
@@ -472,7 +472,6 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
 
 /** A short name in capitals in brackets after a term: "(QX)", "(Z&R)", "(NRR)". */
 const SHORT_NAME = /\(([A-Z][A-Z&/]{1,7})\)/u;
-const escapeForPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 
 /**
  * Other ways an English label is read, each weaker than the label whole: a word in brackets is the

@@ -25,3 +25,8 @@ export function isHan(char: string): boolean {
 export function compact(text: string): string {
   return text.normalize('NFKC').replace(/[\s,，]/g, '');
 }
+
+/** Text as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

@@ -1,3 +1,5 @@
+import { escapeRegExp } from './normalize.js';
+
 /**
  * Questions name the organisation a report is about ("Lanternfield Holdings' EBITDA", "远山科技股份有限公司
  * 2031年研发费用"): that name is the subject of every question on the report, so it is no evidence of
@@ -36,6 +38,3 @@ function namePatterns(organisation: string): RegExp[] {
   return patterns;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
