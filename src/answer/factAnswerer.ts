@@ -1,6 +1,7 @@
 import type { ReportMeta } from '../store/shapes.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
+import { stemWord } from '../text/stem.js';
 import { AMOUNT_ASK, CHANGE_ASK, countedNoun, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
@@ -266,13 +267,11 @@ function relativeYear(relative: 'current' | 'previous' | 'before_previous' | nul
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/u;
 
 /**
- * Content words, plural "s" dropped from words of four letters or more ("is", "has", "gas" keep
- * theirs); a single letter ("I" of an exhibit number "27I") is no word.
+ * Content words as their stems ("used" and "use", "activities" and "activity" meet); a single letter
+ * ("I" of an exhibit number "27I") is no word.
  */
 const enWords = (text: string): string[] =>
-  (text.toLowerCase().match(/[a-z]+/gu) ?? [])
-    .filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w))
-    .map((w) => (w.length >= 4 ? w.replace(/(?:ies)$/u, 'y').replace(/(?<!s)s$/u, '') : w));
+  (text.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w)).map(stemWord);
 
 /**
  * "前五名供应商" and "前五大供应商", "前10名股东" and "前十大股东": a rank after 前 takes a classifier (名, 大,
@@ -482,13 +481,14 @@ function englishReadings(label: string): string[][] {
   const readings: string[][] = [];
   const bracketed = /^(.*?)\s*\(([^()]+)\)\s*(.*)$/u.exec(label);
   if (bracketed) {
-    // The word in brackets stands for the word before it ("Net Income (Loss)") or, placed first,
-    // for the word after it ("Net (Loss) Income").
+    // The words in brackets stand for as many words before them ("Net Income (Loss)", "Net cash
+    // provided by/(used in) operating activities") or, placed first, for the word after them ("Net (Loss) Income").
     const [, before = '', inside = '', after = ''] = bracketed;
-    const beforeWords = before.split(/\s+/u).filter(Boolean);
+    const beforeWords = before.replace(/\s*\/\s*$/u, '').split(/\s+/u).filter(Boolean);
     const afterWords = after.split(/\s+/u).filter(Boolean);
+    const replaced = Math.min(beforeWords.length, inside.split(/\s+/u).filter(Boolean).length);
     readings.push(enWords(`${before} ${after}`));
-    if (beforeWords.length > 0) readings.push(enWords([...beforeWords.slice(0, -1), inside, ...afterWords].join(' ')));
+    if (beforeWords.length > 0) readings.push(enWords([...beforeWords.slice(0, beforeWords.length - replaced), inside, ...afterWords].join(' ')));
     if (afterWords.length > 0) readings.push(enWords([...beforeWords, inside, ...afterWords.slice(1)].join(' ')));
   }
   // (Only a label that is itself "A and B": in "Payments to suppliers and employees" the "and" joins
@@ -574,6 +574,23 @@ export function asksForNumber(question: string): boolean {
 /** A table value that is a figure: it opens with one, after a currency sign or bracket ("$ 1,204", "(412)", "≈12"), not words that mention a number ("charge under IFRS 2"). */
 export function readsAsNumber(value: string): boolean {
   return /^[\s(（\-−–~≈约$£€¥￥]*\d/u.test(value);
+}
+
+/** The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少". */
+const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]/iu;
+/** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
+const PERCENT_CONTEXT = /[%％]|\bpercent|\bratio\b|\brate\b|率|比例|比重|占比/iu;
+
+/**
+ * Whether a fact's value is a percentage: printed with "%", in a column that prints "%" on any of its
+ * values (a statement prints the sign on the first row and the total only), or held where the label,
+ * heading or unit says so.
+ */
+function readsAsPercentage(fact: TableFact): boolean {
+  const percent = /[%％]\s*$/u;
+  if (percent.test(fact.value) || fact.unit === '%') return true;
+  if (fact.ref.table.rows.some((cells) => percent.test(cells[fact.column] ?? ''))) return true;
+  return [fact.label, fact.attribute ?? '', fact.ref.table.header[fact.column] ?? '', fact.ref.table.unit?.unit ?? ''].some((text) => PERCENT_CONTEXT.test(text));
 }
 
 /** The question asks for a person: the value is a name. */
@@ -680,6 +697,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const baseText = SHARE_BASE.exec(question.text)?.[1];
   const shareBase = baseText !== undefined ? new Set(enWords(baseText)) : null;
   const asksPlainAmount = AMOUNT_ASK.test(question.text) && !question.wantsComparison && !wantsChange && !RATE_ASK.test(question.text);
+  const asksPercent = PERCENT_ASK.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
@@ -706,6 +724,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // ("Revenue", "Total revenue … 100.0 %") is its base, never the share asked.
     const labelWords = labelKeys(fact.label).words;
     if (shareBase !== null && fact.attribute === null && labelWords.length > 0 && labelWords.every((w) => shareBase.has(w))) continue;
+    // "What percentage" asks a share: a value that is no percentage — not printed with "%", nor in a
+    // column, table or row that says it holds percentages or rates — is not one.
+    if (asksPercent && !readsAsPercentage(fact)) continue;
     // "How much" asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && /[%％]\s*$/u.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").

@@ -598,3 +598,52 @@ describe('a Chinese count named by the noun it counts', () => {
     expect(answerFromFacts(factsAskedAbout(indexFacts(own), askedText(q)), analyseQuestion(q, tokenizer))?.fact.value).toBe('430');
   });
 });
+
+describe('English labels read as a question inflects them', () => {
+  const flows: ParsedTable = {
+    ...english,
+    id: 'Statement of glimmer flows',
+    title: 'Statement of glimmer flows',
+    header: ['', 'Current year', 'Prior year'],
+    rows: [
+      ['Glimmer and glimmer tokens', '1,803', '2,381'],
+      ['Net glimmer provided by/(used in) quorvex activities', '(3,960)', '(2,215)'],
+      ['Profit/(loss) before quorvex tax', '(4,310)', '(1,463)'],
+    ],
+    rowPages: [25, 25, 25],
+  };
+  const own = factsOfTable({ table: flows, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('meets a label in another form of its words, and reads words after a slash in brackets for as many before it', () => {
+    // "used in" stands for "provided by"; "use" and "activity" meet "used" and "activities" by their stems.
+    expect(value('How much net glimmer did we use in quorvex activity in the prior year?')).toBe('(2,215)');
+    expect(value('What was the loss before quorvex tax?')).toBe('(4,310)');
+    // (The row's own words still name it.)
+    expect(value('Net glimmer provided by quorvex activities?')).toBe('(3,960)');
+  });
+});
+
+describe('a question for a percentage', () => {
+  const mix: ParsedTable = {
+    ...english,
+    id: 'Glimmer sales by line',
+    title: 'Glimmer sales by line',
+    header: ['', 'Current year', 'Prior year'],
+    rows: [
+      ['Quorvex lamps', '54.7 %', '54.9 %'],
+      ['Quorvex oil', '5.6', '4.4'],
+      ['Total', '100.0 %', '100.0 %'],
+    ],
+    rowPages: [3, 3, 3],
+    unit: null,
+  };
+  const amounts: ParsedTable = { ...english, id: 'Quorvex oil deliveries', title: 'Quorvex oil deliveries', header: ['', 'Current year', 'Prior year'], rows: [['Quorvex oil sold', '812', '790']], rowPages: [9] };
+  const own = [mix, amounts].flatMap((table) => factsOfTable({ table, report }));
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('takes a value in a column that prints "%" on any row, never an amount', () => {
+    expect(value('What percentage of glimmer sales came from quorvex oil sold?')).toBe('5.6');
+    expect(value('How much quorvex oil was sold?')).toBe('812');
+  });
+});
