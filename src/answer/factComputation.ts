@@ -21,6 +21,12 @@ const AGAINST = /比|较|相比|\bthan\b|\bvs\.?|\bversus\b|compared/iu;
 /** Words that join the items a question adds up. */
 const JOINED = /[和与及、＋+]|\band\b|\bplus\b/iu;
 const AGGREGATE = /加起来|一共|总共|合计|共计|总计|之和|总和|\bcombined\b|\bin total\b|\btotal\b|\btogether\b|\bsum\b/iu;
+/**
+ * A row whose label says it is itself a movement ("Increase/(decrease) in glimmer payables", "Change in
+ * quorvex", "存货的减少", "应付项目的增加（减少以“－”号填列）"): how much a balance moved between two
+ * periods is the difference of the balance, not of its movements.
+ */
+const MOVEMENT_LABEL = /^(?:net\s+)?\(?(?:increase|decrease|change|movement)s?\)?(?:\s*\/\s*\(?(?:increase|decrease)\)?)?\s+(?:in|of)\b|(?:的)?(?:增加|减少|增减|变动)额?(?:[（(][^）)]*[）)])?$/iu;
 /** A row that is itself a total: it is not one of the items a question adds up. */
 const TOTAL_LABEL = /合计|总计|小计|^total\b|\btotal$/iu;
 
@@ -66,7 +72,7 @@ function difference(facts: readonly TableFact[], question: QuestionAnalysis, isW
   let best: { later: TableFact; earlier: TableFact; strength: number } | null = null;
   const strengthOf = strengthFor(question, isWord);
   for (const later of facts) {
-    if (later.year === null || later.change || later.opening) continue;
+    if (later.year === null || later.change || later.opening || MOVEMENT_LABEL.test(later.label)) continue;
     const reportYear = later.ref.report.year;
     const named = namedYears(question, reportYear).sort((a, b) => b - a);
     const [laterYear, earlierYear] =

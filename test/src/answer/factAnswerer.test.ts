@@ -331,6 +331,30 @@ describe('attribute facts and computed answers', () => {
     expect(compute('净利润比上年增长了百分之多少？')).toBeNull();
   });
 
+  it('computes how much a balance moved from the balance rows, never as a difference of a movement row', () => {
+    const position: ParsedTable = {
+      ...english,
+      id: 'Statement of quorvex position',
+      title: 'Statement of quorvex position',
+      header: ['', 'Current year', 'Prior year'],
+      rows: [['Glimmer and other payables', '5,549,921', '2,649,978']],
+      rowPages: [17],
+    };
+    const flows: ParsedTable = {
+      ...english,
+      id: 'Statement of quorvex flows',
+      title: 'Statement of quorvex flows',
+      header: ['', 'Current year', 'Prior year'],
+      rows: [['Increase/(decrease) in glimmer and other payables', '2,746,773', '(1,207,650)']],
+      rowPages: [46],
+    };
+    const zh: ParsedTable = { ...statement, id: '现金流量表补充资料', title: '现金流量表补充资料', rows: [['栖木应付项目的增加（减少以“－”号填列）', '3,100.00', '-800.00']], rowPages: [90] };
+    const own = [flows, position, zh].flatMap((table) => factsOfTable({ table, report }));
+    const moved = computeFromFacts(own, analyseQuestion('By how much did glimmer and other payables increase between 2030 and 2031?', tokenizer));
+    expect(moved?.op === 'difference' && [moved.later.label, moved.result]).toEqual(['Glimmer and other payables', '2,899,943']);
+    expect(computeFromFacts(own, analyseQuestion('栖木应付项目的增加比上年多了多少？', tokenizer))).toBeNull();
+  });
+
   it('adds up the rows a question names together, never a total row among them', () => {
     const both = compute('风机叶片和齿轮箱的营业收入合计是多少？');
     expect(both?.op === 'sum' && [both.parts.map((p) => p.label), both.result]).toEqual([['风机叶片', '齿轮箱'], '1,990,067,022.24']);
