@@ -67,7 +67,7 @@ function wordDecision(decision: Decision, language: Language, p: Phrases): strin
       const heading = table.header[fact.column] ?? '';
       const header = fact.attribute !== null && fact.year !== null ? `${heading}, ${fact.year}` : heading;
       const row = table.rows[fact.row] ?? [];
-      return `${p.factValue(fact.label, header, `${fact.value}${fact.unit}`, p.where(name, fact.page))}\n> ${table.header.join(' | ')}\n> ${row.join(' | ')}`;
+      return `${p.factValue(fact.label, header, withUnit(fact.value, fact.unit), p.where(name, fact.page))}\n> ${table.header.join(' | ')}\n> ${row.join(' | ')}`;
     }
     case 'fact_computed':
       return wordComputation(decision.computation, language, p);
@@ -76,7 +76,7 @@ function wordDecision(decision: Decision, language: Language, p: Phrases): strin
     case 'passage':
       return `${decision.sentence}${p.where(decision.hit.chunk.section.id, decision.page)}`;
     case 'passage_sum': {
-      const computation = decision.parts.map((part) => `${part.label} ${part.figure.value}${part.figure.unit}`).join(' + ');
+      const computation = decision.parts.map((part) => `${part.label} ${withUnit(part.figure.value, part.figure.unit)}`).join(' + ');
       return `${p.passageSum(decision.sum, computation, p.where(decision.hit.chunk.section.id, decision.page))}\n> ${decision.sentence}`;
     }
     case 'years_not_covered':
@@ -84,6 +84,31 @@ function wordDecision(decision: Decision, language: Language, p: Phrases): strin
     case 'not_found':
       return p.notFound(decision.closest ? p.where(decision.closest.section, decision.closest.page).trim() : null);
   }
+}
+
+/** A currency as a table's unit line gives it, then its scale: "$ thousand", "USD thousand", "£". */
+const CURRENCY_UNIT = /^([$£€¥￥]|[A-Z]{3})\s*(.*)$/u;
+/** ISO 4217 codes as the runtime knows them: "TEU" or "MWh" after a figure are no currency. */
+const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * A printed figure with its unit as a reader says them, the figure untouched: Chinese units and "%"
+ * follow it ("925.33万元"), a currency goes before it and a scale word after ("$1,803 thousand", "USD
+ * 59,583 thousand"), and a figure printed with its currency sign keeps it ("$ 188,699 thousand").
+ */
+export function withUnit(value: string, unit: string): string {
+  const text = unit.trim();
+  if (text === '' || value.endsWith(text)) return value;
+  if (/^[\p{Script=Han}%％]/u.test(text)) return `${value}${text}`;
+  const currency = CURRENCY_UNIT.exec(text);
+  if (!currency || (/^[A-Z]/u.test(currency[1] ?? '') && !CURRENCY_CODES.has(currency[1] ?? ''))) return `${value} ${text}`;
+  const [, sign = '', scale = ''] = currency;
+  const after = scale === '' ? '' : ` ${scale}`;
+  if (/^[-−+]?\(?\s*(?:[$£€¥￥]|[A-Z]{2,3}\b|[A-Z]{1,2}\$)/u.test(value)) return `${value}${after}`;
+  // (A code is a word before the figure, "USD -412"; a sign goes inside the minus, "-$412".)
+  if (/^[A-Z]/u.test(sign)) return `${sign} ${value}${after}`;
+  const [, lead = '', rest = value] = /^([-−+]?)(.*)$/u.exec(value) ?? [];
+  return `${lead}${sign}${rest}${after}`;
 }
 
 /** A period column as the reply names it: the column's heading, else its year. */
@@ -98,14 +123,14 @@ function wordComputation(computation: FactComputation, language: Language, p: Ph
     const { later, earlier, result } = computation;
     const where = p.where(later.ref.table.title || later.ref.table.id, later.page);
     const signed = result.startsWith('-') ? result : `+${result}`;
-    const line = p.factDifference(later.label, periodName(later, language), periodName(earlier, language), `${signed}${later.unit}`, `${later.value} − ${earlier.value}`, where);
+    const line = p.factDifference(later.label, periodName(later, language), periodName(earlier, language), withUnit(signed, later.unit), `${later.value} − ${earlier.value}`, where);
     const table = later.ref.table;
     return `${line}\n> ${table.header.join(' | ')}\n> ${(table.rows[later.row] ?? []).join(' | ')}`;
   }
   const { parts, result } = computation;
   const first = parts[0];
   const where = first ? p.where(first.ref.table.title || first.ref.table.id, first.page) : '';
-  const line = p.factSum(parts.map((f) => f.label), `${result}${first?.unit ?? ''}`, parts.map((f) => f.value).join(' + '), where);
+  const line = p.factSum(parts.map((f) => f.label), withUnit(result, first?.unit ?? ''), parts.map((f) => f.value).join(' + '), where);
   const table = first?.ref.table;
   return table ? `${line}\n> ${table.header.join(' | ')}\n${parts.map((f) => `> ${(table.rows[f.row] ?? []).join(' | ')}`).join('\n')}` : line;
 }
@@ -156,7 +181,7 @@ function wordMetric(decision: Extract<Decision, { kind: 'metric' }>, p: Phrases)
   if (decision.change && best) {
     const { previous, difference } = decision.change;
     const sign = difference.startsWith('-') ? '' : '+';
-    lines.push(p.changeFrom(previous.report.year, `${best.entry.value} − ${previous.entry.value} = ${sign}${difference}${best.entry.unit}`));
+    lines.push(p.changeFrom(previous.report.year, `${best.entry.value} − ${previous.entry.value} = ${withUnit(`${sign}${difference}`, best.entry.unit)}`));
   }
   return lines.join('\n');
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { withUnit } from '../../../src/answer/phrase/wordAnswer.js';
+
+describe('a printed figure with its unit', () => {
+  it('puts Chinese units and % after the figure, untouched', () => {
+    expect([withUnit('925.33', '万元'), withUnit('12.5', '%'), withUnit('12.5%', '%'), withUnit('7', '')]).toEqual(['925.33万元', '12.5%', '12.5%', '7']);
+  });
+
+  it('puts a currency before the figure and its scale after, keeping a sign or a printed currency', () => {
+    expect([withUnit('1,803', '$ thousand'), withUnit('59,583', 'USD thousand'), withUnit('(3,960)', '£'), withUnit('-412', 'GBP thousand')]).toEqual([
+      '$1,803 thousand',
+      'USD 59,583 thousand',
+      '£(3,960)',
+      'GBP -412 thousand',
+    ]);
+    expect([withUnit('$ 188,699', 'thousand'), withUnit('$ 188,699', '$ thousand'), withUnit('+2,899,943', '$')]).toEqual(['$ 188,699 thousand', '$ 188,699 thousand', '+$2,899,943']);
+  });
+
+  it('puts any other unit after the figure with a space, a code that is no currency among them', () => {
+    expect([withUnit('1.3', 'million'), withUnit('4,210', 'TEU'), withUnit('36', 'MWh')]).toEqual(['1.3 million', '4,210 TEU', '36 MWh']);
+  });
+});
