@@ -5,6 +5,7 @@ import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { LoadedReport } from '../store/reportFiles.js';
 import type { Chunk, ParsedTable, ReportMeta } from '../store/shapes.js';
 import { withoutOrganisation } from '../text/organisationMention.js';
+import { withoutReportSubject } from '../text/reportSubject.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
@@ -138,8 +139,10 @@ export class AnswerService {
     const spelledOutForms = spelledOut(respelled, () => scoped.flatMap((r) => r.chunks.map((c) => c.text)), vocabularies, isEnglishStopWord);
     const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), isQuestionChar);
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
-    // The organisation a report is about is named in questions but is no evidence of a passage.
-    const withoutSubject = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);
+    // The organisation a report is about is named in questions — by its name or by the noun the report
+    // calls itself ("公司", "学校") — but is no evidence of a passage.
+    const withoutName = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);
+    const withoutSubject = scoped.reduce((text, r) => withoutReportSubject(text, this.lookup.subjectOf(r)), withoutName);
     const analysis = /[\p{L}\p{N}]/u.test(withoutSubject) ? { ...asked, matchText: withoutSubject } : asked;
     const filter = this.filterFor(analysis, options);
     const newest = this.newestFirst(filter);

@@ -42,14 +42,14 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const strip = (name: string) =>
     compact(name)
       .replace(/[“”"'‘’《》（）()…]/gu, '')
-      .replace(/^(学校|全校|当年|本年度|年度|累计|今年|\d{4}年)+/u, '');
+      .replace(/^(当年|本年度|年度|累计|今年|\d{4}年)+/u, '');
   const na = strip(a.name);
   const nb = strip(b.name);
   const [shorter, longer] = na.length <= nb.length ? [na, nb] : [nb, na];
   if (longer.includes(shorter)) {
     // "学生获证率" is the same quantity as "获证率"; "毕业生高级获证率" is a narrower one.
     const extra = longer.replace(shorter, '');
-    return /^(学生|毕业生|学校|全校|当年|年度|本年|今年|届|\d{4}届?)*$/u.test(extra);
+    return /^(当年|年度|本年|今年|届|\d{4}届?)*$/u.test(extra);
   }
   const grams = (s: string) => new Set([...s].slice(0, -1).map((ch, i) => ch + (s[i + 1] ?? '')));
   const ga = grams(na);
@@ -67,7 +67,7 @@ export function modifierCovered(name: string, question: string): boolean {
   if (at <= 0) return true;
   const modifier = compact(name.slice(0, at))
     .replace(/[“”"（）()…、]/gu, '')
-    .replace(/^(学校|全校|当年|本年度|年度|今年|累计|\d{4}年)+/u, '');
+    .replace(/^(当年|本年度|年度|今年|累计|\d{4}年)+/u, '');
   if (modifier.length < 2) return true;
   const asked = compact(question);
   for (let i = 0; i + 1 < modifier.length; i += 1) if (asked.includes(modifier.slice(i, i + 2))) return true;

@@ -1,6 +1,7 @@
 import type { ReportMeta } from '../store/shapes.js';
 import type { MetricEntry } from '../store/shapes.js';
 import type { Tokenizer } from '../text/tokenize.js';
+import { withoutReportSubject } from '../text/reportSubject.js';
 import { contentTerms } from './questionAnalysis.js';
 
 export interface RegistryEntry {
@@ -32,8 +33,11 @@ const CHAR_FACTOR = 0.2;
 /** Names shaped like a statistic ("…人数", "…比例") are the report's metric lines, not prose mentions. */
 const STATISTIC_NAME = /(数|比例|率|人次|总额|金额|数量|总量|得分|均值|平均)$/u;
 const STATISTIC_BONUS = 0.04;
-/** A name led by the organisation or the year ("学校…", "当年…", "累计…") states the headline figure. */
-const HEADLINE_SUBJECT = /^(学校|全校|当年|本年度|年度|累计|全年)/u;
+/**
+ * A name led by the year or a running total ("当年…", "累计…") states the headline figure; so does one
+ * led by the noun the report calls its organisation by (see reportSubject: "公司…", "学校…").
+ */
+const HEADLINE_PERIOD = /^(当年|本年度|年度|累计|全年)/u;
 const HEADLINE_BONUS = 0.02;
 const RATIO_WORDS = /比例|比率|占比|率|百分|%|percentage|rate|ratio|share/iu;
 const RATIO_MISMATCH_PENALTY = 0.1;
@@ -84,8 +88,10 @@ export class MetricMatcher {
   constructor(
     readonly entries: readonly RegistryEntry[],
     private readonly tokenizer: Tokenizer,
+    private readonly subject: string | null = null,
   ) {
-    const termSets = entries.map(({ entry }) => this.terms(`${entry.name} ${UNIT_QUANTITY[entry.unit] ?? ''}`));
+    // (The noun the report calls itself by names no metric apart from another: "合作社共建栖木茶园数" is named by the rest.)
+    const termSets = entries.map(({ entry }) => this.terms(`${withoutReportSubject(entry.name, subject)} ${UNIT_QUANTITY[entry.unit] ?? ''}`));
     termSets.forEach((terms, i) => {
       for (const [token, factor] of terms) {
         let posting = this.postings.get(token);
@@ -106,10 +112,8 @@ export class MetricMatcher {
     }
     this.unknownIdf = maxIdf;
     this.entryWeights = termSets.map((terms) => [...terms].reduce((sum, [t, f]) => sum + f * this.idfOf(t), 0));
-    this.nameBonus = Float64Array.from(
-      entries,
-      ({ entry }) => (STATISTIC_NAME.test(entry.name) ? STATISTIC_BONUS : 0) + (HEADLINE_SUBJECT.test(entry.name) ? HEADLINE_BONUS : 0),
-    );
+    const headline = (name: string) => HEADLINE_PERIOD.test(name) || (subject !== null && name.startsWith(subject));
+    this.nameBonus = Float64Array.from(entries, ({ entry }) => (STATISTIC_NAME.test(entry.name) ? STATISTIC_BONUS : 0) + (headline(entry.name) ? HEADLINE_BONUS : 0));
     this.ratioUnit = Uint8Array.from(entries, ({ entry }) => (/[%％‰]/u.test(entry.unit) ? 1 : 0));
   }
 
@@ -145,7 +149,7 @@ export class MetricMatcher {
    * match objects (a question touches most of a report's entries through its single characters).
    */
   match(query: string, limit: number, filter: MetricFilter = {}): MetricMatch[] {
-    const terms = this.terms(query);
+    const terms = this.terms(withoutReportSubject(query, this.subject));
     let queryWeight = 0;
     for (const [t, f] of terms) queryWeight += f * this.idfOf(t);
     if (queryWeight === 0) return [];

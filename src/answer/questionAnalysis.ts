@@ -38,7 +38,7 @@ export interface QuestionAnalysis {
 // Words that make a question a question; they say nothing about which passage answers it.
 const QUESTION_WORDS = [
   '多少', '几个', '几门', '几项', '几家', '几所', '几名', '几位', '几', '是什么', '什么', '哪些', '哪个', '哪家', '哪所', '哪里', '哪',
-  '是否', '有没有', '请问', '一下', '咱们', '我们', '我校', '学校', '今年', '本年度', '当年', '年度', '是', '的', '了', '吗', '呢',
+  '是否', '有没有', '请问', '一下', '咱们', '我们', '今年', '本年度', '当年', '年度', '是', '的', '了', '吗', '呢',
   '有', '在', '里', '中', '和', '跟', '与', '谁', '拿', '到', '共', '总共', '一共', '加起来', '合计', '分别', '大概', '情况', '报告',
   '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
   // The speaker's "last year" is the report's own year (a report is read the year after it covers; see
@@ -208,6 +208,6 @@ export function countedNoun(question: string): string | null {
   return noun && noun.length >= 2 ? noun : null;
 }
 
-const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年去钱我们咱学校']);
+const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年去钱我们咱']);
 /** A character of the question's own asking (多, 少, 里, 吗…), not of what it asks about. */
 export const isQuestionChar = (ch: string): boolean => QUESTION_CHARS.has(ch);

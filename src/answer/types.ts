@@ -12,6 +12,8 @@ export const FigureRefSchema = z.object({
   page: z.number(),
   /** Section id: "1.1.2", "前言", "案例 3-7", "表 1-1". */
   section: z.string(),
+  /** A word the report prints with the figure ("超", "余", "以上"), when it has one: "20余项" is not "20项". */
+  qualifier: z.string().optional(),
 });
 export type FigureRef = z.infer<typeof FigureRefSchema>;
 

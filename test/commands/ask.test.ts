@@ -67,10 +67,10 @@ describe('/ask', () => {
   });
 
   it('shows both figures, each with its source, when the report states a quantity twice', async () => {
-    const { embed } = await ask('就业率是多少？');
-    expect(embed.description).toContain('超**91**%');
-    expect(embed.description).toContain('**95**%以上');
-    expect(embed.fields[0]?.value).toBe('**91**% — 前言 · 第 2 页\n**95**% — 1.3.2 · 第 32 页');
+    const { embed } = await ask('举办了多少项社团特色赛事？');
+    expect(embed.description).toContain('**20**余项');
+    expect(embed.description).toContain('**21**项');
+    expect(embed.fields[0]?.value).toBe('**20**余项 — 1.1.3 · 第 8 页\n**21**项 — 案例 1-5 · 第 8 页');
   });
 
   it('says plainly when the report does not say', async () => {

@@ -1,6 +1,7 @@
 import type { ReportIndex } from '../../store/loadReportIndex.js';
 import type { LoadedReport } from '../../store/reportFiles.js';
 import { compact } from '../../text/normalize.js';
+import { reportSubject } from '../../text/reportSubject.js';
 import type { Tokenizer } from '../../text/tokenize.js';
 import { MetricMatcher, type MetricFilter, type MetricMatch, type RegistryEntry } from '../metricMatcher.js';
 import { printedFigure } from '../printedFigure.js';
@@ -46,13 +47,13 @@ export class LookupService {
   private readonly matchers = new Map<string, MetricMatcher>();
   /** Registry entries by report and exact name+unit: the same metric in another year, found in O(1). */
   private readonly byName = new Map<string, MetricMatch['entry'][]>();
+  private readonly subjects = new Map<string, string | null>();
 
   constructor(
     private readonly index: ReportIndex,
-    tokenizer: Tokenizer,
+    private readonly tokenizer: Tokenizer,
   ) {
     for (const r of index.reports) {
-      this.matchers.set(r.meta.id, new MetricMatcher(r.metrics.map((entry) => ({ entry, report: r.meta })), tokenizer));
       for (const entry of r.metrics) {
         const key = nameKey(r.meta.id, entry.name, entry.unit);
         const list = this.byName.get(key) ?? [];
@@ -63,12 +64,31 @@ export class LookupService {
     this.tables = index.reports.flatMap((r) => r.tables.map((table) => ({ table, report: r.meta })));
   }
 
+  /** The noun a report calls itself by ("公司", "学校"), read from its prose on first use; null if none stands out. */
+  subjectOf(report: LoadedReport): string | null {
+    if (!this.subjects.has(report.meta.id)) this.subjects.set(report.meta.id, reportSubject(report.chunks.filter((c) => c.kind !== 'table_rows').map((c) => c.text)));
+    return this.subjects.get(report.meta.id) ?? null;
+  }
+
+  /**
+   * A report's registry matcher, built on the first lookup in that report: it needs the report's
+   * subject, read from its prose, and a hundred reports loaded need not all be read for one question.
+   */
+  private matcherOf(report: LoadedReport): MetricMatcher {
+    let matcher = this.matchers.get(report.meta.id);
+    if (!matcher) {
+      matcher = new MetricMatcher(report.metrics.map((entry) => ({ entry, report: report.meta })), this.tokenizer, this.subjectOf(report));
+      this.matchers.set(report.meta.id, matcher);
+    }
+    return matcher;
+  }
+
   /** Registry matches across the reports the filter allows, best first (the answering paths' view: no cut). */
   matchMetrics(query: string, limit: number, filter: MetricFilter = {}): MetricMatch[] {
     const matches: MetricMatch[] = [];
     for (const r of this.index.reports) {
       if ((filter.reportIds && !filter.reportIds.has(r.meta.id)) || (filter.years && !filter.years.has(r.meta.year))) continue;
-      matches.push(...(this.matchers.get(r.meta.id)?.match(query, limit, { section: filter.section }) ?? []));
+      matches.push(...this.matcherOf(r).match(query, limit, { section: filter.section }));
     }
     return matches.sort((a, b) => b.score - a.score || b.report.year - a.report.year).slice(0, limit);
   }

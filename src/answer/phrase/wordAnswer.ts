@@ -204,7 +204,13 @@ export function figuresOf(decision: Decision): FigureRef[] {
       return first ? [{ value: decision.computation.result, unit: first.unit, page: first.page, section: first.ref.table.id }] : [];
     }
     case 'metric':
-      return [...decision.shown, ...decision.otherYears].map((m) => ({ value: m.entry.value, unit: m.entry.unit, page: m.entry.page, section: m.entry.section.id }));
+      return [...decision.shown, ...decision.otherYears].map((m) => ({
+        value: m.entry.value,
+        unit: m.entry.unit,
+        page: m.entry.page,
+        section: m.entry.section.id,
+        ...(m.entry.qualifier === '' ? {} : { qualifier: m.entry.qualifier }),
+      }));
     case 'passage':
       return decision.figure ? [{ value: decision.figure.value, unit: decision.figure.unit, page: decision.page, section: decision.hit.chunk.section.id }] : [];
     case 'passage_sum':

@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { replyLabelsFor, type ReplyLabels } from '../../answer/phrase/replyLabels.js';
+import { printedFigure } from '../../answer/printedFigure.js';
 import type { AskResult, SourceRef } from '../../answer/types.js';
 import {
   EMBED_DESCRIPTION_LIMIT,
@@ -47,7 +48,10 @@ function figuresField(result: AskResult, labels: ReplyLabels): APIEmbedField | n
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const f of result.figures) {
-    const line = `**${f.value}**${escapeMarkdown(f.unit)} — ${escapeMarkdown(f.section)} · ${labels.page(f.page)}`;
+    // (As printed, qualifier and all: "**20**余项", "超**91**%".)
+    const [before = '', after = ''] = printedFigure({ value: '\u0000', unit: f.unit, qualifier: f.qualifier ?? '' }).split('\u0000');
+    const printed = `${escapeMarkdown(before)}**${f.value}**${escapeMarkdown(after)}`;
+    const line = `${printed} — ${escapeMarkdown(f.section)} · ${labels.page(f.page)}`;
     if (seen.has(line)) continue;
     seen.add(line);
     lines.push(line);

@@ -23,13 +23,14 @@ describe('AnswerService on the bundled report: metric registry', () => {
   });
 
   it('shows both figures, each with its source, when the report states a quantity twice differently', async () => {
-    const result = await service.ask('就业率是多少？');
+    // (The same name printed with two figures: 20 余项 in the section, 21 项 in its case.)
+    const result = await service.ask('举办了多少项社团特色赛事？');
     expect(result.figures.map((f) => [f.value, f.unit, f.section, f.page])).toEqual([
-      ['91', '%', '前言', 2],
-      ['95', '%', '1.3.2', 32],
+      ['20', '项', '1.1.3', 8],
+      ['21', '项', '案例 1-5', 8],
     ]);
-    expect(result.answer).toContain('超91%');
-    expect(result.answer).toContain('95%以上');
+    expect(result.answer).toContain('20余项');
+    expect(result.answer).toContain('21项');
   });
 
   it('prefers the section the question names', async () => {

@@ -34,7 +34,6 @@ describe('mentions, threads and DMs', () => {
     threadId = question.id;
     const answer = await fake.waitForRequest((r) => postTo(threadId)(r) && withEmbed(r));
     expect(description(answer)).toContain('超**91**%');
-    expect(description(answer)).toContain('**95**%以上');
     expect(messageBody(answer).allowed_mentions).toEqual({ parse: [] });
     expect(fake.requests.some((r) => r.path === `/channels/${threadId}/typing`)).toBe(true);
   });
