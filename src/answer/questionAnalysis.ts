@@ -119,12 +119,16 @@ export function analyseQuestion(question: string, tokenizer: Tokenizer): Questio
 const EN_ASKING_START = /^\W*(?:what|which|who|whom|whose|how|where|when|why|is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|list|name|tell|give|show|describe|explain)\b/iu;
 const FISCAL_PERIOD = /\b(?:FY|H[12]|Q[1-4])\s*['’]?\d{2,4}\b/iu;
 
+/** "What was …", "what were …": a question for the value of what it names. */
+const WHAT_WAS = /^\W*what\s+(?:was|were|is|are)\b/iu;
+
 /**
  * "QX segment sales fy2031?", "glimmer margin in 2031?": a bare noun phrase with a period asks what it
- * was then — a figure — as "what were … in 2020" would.
+ * was then — a figure; and so does "what were glimmer sales in 2031?": a thing's value in one period is
+ * an amount (what a report says of a thing without a period — its goal, its policy — is words).
  */
 function asksTersely(norm: string, namesYear: boolean): boolean {
-  return !EN_ASKING_START.test(norm) && (namesYear || FISCAL_PERIOD.test(norm));
+  return (!EN_ASKING_START.test(norm) || WHAT_WAS.test(norm)) && (namesYear || FISCAL_PERIOD.test(norm));
 }
 
 const PLACE_WORDS = /(?:在|据|根据)?(?:前言|附表|案例\s*\d+\s*[-－—–]\s*\d+|表\s*\d+(?:\s*[-－—–]\s*\d+)?)(?:里|中|部分)?(?:说|提到|写|讲)?(?:的)?/gu;

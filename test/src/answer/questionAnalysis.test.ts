@@ -16,6 +16,12 @@ describe('analyseQuestion', () => {
     expect([wants('Who audits quorvex in 2031?'), wants('glimmer strategy?'), wants('Describe the glimmer plan for 2031')]).toEqual([false, false, false]);
   });
 
+  it('reads "what was/were …" bound to a period as asking for a figure, and without one as asking for words', () => {
+    const wants = (q: string) => analyseQuestion(q, tokenizer).wantsFigure;
+    expect([wants('What were the quorvex emissions in 2031?'), wants("What was glimmer's output for FY31?"), wants('what is the quorvex backlog in H1 2031')]).toEqual([true, true, true]);
+    expect([wants('What is the goal of the quorvex strategy?'), wants('What was the glimmer policy?'), wants('Which glimmer plant opened in 2031?')]).toEqual([false, false, false]);
+  });
+
   it('reads "去年" as a period and "多少钱" as the kind of answer, not as words a passage must print', () => {
     const tokens = analyseQuestion('去年栖木奖励成本一共计提了多少钱？', tokenizer).tokens;
     expect(tokens.slice(0, 4)).toEqual(['栖木', '奖励', '成本', '计提']);
