@@ -1,6 +1,8 @@
+import { stemWord } from '../text/stem.js';
 import type { MetricEntry, PrintedFigure } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
 import { parsePrinted } from './exactArithmetic.js';
+import { EN_STOP_WORDS } from './questionAnalysis.js';
 
 /**
  * When two registry entries are one quantity (so different figures for them are a conflict the reply
@@ -28,6 +30,9 @@ function yearsNamed(text: string): Set<string> {
   return new Set(text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []);
 }
 
+/** The stems of a name's English content words ("for", "in", "was" say nothing of the quantity). */
+const contentStems = (name: string): Set<string> => new Set((name.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => !EN_STOP_WORDS.has(w)).map(stemWord));
+
 /** Two registry entries for the same quantity: compatible units and names that share most of their words. */
 export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
@@ -39,6 +44,11 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const yearsA = yearsNamed(a.evidence);
   const yearsB = yearsNamed(b.evidence);
   if (yearsA.size > 0 && yearsB.size > 0 && ![...yearsA].some((y) => yearsB.has(y))) return false;
+  // English names each holding a word the other lacks name two quantities ("margin before levy",
+  // "margin after levy"); one inside the other may be the same one said more fully.
+  const wa = contentStems(a.name);
+  const wb = contentStems(b.name);
+  if (wa.size > 0 && wb.size > 0 && [...wa].some((w) => !wb.has(w)) && [...wb].some((w) => !wa.has(w))) return false;
   const strip = (name: string) =>
     compact(name)
       .replace(/[“”"'‘’《》（）()…]/gu, '')

@@ -9,6 +9,12 @@ describe('one quantity or two', () => {
     expect(sameQuantity(entry('glimmer expense for 2031 was', '21.8'), entry('glimmer expense in 2031 was', '20.5'))).toBe(true);
   });
 
+  it('never takes English names that each hold a content word the other lacks as one quantity', () => {
+    expect(sameQuantity(entry('glimmer margin before harbour levy', '8,120'), entry('glimmer margin after harbour levy', '5,310'))).toBe(false);
+    // (Words that say nothing of the quantity are no such word: "for" and "in".)
+    expect(sameQuantity(entry('glimmer margin for 2031 was', '8,120'), entry('glimmer margin in 2031 was', '8,100'))).toBe(true);
+  });
+
   it('never takes figures of sentences naming different years as one quantity', () => {
     const at = entry('outstanding on the quill revolver', '275.0', 'million', 'As of December 31, 2031, we had $275.0 million outstanding on the quill revolver.');
     const later = entry('outstanding on the quill revolver', '290.0', 'million', 'In January 2032, we borrowed more, bringing the outstanding on the quill revolver to $290.0 million.');
