@@ -54,7 +54,7 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   // question ("what's our …", "… do we have", "the report") that point at nothing in the report.
   // (Less 'before' and 'after': they tell two quantities apart — profit before tax, profit after tax.)
   ...stopword.eng.filter((word) => !QUANTITY_CONTRASTS.has(word)),
-  ...'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it school college report year we us our ours have has had s i my you your they their'.split(' '),
+  ...'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it report year we us our ours have has had s i my you your they their'.split(' '),
   // Hedges say how exact the asker expects the figure to be, not what it is of (as 大概 in Chinese).
   ...'roughly approximately approx around nearly almost circa'.split(' '),
 ]);
