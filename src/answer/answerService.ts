@@ -233,6 +233,8 @@ export class AnswerService {
     if (!answer) return null;
     // (As with facts: how many or how much is not answered by a cell of words.)
     if (answer.kind === 'cell' && asksForNumber(analysis.text) && !readsAsNumber(answer.value)) return null;
+    // (Nor by an empty cell, or one a dash fills: the table prints nothing there.)
+    if (answer.kind === 'cell' && !/[\p{L}\p{N}]/u.test(answer.value)) return null;
     const { table, report } = answer;
     const firstRow = answerRows(answer)[0];
     const chunk = this.tableChunk(report, table.id, firstRow);

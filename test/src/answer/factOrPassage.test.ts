@@ -90,6 +90,16 @@ beforeAll(async () => {
           row('Other', '33.2', '35.5'),
           row('Consolidated net sales', '100.0 %', '100.0 %'),
         ],
+        [
+          { line: 'STATEMENT OF EMBER INCOME', size: 12 },
+          { placed: [{ text: 'Note', x: 300, align: 'right' }, { text: 'Group 2031 $', x: 400, align: 'right' }, { text: 'Group 2030 $', x: 510, align: 'right' }], advance: 20 },
+          row('Revenue', '5', '9,310', '8,775'),
+          row('Other income', '6', '1,535', '1,415'),
+          row('Interest revenue', '', '41', '17'),
+          row('Other expenses', '', '(2,441)', '(2,010)'),
+          row('Finance costs', '7', '(153)', '(149)'),
+          row('Profit before income tax expense', '', '1,231', '1,033'),
+        ],
       ],
     });
     const file = path.join(dir, 'quillmere-2031.pdf');
@@ -101,6 +111,11 @@ beforeAll(async () => {
 afterAll(() => fixture.cleanup());
 
 describe('a table fact or a sentence', () => {
+  it('answers nothing from an empty cell', async () => {
+    const result = await service.ask('whats the interest rate on the new 5 yr ember loan?');
+    expect([result.found, result.figures]).toEqual([false, []]);
+  });
+
   it('answers no question about part of a year with a figure for the whole year', async () => {
     const whole = await service.ask('What was Harbour Lands revenue in 2031?');
     expect(whole.figures.map((f) => f.value)).toEqual(['81,200']);
