@@ -415,7 +415,8 @@ function missingColumn(table: ParsedTable, question: QuestionAnalysis): string |
     const label = `${m[1]}${unit}`;
     const hasShape = headers.some((h) => new RegExp(`^\\d+${unit}$`, 'u').test(h));
     if (hasShape && !headers.includes(label)) {
-      // "7周一共" counts the columns rather than naming one: it is not a missing column.
+      // A number equal to the count of such columns ("12个月合计" over twelve month columns) spans them
+      // all rather than naming one: it is not a missing column.
       const count = headers.filter((h) => new RegExp(`^\\d+${unit}$`, 'u').test(h)).length;
       if (Number(m[1]) === count) continue;
       return label;
