@@ -136,14 +136,18 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report))) : null));
   const attributes = distinctAttributes(table.header.map((h, c) => (c === 0 || periods[c] ? '' : h)));
   const headed = table.header.some((h) => h.trim() !== '');
+  const { firstCells, qualifierColumns, unitColumn } = labelColumns(table.rows, table.header, periods);
   // A label-only row that ends in a colon heads the rows under it, until the next such row.
   let group: string | null = null;
   // A row that names a year and holds no figure ("Group - 2031", then its rows; "Group - 2030", then
   // the same rows again) gives the rows under it that year, where the columns name none.
   let blockYear: number | null = null;
   table.rows.forEach((cells, row) => {
-    const label = cleanLabel(cells[0] ?? '');
+    // (The row's label path: its own label, or the merged one of its block, then the words of the
+    // columns that qualify it — "柴油机 销售量".)
+    const label = cleanLabel([firstCells[row] ?? '', ...qualifierColumns.map((c) => cells[c] ?? '')].filter((part) => part.trim() !== '').join(' '));
     if (label === '' || pageList.has(row)) return;
+    const rowUnit = unitColumn >= 0 ? (cells[unitColumn] ?? '').trim() : '';
     const blockPeriod = cells.slice(1).every((cell) => !/\d/u.test(cell)) ? periodOf(label) : null;
     if (blockPeriod && blockPeriod.year !== null && !blockPeriod.change) {
       blockYear = blockPeriod.year;
@@ -163,7 +167,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     }
     cells.forEach((cell, column) => {
       const value = cell.trim();
-      if (column === 0 || value === '') return;
+      if (column === 0 || value === '' || qualifierColumns.includes(column) || column === unitColumn) return;
       const year = years[column] ?? null;
       if (year !== null) {
         if (!/\d/u.test(value)) return;
@@ -171,7 +175,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         const opening = !change && (periods[column]?.pointInTime ?? false) && FIRST_OF_YEAR.test(table.header[column] ?? '');
         // A per-share amount is never in the table's scale ("in thousands, except per share amounts").
         const unscaled = (change && /%$/u.test(value)) || PER_SHARE.test(label) || PER_SHARE.test(group ?? '');
-        out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : unit, page: pageOf(row) });
+        out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : change ? '' : rowUnit || unit, page: pageOf(row) });
       } else if (attributes[column]) {
         // (The table's unit line is for its amounts; an attribute column's values carry their own: "23.47%", "64", "男".)
         out.push({ ...base, row, column, label, year: blockYear, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
@@ -179,6 +183,55 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     });
   });
   return out;
+}
+
+/** A column that names each row's unit: "单位", "计量单位", "Unit". */
+const UNIT_HEADING = /^(?:计量)?单位$|^units?$/iu;
+
+/**
+ * How a period table labels its rows. A first cell spanning a block of rows ("柴油机" over its
+ * 销售量, 生产量 and 库存量 rows) is printed once, on one row of the block: every row of the block
+ * takes it, a block ending where the next column's words repeat. Text columns before the periods
+ * ("项目": 销售量, 生产量) qualify the label; a unit column gives each row its unit.
+ */
+function labelColumns(rows: readonly string[][], header: readonly string[], periods: readonly (unknown | null)[]): { firstCells: string[]; qualifierColumns: number[]; unitColumn: number } {
+  const firstPeriod = periods.findIndex((p) => p !== null && p !== undefined);
+  const firstCells = rows.map((cells) => cells[0] ?? '');
+  if (firstPeriod <= 1) return { firstCells, qualifierColumns: [], unitColumn: -1 };
+  const unitColumn = header.findIndex((h, c) => c > 0 && c < firstPeriod && UNIT_HEADING.test(compact(h)));
+  const qualifierColumns: number[] = [];
+  for (let c = 1; c < firstPeriod; c += 1) {
+    if (c === unitColumn) continue;
+    const filled = rows.map((cells) => (cells[c] ?? '').trim()).filter((cell) => cell !== '');
+    // (Words on most rows, never a figure: a "Note" column of note numbers qualifies nothing.)
+    if (filled.length * 2 >= rows.length && filled.every((cell) => !/\d/u.test(cell))) qualifierColumns.push(c);
+  }
+  if (qualifierColumns.length === 0) return { firstCells, qualifierColumns, unitColumn };
+  const qualifierOf = (row: number) => qualifierColumns.map((c) => rows[row]?.[c] ?? '').join(' ');
+  let start = 0;
+  let spans = false;
+  const closeBlock = (end: number) => {
+    const labelled = firstCells.slice(start, end).filter((cell) => cell.trim() !== '');
+    if (labelled.length === 1 && end - start > 1) {
+      for (let r = start; r < end; r += 1) firstCells[r] = labelled[0] ?? '';
+      spans = true;
+    }
+    start = end;
+  };
+  const seen = new Set<string>();
+  rows.forEach((_, row) => {
+    const qualifier = qualifierOf(row);
+    const labelledAlready = firstCells.slice(start, row).some((cell) => cell.trim() !== '');
+    if (row > start && (seen.has(qualifier) || (labelledAlready && (firstCells[row] ?? '').trim() !== ''))) {
+      closeBlock(row);
+      seen.clear();
+    }
+    seen.add(qualifier);
+  });
+  closeBlock(rows.length);
+  // (Only a label spanning its block needs the next column to tell its rows apart; a table that prints
+  // a label on every row — a name beside a position — is named by that label, as before.)
+  return spans ? { firstCells, qualifierColumns, unitColumn } : { firstCells: rows.map((cells) => cells[0] ?? ''), qualifierColumns: [], unitColumn };
 }
 
 /** A list of pages runs over at least this many rows: two or three ascending numbers happen by chance. */
@@ -539,7 +592,8 @@ export function namedYears(question: QuestionAnalysis, reportYear: number): numb
 export function askedYear(question: QuestionAnalysis, reportYear: number): number {
   const named = namedYears(question, reportYear)[0];
   if (named !== undefined) return named;
-  return PREVIOUS_PERIOD.test(question.text) ? reportYear - 1 : reportYear;
+  // ("比上年变动多少" compares with the year before; it asks about the report's own.)
+  return PREVIOUS_PERIOD.test(question.text.replace(COMPARED_WITH, ' ')) ? reportYear - 1 : reportYear;
 }
 
 /**
@@ -576,6 +630,8 @@ export function readsAsNumber(value: string): boolean {
   return /^[\s(（\-−–~≈约$£€¥￥]*\d/u.test(value);
 }
 
+/** The question asks by how much a figure moved, an amount: "少了多少", "增加了多少". */
+const AMOUNT_MOVED = /[多少]了多少|(?:增加|减少|增长|下降)了多少/u;
 /** The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少". */
 const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]/iu;
 /** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
@@ -698,6 +754,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const shareBase = baseText !== undefined ? new Set(enWords(baseText)) : null;
   const asksPlainAmount = AMOUNT_ASK.test(question.text) && !question.wantsComparison && !wantsChange && !RATE_ASK.test(question.text);
   const asksPercent = PERCENT_ASK.test(question.text);
+  const asksAmountMoved = AMOUNT_MOVED.test(question.text) && !/百分|幅度|[%％]|率/u.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
@@ -708,6 +765,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.attribute !== null && fact.year === null && yearFor.get(reportYear) !== reportYear) continue;
     // "较上年变动多少" reads the change column; any other question the period's own.
     if (fact.change !== wantsChange) continue;
+    // "比上年少了多少" asks by how much, an amount: a change printed as a percentage is not it.
+    if (fact.change && asksAmountMoved && /[%％]\s*$/u.test(fact.value)) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;

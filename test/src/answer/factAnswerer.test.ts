@@ -671,3 +671,37 @@ describe('a question for a percentage', () => {
     expect(value('How much quorvex oil was sold?')).toBe('812');
   });
 });
+
+describe('a period table whose rows a label spanning a block and a qualifying column name', () => {
+  const output: ParsedTable = {
+    ...statement,
+    id: '产销量情况',
+    title: '产销量情况',
+    header: ['行业分类', '项目', '单位', '2031 年', '2030 年', '同比增减'],
+    rows: [
+      ['', '销售量', '台', '536,932', '556,443', '-3.51%'],
+      ['栖木泵', '生产量', '台', '519,339', '562,223', '-7.63%'],
+      ['', '库存量', '台', '48,003', '65,596', '-26.82%'],
+      ['', '销售量', '万台', '13.81', '15.02', '-8.06%'],
+      ['仓储泵', '生产量', '万台', '12.90', '14.11', '-8.58%'],
+      ['', '库存量', '万台', '2.24', '3.15', '-28.89%'],
+    ],
+    rowPages: [13, 13, 13, 13, 13, 13],
+    periods: [null, null, null, period(2031), period(2030), { ...period(null), change: true }],
+    unit: null,
+  };
+  const own = factsOfTable({ table: output, report });
+  const fact = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact;
+
+  it('gives every row of the block the label printed once in it, qualified by the next column, with the row\'s unit', () => {
+    expect([fact('栖木泵销售量是多少？')?.value, fact('栖木泵销售量是多少？')?.unit, fact('仓储泵的库存量有多少？')?.value, fact('仓储泵库存量有多少？')?.unit]).toEqual(['536,932', '台', '2.24', '万台']);
+    expect(fact('2030年栖木泵生产量多少台？')?.value).toBe('562,223');
+    // A label alone names no row of the block: which of the three is asked is not said.
+    expect(fact('栖木泵多少台？')).toBeUndefined();
+  });
+
+  it('reads "比上年变动多少" as the change column of the report\'s own year, not as a question about the year before', () => {
+    expect(fact('栖木泵库存量比上年变动多少？')?.value).toBe('-26.82%');
+    expect(fact('仓储泵生产量较上年变化多少？')?.value).toBe('-8.58%');
+  });
+});
