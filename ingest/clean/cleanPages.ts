@@ -16,7 +16,8 @@ const REPEAT_MIN_PAGES = 3;
 /** A running title beside a page number has at least this many characters. */
 const MIN_RUNNING_TITLE_CHARS = 4;
 
-const PAGE_NUMBER_SHAPES = [/^第\s*(\d+)\s*页$/u, /^[-–—]?\s*(\d+)\s*[-–—]?$/u, /^(\d+)\s*\/\s*\d+$/u, /^page\s*[|:]?\s*(\d+)(\s*of\s*\d+)?$/iu, /^(\d+)\s*of\s*\d+$/iu];
+// (A filing numbers a part's pages with its letter: "F-9" is the ninth page of the financial statements.)
+const PAGE_NUMBER_SHAPES = [/^第\s*(\d+)\s*页$/u, /^[-–—]?\s*(\d+)\s*[-–—]?$/u, /^(\d+)\s*\/\s*\d+$/u, /^page\s*[|:]?\s*(\d+)(\s*of\s*\d+)?$/iu, /^(\d+)\s*of\s*\d+$/iu, /^[A-Z]\s?[-–]\s?(\d{1,3})$/u];
 
 function pageNumberIn(line: string): number | null {
   for (const shape of PAGE_NUMBER_SHAPES) {
@@ -134,16 +135,30 @@ function findPartTitles(
  * unnumbered), on at least a quarter of the pages. "23" on PDF page 24, "24" on page 25, … is a folio
  * sequence; a lone figure ending one page is not.
  */
-function folioOffsets(pageLines: ReadonlyArray<{ page: number; lines: LaidLine[] }>): Set<number> {
-  const counts = new Map<number, number>();
+function folioOffsets(pageLines: ReadonlyArray<{ page: number; lines: LaidLine[] }>): Set<string> {
+  const counts = new Map<string, number>();
   for (const { page, lines } of pageLines) {
     for (const line of [lines[0], lines.at(-1)]) {
-      const number = line ? pageNumberIn(line.text.trim()) : null;
-      if (number !== null && number <= page) counts.set(page - number, (counts.get(page - number) ?? 0) + 1);
+      const text = line?.text.trim() ?? '';
+      const number = pageNumberIn(text);
+      if (number !== null && number <= page) {
+        const key = folioKey(text, page - number);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
     }
   }
+  // (A part numbered with its letter, "F-1" on, runs over that part's pages only: three pages in
+  // step are enough, since a line "F-9" ending pages in step with the PDF's numbering is no chance.)
   const needed = Math.max(REPEAT_MIN_PAGES, Math.ceil(pageLines.length * REPEAT_SHARE));
-  return new Set([...counts].filter(([, n]) => n >= needed).map(([offset]) => offset));
+  return new Set([...counts].filter(([key, n]) => n >= (LETTERED_FOLIO.test(key) ? REPEAT_MIN_PAGES : needed)).map(([key]) => key));
+}
+
+/** A folio's letter (the part it numbers, "F" of "F-9"), if any. */
+const LETTERED_FOLIO = /^[A-Z]:/u;
+/** A folio sequence: its part letter and its offset from the PDF's page numbers ("F:97", ":2"). */
+function folioKey(text: string, offset: number): string {
+  const letter = /^([A-Z])\s?[-–]/u.exec(text)?.[1] ?? '';
+  return `${letter}:${offset}`;
 }
 
 /** Share of the page height at the top and at the bottom where running headers and footers print. */
@@ -160,12 +175,12 @@ function dropRepeats(
   running: Set<string>,
   pagesWithKey: Map<string, Set<number>>,
   useRepeats: boolean,
-  folioOffsets: ReadonlySet<number>,
+  folioOffsets: ReadonlySet<string>,
   partTitleFirstPages: ReadonlyMap<string, ReadonlySet<number>>,
 ): { lines: CleanLine[]; dropped: Set<string> } {
   const folioAt = (text: string, page: number) => {
     const number = pageNumberIn(text);
-    return number !== null && folioOffsets.has(page - number);
+    return number !== null && folioOffsets.has(folioKey(text, page - number));
   };
   const dropped = new Set<string>();
   const lines: CleanLine[] = [];
@@ -182,7 +197,7 @@ function dropRepeats(
       // A page number that matches the page it stands on is a footer even when only a few pages kept
       // one (the older extractor's output has stray footers on a handful of pages).
       const number = pageNumberIn(text);
-      if (number !== null && (Math.abs(number - page) <= 1 || folioOffsets.has(page - number))) {
+      if (number !== null && (Math.abs(number - page) <= 1 || folioOffsets.has(folioKey(text, page - number)))) {
         drop.add(i);
         pageNumberLines.add(i);
       } else if (useRepeats) {

@@ -30,6 +30,22 @@ describe('cleanPages', () => {
     expect(doc.lines.map((l) => l.text)).toEqual(bodies);
   });
 
+  it('drops a lettered folio ("F-3") that numbers a part\'s pages in step, wherever a short page prints it', () => {
+    // PDF pages 9–12 are the part's pages F-1 … F-4; each ends half-way down the page with its folio.
+    const pages: PageLines[] = Array.from({ length: 12 }, (_, i) => {
+      const n = i + 1;
+      const lines = [placed(n, `Quorvex note ${n} explains the glimmer ledger.`, 120)];
+      if (n >= 9) lines.push(placed(n, `F-${n - 8}`, 430));
+      return { page: n, lines };
+    });
+    // Two pages ending in a code that is no folio in step ("A-7" on pages 3 and 5) keep it.
+    pages[2]?.lines.push(placed(3, 'A-7', 430));
+    pages[4]?.lines.push(placed(5, 'A-7', 430));
+    const texts = cleanPages(pages).lines.map((l) => l.text);
+    expect(texts.filter((t) => /^[AF]-\d$/u.test(t))).toEqual(['A-7', 'A-7']);
+    expect(texts).toHaveLength(14);
+  });
+
   it('keeps a source note that sits just above the running header', () => {
     const bodies = '甲乙丙丁戊己庚辛壬癸子丑'.split('').map((c) => `${c}部分的正文。`);
     const pages = bodies.map((body, i) => page(i + 1, i === 3 || i === 7 ? [body, '数据来源：某某处'] : [body]));
