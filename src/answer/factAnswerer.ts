@@ -126,7 +126,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
       for (let c = 0; c + 1 < cells.length; c += 2) {
         const label = cleanLabel(cells[c] ?? '');
         const value = (cells[c + 1] ?? '').trim();
-        if (label !== '' && value !== '') out.push({ ...base, row, column: c + 1, label, year: null, value, unit: '', page: pageOf(row) });
+        // (Zeros alone, "00", are the tail of an amount broken over lines — no value, no code.)
+        if (label !== '' && value !== '' && !/^0{2,}$/u.test(value)) out.push({ ...base, row, column: c + 1, label, year: null, value, unit: '', page: pageOf(row) });
       }
     });
     return out;

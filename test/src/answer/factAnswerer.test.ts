@@ -648,6 +648,18 @@ describe('English labels read as a question inflects them', () => {
   });
 });
 
+describe('a key-value table broken from an amount over lines', () => {
+  const broken: ParsedTable = { ...companyInfo, id: '栖木补助', title: '栖木补助', rows: [['仓储泵', '00'], ['股票代码', '000570'], ['退回股数', '0']], rowPages: [142, 142, 142] };
+  const own = factsOfTable({ table: broken, report });
+
+  it('takes no pair whose value is zeros alone, but keeps a code with leading zeros and a single 0', () => {
+    expect(own.map((f) => [f.label, f.value])).toEqual([
+      ['股票代码', '000570'],
+      ['退回股数', '0'],
+    ]);
+  });
+});
+
 describe('a question for a percentage', () => {
   const mix: ParsedTable = {
     ...english,
