@@ -231,10 +231,8 @@ export class AnswerService {
     const tables = this.lookup.tables.filter((t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!years || years.has(t.report.year)));
     const answer = answerFromTables(tables, analysis, this.deps.tokenizer);
     if (!answer) return null;
-    // (As with facts: how many or how much is not answered by a cell of words.)
-    if (answer.kind === 'cell' && asksForNumber(analysis.text) && !readsAsNumber(answer.value)) return null;
-    // (Nor by an empty cell, or one a dash fills: the table prints nothing there.)
-    if (answer.kind === 'cell' && !/[\p{L}\p{N}]/u.test(answer.value)) return null;
+    // (As with facts: a number is not answered by a cell of words, nor anything by an empty cell.)
+    if (answer.kind === 'cell' && !cellAnswers(answer.value, analysis)) return null;
     const { table, report } = answer;
     const firstRow = answerRows(answer)[0];
     const chunk = this.tableChunk(report, table.id, firstRow);
@@ -471,6 +469,18 @@ export class AnswerService {
     if (reply.kind === 'failed') this.deps.logger.warn(`model answer fell back: ${reply.reason}`, reply.detail);
     return { ...result, answer: `${result.answer}\n${note}` };
   }
+}
+
+/**
+ * Whether a table cell can answer the question: never an empty cell or one a dash fills (the table
+ * prints nothing there), and a question for a number — "how many", "多少", "几" — only a cell that reads
+ * as one: a value in words is then a heading's fragment or another column's. (A contact field asked
+ * with "是多少", an e-mail address, is a key-value fact, answered before any cell.)
+ */
+export function cellAnswers(value: string, analysis: Pick<QuestionAnalysis, 'text' | 'language'>): boolean {
+  if (!/[\p{L}\p{N}]/u.test(value)) return false;
+  const asksNumber = asksForNumber(analysis.text) || (analysis.language === 'zh' && /多少|几/u.test(analysis.text));
+  return !asksNumber || readsAsNumber(value);
 }
 
 /** The rows a table answer reads, first one first (none for a missing row or column). */
