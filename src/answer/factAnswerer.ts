@@ -195,10 +195,14 @@ const UNIT_HEADING = /^(?:计量)?单位$|^units?$/iu;
  * takes it, a block ending where the next column's words repeat. Text columns before the periods
  * ("项目": 销售量, 生产量) qualify the label; a unit column gives each row its unit.
  */
-function labelColumns(rows: readonly string[][], header: readonly string[], periods: readonly (unknown | null)[]): { firstCells: string[]; qualifierColumns: number[]; unitColumn: number } {
-  const firstPeriod = periods.findIndex((p) => p !== null && p !== undefined);
-  const firstCells = rows.map((cells) => cells[0] ?? '');
-  if (firstPeriod <= 1) return { firstCells, qualifierColumns: [], unitColumn: -1 };
+function labelColumns(
+  rows: readonly string[][],
+  header: readonly string[],
+  periods: NonNullable<TableRef['table']['periods']>,
+): { firstCells: string[]; qualifierColumns: number[]; unitColumn: number } {
+  const firstPeriod = periods.findIndex((p) => p !== null);
+  const printed = rows.map((cells) => cells[0] ?? '');
+  if (firstPeriod <= 1) return { firstCells: printed, qualifierColumns: [], unitColumn: -1 };
   const unitColumn = header.findIndex((h, c) => c > 0 && c < firstPeriod && UNIT_HEADING.test(compact(h)));
   const qualifierColumns: number[] = [];
   for (let c = 1; c < firstPeriod; c += 1) {
@@ -207,7 +211,8 @@ function labelColumns(rows: readonly string[][], header: readonly string[], peri
     // (Words on most rows, never a figure: a "Note" column of note numbers qualifies nothing.)
     if (filled.length * 2 >= rows.length && filled.every((cell) => !/\d/u.test(cell))) qualifierColumns.push(c);
   }
-  if (qualifierColumns.length === 0) return { firstCells, qualifierColumns, unitColumn };
+  if (qualifierColumns.length === 0) return { firstCells: printed, qualifierColumns, unitColumn };
+  const firstCells = [...printed];
   const qualifierOf = (row: number) => qualifierColumns.map((c) => rows[row]?.[c] ?? '').join(' ');
   let start = 0;
   let spans = false;
@@ -232,7 +237,7 @@ function labelColumns(rows: readonly string[][], header: readonly string[], peri
   closeBlock(rows.length);
   // (Only a label spanning its block needs the next column to tell its rows apart; a table that prints
   // a label on every row — a name beside a position — is named by that label, as before.)
-  return spans ? { firstCells, qualifierColumns, unitColumn } : { firstCells: rows.map((cells) => cells[0] ?? ''), qualifierColumns: [], unitColumn };
+  return spans ? { firstCells, qualifierColumns, unitColumn } : { firstCells: printed, qualifierColumns: [], unitColumn };
 }
 
 /** A list of pages runs over at least this many rows: two or three ascending numbers happen by chance. */
@@ -631,6 +636,8 @@ export function readsAsNumber(value: string): boolean {
   return /^[\s(（\-−–~≈约$£€¥￥]*\d/u.test(value);
 }
 
+/** A value printed as a percentage: "23.47%", "100.0 %". */
+const PERCENT_VALUE = /[%％]\s*$/u;
 /** The question asks by how much a figure moved, an amount: "少了多少", "增加了多少". */
 const AMOUNT_MOVED = /[多少]了多少|(?:增加|减少|增长|下降)了多少/u;
 /** The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少". */
@@ -644,9 +651,8 @@ const PERCENT_CONTEXT = /[%％]|\bpercent|\bratio\b|\brate\b|率|比例|比重|�
  * heading or unit says so.
  */
 function readsAsPercentage(fact: TableFact): boolean {
-  const percent = /[%％]\s*$/u;
-  if (percent.test(fact.value) || fact.unit === '%') return true;
-  if (fact.ref.table.rows.some((cells) => percent.test(cells[fact.column] ?? ''))) return true;
+  if (PERCENT_VALUE.test(fact.value) || fact.unit === '%') return true;
+  if (fact.ref.table.rows.some((cells) => PERCENT_VALUE.test(cells[fact.column] ?? ''))) return true;
   return [fact.label, fact.attribute ?? '', fact.ref.table.header[fact.column] ?? '', fact.ref.table.unit?.unit ?? ''].some((text) => PERCENT_CONTEXT.test(text));
 }
 
@@ -767,7 +773,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "较上年变动多少" reads the change column; any other question the period's own.
     if (fact.change !== wantsChange) continue;
     // "比上年少了多少" asks by how much, an amount: a change printed as a percentage is not it.
-    if (fact.change && asksAmountMoved && /[%％]\s*$/u.test(fact.value)) continue;
+    if (fact.change && asksAmountMoved && PERCENT_VALUE.test(fact.value)) continue;
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
@@ -788,7 +794,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // column, table or row that says it holds percentages or rates — is not one.
     if (asksPercent && !readsAsPercentage(fact)) continue;
     // "How much" asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
-    if (asksPlainAmount && /[%％]\s*$/u.test(fact.value)) continue;
+    if (asksPlainAmount && PERCENT_VALUE.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
     if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.

@@ -30,6 +30,9 @@ function yearsNamed(text: string): Set<string> {
   return new Set(text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []);
 }
 
+/** Words that open a name with the period it covers ("当年…", "2031年…"), not the quantity. */
+const PERIOD_LEAD = /^(?:当年|本年度|年度|累计|今年|\d{4}年)+/u;
+
 /** The stems of a name's English content words ("for", "in", "was" say nothing of the quantity). */
 const contentStems = (name: string): Set<string> => new Set((name.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => !EN_STOP_WORDS.has(w)).map(stemWord));
 
@@ -52,12 +55,12 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const strip = (name: string) =>
     compact(name)
       .replace(/[“”"'‘’《》（）()…]/gu, '')
-      .replace(/^(当年|本年度|年度|累计|今年|\d{4}年)+/u, '');
+      .replace(PERIOD_LEAD, '');
   const na = strip(a.name);
   const nb = strip(b.name);
   const [shorter, longer] = na.length <= nb.length ? [na, nb] : [nb, na];
   if (longer.includes(shorter)) {
-    // "学生获证率" is the same quantity as "获证率"; "毕业生高级获证率" is a narrower one.
+    // "当年获证率" is the same quantity as "获证率"; "高级获证率" is a narrower one.
     const extra = longer.replace(shorter, '');
     return /^(当年|年度|本年|今年|届|\d{4}届?)*$/u.test(extra);
   }
@@ -77,7 +80,7 @@ export function modifierCovered(name: string, question: string): boolean {
   if (at <= 0) return true;
   const modifier = compact(name.slice(0, at))
     .replace(/[“”"（）()…、]/gu, '')
-    .replace(/^(当年|本年度|年度|今年|累计|\d{4}年)+/u, '');
+    .replace(PERIOD_LEAD, '');
   if (modifier.length < 2) return true;
   const asked = compact(question);
   for (let i = 0; i + 1 < modifier.length; i += 1) if (asked.includes(modifier.slice(i, i + 2))) return true;
