@@ -105,7 +105,10 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
   lines.forEach((line, index) => {
     const geometry = line.geometry;
     const block = blocks.get(line.page);
-    const kind = geometry && block && !options.skipPages?.has(line.page) ? classify(line, geometry, block, bodySize) : 'other';
+    const shape = geometry && block && !options.skipPages?.has(line.page) ? classify(line, geometry, block, bodySize) : 'other';
+    // A short line centred on the text by chance may be the first line of a column head wrapped over
+    // the header row right under it ("Less than 1" over "year" of "year | 1–5 years | Total").
+    const kind = shape === 'centred' ? (headsColumnBelow(line, lines[index + 1], block) ? 'cell' : 'other') : shape;
     if (kind === 'other' || !geometry) {
       close();
       return;
@@ -134,6 +137,26 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
 
 type LineKind = 'multi' | 'cell' | 'other';
 
+/** Wrapped lines of one cell are set at most this far apart (× font size); a title stands further above its table. */
+const WRAPPED_CELL_LEADING = 1.4;
+
+/**
+ * Whether a single line is the first line of a column head wrapped onto the line under it: that line
+ * is split into columns, one of them standing right under this line's middle starts well right of
+ * the text's left edge (a value column, not the labels'), and the two are set in one size as close
+ * as the lines of one cell. A title centred over a table stands over its whole width, with more
+ * space under it.
+ */
+function headsColumnBelow(line: CleanLine, next: CleanLine | undefined, block: TextBlock | undefined): boolean {
+  const g = line.geometry;
+  const n = next?.geometry;
+  if (!g || !n || next?.page !== line.page || n.segments.length < 2 || Math.abs(n.size - g.size) > 0.5) return false;
+  if (n.y - g.y > WRAPPED_CELL_LEADING * g.size) return false;
+  const middle = (g.x0 + g.x1) / 2;
+  const valueColumn = (s: Segment) => block !== undefined && s.x0 - block.left > VALUE_COLUMN_INDENT * g.size;
+  return n.segments.some((s) => valueColumn(s) && middle >= s.x0 - g.size && middle <= s.x1 + g.size);
+}
+
 /** The run's usual distance from one line to the next on a page (its median), 0 before it has three. */
 function rowPitch(run: Candidate[]): number {
   const gaps: number[] = [];
@@ -157,7 +180,8 @@ function isListItem(segments: Segment[], textWidth: number): boolean {
   return body.x1 - body.x0 > 0.5 * textWidth || (parseAmount(body.text) === null && /\p{L}{2}/u.test(body.text));
 }
 
-function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bodySize: number): LineKind {
+/** How a line reads for a table: a row split into columns, a single cell, a line centred on the text (a title, or by chance a cell), or prose. */
+function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bodySize: number): LineKind | 'centred' {
   const text = line.text;
   const textWidth = block.right - block.left;
   // A form's answer line ("√ 适用 □ 不适用") is never a row: it stands under an item's title, between tables.
@@ -183,7 +207,7 @@ function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bod
   const indented = geometry.x0 - block.left > 2 * geometry.size;
   // A word or two ("社", "Total") centred by chance is a wrapped cell, not a title.
   const titleLength = [...text.replace(/\s+/gu, '')].length >= MIN_TITLE_CHARS;
-  return indented && titleLength && Math.abs(centre - blockCentre) < CENTRED * textWidth ? 'other' : 'cell';
+  return indented && titleLength && Math.abs(centre - blockCentre) < CENTRED * textWidth ? 'centred' : 'cell';
 }
 
 interface TextBlock {

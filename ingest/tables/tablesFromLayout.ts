@@ -159,10 +159,10 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
   const headerCount = keyValue ? 0 : headerRowCount(rows, caption !== null);
   // A note-reference column ("Note", "附注") lists note numbers: no column group heads it.
   const noteColumns = new Set(found.columns.map((_, c) => c).filter((c) => found.rows.slice(0, MAX_HEADER_ROWS).some((r) => NOTE_TITLE.test(r.cells[c] ?? ''))));
-  const groups = groupLines.map((i) => groupRow(lines[i], found.columns, noteColumns)).filter((r) => r.some((c) => c !== ''));
-  const headerRows = [...groups, ...rows.slice(0, headerCount).map((r) => r.cells)];
+  const groups = groupLines.map((i) => groupRow(lines[i], found.columns, noteColumns)).filter((r) => r.cells.some((c) => c !== ''));
+  const headerRows = [...groups.map((g) => g.cells), ...rows.slice(0, headerCount).map((r) => r.cells)];
   const body = rows.slice(headerCount).filter((r) => !headerRows.some((h) => sameRow(h, r.cells)));
-  const header = alignHeadings(headerRows.length > 0 ? combineHeader(headerRows) : rows[0]?.cells.map(() => '') ?? [], body.map((r) => r.cells));
+  const header = alignHeadings(headerRows.length > 0 ? combineHeader(headerRows, groups.map((g) => g.inOneColumn)) : rows[0]?.cells.map(() => '') ?? [], body.map((r) => r.cells));
   const unit = tableUnit(context_, header, lines);
   const pages = [...new Set(found.rows.map((r) => r.page))];
   const firstPage = lines[found.lineStart]?.page ?? pages[0] ?? 0;
@@ -372,12 +372,15 @@ function isKeyValue(rows: GridRow[], captioned: boolean): boolean {
  * A column-group line as a header row. Each label heads the columns centred under it: the widest
  * run of value columns (nearer to it than to the line's other labels) whose middle lies within a
  * quarter of the label's width of the label's middle — "Consolidated" over "2031 | 2030", a
- * centred "Year Ended December 31," over three year columns.
+ * centred "Year Ended December 31," over three year columns. A label over one column that does not
+ * reach the next column (the first line of a wrapped column head, "Less than 1" over "year") heads
+ * that column alone: `inOneColumn` keeps it from spreading.
  */
-function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: number; x1: number }>, skip: ReadonlySet<number>): string[] {
+function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: number; x1: number }>, skip: ReadonlySet<number>): { cells: string[]; inOneColumn: Set<number> } {
   const row = columns.map(() => '');
+  const inOneColumn = new Set<number>();
   const geometry = line?.geometry;
-  if (!line || !geometry) return row;
+  if (!line || !geometry) return { cells: row, inOneColumn };
   const spans = geometry.segments.length > 0 ? geometry.segments : [{ text: line.text, x0: geometry.x0, x1: geometry.x1 }];
   const middle = (a: number, b: number) => (a + b) / 2;
   const centres = columns.map((c) => middle(c.x0, c.x1));
@@ -401,8 +404,10 @@ function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: numb
       }
     }
     if (chosen) for (let c = chosen[0]; c <= chosen[1]; c += 1) row[c] = row[c] ? `${row[c]} ${span.text}` : span.text;
+    const next = chosen ? columns[chosen[1] + 1] : undefined;
+    if (chosen && chosen[0] === chosen[1] && next && span.x1 < next.x0) inOneColumn.add(chosen[0]);
   });
-  return row;
+  return { cells: row, inOneColumn };
 }
 
 /**
@@ -410,17 +415,18 @@ function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: numb
  * upper row spans the empty cells to its right up to the next label ("2031年 | | 2030年 |" over
  * "金额 | 占比 | 金额 | 占比", "Consolidated | | Parent |" over "2031 | 2030 | 2031 | 2030").
  */
-function combineHeader(headerRows: string[][]): string[] {
+function combineHeader(headerRows: string[][], inOneColumn: ReadonlyArray<ReadonlySet<number>> = []): string[] {
   const columns = headerRows[0]?.length ?? 0;
   const spread = headerRows.map((row, r) => {
     if (r === headerRows.length - 1) return row;
     // Only a row of group labels spans: each of its labels has an empty cell right after it.
-    const labels = row.map((cell, c) => (c >= 1 && cell !== '' ? c : -1)).filter((c) => c >= 0);
+    const labels = row.map((cell, c) => (c >= 1 && cell !== '' && !inOneColumn[r]?.has(c) ? c : -1)).filter((c) => c >= 0);
     if (labels.length === 0 || labels.some((c) => c + 1 >= columns || (row[c + 1] ?? '') !== '')) return row;
     const out = [...row];
     for (let c = 2; c < columns; c += 1) {
       const below = headerRows.slice(r + 1).some((lower) => (lower[c] ?? '') !== '');
-      if ((out[c] ?? '') === '' && (out[c - 1] ?? '') !== '' && below) out[c] = out[c - 1] ?? '';
+      const heldInItsColumn = inOneColumn[r]?.has(c - 1) === true;
+      if ((out[c] ?? '') === '' && (out[c - 1] ?? '') !== '' && below && !heldInItsColumn) out[c] = out[c - 1] ?? '';
     }
     return out;
   });

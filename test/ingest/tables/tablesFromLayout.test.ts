@@ -590,11 +590,37 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.header[1]).toContain('Loans to associates');
     expect(tables[0]?.rows.map((r) => r[0])).toEqual(['At 1 July 2030', 'Lent during the year', 'At 30 June 2031']);
   });
+
+  it('reads the first line of a column head wrapped over the header row, though it stands near the middle, as that column\'s head alone', async () => {
+    // "Within one" (first column's head, wrapped: "Within one" / "year") sits close over "year", by
+    // chance near the middle of the text; it is no title, and it heads only its own column.
+    const maturity = (label: string, ...cells: string[]): PdfBlock => ({
+      placed: [{ text: label, x: 70 }, ...cells.map((text, i) => ({ text, x: 320 + i * 70, align: 'right' as const }))],
+      advance: 14,
+    });
+    const tables = await tablesOfPage(
+      [
+        'Note 21. Quorvex leases',
+        spaced('Future quorvex payments fall due as follows:', 24),
+        { placed: [{ text: 'Within one', x: 290 }], advance: 12 },
+        maturity('', 'year', '2-5 years', 'Later', 'Total'),
+        maturity('Lease payments', '1,204', '3,310', '-', '4,514'),
+        maturity('Finance charges', '(96)', '(211)', '-', '(307)'),
+        maturity('Net', '1,108', '3,099', '-', '4,207'),
+      ],
+      'wrapped-column-head.pdf',
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.title).not.toBe('Within one');
+    expect(tables[0]?.header).toEqual(['', 'Within one year', '2-5 years', 'Later', 'Total']);
+    expect(tables[0]?.rows.map((r) => r[0])).toEqual(['Lease payments', 'Finance charges', 'Net']);
+  });
 });
 
 /**
  * The title search on its own, over lines set by hand: a table whose label and amount cells wrap in
  * narrow columns, cut into two found tables where one row's cells spill over three lines.
+
  */
 describe('titles and headings of found tables, over lines set by hand', () => {
   const line = (index: number, y: number, cells: Array<[string, number]>): CleanLine => {
