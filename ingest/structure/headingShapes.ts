@@ -254,8 +254,12 @@ function matchShape(text: string): NumberedShape | null {
 
 /** Words that stand alone as a sentence answering the heading above (pronouns, replies), never naming a topic. */
 const REPLY = /^(?:none|nothing|not applicable|yes|no)$/iu;
-/** Words in a title run into its paragraph; a longer first sentence is the paragraph's own. */
-const MAX_RUN_IN_WORDS = 8;
+/**
+ * Words in a title run into its paragraph; a longer first sentence is the paragraph's own. (Filings'
+ * topic titles run to ten words or so, "Guarantees Given to the Officers and Trustees of the
+ * Quorvex Fund."; title case, checked below, is what tells them from a sentence.)
+ */
+const MAX_RUN_IN_WORDS = 12;
 /** A word this long is capitalised in a title; shorter ones may be joiners (and, of, the, for). */
 const TITLE_WORD_LETTERS = 4;
 

@@ -808,6 +808,8 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
           ...paragraph('None. The', 'Reply'),
           ...paragraph('Mr. Reed said the', 'Reed'),
           ...paragraph('In 2031. The', 'Year'),
+          // A title of ten words in title case is still a title, however long.
+          ...paragraph('Indemnities Given to the Officers of the Quorvex Trust Board.', 'Indemnity'),
           { line: 'Note 4. Leases', size: 12 },
           enBody('Lease'),
         ],
@@ -820,6 +822,7 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Reply work')).toEqual(['Note 3. Accounting policies', 'Use of Estimates']);
     expect(pathOf(chunks, 'Reed work')).toEqual(['Note 3. Accounting policies', 'Use of Estimates']);
     expect(pathOf(chunks, 'Year work')).toEqual(['Note 3. Accounting policies', 'Use of Estimates']);
+    expect(pathOf(chunks, 'Indemnity work')).toEqual(['Note 3. Accounting policies', 'Indemnities Given to the Officers of the Quorvex Trust Board']);
     // A heading ends the run-in title's reach.
     expect(pathOf(chunks, 'Lease work')).toEqual(['Note 4. Leases']);
   });
