@@ -191,7 +191,7 @@ function titleAbove(candidates: number[], captionAt: number | undefined, context
   const answered = (i: number) => CHECKBOX.test(context.lines[i + 1]?.text ?? '');
   // (Judged again without its numbering: "3．对" is a one-character fragment of a row label.)
   const usable = candidates.filter(
-    (i) => i !== captionAt && isTitleLike(context.lines[i]) && !answered(i) && [...cleanTitle(context.lines[i]?.text ?? '')].length >= MIN_TITLE_CHARS && !endsSentenceAbove(i, context.lines),
+    (i) => i !== captionAt && isTitleLike(context.lines[i]) && !answered(i) && printedChars(cleanTitle(context.lines[i]?.text ?? '')) >= MIN_TITLE_CHARS && !endsSentenceAbove(i, context.lines),
   );
   const at = usable[0];
   return at === undefined ? '' : cleanTitle(context.lines[at]?.text ?? '');
@@ -230,13 +230,17 @@ const SAME_EDGE = 1;
 /** The shortest title (利润表); a shorter line is a fragment of a wrapped cell ("更正", "对"). */
 const MIN_TITLE_CHARS = 3;
 
+/** Characters printed, spaces aside. */
+const printedChars = (text: string) => [...text.replace(/\s+/gu, '')].length;
+
 function isTitleLike(line: CleanLine | undefined): boolean {
   if (!line) return false;
   const text = line.text.trim();
   // Titles are short; a statement's title in capitals may run on with its period ("… FOR THE YEARS ENDED …").
   const capitals = /[A-Z]/u.test(text) && !/[a-z]/u.test(text);
-  // (Two characters are a fragment of a wrapped cell, "更正" of "前期差错更正"; the shortest titles, 利润表, take three.)
-  if (text.length < MIN_TITLE_CHARS || text.length > (capitals ? 120 : 60) || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
+  // (Two characters are a fragment of a wrapped cell, "更正" of "前期差错更正"; the shortest titles, 利润表, take three.
+  // Counted without spaces: a narrow cell's characters set one by one come out spaced, "多 缸".)
+  if (printedChars(text) < MIN_TITLE_CHARS || text.length > (capitals ? 120 : 60) || SENTENCE_END.test(text) || CHECKBOX.test(text)) return false;
   // A full stop after a figure or bracket ends a sentence ("… December 26, 2020.").
   if (/[\d)）]\.$/u.test(text)) return false;
   if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || isPeriodLine(text) || isDateLine(text)) return false;

@@ -517,7 +517,7 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.rows[1]?.[1]).toBe('报告期末无形资产较年初增加 166.46%，主要是增加控股子公司青禾医药的土地使用权和专利技术等无形资产合计 1,336.33 万元。');
   });
 
-  it('takes neither a sentence ending on a date nor a fragment of a wrapped cell (its numbering aside) for a table title', async () => {
+  it('takes neither a sentence ending on a date nor a fragment of a wrapped cell (its numbering or spacing aside) for a table title', async () => {
     const tables = await tablesOfPage(
       [
         'Contractual Obligations',
@@ -535,6 +535,9 @@ describe('tables from the layout of a PDF', () => {
       'sentence-titles.pdf',
     );
     expect(tables.map((t) => t.title)).toEqual(['Contractual Obligations', '']);
+    // Two characters of a narrow cell, set one by one and so spaced, are no longer a title.
+    const spacedFragment = await tablesOfPage(['栖 木', row('', '2031', '2030'), row('Timber', '2,310', '2,004'), row('Resin', '512', '498')], 'spaced-fragment.pdf');
+    expect(spacedFragment.map((t) => t.title)).toEqual(['']);
   });
 
   it('takes no piece of a longer text for a table title: an unclosed bracket, an end on a pause mark, a clause comma', async () => {
