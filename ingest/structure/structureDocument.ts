@@ -2,7 +2,7 @@ import type { CleanDocument, CleanLine, StructuredDocument } from '../types.js';
 import type { Block, BlockKind, Line, SectionRef } from '../../src/store/shapes.js';
 import { joinWrapped } from '../clean/cleanPages.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
-import { isPeriodLine } from '../../src/text/periods.js';
+import { isDateLine, isPeriodLine } from '../../src/text/periods.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { documentLanguage } from './documentLanguage.js';
@@ -89,6 +89,9 @@ interface FoundHeading {
   holds?: boolean;
 }
 
+/** A signature under a sign-off line runs to this many lines: a name, a role or two, a date. */
+const SIGNATURE_LINES = 4;
+
 export function structureDocument(doc: CleanDocument, hints: StructureHints = {}): StructuredDocument {
   const tableOf = new Int32Array(doc.lines.length).fill(-1);
   (hints.tableRanges ?? []).forEach(([first, last], t) => {
@@ -153,13 +156,26 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     });
   };
 
+  // The short lines under a sign-off ("By order of the Board") on its page are the signature: the
+  // signer's name, role and date, set in whatever type — never a title over what follows. The date
+  // closes it: a line after the date is the text's again.
+  const inSignature = (index: number): boolean => {
+    for (let at = index - 1; at >= index - SIGNATURE_LINES && at >= 0; at -= 1) {
+      const above = lines[at];
+      if (!above || above.page !== lines[index]?.page || isDateLine(above.text.replace(/(\d)(?:st|nd|rd|th)\b/gu, '$1'))) return false;
+      // (Itself a short line of its own, not prose wrapped onto a line that opens "on behalf of …".)
+      if (signsOff(above.text) && !wrapsFrom(at) && displayWidth(above.text) < fullWidth - 1.5) return true;
+    }
+    return false;
+  };
+
   const headingAt = (index: number): FoundHeading | null => {
     const line = lines[index] as CleanLine;
     const text = line.text.trim();
     const size = line.geometry?.size ?? 0;
     const named = unnumberedHeading(text);
     if (named) return { level: { type: 'named', id: named }, text, size, lines: 1 };
-    if (tableCaption(text) || figureCaption(text) || caseStart(text) || isSourceNote(text) || signsOff(text)) return null;
+    if (tableCaption(text) || figureCaption(text) || caseStart(text) || isSourceNote(text) || signsOff(text) || inSignature(index)) return null;
     const numbered = numberedShape(text);
     if (numbered) {
       // A numbered label whose words run on in a fragment under it at the same left edge ("（五）专项储" /

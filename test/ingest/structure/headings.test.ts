@@ -952,7 +952,7 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Concern work')?.slice(-2)).toEqual(['Basis of Ember preparation', '(b) Going concern']);
   });
 
-  it('takes no line signing a report off and no postcode in capitals for a heading', async () => {
+  it('takes no line signing a report off, no signer\'s name under it and no postcode in capitals for a heading', async () => {
     const chunks = await chunksOf(
       [
         [{ line: 'Qinghe Widgets Plc', size: 22, align: 'centre' }],
@@ -966,10 +966,18 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
           '11 May 2031',
           { line: 'Strategic Overview', bold: true },
           enBody('Strategy'),
+          // The signer's name under a sign-off, set in a heading's type, is no heading either.
+          { line: 'Future plans', bold: true },
+          enBody('Plans'),
+          'By order of the Board',
+          { line: 'Maren Tollefsen', bold: true },
+          'Executive Chair',
+          '30th September 2031',
         ],
       ],
       'sign-off.pdf',
     );
+    expect(pathOf(chunks, 'Executive Chair')).toEqual(['Future plans']);
     expect(pathOf(chunks, 'Statutory Auditors')).toEqual(['Use of the Lantern report']);
     expect(pathOf(chunks, '11 May 2031')).toEqual(['Use of the Lantern report']);
     expect(pathOf(chunks, 'Strategy work')).toEqual(['Strategic Overview']);
