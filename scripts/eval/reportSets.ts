@@ -25,6 +25,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   { name: 'zh annual reports, staff wording', file: 'eval/dev/qa.zh-annual.staff.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
+  // (Written on the validation reports in staff wording — clipped words, initialisms, typos — from the
+  // page text, by someone who never ran the system; added after the rules it checks were written.)
+  { name: 'en annual reports, staff wording', file: 'eval/dev/qa.en-annual.staff.validation.jsonl', split: 'validation' },
 ];
 
 /** Where the `doc` paths of the sets are rooted. */
