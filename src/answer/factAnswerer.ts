@@ -528,6 +528,9 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
   return seen;
 }
 
+/** A past participle and the preposition after it, with a slashed alternative ("provided by/ used in"). */
+const PARTICIPLE_LINK = /\b[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b(?:\s*\/\s*[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b)?/giu;
+
 /** A short name in capitals in brackets after a term: "(QX)", "(Z&R)", "(NRR)". */
 const SHORT_NAME = /\(([A-Z][A-Z&/]{1,7})\)/u;
 
@@ -555,6 +558,11 @@ function englishReadings(label: string): string[][] {
   const [first, second] = label.replace(/\([^()]*\)/gu, ' ').split(/\s+(?:and|&)\s+/iu);
   const nested = (side: string) => /,|\b(?:to|of|for|from|by|with|on|in|at)\b/iu.test(side);
   if (first !== undefined && second !== undefined && !nested(first)) readings.push(enWords(first), enWords(second));
+  // A past participle and its preposition link two noun phrases ("Net glimmer provided by quorvex
+  // activities", "Profit attributed to owners"): the link is a relation a question words its own way
+  // ("glimmer from quorvex activities"), the nouns on either side are what is measured.
+  const unlinked = label.replace(/\([^()]*\)/gu, ' ').replace(PARTICIPLE_LINK, ' ');
+  if (unlinked !== label.replace(/\([^()]*\)/gu, ' ') && enWords(unlinked).length >= 2) readings.push(enWords(unlinked));
   // A head of two words or more before the phrase that qualifies it: "Net gain on disposals" is net gain.
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2) readings.push(enWords(head));

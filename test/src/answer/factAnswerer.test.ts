@@ -646,6 +646,11 @@ describe('English labels read as a question inflects them', () => {
     // (The row's own words still name it.)
     expect(value('Net glimmer provided by quorvex activities?')).toBe('(3,960)');
   });
+
+  it('reads a participle and its preposition as a link the question may word otherwise', () => {
+    // "from" for "provided by": the nouns on either side name the row, not the one that only shares "glimmer".
+    expect(value('net glimmer from quorvex activities in the prior year?')).toBe('(2,215)');
+  });
 });
 
 describe('a key-value table broken from an amount over lines', () => {
