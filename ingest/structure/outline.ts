@@ -26,6 +26,8 @@ export interface HeadingInput {
   face?: string;
   /** Printed straight under the heading opened last, with no text between them. */
   directlyUnder?: boolean;
+  /** Listed on the report's contents page: one of its parts. */
+  listed?: boolean;
 }
 
 export type HeadingLevel =
@@ -36,6 +38,7 @@ export type HeadingLevel =
 
 interface Open {
   holds: boolean;
+  listed?: boolean;
   face?: string;
   key: string;
   level: HeadingLevel;
@@ -158,12 +161,13 @@ export class Outline {
       }
       this.lastNumber.set(keyOf(level), { n, depth: this.open.length });
     } else {
-      const same = this.open.findIndex((o) => o.key === key);
+      // (A listed part holds the headings set alike that the contents page does not list: it is no sibling of theirs.)
+      const same = this.open.findIndex((o) => o.key === key && !(o.listed === true && heading.listed !== true));
       if (same >= 0) this.open = this.open.slice(0, same);
       else this.closeFor(level, { ...heading, text });
     }
     const id = level.type === 'named' ? level.id : level.type === 'numbered' && level.kind === 'decimal' ? level.numbers.join('.') : idOf(text);
-    this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, before, ...(heading.face ? { face: heading.face } : {}) });
+    this.open.push({ key, level, size: heading.size, text, id, holds: heading.holds ?? true, before, ...(heading.face ? { face: heading.face } : {}), ...(heading.listed ? { listed: true } : {}) });
     return this.section();
   }
 
@@ -219,6 +223,9 @@ function closes(level: HeadingLevel, heading: HeadingInput, open: Open): boolean
       return smaller || (belowItems && Math.abs(open.size - size) <= SAME_SIZE && inCapitals(text) && !inCapitals(open.text));
     }
     const sameSize = Math.abs(open.size - size) <= SAME_SIZE;
+    // Set alike, a part the contents page lists holds the headings it does not list ("Directors'
+    // report" over "Principal activities"); a listed one closes them and the part before it.
+    if (sameSize && open.listed === true && heading.listed !== true) return false;
     if (sameSize && isCaps(open.level.style) !== isCaps(level.style)) return isCaps(level.style);
     // Two levels set in one size, told apart by the face: the upper one holds the lower.
     if (sameSize && (open.level.depth ?? 0) < (level.depth ?? 0)) return false;

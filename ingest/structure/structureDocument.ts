@@ -2,6 +2,7 @@ import type { CleanDocument, CleanLine, StructuredDocument } from '../types.js';
 import type { Block, BlockKind, Line, SectionRef } from '../../src/store/shapes.js';
 import { joinWrapped } from '../clean/cleanPages.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
+import { isStemmable, stemWord } from '../../src/text/stem.js';
 import { isDateLine, isPeriodLine } from '../../src/text/periods.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
@@ -89,6 +90,33 @@ interface FoundHeading {
   holds?: boolean;
 }
 
+/** Where a heading goes on past its contents entry to name whom it is addressed to or what it is of ("… Report to the Members of …"). */
+const ADDRESSEE_LEAD = /^(?:to|of|for|on)$/u;
+/** Where a title goes on to name its period ("… as of December 31, 2031", "… for the Years Ended …"). */
+const PERIOD_LEAD = /^(?:as|for|at|year|ended)$/u;
+
+/** A title's words up to the period it names, if it names one (a contents entry may wrap inside the period). */
+function withoutPeriod(words: readonly string[]): string[] {
+  const at = words.findIndex((w, i) => i > 0 && PERIOD_LEAD.test(w) && words.slice(i + 1).some((later) => /\d/u.test(later)));
+  return at < 0 ? [...words] : words.slice(0, at);
+}
+
+/** A contents entry matched to a heading has at least this many letters (a bare "Notes" is no title to match). */
+const MIN_LISTED_KEY = 6;
+
+/** A contents line without its leader dots and page reference ("Directors' report ...... 3"). */
+function contentsEntry(text: string): string {
+  return text.replace(/\s*[(（][^()（）]*[)）]/gu, ' ').replace(/(?:\s*[.·…．_]{2,}\s*|\s+)(?:\d{1,3}|[A-Z]{1,2}\s?-\s?\d{1,3})\s*$/u, '');
+}
+
+/**
+ * A title's words as compared with a contents entry: lower case, by their stems ("Reports of" lists
+ * "REPORT OF"), apostrophes and quotes aside; Han text character by character.
+ */
+function contentsWords(text: string): string[] {
+  return (text.toLowerCase().replace(/['’‘`]/gu, '').match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? []).map((w) => (isStemmable(w) ? stemWord(w) : w));
+}
+
 /** A signature under a sign-off line runs to this many lines: a name, a role or two, a date. */
 const SIGNATURE_LINES = 4;
 
@@ -104,6 +132,24 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   const fullWidth = widths[Math.floor(widths.length * 0.9)] ?? 40;
 
   const contents = hints.contentsLines ?? new Set<number>();
+  // The titles the report's contents page lists: its parts. A heading set like the ones under it is
+  // told from them by being listed there.
+  const contentsTitles = [...contents].map((i) => contentsWords(contentsEntry(doc.lines[i]?.text ?? ''))).filter((words) => words.join('').length >= MIN_LISTED_KEY);
+  // (Brackets in an entry, "(PCAOB: 185)", add a reference the heading does not print.)
+  // A heading is listed when an entry reads as it does, or as it does up to what only names whom or
+  // when: the page prints "Independent Auditor's Report" for the heading "… Report to the
+  // Shareholders of …", and "Consolidated Balance Sheets as of December 31, …" for "CONSOLIDATED
+  // BALANCE SHEETS". (A heading that is only the start of an entry — "Directors" of "Directors'
+  // report" — is another title.)
+  const isListed = (text: string): boolean => {
+    const words = withoutPeriod(contentsWords(contentsEntry(text)));
+    if (words.join('').length < MIN_LISTED_KEY) return false;
+    return contentsTitles.some((listed) => {
+      const entry = withoutPeriod(listed);
+      if (entry.length > words.length || !entry.every((w, i) => w === words[i])) return false;
+      return entry.length === words.length || ADDRESSEE_LEAD.test(words[entry.length] ?? '');
+    });
+  };
   const body = bodyStyle(lines);
   // Each line's style is asked for again and again (runs, titles, continuations): worked out once.
   const styles = new WeakMap<CleanLine, string | null>();
@@ -362,12 +408,22 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       skipUntil = index + heading.lines - 1;
       return;
     }
+    // So is a title printed again in another case or face right under itself, or with only a line
+    // or two between (a letterhead's title, then the report's own in capitals): the same section.
+    const openTitle = outline.path().at(-1);
+    if (heading && openTitle !== undefined && sameWords(openTitle, heading.text)) {
+      skipUntil = index + heading.lines - 1;
+      return;
+    }
     const face = line.geometry ? `${line.geometry.font}@${line.geometry.size.toFixed(1)}` : undefined;
     // The face of a numbered heading, or of a title carrying a bare number, set apart from the body:
     // notes numbered so are one list, however their numbers are printed ("22." then "23").
     const numberedFace = face !== bodyFace && heading && (heading.level.type === 'numbered' || BARE_NUMBER.test(heading.text)) ? face : undefined;
     if (heading) runIn = null;
-    const section = heading ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace, directlyUnder: nothingSinceHeading() }) : null;
+    const listed = heading !== null && heading.level.type === 'styled' && isListed(heading.text);
+    const section = heading
+      ? outline.add(heading.level, { text: heading.text, size: heading.size, holds: heading.holds ?? true, face: numberedFace, directlyUnder: nothingSinceHeading(), ...(listed ? { listed } : {}) })
+      : null;
     if (heading && section) {
       flush();
       caseRef = null;

@@ -983,6 +983,36 @@ describe('sections where a report repeats, closes or shrinks its titles', () => 
     expect(pathOf(chunks, 'Strategy work')).toEqual(['Strategic Overview']);
   });
 
+  it('nests headings set like a part the contents page lists under it, and closes them at the next listed part', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Trust', size: 22, align: 'centre' }],
+        [
+          'Contents',
+          "Trustees' report .................................................. 3",
+          "Independent Auditor's Report ....................................... 4",
+          'Statement of Quorvex Position as at 30 June 2031 .................... 5',
+        ],
+        [{ line: "Trustees' report", bold: true }, enBody('Trust'), { line: 'Principal activities', bold: true }, enBody('Activity'), { line: 'Review of glimmer', bold: true }, enBody('Glimmer')],
+        [
+          { line: "Independent Auditor's Report to the Members of Qinghe Trust", bold: true },
+          // The same title again in capitals, right under it, is the same section.
+          { line: "INDEPENDENT AUDITOR'S REPORT TO THE MEMBERS OF QINGHE TRUST", bold: true },
+          { line: 'Opinion', bold: true },
+          enBody('Opinion'),
+        ],
+        [{ line: 'STATEMENT OF QUORVEX POSITION', bold: true }, enBody('Position')],
+      ],
+      'listed-parts.pdf',
+    );
+    // Set in one face, the listed title holds the unlisted ones after it; they are siblings of each other.
+    expect(pathOf(chunks, 'Activity work')).toEqual(["Trustees' report", 'Principal activities']);
+    expect(pathOf(chunks, 'Glimmer work')).toEqual(["Trustees' report", 'Review of glimmer']);
+    // A listed part printed with the addressee after its listed words, and one listed with its period.
+    expect(pathOf(chunks, 'Opinion work')).toEqual(["Independent Auditor's Report to the Members of Qinghe Trust", 'Opinion']);
+    expect(pathOf(chunks, 'Position work')).toEqual(['STATEMENT OF QUORVEX POSITION']);
+  });
+
   it('reads a title setting two years against each other as a heading under the lettered section, not as a period line', async () => {
     const chunks = await chunksOf(
       [
