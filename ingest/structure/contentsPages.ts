@@ -53,6 +53,11 @@ export function findContents(lines: readonly CleanLine[]): Contents {
   return found;
 }
 
+/** A contents line without its leader dots and page reference ("Directors' report ...... 3" → "Directors' report"). */
+export function withoutPageReference(text: string): string {
+  return text.trim().replace(LEADER_TAIL, '');
+}
+
 /** The page a contents entry points to (lettered references order after plain numbers), or null for any other line. */
 function pageReference(line: CleanLine): number | null {
   const segments = line.geometry?.segments ?? [];

@@ -6,6 +6,7 @@ import { isStemmable, stemWord } from '../../src/text/stem.js';
 import { isDateLine, isPeriodLine } from '../../src/text/periods.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
+import { withoutPageReference } from './contentsPages.js';
 import { documentLanguage } from './documentLanguage.js';
 import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle, signsOff, withoutTitleColon } from './headingShapes.js';
 import { caseStart, CONTINUED_MARK, declinesChoice, displayWidth, figureCaption, isChoiceLine, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
@@ -104,17 +105,14 @@ function withoutPeriod(words: readonly string[]): string[] {
 /** A contents entry matched to a heading has at least this many letters (a bare "Notes" is no title to match). */
 const MIN_LISTED_KEY = 6;
 
-/** A contents line without its leader dots and page reference ("Directors' report ...... 3"). */
-function contentsEntry(text: string): string {
-  return text.replace(/\s*[(（][^()（）]*[)）]/gu, ' ').replace(/(?:\s*[.·…．_]{2,}\s*|\s+)(?:\d{1,3}|[A-Z]{1,2}\s?-\s?\d{1,3})\s*$/u, '');
-}
-
 /**
- * A title's words as compared with a contents entry: lower case, by their stems ("Reports of" lists
- * "REPORT OF"), apostrophes and quotes aside; Han text character by character.
+ * A title's words as compared with a contents entry, up to the period it names: lower case, by their
+ * stems ("Reports of" lists "REPORT OF"), apostrophes, quotes and brackets aside (an entry's "(PCAOB:
+ * 185)" is a reference the heading does not print); Han text character by character.
  */
 function contentsWords(text: string): string[] {
-  return (text.toLowerCase().replace(/['’‘`]/gu, '').match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? []).map((w) => (isStemmable(w) ? stemWord(w) : w));
+  const words = text.toLowerCase().replace(/[(（][^()（）]*[)）]/gu, ' ').replace(/['’‘`]/gu, '').match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? [];
+  return withoutPeriod(words.map((w) => (isStemmable(w) ? stemWord(w) : w)));
 }
 
 /** A signature under a sign-off line runs to this many lines: a name, a role or two, a date. */
@@ -134,18 +132,16 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   const contents = hints.contentsLines ?? new Set<number>();
   // The titles the report's contents page lists: its parts. A heading set like the ones under it is
   // told from them by being listed there.
-  const contentsTitles = [...contents].map((i) => contentsWords(contentsEntry(doc.lines[i]?.text ?? ''))).filter((words) => words.join('').length >= MIN_LISTED_KEY);
-  // (Brackets in an entry, "(PCAOB: 185)", add a reference the heading does not print.)
+  const contentsTitles = [...contents].map((i) => contentsWords(withoutPageReference(doc.lines[i]?.text ?? ''))).filter((words) => words.join('').length >= MIN_LISTED_KEY);
   // A heading is listed when an entry reads as it does, or as it does up to what only names whom or
   // when: the page prints "Independent Auditor's Report" for the heading "… Report to the
   // Shareholders of …", and "Consolidated Balance Sheets as of December 31, …" for "CONSOLIDATED
   // BALANCE SHEETS". (A heading that is only the start of an entry — "Directors" of "Directors'
   // report" — is another title.)
   const isListed = (text: string): boolean => {
-    const words = withoutPeriod(contentsWords(contentsEntry(text)));
+    const words = contentsWords(text);
     if (words.join('').length < MIN_LISTED_KEY) return false;
-    return contentsTitles.some((listed) => {
-      const entry = withoutPeriod(listed);
+    return contentsTitles.some((entry) => {
       if (entry.length > words.length || !entry.every((w, i) => w === words[i])) return false;
       return entry.length === words.length || ADDRESSEE_LEAD.test(words[entry.length] ?? '');
     });
@@ -208,7 +204,7 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
   const inSignature = (index: number): boolean => {
     for (let at = index - 1; at >= index - SIGNATURE_LINES && at >= 0; at -= 1) {
       const above = lines[at];
-      if (!above || above.page !== lines[index]?.page || isDateLine(above.text.replace(/(\d)(?:st|nd|rd|th)\b/gu, '$1'))) return false;
+      if (!above || above.page !== lines[index]?.page || isDateLine(above.text)) return false;
       // (Itself a short line of its own, not prose wrapped onto a line that opens "on behalf of …".)
       if (signsOff(above.text) && !wrapsFrom(at) && displayWidth(above.text) < fullWidth - 1.5) return true;
     }
@@ -408,8 +404,8 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
       skipUntil = index + heading.lines - 1;
       return;
     }
-    // So is a title printed again in another case or face right under itself, or with only a line
-    // or two between (a letterhead's title, then the report's own in capitals): the same section.
+    // So is the open section's own title printed again in another case or face (a letterhead's
+    // title, then the report's own in capitals): the same section, not one nested in it.
     const openTitle = outline.path().at(-1);
     if (heading && openTitle !== undefined && sameWords(openTitle, heading.text)) {
       skipUntil = index + heading.lines - 1;

@@ -78,8 +78,9 @@ export function isPeriodLine(text: string): boolean {
   return PERIOD_LINE.test(line) && !COMPARES_PERIODS.test(line);
 }
 
-/** A line that is a date and nothing more ("30 June 2031", "December 31, 2031", "2030年12月31日"): a column's period, never a title. */
+/** A line that is a date and nothing more ("30 June 2031", "30th June 2031", "December 31, 2031", "2030年12月31日"): a column's period, a signature's date, never a title. */
 export function isDateLine(text: string): boolean {
-  const rest = text.replace(EN_DATE, '').replace(CN_DATE, '');
-  return rest !== text && !/[\p{L}\p{Script=Han}\d]/u.test(rest);
+  const plain = text.replace(/(\d)(?:st|nd|rd|th)\b/gu, '$1');
+  const rest = plain.replace(EN_DATE, '').replace(CN_DATE, '');
+  return rest !== plain && !/[\p{L}\p{Script=Han}\d]/u.test(rest);
 }

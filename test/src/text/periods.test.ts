@@ -3,7 +3,7 @@ import { isDateLine, isPeriodLine } from '../../../src/text/periods.js';
 
 describe('period and date lines', () => {
   it('reads a line that is only a date as a date line, in both languages', () => {
-    expect(['30 June 2031', 'December 31, 2031', '2031年12月31日', ' 1 March 2030 '].map(isDateLine)).toEqual([true, true, true, true]);
+    expect(['30 June 2031', 'December 31, 2031', '2031年12月31日', ' 1 March 2030 ', '30th September 2031'].map(isDateLine)).toEqual([true, true, true, true, true]);
   });
 
   it('takes a date with words around it for no date line', () => {
