@@ -23,7 +23,7 @@ const pages = text.pages.filter((page) => page.page % every === 0 || page.page =
 const scan = await imageOnlyCopy(original, { pages });
 const pool = new OcrPool({ threads: 2, pageTimeoutMs: 120_000 });
 const started = performance.now();
-const read = await readPdf(scan, 'scan.pdf', { recogniser: pool, concurrency: 2, maxPages: pages.length });
+const read = await readPdf(scan, 'scan.pdf', { recogniser: pool, maxPages: pages.length });
 const seconds = (performance.now() - started) / 1000;
 await pool.close();
 let errors = 0;

@@ -6,7 +6,7 @@ import type { OcrRecord } from '../../src/store/shapes.js';
 import { pdfjsAssetUrls } from '../../src/pdf/pdfjsAssetUrls.js';
 import type { PdfPageItems, PositionedItem } from '../types.js';
 import { emptyBands, holdsLargeImage } from '../ocr/pictureRegions.js';
-import { recognisePages, type OcrSettings, type OcrTarget } from '../ocr/recognisePages.js';
+import { startRecognition, type OcrSettings, type Recognition } from '../ocr/recognisePages.js';
 import { findImageFilterMisuse } from './findImageFilterMisuse.js';
 import { refusalFromPdfError } from './refusalFromPdfError.js';
 
@@ -53,9 +53,17 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
     }).promise;
     if (doc.numPages === 0) throw new IngestRefusedError(file, 'empty', 'the PDF has no pages');
     const pages: PdfPageItems[] = [];
-    const unread: OcrTarget[] = [];
     // Only a file holding a picture large enough to carry text sends pages to OCR (its bytes tell).
-    const mayHoldPictures = ocr !== undefined && holdsLargeImage(data);
+    // Each page goes as soon as it is found, so recognition runs on its threads while pdf.js reads on.
+    let recognition: Recognition | null = null;
+    const scanned = new Set<number>();
+    let sent = 0;
+    if (ocr !== undefined && holdsLargeImage(data)) {
+      // The workers read the file themselves: its bytes are shared with them, not copied.
+      const shared = new Uint8Array(new SharedArrayBuffer(data.byteLength));
+      shared.set(data);
+      recognition = startRecognition({ key: createHash('sha256').update(data).digest('hex'), bytes: shared }, ocr);
+    }
     let textChars = 0;
     for (let number = 1; number <= doc.numPages; number += 1) {
       const page = await doc.getPage(number);
@@ -70,21 +78,22 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
       const pageChars = characters(items);
       textChars += pageChars;
       pages.push({ page: number, width: viewport.width, height: viewport.height, items });
-      if (mayHoldPictures && pageChars < MIN_TEXT_CHARS_PER_PAGE) unread.push({ page: number, find: 'page' });
-      else if (mayHoldPictures) {
+      if (recognition && pageChars < MIN_TEXT_CHARS_PER_PAGE) {
+        scanned.add(number);
+        recognition.add({ page: number, find: 'page' });
+        sent += 1;
+      } else if (recognition) {
         const bands = emptyBands(items, viewport.height);
-        if (bands.length > 0) unread.push({ page: number, find: 'pictures', bands });
+        if (bands.length > 0) {
+          recognition.add({ page: number, find: 'pictures', bands });
+          sent += 1;
+        }
       }
       page.cleanup();
     }
     const read: PdfContent['ocr'] = { pages: [], skipped: [] };
-    if (ocr && unread.length > 0) {
-      // The workers read the file themselves: its bytes are shared with them, not copied.
-      const shared = new Uint8Array(new SharedArrayBuffer(data.byteLength));
-      shared.set(data);
-      const key = createHash('sha256').update(data).digest('hex');
-      const outcome = await recognisePages({ key, bytes: shared }, unread, ocr);
-      const scanned = new Set(unread.filter((target) => target.find === 'page').map((target) => target.page));
+    if (recognition && sent > 0) {
+      const outcome = await recognition.finish();
       const confidence = new Map<number, number>();
       for (const region of outcome.regions) {
         const page = pages[region.page - 1];
@@ -102,7 +111,7 @@ export async function readPdf(data: Uint8Array, file: string, ocr?: OcrSettings)
       read.skipped = outcome.skipped;
     }
     if (textChars < MIN_TEXT_CHARS_PER_PAGE * pages.length) {
-      const tried = !ocr ? '' : unread.length === 0 ? '; no picture on its pages large enough to hold text' : `; OCR found text on ${read.pages.length} of the ${unread.length} pages it read`;
+      const tried = !ocr ? '' : sent === 0 ? '; no picture on its pages large enough to hold text' : `; OCR found text on ${read.pages.length} of the ${sent} pages it read`;
       throw new IngestRefusedError(file, 'no_text_layer', `${textChars} text characters on ${pages.length} pages${tried}`);
     }
     return { metadataTitle: await metadataTitle(doc), pages, ocr: read };

@@ -8,14 +8,12 @@ import type { ReadRequest, ReadTarget } from './pageReader.js';
 /**
  * Pages without a text layer, and pictures on pages with one, read by OCR into the same positioned
  * items pdf.js gives for text, so lines, headings and tables are built from them unchanged. Pages go
- * to the recogniser's threads, as many at once as it has; at most `maxPages` are read, and a page
+ * to the recogniser's threads as they are found, as many at once as it has threads; at most `maxPages` are read, and a page
  * that fails or runs out of time is skipped and named, never the whole report.
  */
 
 export interface OcrSettings {
   recogniser: PageRecogniser;
-  /** Pages read at once: the recogniser's thread count. */
-  concurrency: number;
   /** Pages beyond this many are skipped (the page budget). */
   maxPages: number;
   onProgress?: (message: string) => void;
@@ -60,39 +58,58 @@ const SIZE_SPREAD = 0.12;
 const SHORT_BOX = 6;
 const SHORT_BOX_SPREAD = 0.3;
 
-export async function recognisePages(document: ReadRequest['document'], targets: readonly OcrTarget[], settings: OcrSettings): Promise<OcrOutcome> {
-  const chosen = targets.slice(0, Math.max(0, settings.maxPages));
-  const skipped: OcrOutcome['skipped'] = targets.slice(chosen.length).map((target) => ({ page: target.page, reason: 'page budget' as const }));
+/**
+ * Pages handed over one by one while the file is still being read, so the recogniser's threads work
+ * beside the main thread's text extraction instead of after it: on a report with a few pictures, the
+ * reading is mostly done by the time the last page's text is. `finish` waits for every page added.
+ */
+export interface Recognition {
+  add(target: OcrTarget): void;
+  finish(): Promise<OcrOutcome>;
+}
+
+export function startRecognition(document: ReadRequest['document'], settings: OcrSettings): Recognition {
   const regions: RecognisedRegion[] = [];
+  const skipped: OcrOutcome['skipped'] = [];
+  const jobs: Array<Promise<void>> = [];
+  let added = 0;
   let done = 0;
-  const inFlight = new Set<Promise<void>>();
-  for (const target of chosen) {
-    while (inFlight.size >= Math.max(1, settings.concurrency)) await Promise.race(inFlight);
+  // One page at a time per thread: the recogniser queues the rest, in the order they were added.
+  const read = async (target: OcrTarget) => {
     const started = performance.now();
-    const job = (async () => {
-      let note: string | null;
-      try {
-        const reading = await settings.recogniser.read({ document, ...target });
-        for (const boxes of reading.regions) regions.push(recognisedRegion(target.page, boxes, reading.scale));
-        // A page only looked over for pictures, with none on it, is not worth a line.
-        if (reading.regions.length > 0) note = 'read';
-        else note = target.find === 'page' ? 'nothing to read' : null;
-      } catch (error) {
-        const reason = error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed';
-        skipped.push({ page: target.page, reason });
-        note = `skipped (${reason})`;
+    let note: string | null;
+    try {
+      const reading = await settings.recogniser.read({ document, ...target });
+      for (const boxes of reading.regions) regions.push(recognisedRegion(target.page, boxes, reading.scale));
+      // A page only looked over for pictures, with none on it, is not worth a line.
+      if (reading.regions.length > 0) note = 'read';
+      else note = target.find === 'page' ? 'nothing to read' : null;
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'OcrPageTimeoutError' ? 'time limit' : 'failed';
+      skipped.push({ page: target.page, reason });
+      note = `skipped (${reason})`;
+    }
+    done += 1;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    // The total is not known while pages are still being found: the count says how many are done.
+    if (note !== null) settings.onProgress?.(`OCR page ${target.page}: ${note}, ${done} of the pages sent so far (${seconds} s)`);
+  };
+  return {
+    add(target) {
+      if (added >= Math.max(0, settings.maxPages)) {
+        skipped.push({ page: target.page, reason: 'page budget' });
+        return;
       }
-      done += 1;
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      if (note !== null) settings.onProgress?.(`OCR page ${target.page}: ${note}, ${done}/${chosen.length} (${seconds} s)`);
-    })();
-    const tracked = job.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-  }
-  await Promise.all(inFlight);
-  regions.sort((a, b) => a.page - b.page);
-  skipped.sort((a, b) => a.page - b.page);
-  return { regions, skipped };
+      added += 1;
+      jobs.push(read(target));
+    },
+    async finish() {
+      await Promise.all(jobs);
+      regions.sort((a, b) => a.page - b.page);
+      skipped.sort((a, b) => a.page - b.page);
+      return { regions, skipped };
+    },
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ export async function withPageOcr<T>(settings: Config['ocr'], run: (ocr: PageOcr
   if (settings.maxPages === 0) return run(undefined);
   const pool = new OcrPool({ threads: settings.threads, pageTimeoutMs: settings.pageTimeoutMs });
   try {
-    return await run({ recogniser: pool, concurrency: settings.threads, maxPages: settings.maxPages });
+    return await run({ recogniser: pool, maxPages: settings.maxPages });
   } finally {
     await pool.close();
   }

@@ -15,7 +15,7 @@ const OCR_PAGE_TIMEOUT_MS = 30_000;
 let pool: OcrPool | null = null;
 
 async function analyse(file: string, maxBytes: number, ocrPages: number): Promise<Outcome> {
-  const ocr = ocrPages > 0 ? { ocr: { recogniser: (pool ??= new OcrPool({ threads: 1, pageTimeoutMs: OCR_PAGE_TIMEOUT_MS })), concurrency: 1, maxPages: ocrPages } } : {};
+  const ocr = ocrPages > 0 ? { ocr: { recogniser: (pool ??= new OcrPool({ threads: 1, pageTimeoutMs: OCR_PAGE_TIMEOUT_MS })), maxPages: ocrPages } } : {};
   try {
     const report = await analyseReport(file, { maxBytes, ...ocr });
     const read = report.meta.ocr?.pages.length ?? 0;

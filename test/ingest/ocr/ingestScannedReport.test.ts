@@ -59,7 +59,7 @@ describe('ingest of a scanned report', () => {
     const progress: string[] = [];
     const indexDir = path.join(work, 'idx');
 
-    const [outcome] = await ingestReports([file], { indexDir, onProgress: (message) => progress.push(message) }, { ...base, ocr: { recogniser, concurrency: 1, maxPages: 2 } });
+    const [outcome] = await ingestReports([file], { indexDir, onProgress: (message) => progress.push(message) }, { ...base, ocr: { recogniser, maxPages: 2 } });
 
     expect(recogniser.calls).toBe(2);
     expect(outcome).toMatchObject({ year: 2031, ocrPages: 2, skippedPages: [{ page: 3, reason: 'page budget' }] });
@@ -83,7 +83,7 @@ describe('ingest of a scanned report', () => {
     const file = path.join(work, 'scan-answer.pdf');
     await writeFile(file, await makeImageOnlyPdf({ pages: 1, ...SCAN }));
     const indexDir = path.join(work, 'idx-answer');
-    await ingestReports([file], { indexDir }, { ...base, ocr: { recogniser: new ScriptedRecogniser(), concurrency: 1, maxPages: 5 } });
+    await ingestReports([file], { indexDir }, { ...base, ocr: { recogniser: new ScriptedRecogniser(), maxPages: 5 } });
     const index = await loadReportIndex(indexDir, base.embedder.id);
     if (!index) throw new Error('no index');
     const service = new AnswerService({ index, tokenizer, embedder: base.embedder, logger: silentLogger, model: null, vectorWeight: 0.1 });
@@ -113,7 +113,7 @@ describe('ingest of a scanned report', () => {
     const recogniser = new ScriptedRecogniser();
     const indexDir = path.join(work, 'idx-partly');
 
-    const [outcome] = await ingestReports([file], { indexDir }, { ...base, ocr: { recogniser, concurrency: 1, maxPages: 5 } });
+    const [outcome] = await ingestReports([file], { indexDir }, { ...base, ocr: { recogniser, maxPages: 5 } });
 
     expect(outcome).toMatchObject({ pages: 2, ocrPages: 1 });
     const current = await readManifest(indexDir);
@@ -131,7 +131,7 @@ describe('ingest of a scanned report', () => {
     await writeFile(file, await makeImageOnlyPdf({ pages: 2, ...SCAN }));
     const empty: PageRecogniser = { read: async () => ({ scale: 1, regions: [[]] }), close: async () => {} };
 
-    const error = await ingestReports([file], { indexDir: path.join(work, 'idx-blank') }, { ...base, ocr: { recogniser: empty, concurrency: 2, maxPages: 5 } }).catch((e: unknown) => e);
+    const error = await ingestReports([file], { indexDir: path.join(work, 'idx-blank') }, { ...base, ocr: { recogniser: empty, maxPages: 5 } }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(IngestRefusedError);
     expect((error as IngestRefusedError).reason).toBe('no_text_layer');

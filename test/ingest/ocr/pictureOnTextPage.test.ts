@@ -65,7 +65,7 @@ describe('a picture on a page that has text', () => {
     const pdf = await makeReportPdf({ pages: [['三、青藤计划', '青藤计划的主要数据见下表。', { picture: jpeg, height }, '以上数据由教务处提供。']] });
 
     const plain = await readPdf(pdf, 'report.pdf');
-    const read = await readPdf(pdf, 'report.pdf', { recogniser: pool, concurrency: 1, maxPages: 5 });
+    const read = await readPdf(pdf, 'report.pdf', { recogniser: pool, maxPages: 5 });
 
     expect(read.ocr.pages.map((entry) => entry.page)).toEqual([1]);
     const page = read.pages[0];
@@ -86,7 +86,7 @@ describe('a picture on a page that has text', () => {
     const pdf = await makeReportPdf({ pages: [['三、青藤计划', '学员在蓝鲸湾基地实训。', { picture: photo, height: 300 }, '图 3 实训现场']] });
 
     const reader = new CountingReader(pool);
-    const read = await readPdf(pdf, 'report.pdf', { recogniser: reader, concurrency: 1, maxPages: 5 });
+    const read = await readPdf(pdf, 'report.pdf', { recogniser: reader, maxPages: 5 });
 
     expect(read.ocr.pages).toEqual([]);
     expect(read.pages[0]?.items.some((item) => item.font === OCR_FONT)).toBe(false);
@@ -104,7 +104,7 @@ describe('a picture on a page that has text', () => {
     });
     const reader = new CountingReader(pool);
 
-    const read = await readPdf(pdf, 'report.pdf', { recogniser: reader, concurrency: 1, maxPages: 5 });
+    const read = await readPdf(pdf, 'report.pdf', { recogniser: reader, maxPages: 5 });
 
     expect(read.ocr.pages).toEqual([]);
     expect(read.pages[0]?.items.some((item) => item.font === OCR_FONT)).toBe(false);

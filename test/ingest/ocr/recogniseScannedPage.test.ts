@@ -37,7 +37,7 @@ describe('OCR of a scanned page', () => {
     const text = await readPdf(original, 'made.pdf');
     const expected = compact(buildLines(text.pages[0] ?? { page: 1, width: 0, height: 0, items: [] }));
 
-    const read = await readPdf(scan, 'scan.pdf', { recogniser: pool, concurrency: 1, maxPages: 5 });
+    const read = await readPdf(scan, 'scan.pdf', { recogniser: pool, maxPages: 5 });
 
     const page = read.pages[0];
     if (!page) throw new Error('no page');
@@ -67,7 +67,7 @@ describe('OCR of a scanned page', () => {
     const text = await readPdf(bundled, 'bundled.pdf');
     const expected = compact(buildLines(text.pages[13] ?? { page: 14, width: 0, height: 0, items: [] }));
 
-    const read = await readPdf(await imageOnlyCopy(bundled, { pages: [14] }), 'scan.pdf', { recogniser: pool, concurrency: 1, maxPages: 5 });
+    const read = await readPdf(await imageOnlyCopy(bundled, { pages: [14] }), 'scan.pdf', { recogniser: pool, maxPages: 5 });
 
     const lines = buildLines(read.pages[0] ?? { page: 1, width: 0, height: 0, items: [] });
     expect(editDistance(compact(lines), expected) / expected.length).toBeLessThanOrEqual(0.03);
@@ -87,7 +87,7 @@ describe('OCR of a scanned page', () => {
     } finally {
       await hasty.close();
     }
-    const read = await readPdf(scan, 'scan.pdf', { recogniser: pool, concurrency: 1, maxPages: 5 });
+    const read = await readPdf(scan, 'scan.pdf', { recogniser: pool, maxPages: 5 });
     expect(read.pages[0]?.items.map((item) => item.text).join('')).toContain('2031');
   });
 });
