@@ -401,7 +401,10 @@ export class AnswerService {
   /** Initialisms typed in capitals ("ARR") that no report in scope prints as a word. */
   private unknownInitialisms(question: string, reports: readonly LoadedReport[]): string[] {
     const vocabularies = this.vocabulariesOf(reports);
-    return initialismTokens(question).filter((t) => !vocabularies.some((v) => v.counts.has(t.toLowerCase()) || v.counts.has(t.replace(/s$/u, '').toLowerCase())));
+    // ("R&D" is no word of the vocabulary, which holds words of letters: it is looked for as printed.)
+    return initialismTokens(question).filter((t) =>
+      t.includes('&') ? !this.prints(t) : !vocabularies.some((v) => v.counts.has(t.toLowerCase()) || v.counts.has(t.replace(/s$/u, '').toLowerCase())),
+    );
   }
 
   /** Whether a report (of `reportIds`, else any) prints the term, in compact form. */

@@ -382,12 +382,18 @@ function labelKeys(label: string): LabelKeys {
   return keys;
 }
 
-/** Initialisms the question may use for a run of label words ("ARPU", "EPS", "CEOs"). */
-export const initialismTokens = (text: string): string[] => text.match(/\b[A-Z]{2,6}s?\b/gu) ?? [];
+/**
+ * Initialisms the question may use for a run of label words ("ARPU", "EPS", "CEOs"), and letters
+ * joined by "&" ("R&D", "PP&E"), whose "&" stands for the "and" an initialism skips.
+ */
+export const initialismTokens = (text: string): string[] => text.match(/(?<![\w&])[A-Z]{1,3}(?:&[A-Z]{1,3})+(?![\w&])|\b[A-Z]{2,6}s?\b/gu) ?? [];
+
+/** The letters of an initialism token: without its "&" and its plural "s". */
+const initialismLetters = (token: string): string => token.replace(/&/gu, '').replace(/(?<=[A-Z])s$/u, '').toLowerCase();
 
 /** Whether a label's words, by their initials, spell an initialism ("EPS" in "Diluted earnings per share"). */
 export function labelSpells(label: string, initialism: string): boolean {
-  const letters = initialism.replace(/s$/u, '').toLowerCase();
+  const letters = initialismLetters(initialism);
   return letters.length >= 2 && labelKeys(label).initials.includes(letters);
 }
 
@@ -579,7 +585,7 @@ function initialismStrength(label: string, question: string, asked: ReadonlySet<
   const { latinWords: labelWords, initials } = labelKeys(label);
   let best = 0;
   for (const token of initialismTokens(question)) {
-    const letters = token.replace(/s$/u, '').toLowerCase();
+    const letters = initialismLetters(token);
     const at = initials.indexOf(letters);
     if (at < 0) continue;
     const rest = [...labelWords.slice(0, at), ...labelWords.slice(at + letters.length)].join(' ');
@@ -747,7 +753,7 @@ export function factsAskedAbout(index: FactIndex, asked: AskedText): TableFact[]
   for (const ch of asked.compact) keys.add(`c${ch}`);
   if (asked.counted !== null) keys.add(`n${asked.counted}`);
   for (const word of asked.words) keys.add(`w${word}`);
-  for (const token of initialismTokens(asked.text)) keys.add(`i${token.slice(0, 2).toLowerCase()}`);
+  for (const token of initialismTokens(asked.text)) keys.add(`i${initialismLetters(token).slice(0, 2)}`);
   const at = new Set<number>();
   for (const key of keys) for (const i of index.byKey.get(key) ?? []) at.add(i);
   return [...at].sort((a, b) => a - b).flatMap((i) => index.facts[i] ?? []);

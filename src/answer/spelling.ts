@@ -90,7 +90,7 @@ const MIN_CLIPPED_PRINTS = 3;
 /**
  * Shortened forms staff type for a report's phrases, read as the phrase the report prints. Only a
  * word the report never prints itself, in two shapes:
- * - an initialism typed in capitals ("PBT", "D&A"): a printed run of words whose first letters spell
+ * - an initialism typed in capitals ("PBT", "D&A"), or letters joined by "&" in any case ("pp&e"): a printed run of words whose first letters spell
  *   it ("profit before tax"), "&" standing for "and" ("depreciation and amortization");
  * - a clipped compound in lower case ("capex", "opex"): two printed words in a row that begin with
  *   its two parts ("capital expenditures").
@@ -107,15 +107,17 @@ export function spelledOut(
 ): string {
   if (vocabularies.length === 0) return question;
   const printed = (word: string) => vocabularies.some((v) => v.counts.has(word.toLowerCase()));
-  return question.replace(/\b[A-Za-z]+(?:&[A-Za-z]+)*\b/gu, (typed) => {
+  return question.replace(/\b[A-Za-z]+(?:&[A-Za-z]+)*\b/gu, (asTyped) => {
+    // Letters joined by "&" are an initialism in any case ("pp&e", "r&d"): no word is spelled so.
+    const typed = asTyped.includes('&') && asTyped.length <= 6 ? asTyped.toUpperCase() : asTyped;
     const letters = typed.replace(/&/gu, '');
     // ("D&A" is printed as such or not at all: its letters alone, "da", may be some other word.)
-    if (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters)) return typed;
+    if (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters)) return typed === asTyped || !typed.includes('&') ? asTyped : typed;
     const initialism = /^[A-Z&]{2,6}$/u.test(typed) && letters.length >= 2 && letters.length <= 5;
     const clipped = /^[a-z]{4,8}$/u.test(typed);
-    if (!initialism && !clipped) return typed;
+    if (!initialism && !clipped) return asTyped;
     // (A question that spells the initialism out itself, "net revenue retention (NRR)", has said what it means.)
-    if (initialism && initialismPattern(typed).test(question)) return typed;
+    if (initialism && initialismPattern(typed).test(question)) return asTyped;
     // (A cut is tried only when the report prints words beginning with both parts: most typed words
     // have none, and their question is not read through the whole report.)
     const begins = (part: string) => vocabularies.some((v) => {
@@ -123,7 +125,7 @@ export function spelledOut(
       return false;
     });
     const cuts = initialism ? [] : Array.from({ length: typed.length - 3 }, (_, i) => i + 2).filter((cut) => begins(typed.slice(0, cut)) && begins(typed.slice(cut)));
-    if (!initialism && cuts.length === 0) return typed;
+    if (!initialism && cuts.length === 0) return asTyped;
     const patterns = initialism
       ? [initialismPattern(typed)]
       : cuts.map((cut) => new RegExp(`\\b${typed.slice(0, cut)}[a-z]*\\s+${typed.slice(cut)}[a-z]*\\b`, 'giu'));
@@ -153,8 +155,8 @@ export function spelledOut(
     }
     const [best, second] = [...counts.values()].sort((a, b) => b.count - a.count);
     const enough = initialism ? MIN_INITIALISM_PRINTS : MIN_CLIPPED_PRINTS;
-    if (!best || best.count < enough || (second !== undefined && second.count >= best.count)) return typed;
-    return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? typed;
+    if (!best || best.count < enough || (second !== undefined && second.count >= best.count)) return asTyped;
+    return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? asTyped;
   });
 }
 

@@ -81,6 +81,8 @@ describe('facts from tables', () => {
     // A per-share amount does not take the table's "in thousands".
     expect([ask('diluted EPS for the prior year?')?.unit, ask('net income?')?.unit]).toEqual(['', 'thousand']);
     expect([labelStrength('Diluted earnings per share', 'diluted EPS?'), labelStrength('Diluted earnings per share', 'EPS?'), labelStrength('Earnings per share growth', 'EPS?')]).toEqual([5, 4, 0]);
+    // Letters joined by "&" spell the words an "and" joins ("Q&G" → "Quill and glimmer …").
+    expect([labelStrength('Quill and glimmer rebate', 'Q&G rebate?'), labelStrength('Quill glimmer rebate', 'Q&G rebate?'), labelStrength('Quill and glimmer rebate', 'Q&Z rebate?')]).toEqual([5, 5, 0]);
   });
 
   it('reads the change column when the question asks how much a figure changed, and an abbreviation of a label', () => {

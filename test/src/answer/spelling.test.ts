@@ -46,6 +46,15 @@ describe('shortened forms read as the phrases the report prints', () => {
     expect(read('QG&A costs in 2031?')).toBe('quilling, glazing and assembly costs in 2031?');
   });
 
+  it('reads letters joined by "&" as an initialism in any case, and as printed when the report prints it so', () => {
+    expect(read('how much d&a was charged?')).toBe('how much depreciation and amortization was charged?');
+    expect(read('qg&a costs in 2031?')).toBe('quilling, glazing and assembly costs in 2031?');
+    // (The report prints "MD&A" itself: the typed form is read in its printed case.)
+    expect(read('what does the md&a cover?')).toBe('what does the MD&A cover?');
+    // (A word of letters alone stays lower case: it may be a word.)
+    expect(read('how much pbl in 2031?')).toBe('how much pbl in 2031?');
+  });
+
   it('reads a clipped compound as two printed words beginning with its parts, only when the report keeps printing them', () => {
     expect(read('how much capex in 2031?')).toBe('how much capital expenditure in 2031?');
     expect(read('what grade is the ore?')).toBe('what grade is the ore?');
