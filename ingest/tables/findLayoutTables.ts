@@ -540,13 +540,41 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
         return;
       }
     }
+    // A label that runs on past its line, set at the rows' own pitch (no closer leading tells it): the
+    // row so far holds a label alone, and this line goes on with it from the same left edge, in words
+    // no label opens with (a lower-case word) or closing a bracket the label left open.
+    if (
+      row &&
+      previous &&
+      previous.line.page === line.candidate.line.page &&
+      row.cells.size === 1 &&
+      line.cells.has(0) &&
+      Math.abs(previous.geometry.x0 - line.candidate.geometry.x0) < previous.geometry.size &&
+      labelRunsOn(row.cells.get(0) ?? '', line.cells.get(0) ?? '')
+    ) {
+      for (const [c, text] of line.cells) row.cells.set(c, joinCell(row.cells.get(c) ?? '', text));
+      row.lines.push(line.candidate.index);
+      return;
+    }
     rows.push({ cells: new Map(line.cells), page: line.candidate.line.page, lines: [line.candidate.index] });
   });
   return rows.map((r) => ({ cells: columns.map((_, c) => r.cells.get(c) ?? ''), page: r.page, lines: r.lines }));
 }
 
+/**
+ * Whether `next` goes on with the label `label`: it opens in lower case (a row's label opens as a
+ * name does; "tax asset" after "… not recognised as a deferred"), or it closes a bracket the label
+ * left open ("… of 19% (2021:" / "19%)"). A label ending in a colon announces rows of its own, unless
+ * its bracket is still open.
+ */
+function labelRunsOn(label: string, next: string): boolean {
+  const open = (label.match(/[(（]/gu) ?? []).length > (label.match(/[)）]/gu) ?? []).length;
+  if (open) return /^[^(（]*[)）]/u.test(next);
+  return !/[:：]\s*$/u.test(label) && /^[a-z]/u.test(next);
+}
+
 /** Wrapped cell text joined as printed: no space inside CJK, one between Latin words. */
 function joinCell(before: string, after: string): string {
   if (before === '') return after;
-  return /[A-Za-z0-9,.)]$/u.test(before) && /^[A-Za-z0-9(]/u.test(after) ? `${before} ${after}` : `${before}${after}`;
+  return /[A-Za-z0-9,.;:%)]$/u.test(before) && /^[A-Za-z0-9(]/u.test(after) ? `${before} ${after}` : `${before}${after}`;
 }

@@ -118,6 +118,38 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.rows.at(-1)).toEqual(['Total stockholders’ equity', '355,249', '440,244']);
   });
 
+  it('joins a label that runs on at the rows\' own pitch: a next line in lower case, or one closing the label\'s bracket', async () => {
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        [
+          { line: 'Quill levy reconciliation', size: 12 },
+          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+          row('Loss before quill levy', '(412)', '(377)'),
+          row('Loss before quill levy multiplied by the standard'),
+          row('rate of quill levy of 21% (2030:'),
+          row('21%)', '(87)', '(79)'),
+          row('Glimmer credits not recognised as a deferred'),
+          row('levy asset', '64', '58'),
+          row('Effects of:'),
+          row('Items not deductible', '12', '9'),
+          row('Quill levy charge', '(11)', '(12)'),
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'label-runs-on.pdf');
+    expect(table?.rows).toEqual([
+      ['Loss before quill levy', '(412)', '(377)'],
+      ['Loss before quill levy multiplied by the standard rate of quill levy of 21% (2030: 21%)', '(87)', '(79)'],
+      ['Glimmer credits not recognised as a deferred levy asset', '64', '58'],
+      ['Effects of:', '', ''],
+      ['Items not deductible', '12', '9'],
+      ['Quill levy charge', '(11)', '(12)'],
+    ]);
+  });
+
   it('takes the title from above the unit line, never a column-group line centred under it', async () => {
     const pdf = await makeReportPdf({
       pages: [
