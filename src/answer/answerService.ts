@@ -157,7 +157,7 @@ export class AnswerService {
     const bestSentence = () => (sentence === undefined ? (sentence = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights)) : sentence);
     let decided =
       this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence) ??
-      this.strongerThanPassages(this.fromTable(analysis, filter), analysis, bestSentence) ??
+      this.strongerThanPassages(this.saysEnough(this.fromTable(analysis, filter), analysis), analysis, bestSentence) ??
       this.fromRegistry(analysis, filter) ??
       this.fromPassages(analysis, bestSentence()) ??
       (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
@@ -302,6 +302,21 @@ export class AnswerService {
     if (decided.decision.kind === 'fact' && !analysis.wantsFigure && !readsAsNumber(decided.decision.fact.value)) return decided;
     const structureCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
     return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
+  }
+
+  /**
+   * A table answer stands on what its table's name, the column's heading and the row's labels say of
+   * the question, held to the bar a sentence is: a row found by a part of its label ("Share premium"
+   * for "the premium paid for the directors' insurance") is no answer when the rest of the question
+   * is nowhere in the table's words. (A fact names its label whole; it needs no such bar.) A cell,
+   * or rows shown as fitting equally, are held to it.
+   */
+  private saysEnough(decided: { decision: Decision; primary: Primary[] } | null, analysis: QuestionAnalysis): { decision: Decision; primary: Primary[] } | null {
+    // (A sum or count over a table is asked of the table as a whole: its rows are what it selects.)
+    if (decided?.decision.kind !== 'table' || (decided.decision.answer.kind !== 'cell' && decided.decision.answer.kind !== 'rows')) return decided;
+    const context = structureContext(decided.decision);
+    if (context === null) return decided;
+    return coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context) >= EXTRACTIVE_MIN_COVERAGE ? decided : null;
   }
 
   private factsOf(reportId: string): FactIndex {

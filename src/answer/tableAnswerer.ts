@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { CHANGE_ASK, contentTerms, contentTokens, PARENT_ONLY, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { CHANGE_ASK, contentTerms, contentTokens, EN_STOP_WORDS, PARENT_ONLY, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -96,7 +96,7 @@ function askedRuns(questionCompact: string): AskedRuns {
  * How strongly the question names this cell: its whole text, or a long enough run of it — but not a
  * run that is the table's own vocabulary ("协作工厂" in every row of 协作工厂一览表).
  */
-function cellMatch(text: string, question: AskedRuns, generic: string): number {
+function cellMatch(text: string, question: AskedRuns, generic: string, printed: string = text): number {
   if (text.length === 0) return 0;
   if (/^\d+(\.\d+)?%?$/.test(text)) return 0; // numbers are values, not keys (序号 handled apart)
   const questionCompact = question.compact;
@@ -107,8 +107,24 @@ function cellMatch(text: string, question: AskedRuns, generic: string): number {
   if (!sharesRun) return 0;
   const shared = longestCommonText(text, questionCompact);
   if (shared.length < MIN_SHARED || generic.includes(shared)) return 0;
+  if (!sharesLatinWord(printed, shared)) return 0;
   const run = shared.length;
   return run * (run / text.length) + run / 2;
+}
+
+/**
+ * A run shared with a Latin cell counts only when it holds one of the cell's own words whole, and
+ * not a function word: compact forms drop the spaces, so "Loss for the period" and "budget for the
+ * study" share "forthe", and any two cells share the insides of words ("ation"). A cell with Han
+ * characters has no spaces to lose.
+ */
+function sharesLatinWord(cell: string, shared: string): boolean {
+  if (/\p{Script=Han}/u.test(cell) || !/[A-Za-z]/u.test(shared)) return true;
+  const inside = shared.toLowerCase();
+  return (cell.match(/[A-Za-z]{3,}/gu) ?? []).some((word) => {
+    const lower = word.toLowerCase();
+    return !EN_STOP_WORDS.has(lower) && inside.includes(lower);
+  });
 }
 
 /** Numbers that count or measure something; codes and serial numbers are identifiers, not amounts. */
@@ -246,7 +262,7 @@ function scoreRows(table: ParsedTable, question: QuestionAnalysis, asked: AskedO
     let score = 0;
     row.forEach((cell, column) => {
       const text = compactRow[column] ?? '';
-      let s = cellMatch(text, asked, generic);
+      let s = cellMatch(text, asked, generic, cell);
       // Named only through the organisation's own name ("Lanternfield Holdings (M) Sdn Bhd" for a
       // question about Lanternfield Holdings): no key.
       if (s > 0 && beyondOrganisation !== questionCompact && longestCommonRun(text, beyondOrganisation) < 3) s = 0;

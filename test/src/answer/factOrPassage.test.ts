@@ -111,6 +111,16 @@ beforeAll(async () => {
 afterAll(() => fixture.cleanup());
 
 describe('a table fact or a sentence', () => {
+  it('answers nothing from table rows that share a few words with the question but not what it asks', async () => {
+    // ("Issuance of quill stock" is in the question; the premium and the brokers' insurance are not in the table.)
+    for (const question of ['What was the premium paid for the issuance of quill stock brokers insurance in 2031?', 'What was the premium paid for the quill stock brokers insurance in 2031?']) {
+      const result = await service.ask(question);
+      expect([result.found, result.figures]).toEqual([false, []]);
+    }
+    // The row named by what the question asks still answers.
+    expect((await service.ask('How many shares of quill stock were issued in the issuance of quill stock in 2031?')).figures.map((f) => f.value)).toContain('60');
+  });
+
   it('answers nothing from an empty cell', async () => {
     const result = await service.ask('whats the interest rate on the new 5 yr ember loan?');
     expect([result.found, result.figures]).toEqual([false, []]);

@@ -181,3 +181,31 @@ describe("answerFromTables: the group's figures before the parent company's own"
     expect(answer?.kind === 'cell' ? [answer.table.id, answer.value] : answer?.kind).toEqual(['Statement of profit or loss (page 48)', '229,496']);
   });
 });
+
+describe('answerFromTables: English cells are named by their words', () => {
+  const equity: ParsedTable = {
+    id: 'Table (page 25)',
+    title: 'Statement of changes in quill equity',
+    page: 25,
+    pages: [25],
+    header: ['', 'Glimmer reserve', 'Total'],
+    rows: [
+      ['Loss for the period', '(333)', '(333)'],
+      ['Issue of quill shares', '1,200', '1,200'],
+    ],
+    rowPages: [25, 25],
+    sourceNote: null,
+    section: { id: 'Statement of changes in quill equity', path: ['Statement of changes in quill equity'] },
+  };
+  const askEquity = (question: string) => answerFromTables([{ table: equity, report }], analyseQuestion(question, tokenizer), tokenizer);
+
+  it('takes no row that shares only function words or the insides of words with the question', () => {
+    // ("Loss for the period" and "budget for the vorn study" share "forthe" once their spaces are gone.)
+    expect(askEquity('what is the total budget for the vorn study?')).toBeNull();
+  });
+
+  it('still reads a row the question names by its words', () => {
+    const answer = askEquity('total for the issue of quill shares?');
+    expect(answer?.kind === 'cell' && answer.value).toBe('1,200');
+  });
+});
