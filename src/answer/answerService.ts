@@ -9,6 +9,8 @@ import { withoutReportSubject } from '../text/reportSubject.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
+import { findFigures } from '../text/findFigures.js';
+import { listedYearOf } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
@@ -24,7 +26,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, readsAsNumber } from './factAnswerer.js';
+import { answerFromFacts, askedText, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -340,7 +342,12 @@ export class AnswerService {
     const registryFilter: MetricFilter = { ...this.newestFirst(filter), section: analysis.sectionMention };
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
-      .filter((m) => modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)));
+      .filter((m) => modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
+      // A figure the sentence lists against another year than the one asked ("… in 2031, 2030 and 2029, respectively").
+      .filter((m) => {
+        const listed = listedYearOf(m.entry.evidence, m.entry.value, findFigures(m.entry.evidence));
+        return listed === null || listed === askedYear(analysis, m.report.year);
+      });
     // A question for a change ("by what % did … rise") is answered by a figure stated as one, when the report has it.
     const changes = analysis.wantsComparison ? matches.filter((m) => statesChange(m.entry.name)) : [];
     if (changes.length > 0) matches = changes;

@@ -5,7 +5,9 @@ import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import type { Chunk } from '../store/shapes.js';
+import { respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
+import { askedYear } from './factAnswerer.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { AMOUNT_ASK, contentTerms, countedNoun, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
@@ -341,9 +343,14 @@ export function answerExtractively(
     const { sentences, figures } = readingOf(hit.chunk);
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
+    const year = askedYear(question, hit.report.meta.year);
     sentences.forEach((sentence, i) => {
+      // Figures listed against years ("… in 2031, 2030 and 2029, respectively"): only the asked year's.
+      const listed = /\brespectively\b/iu.test(sentence) ? respectiveYears(sentence, figures(i)) : null;
       const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
+        const listedYear = listed?.get(f.start);
+        if (listedYear !== undefined && listedYear !== year) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
         if (!countedEnglish) return 0;
         // (Read once per figure: whether it counts the asked noun, and whether the noun follows it.)

@@ -55,6 +55,7 @@ beforeAll(async () => {
           'Results of operations',
           'As a percentage of total revenue, glimmer expense for 2031 and 2030 was 21.8% and 20.5%.',
           'Glimmer expense for 2031 increased 10.9% to $238.0 million, from $214.7 million for 2030.',
+          'Cash paid for vorn levies was $37.4 million, $28.1 million and $42.3 million in 2031, 2030 and 2029, respectively.',
         ],
         [
           { line: 'Corporate directory', size: 12 },
@@ -119,6 +120,12 @@ describe('a table fact or a sentence', () => {
     }
     // The row named by what the question asks still answers.
     expect((await service.ask('How many shares of quill stock were issued in the issuance of quill stock in 2031?')).figures.map((f) => f.value)).toContain('60');
+  });
+
+  it('reads the asked year\'s figure of a list of figures against years, "respectively"', async () => {
+    const asked = async (question: string) => (await service.ask(question)).figures.map((f) => f.value);
+    expect(await asked('How much cash was paid for vorn levies in 2030?')).toEqual(['28.1']);
+    expect(await asked('How much cash was paid for vorn levies in 2029?')).toEqual(['42.3']);
   });
 
   it('answers nothing from an empty cell', async () => {

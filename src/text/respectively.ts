@@ -1,0 +1,49 @@
+import type { FoundFigure } from './findFigures.js';
+
+/**
+ * "Cash paid for levies was $37.4 million, $28.1 million and $42.3 million in 2031, 2030 and 2029,
+ * respectively" and "Depreciation for 2031, 2030 and 2029 was $23.6 million, $22.5 million and $21.7
+ * million, respectively": figures listed against a list of years, matched by position. The year each
+ * such figure is for, keyed by the figure's start; figures outside such a list are not in the map.
+ */
+
+/** A list of two or more years closed by "and" (fiscal years too). */
+const YEAR_LIST = /(?:fiscal\s+(?:years?\s+)?)?(?:19|20)\d{2}(?:\s*,\s*(?:fiscal\s+)?(?:19|20)\d{2})*\s*,?\s*(?:and|&)\s+(?:fiscal\s+)?(?:19|20)\d{2}/giu;
+const RESPECTIVELY = /\brespectively\b/giu;
+
+export function respectiveYears(sentence: string, figures: readonly FoundFigure[]): Map<number, number> {
+  const years = new Map<number, number>();
+  let from = 0;
+  for (const word of sentence.matchAll(RESPECTIVELY)) {
+    const clause = { start: from, end: word.index };
+    from = word.index + word[0].length;
+    const lists = [...sentence.slice(clause.start, clause.end).matchAll(YEAR_LIST)];
+    // One list of years in the clause: two would leave it unclear which the figures follow.
+    const [list, other] = lists;
+    if (!list || other) continue;
+    const listStart = clause.start + list.index;
+    const listEnd = listStart + list[0].length;
+    const listed = [...list[0].matchAll(/(?:19|20)\d{2}/gu)].map((m) => Number(m[0]));
+    const inClause = figures.filter((f) => f.start >= clause.start && f.end <= clause.end && (f.end <= listStart || f.start >= listEnd));
+    // The years close the clause ("… in 2031, 2030 and 2029, respectively"): the figures are the last
+    // ones before them. Otherwise the figures are all the clause's others, as many as the years.
+    const closes = /^\s*,?\s*$/u.test(sentence.slice(listEnd, clause.end));
+    const values = closes ? inClause.filter((f) => f.end <= listStart).slice(-listed.length) : inClause;
+    if (values.length !== listed.length) continue;
+    values.forEach((figure, i) => years.set(figure.start, listed[i] ?? 0));
+  }
+  return years;
+}
+
+/**
+ * The year a sentence lists the printed figure `value` against ("… $28.1 million … in 2031, 2030 and
+ * 2029, respectively"), or null when it lists it against none (or against several).
+ */
+export function listedYearOf(sentence: string, value: string, figures: readonly FoundFigure[]): number | null {
+  if (!RESPECTIVELY.test(sentence)) return null;
+  RESPECTIVELY.lastIndex = 0;
+  const years = respectiveYears(sentence, figures);
+  const listed = new Set(figures.filter((f) => f.value === value).map((f) => years.get(f.start)));
+  const [only, ...more] = listed;
+  return only !== undefined && more.length === 0 ? only : null;
+}

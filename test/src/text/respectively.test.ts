@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../../src/text/findFigures.js';
+import { respectiveYears } from '../../../src/text/respectively.js';
+
+/** The printed value of each figure of the sentence matched to a year, with its year. */
+const matched = (sentence: string): Array<[string, number]> => {
+  const figures = findFigures(sentence);
+  const years = respectiveYears(sentence, figures);
+  return figures.flatMap((f) => {
+    const year = years.get(f.start);
+    return year === undefined ? [] : [[f.value, year] as [string, number]];
+  });
+};
+
+describe('figures listed against years, "respectively"', () => {
+  it('matches figures to the years that close their clause, by position', () => {
+    expect(matched('Cash paid for glimmer levies was $37.4 million, $28.1 million and $42.3 million in 2031, 2030 and 2029, respectively.')).toEqual([
+      ['37.4', 2031],
+      ['28.1', 2030],
+      ['42.3', 2029],
+    ]);
+  });
+
+  it('matches figures to the years named before them, and fiscal years', () => {
+    expect(matched('Quill depreciation for 2031, 2030 and 2029 was $23.6 million, $22.5 million and $21.7 million, respectively.')).toEqual([
+      ['23.6', 2031],
+      ['22.5', 2030],
+      ['21.7', 2029],
+    ]);
+    expect(matched('Ember revenue was $5.0 million and $4.1 million in fiscal 2031 and 2030, respectively, up 22%.')).toEqual([
+      ['5.0', 2031],
+      ['4.1', 2030],
+    ]);
+  });
+
+  it('matches nothing when the counts differ or no years are listed', () => {
+    expect(matched('Glimmer and quill sales were $5.0 million and $4.1 million, respectively.')).toEqual([]);
+    expect(matched('Vorn levies of $3.0 million were paid in 2031 and 2030, respectively.')).toEqual([]);
+  });
+});
