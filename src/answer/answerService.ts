@@ -9,6 +9,7 @@ import { withoutReportSubject } from '../text/reportSubject.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
+import { stemWord } from '../text/stem.js';
 import { findFigures } from '../text/findFigures.js';
 import { listedYearOf } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
@@ -16,7 +17,7 @@ import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
-import { capitalsAsPrinted, spelledAsPrinted, spelledOut, vocabularyOf, type Vocabulary } from './spelling.js';
+import { capitalsAsPrinted, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -138,7 +139,8 @@ export class AnswerService {
     // Typos first ("incom" is income, not a clipped "incentive compensation"), then shortened forms,
     // then Chinese characters typed by their sound ("基励" for 激励).
     const respelled = spelledAsPrinted(typed, vocabularies, isEnglishStopWord);
-    const spelledOutForms = spelledOut(respelled, () => scoped.flatMap((r) => r.chunks.map((c) => c.text)), vocabularies, isEnglishStopWord);
+    const texts = () => scoped.flatMap((r) => r.chunks.map((c) => c.text));
+    const spelledOutForms = unclipped(spelledOut(respelled, texts, vocabularies, isEnglishStopWord), texts, vocabularies, isEnglishStopWord, stemWord);
     const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), isQuestionChar);
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions — by its name or by the noun the report

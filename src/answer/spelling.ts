@@ -182,3 +182,72 @@ function initialismPattern(typed: string): RegExp {
   }
   return new RegExp(`\\b${parts.join('')}\\b`, 'giu');
 }
+
+/** Letters a clipped word keeps: its first, then consonants only ("stmt", "qtr", "mgmt", "yrs"). */
+const SKELETON = /^[a-z][b-df-hj-np-tv-xz]{1,5}$/u;
+/** The word a skeleton stands for is printed at least this often… */
+const MIN_SKELETON_PRINTS = 3;
+/** …and this many times as often as any other word it could stand for. */
+const SKELETON_DOMINANCE = 2;
+
+/**
+ * A word clipped to its consonants ("stmt", "qtr", "mgmt", "accts", "yr"), read as the printed word it
+ * clips: the report never prints the typed form, and one printed word (with its other forms: plural,
+ * inflection) holds its letters in order, begins with its first letter and ends with its last (a
+ * typed plural "s" ends a printed plural). No vowel after the first letter is what tells a clipping
+ * from a word ("big" is not "billing"). A word the report prints, a stop word, an initialism the
+ * report spells out (its letters begin printed words in a row: "tsr" for "total shareholder return"),
+ * or a skeleton more than one printed word could stand for stays as typed.
+ */
+export function unclipped(
+  question: string,
+  texts: () => Iterable<string>,
+  vocabularies: readonly Vocabulary[],
+  isStopWord: (word: string) => boolean,
+  stem: (word: string) => string,
+): string {
+  if (vocabularies.length === 0) return question;
+  return question.replace(/\b[A-Za-z]+\b/gu, (typed) => {
+    const word = typed.toLowerCase();
+    if (!SKELETON.test(word) || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
+    // ("tsr": letters that begin printed words in a row are an initialism, read elsewhere.)
+    if (spellsPrintedPhrase(word, texts(), isStopWord)) return typed;
+    const last = word.at(-1) ?? '';
+    const families = new Map<string, { count: number; forms: Map<string, number> }>();
+    for (const vocabulary of vocabularies) {
+      for (const [printed, count] of vocabulary.counts) {
+        if (printed.length < word.length + 2 || printed[0] !== word[0] || printed.at(-1) !== last || !holdsInOrder(printed, word)) continue;
+        const key = stem(printed);
+        const family = families.get(key) ?? { count: 0, forms: new Map<string, number>() };
+        family.count += count;
+        family.forms.set(printed, (family.forms.get(printed) ?? 0) + count);
+        families.set(key, family);
+      }
+    }
+    const [best, second] = [...families.values()].sort((a, b) => b.count - a.count);
+    if (!best || best.count < MIN_SKELETON_PRINTS || (second !== undefined && best.count < SKELETON_DOMINANCE * second.count)) return typed;
+    return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? typed;
+  });
+}
+
+/** Whether the report prints, often enough to be a term, words in a row whose first letters spell `letters`. */
+function spellsPrintedPhrase(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): boolean {
+  const pattern = initialismPattern(letters.toUpperCase());
+  let prints = 0;
+  for (const text of texts) {
+    for (const match of text.matchAll(pattern)) {
+      const words = match[0].toLowerCase().split(/[\s,&]+/u).filter(Boolean);
+      if (isStopWord(words[0] ?? '') || isStopWord(words.at(-1) ?? '')) continue;
+      prints += 1;
+      if (prints >= MIN_INITIALISM_PRINTS) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the letters of `short` stand in `long` in order. */
+function holdsInOrder(long: string, short: string): boolean {
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at += 1;
+  return at === short.length;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oneEditApart, spelledAsPrinted, spelledOut, vocabularyOf } from '../../../src/answer/spelling.js';
+import { oneEditApart, spelledAsPrinted, spelledOut, unclipped, vocabularyOf } from '../../../src/answer/spelling.js';
+import { stemWord } from '../../../src/text/stem.js';
 
 const report = vocabularyOf(['Quillmere offers glimmer delivery in 57 locations.', 'The glimmer revolver was outstanding at year end.', 'Quillmere will implement the ledger.']);
 const stop = (word: string) => ['which', 'there'].includes(word);
@@ -63,5 +64,32 @@ describe('shortened forms read as the phrases the report prints', () => {
   it('keeps a form the report prints, and one the question spells out itself', () => {
     expect(read('EBITDA for 2031?')).toBe('EBITDA for 2031?');
     expect(read('annual recurring revenue (ARR) for 2031?')).toBe('annual recurring revenue (ARR) for 2031?');
+  });
+});
+
+describe('words clipped to their consonants read as the printed word they clip', () => {
+  const texts = [
+    'The quorvex statement shows quarterly figures. The statement of glimmer flows is below; another statement follows.',
+    'Management of the quarter: each quarter the management board met. Management fees rose in the last quarter.',
+    'Our accounts were audited; the accounts show 12 glims. The accounts were signed.',
+    'The vorn settlement and the vorn statement differ; settlement was late, settlement was paid, settlement again.',
+    'The billing team was big this year; billing rose and billing fell.',
+    'Total shareholder return rose; total shareholder return is a measure of quill.',
+    'The treasurer reported; the treasurer and a deputy treasurer signed.',
+  ];
+  const vocabulary = vocabularyOf(texts);
+  const stopWords = (word: string) => ['of', 'the', 'a', 'and', 'our', 'was', 'what', 'how', 'for', 'is'].includes(word);
+  const read = (question: string) => unclipped(question, () => texts, [vocabulary], stopWords, stemWord);
+
+  it('reads a skeleton as the one printed word that holds its letters in order, first to last', () => {
+    expect(read('mgmt fees for the qtr?')).toBe('management fees for the quarter?');
+    expect(read('who signed our accts?')).toBe('who signed our accounts?');
+  });
+
+  it('keeps a skeleton two printed words could stand for, a word with vowels, and an initialism the report spells out', () => {
+    // ("stmt" could be statement or settlement, printed about as often.)
+    expect(read('vorn stmt?')).toBe('vorn stmt?');
+    expect(read('was the team big?')).toBe('was the team big?');
+    expect(read('what was tsr?')).toBe('what was tsr?');
   });
 });
