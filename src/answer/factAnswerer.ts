@@ -759,6 +759,40 @@ export function factsAskedAbout(index: FactIndex, asked: AskedText): TableFact[]
   return [...at].sort((a, b) => a - b).flatMap((i) => index.facts[i] ?? []);
 }
 
+/**
+ * A row of the statement a question names outweighs a row labelled alike elsewhere by less than a
+ * word of label (2): the label still decides, the statement breaks the tie and the near-tie of a
+ * label read by what it is of.
+ */
+const NAMED_TABLE_BONUS = 1.5;
+
+const han = (text: string) => /\p{Script=Han}/u.test(text);
+
+/**
+ * Whether the question names an English table by its title: two of the title's words that stand
+ * next to each other in it ("Cash Flows" of "Consolidated Statements of Cash Flows", "Statements …
+ * Income" of "Statements of Income"), function words aside, in either order.
+ */
+function namesTable(title: string, asked: AskedText): boolean {
+  const words = enWords(title);
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    const [a, b] = [words[i], words[i + 1]];
+    if (a !== undefined && b !== undefined && a !== b && asked.words.has(a) && asked.words.has(b)) return true;
+  }
+  return false;
+}
+
+/**
+ * A label of the shape "<what> <preposition> <what it is of>" ("Payments for property, plant and
+ * equipment", "Proceeds from sale of glimmer"), named by what it is of: its words after the first
+ * preposition, two or more, all asked. Weaker than the label whole by one word.
+ */
+function objectStrength(label: string, asked: AskedText): number {
+  const object = /^\S.*?\s(?:for|on|from|of|in|to)\s+(.+)$/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
+  const words = object === undefined ? [] : enWords(object);
+  return words.length >= 2 && words.every((w) => asked.words.has(w)) ? words.length * 2 - 1 : 0;
+}
+
 /** The best fact for the question, or null when no row label stands whole in it. */
 export function answerFromFacts(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean = () => false): FactAnswer | null {
   let best: { fact: TableFact; strength: number } | null = null;
@@ -816,7 +850,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an
     // English question, whose asking words the analysis does not list).
     if (fact.year !== null && !asksAmount) continue;
-    const own = factStrength(fact, asked, asksWho, isWord);
+    // The question names the statement ("… per the cash flow statement"): its rows go first, and one is
+    // also named by what it is of ("capex on plant and equipment" for "Payments for plant and equipment").
+    const inNamedTable = !han(fact.ref.table.title) && namesTable(fact.ref.table.title, asked);
+    const own = factStrength(fact, asked, asksWho, isWord) || (inNamedTable && fact.attribute === null ? objectStrength(fact.label, asked) : 0);
     if (own === 0) continue;
     // A two-character label names a line item of a statement (a period column), not a field of a
     // key-value table ("公司", "地址": every question has such words).
@@ -824,7 +861,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // A "Total" row is the total of what its group, table or column is about: the question must name that too.
     if (TOTAL_ONLY.test(fact.label) && [fact.group, fact.ref.table.title, fact.attribute].every((context) => groupStrength(context, asked) === 0)) continue;
     // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)
-    const strength = own + 0.1 * groupStrength(fact.group, asked);
+    const strength = own + 0.1 * groupStrength(fact.group, asked) + (inNamedTable ? NAMED_TABLE_BONUS : 0);
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
     // (Asked for the opening, the balance on the first day of the year goes before the year's end.)

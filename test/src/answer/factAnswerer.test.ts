@@ -724,3 +724,40 @@ describe('a period table whose rows a label spanning a block and a qualifying co
     expect(fact('仓储泵生产量较上年变化多少？')?.value).toBe('-8.58%');
   });
 });
+
+describe('a statement the question names', () => {
+  const balance: ParsedTable = {
+    ...english,
+    id: 'STATEMENT OF QUILL POSITION',
+    title: 'Statement of quill position',
+    rows: [
+      ['Glimmer plant and kilns', '40,200', '38,100'],
+      ['Cash', '9,000', '7,500'],
+    ],
+    rowPages: [20, 20],
+  };
+  const flows: ParsedTable = {
+    ...english,
+    id: 'STATEMENT OF CASH FLOWS',
+    title: 'Consolidated statement of cash flows',
+    rows: [
+      ['Payments for glimmer plant and kilns', '(6,290)', '(5,709)'],
+      ['Proceeds from sale of kilns', '312', '140'],
+      ['Cash at end of year', '9,000', '7,500'],
+    ],
+    rowPages: [22, 22, 22],
+  };
+  const both = [balance, flows].flatMap((table) => factsOfTable({ table, report }));
+  const askBoth = (question: string) => answerFromFacts(both, analyseQuestion(question, tokenizer))?.fact;
+
+  it('reads a row of the named statement by what it is of, and prefers it to a row labelled alike elsewhere', () => {
+    expect(askBoth('capex on glimmer plant and kilns per the cash flow statement?')?.value).toBe('(6,290)');
+    expect(askBoth('what did we get for the sale of kilns per the cash flow statement?')?.value).toBe('312');
+  });
+
+  it('reads the label named whole when no statement is named, and no row by what it is of', () => {
+    expect(askBoth('glimmer plant and kilns?')?.value).toBe('40,200');
+    expect(askBoth('capex on glimmer plant and kilns?')?.value).toBe('40,200');
+    expect(askBoth('what did we get for the sale of kilns?')?.value).not.toBe('312');
+  });
+});
