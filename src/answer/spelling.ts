@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/normalize.js';
 /**
  * Question words read as the reports print them. Typed questions carry typos ("locatons",
  * "outstandng"); a report prints its words right. A word of the question that the report never
@@ -185,19 +186,26 @@ function initialismPattern(typed: string): RegExp {
 
 /** Letters a clipped word keeps: its first, then consonants only ("stmt", "qtr", "mgmt", "yrs"). */
 const SKELETON = /^[a-z][b-df-hj-np-tv-xz]{1,5}$/u;
+/** A word's first letters, three to six, maybe with a plural "s": "rev", "bal", "divs", "equivs". */
+const CLIPPED_START = /^[a-z]{3,7}$/u;
 /** The word a skeleton stands for is printed at least this often… */
 const MIN_SKELETON_PRINTS = 3;
 /** …and this many times as often as any other word it could stand for. */
 const SKELETON_DOMINANCE = 2;
 
 /**
- * A word clipped to its consonants ("stmt", "qtr", "mgmt", "accts", "yr"), read as the printed word it
- * clips: the report never prints the typed form, and one printed word (with its other forms: plural,
- * inflection) holds its letters in order, begins with its first letter and ends with its last (a
- * typed plural "s" ends a printed plural). No vowel after the first letter is what tells a clipping
- * from a word ("big" is not "billing"). A word the report prints, a stop word, an initialism the
- * report spells out (its letters begin printed words in a row: "tsr" for "total shareholder return"),
- * or a skeleton more than one printed word could stand for stays as typed.
+ * A clipped word read as the printed word it clips, when the report never prints the typed form, in
+ * two shapes:
+ * - clipped to its consonants ("stmt", "qtr", "mgmt", "accts", "yr"): one printed word (with its other
+ *   forms: plural, inflection) holds its letters in order, begins with its first letter and ends with
+ *   its last (a typed plural "s" ends a printed plural). No vowel after the first letter is what
+ *   tells a skeleton from a word ("big" is no "billing");
+ * - clipped to its start ("rev", "bal", "divs", "equivs"): one printed word begins with it (a typed
+ *   plural "s" after three letters or more asks a printed plural).
+ * The word stood for is printed at least MIN_SKELETON_PRINTS times and SKELETON_DOMINANCE times as
+ * often as any other it could be; a word the report prints, a stop word, an initialism the report
+ * spells out (its letters begin printed words in a row: "tsr" for "total shareholder return"), or a
+ * clipping more than one printed word could stand for stays as typed.
  */
 export function unclipped(
   question: string,
@@ -207,22 +215,38 @@ export function unclipped(
   stem: (word: string) => string,
 ): string {
   if (vocabularies.length === 0) return question;
-  return question.replace(/\b[A-Za-z]+\b/gu, (typed) => {
+  return question.replace(/\b[A-Za-z]+\b/gu, (typed, at: number) => {
     const word = typed.toLowerCase();
-    if (!SKELETON.test(word) || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
+    const skeleton = SKELETON.test(word);
+    if ((!skeleton && !CLIPPED_START.test(word)) || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
     // ("tsr": letters that begin printed words in a row are an initialism, read elsewhere.)
-    if (spellsPrintedPhrase(word, texts(), isStopWord)) return typed;
+    if (skeleton && spellsPrintedPhrase(word, texts(), isStopWord)) return typed;
     const last = word.at(-1) ?? '';
+    // A clipped start keeps the word's first letters, and a plural "s" of its own ("divs", "equivs"):
+    // "rev" is no plural of "re".
+    const start = word.length >= 4 && last === 's' ? word.slice(0, -1) : word;
+    const stands = (printed: string) =>
+      skeleton
+        ? printed[0] === word[0] && printed.at(-1) === last && holdsInOrder(printed, word)
+        : printed.startsWith(start) && (start === word || printed.endsWith('s'));
     const families = new Map<string, { count: number; forms: Map<string, number> }>();
     for (const vocabulary of vocabularies) {
       for (const [printed, count] of vocabulary.counts) {
-        if (printed.length < word.length + 2 || printed[0] !== word[0] || printed.at(-1) !== last || !holdsInOrder(printed, word)) continue;
+        if (printed.length < word.length + 2 || !stands(printed)) continue;
         const key = stem(printed);
         const family = families.get(key) ?? { count: 0, forms: new Map<string, number>() };
         family.count += count;
         family.forms.set(printed, (family.forms.get(printed) ?? 0) + count);
         families.set(key, family);
       }
+    }
+    // The word printed beside the question's own neighbour decides first ("accrued employee comp" is
+    // the printed "employee compensation", however often "company" is printed); else the commonest.
+    const beside = besideWords(question, at, typed.length, isStopWord);
+    if (beside.length > 0 && families.size > 1) {
+      const together = [...families.values()].map((family) => ({ family, prints: printedBeside([...family.forms.keys()], beside, texts()) }));
+      const [first, next] = together.sort((a, b) => b.prints - a.prints);
+      if (first && first.prints > 0 && (next === undefined || first.prints > next.prints)) return [...first.family.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? typed;
     }
     const [best, second] = [...families.values()].sort((a, b) => b.count - a.count);
     if (!best || best.count < MIN_SKELETON_PRINTS || (second !== undefined && best.count < SKELETON_DOMINANCE * second.count)) return typed;
@@ -243,6 +267,27 @@ function spellsPrintedPhrase(letters: string, texts: Iterable<string>, isStopWor
     }
   }
   return false;
+}
+
+/** The question's words right before and after the one at `at`, when they are no stop words: [before?, after?] as pairs. */
+function besideWords(question: string, at: number, length: number, isStopWord: (word: string) => boolean): Array<{ before?: string; after?: string }> {
+  const before = /([A-Za-z]+)\s+$/u.exec(question.slice(0, at))?.[1]?.toLowerCase();
+  const after = /^\s+([A-Za-z]+)/u.exec(question.slice(at + length))?.[1]?.toLowerCase();
+  const out: Array<{ before?: string; after?: string }> = [];
+  if (before !== undefined && !isStopWord(before)) out.push({ before });
+  if (after !== undefined && !isStopWord(after)) out.push({ after });
+  return out;
+}
+
+/** How often the texts print one of `forms` right after a `before` word or right before an `after` word. */
+function printedBeside(forms: readonly string[], beside: ReadonlyArray<{ before?: string; after?: string }>, texts: Iterable<string>): number {
+  const alternatives = forms.map(escapeRegExp).join('|');
+  const patterns = beside.map(({ before, after }) =>
+    before !== undefined ? new RegExp(`\\b${escapeRegExp(before)}\\s+(?:${alternatives})\\b`, 'giu') : new RegExp(`\\b(?:${alternatives})\\s+${escapeRegExp(after ?? '')}\\b`, 'giu'),
+  );
+  let prints = 0;
+  for (const text of texts) for (const pattern of patterns) prints += [...text.matchAll(pattern)].length;
+  return prints;
 }
 
 /** Whether the letters of `short` stand in `long` in order. */

@@ -76,6 +76,10 @@ describe('words clipped to their consonants read as the printed word they clip',
     'The billing team was big this year; billing rose and billing fell.',
     'Total shareholder return rose; total shareholder return is a measure of quill.',
     'The treasurer reported; the treasurer and a deputy treasurer signed.',
+    'Vorn revenue rose; revenue from glimmer and revenue from quill; total revenues.',
+    'Glimmer dividends were paid; dividends rose; the dividend was raised and dividends again.',
+    'Glitter and glimmer: glitter sold, glitter fell, glitter rose.',
+    'The company grew; the company hired; the company paid accrued quill compensation; company again and the company once more.',
   ];
   const vocabulary = vocabularyOf(texts);
   const stopWords = (word: string) => ['of', 'the', 'a', 'and', 'our', 'was', 'what', 'how', 'for', 'is'].includes(word);
@@ -84,6 +88,18 @@ describe('words clipped to their consonants read as the printed word they clip',
   it('reads a skeleton as the one printed word that holds its letters in order, first to last', () => {
     expect(read('mgmt fees for the qtr?')).toBe('management fees for the quarter?');
     expect(read('who signed our accts?')).toBe('who signed our accounts?');
+  });
+
+  it('reads a word clipped to its start as the one printed word it begins, a typed plural as a printed plural', () => {
+    expect(read('vorn rev in 2031?')).toBe('vorn revenue in 2031?');
+    expect(read('glimmer divs paid?')).toBe('glimmer dividends paid?');
+    // ("gli" begins "glimmer" and "glitter", printed about as often: it stays.)
+    expect(read('gli sales?')).toBe('gli sales?');
+  });
+
+  it('reads a clipping as the word the report prints beside the question\'s neighbouring word, before the commonest', () => {
+    expect(read('accrued quill comp?')).toBe('accrued quill compensation?');
+    expect(read('what does the comp do?')).toBe('what does the company do?');
   });
 
   it('keeps a skeleton two printed words could stand for, a word with vowels, and an initialism the report spells out', () => {
