@@ -27,7 +27,8 @@ const FISCAL_YEAR = /\b(?:FY|F\.Y\.)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/iu;
 const CN_DATE = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/u;
 const EN_DATE = new RegExp(`\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+(?:${MONTHS})\\.?,?\\s+(?:19|20)\\d{2})\\b`, 'iu');
 const CN_YEAR_END = /年\s*(?:末|底)|年末余额/u;
-const CHANGE = /增减|变动|变化|增长率|增幅|同比|比上年|较上年|change|increase|decrease|growth|variance|movement/iu;
+// ("2031 vs. 2030", "2031 compared with 2030": the difference between the two, not either year.)
+const CHANGE = /增减|变动|变化|增长率|增幅|同比|比上年|较上年|change|increase|decrease|growth|variance|movement|(?:19|20)\d{2}\b.*?\s(?:vs\.?|versus|compared\s+(?:to|with))\s+(?:FY\s*)?['’]?(?:19|20)?\d{2}\b/iu;
 const CN_QUARTER = /第\s*([一二三四1-4])\s*季度/u;
 const EN_QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b/iu;
 const CURRENT = /本期|本年|本报告期|报告期末|本期末|期末|年末|当期|今年|current\s+(?:year|period)|this\s+year/iu;

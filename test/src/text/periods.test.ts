@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateLine, isPeriodLine } from '../../../src/text/periods.js';
+import { isDateLine, isPeriodLine, periodOf } from '../../../src/text/periods.js';
 
 describe('period and date lines', () => {
   it('reads a line that is only a date as a date line, in both languages', () => {
@@ -14,5 +14,17 @@ describe('period and date lines', () => {
     expect(['For the year ended 31 December 2031', 'As at 30 June 2031', '截至2031年12月31日', 'Quill revenue'].map(isPeriodLine)).toEqual([true, true, true, false]);
     // Two periods set against each other title a comparison; they are no one statement's period.
     expect(['Year ended December 31, 2031 compared to year ended December 31, 2030', 'YEAR ENDED 2031 VERSUS 2030'].map(isPeriodLine)).toEqual([false, false]);
+  });
+});
+
+describe('period columns', () => {
+  it('reads a column that sets one year against another as their change, not as either year', () => {
+    expect(['2031 vs. 2030', '2031 vs 2030', '2031 versus 2030', '2031 compared with 2030'].map((h) => [periodOf(h)?.change, periodOf(h)?.year])).toEqual([
+      [true, 2031],
+      [true, 2031],
+      [true, 2031],
+      [true, 2031],
+    ]);
+    expect(['2031 (53 Weeks)', 'Quill vs', 'Versus'].map((h) => periodOf(h)?.change ?? null)).toEqual([false, null, null]);
   });
 });
