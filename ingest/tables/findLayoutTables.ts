@@ -308,10 +308,16 @@ function tableFromRun(run: Candidate[], lines: readonly CleanLine[]): LayoutTabl
   const preamble = run.slice(0, firstMulti).filter((c) => c.line.page === firstPage).map((c) => c.index);
   let body = run.slice(firstMulti);
   const multi = body.filter((c) => c.multi);
-  const columns = findColumns(
-    multi.map((c) => c.geometry.segments),
-    Math.min(...multi.map((c) => c.geometry.size)),
-  );
+  const size = Math.min(...multi.map((c) => c.geometry.size));
+  // Headings over groups of columns ("Performance-based remuneration – STI" over its "2022" and "2021")
+  // reach across the gaps between the columns under them: where the lines with figures (and the
+  // line of years over them) part into more columns than all lines do, those columns are the
+  // table's, and the headings span them.
+  const periodLine = (c: Candidate) => c.geometry.segments.filter((s) => isYearNumber(s.text.trim())).length >= 2;
+  const withFigures = multi.filter((c) => hasAmount(c) || periodLine(c));
+  const everyLine = findColumns(multi.map((c) => c.geometry.segments), size);
+  const figureLines = withFigures.length >= 2 ? findColumns(withFigures.map((c) => c.geometry.segments), size) : [];
+  const columns = figureLines.length > everyLine.length ? figureLines : everyLine;
   if (columns.length < 2) return null;
   // Single-cell lines after the last multi-segment line belong to the table only when they start where
   // its first column starts (label-only rows of a statement); others are the text after it.

@@ -150,6 +150,28 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('parts the columns where the rows\' figures part, under headings that reach across two of them', async () => {
+    const at = (...cells: Array<[string, number]>): PdfBlock => ({ placed: cells.map(([text, x], i) => ({ text, x, align: i === 0 ? ('left' as const) : ('right' as const) })), advance: 12 });
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        [
+          { line: 'Quill pay mix', size: 12 },
+          { placed: [{ text: 'Glimmer-based', x: 330 }, { text: 'Glimmer-based', x: 450 }], advance: 12 },
+          { placed: [{ text: 'Fixed pay', x: 200 }, { text: 'pay - short term', x: 330 }, { text: 'pay - long term', x: 450 }], advance: 12 },
+          at(['Name', 70], ['2031', 230], ['2030', 290], ['2031', 360], ['2030', 420], ['2031', 480], ['2030', 540]),
+          at(['Ms. Ada Brill', 70], ['94.86%', 230], ['93.07%', 290], ['5.14%', 360], ['6.93%', 420], ['-', 480], ['-', 540]),
+          at(['Mr. Otto Penn', 70], ['96.67%', 230], ['94.49%', 290], ['3.33%', 360], ['5.51%', 420], ['-', 480], ['-', 540]),
+          at(['Ms. Lin Vorn', 70], ['100.00%', 230], ['100.00%', 290], ['-', 360], ['-', 420], ['-', 480], ['-', 540]),
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'group-headings.pdf');
+    expect(table?.rows[0]).toEqual(['Ms. Ada Brill', '94.86%', '93.07%', '5.14%', '6.93%', '-', '-']);
+  });
+
   it('takes the title from above the unit line, never a column-group line centred under it', async () => {
     const pdf = await makeReportPdf({
       pages: [
