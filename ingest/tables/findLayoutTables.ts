@@ -541,8 +541,7 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
       const continuesCells = filled.length === columnsOfLine.length && (!line.cells.has(0) || line.cells.size === 1);
       if (continuesCells || labelOnlyRow) {
         // Wrapped text of cells already begun (a label's second line, a long cell's next line).
-        for (const [c, text] of line.cells) row.cells.set(c, joinCell(row.cells.get(c) ?? '', text));
-        row.lines.push(line.candidate.index);
+        joinWrapped(row, line);
         return;
       }
     }
@@ -558,13 +557,18 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
       Math.abs(previous.geometry.x0 - line.candidate.geometry.x0) < previous.geometry.size &&
       labelRunsOn(row.cells.get(0) ?? '', line.cells.get(0) ?? '')
     ) {
-      for (const [c, text] of line.cells) row.cells.set(c, joinCell(row.cells.get(c) ?? '', text));
-      row.lines.push(line.candidate.index);
+      joinWrapped(row, line);
       return;
     }
     rows.push({ cells: new Map(line.cells), page: line.candidate.line.page, lines: [line.candidate.index] });
   });
   return rows.map((r) => ({ cells: columns.map((_, c) => r.cells.get(c) ?? ''), page: r.page, lines: r.lines }));
+}
+
+/** A line's cells joined to the row's as their wrapped text. */
+function joinWrapped(row: { cells: Map<number, string>; lines: number[] }, line: PlacedLine): void {
+  for (const [c, text] of line.cells) row.cells.set(c, joinCell(row.cells.get(c) ?? '', text));
+  row.lines.push(line.candidate.index);
 }
 
 /**
@@ -574,6 +578,7 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
  * its bracket is still open.
  */
 function labelRunsOn(label: string, next: string): boolean {
+  // (Round brackets only: a title's 《》 around them, "…通知》（财会", closes nothing of the label's.)
   const open = (label.match(/[(（]/gu) ?? []).length > (label.match(/[)）]/gu) ?? []).length;
   if (open) return /^[^(（]*[)）]/u.test(next);
   return !/[:：]\s*$/u.test(label) && /^[a-z]/u.test(next);

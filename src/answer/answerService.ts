@@ -10,7 +10,6 @@ import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
 import { stemWord } from '../text/stem.js';
-import { findFigures } from '../text/findFigures.js';
 import { listedYearOf } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
@@ -347,7 +346,7 @@ export class AnswerService {
       .filter((m) => modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
       // A figure the sentence lists against another year than the one asked ("… in 2031, 2030 and 2029, respectively").
       .filter((m) => {
-        const listed = listedYearOf(m.entry.evidence, m.entry.value, findFigures(m.entry.evidence));
+        const listed = listedYearOf(m.entry.evidence, m.entry.value);
         return listed === null || listed === askedYear(analysis, m.report.year);
       });
     // A question for a change ("by what % did … rise") is answered by a figure stated as one, when the report has it.

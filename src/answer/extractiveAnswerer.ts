@@ -346,10 +346,10 @@ export function answerExtractively(
     const year = askedYear(question, hit.report.meta.year);
     sentences.forEach((sentence, i) => {
       // Figures listed against years ("… in 2031, 2030 and 2029, respectively"): only the asked year's.
-      const listed = /\brespectively\b/iu.test(sentence) ? respectiveYears(sentence, figures(i)) : null;
+      const listed = respectiveYears(sentence, figures(i));
       const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
-        const listedYear = listed?.get(f.start);
+        const listedYear = listed.get(f.start);
         if (listedYear !== undefined && listedYear !== year) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
         if (!countedEnglish) return 0;

@@ -113,7 +113,8 @@ export function spelledOut(
     const typed = asTyped.includes('&') && asTyped.length <= 6 ? asTyped.toUpperCase() : asTyped;
     const letters = typed.replace(/&/gu, '');
     // ("D&A" is printed as such or not at all: its letters alone, "da", may be some other word.)
-    if (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters)) return typed === asTyped || !typed.includes('&') ? asTyped : typed;
+    // (Printed as such, it is read in the report's own case: "md&a" as "MD&A".)
+    if (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters)) return typed;
     const initialism = /^[A-Z&]{2,6}$/u.test(typed) && letters.length >= 2 && letters.length <= 5;
     const clipped = /^[a-z]{4,8}$/u.test(typed);
     if (!initialism && !clipped) return asTyped;

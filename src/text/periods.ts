@@ -27,8 +27,10 @@ const FISCAL_YEAR = /\b(?:FY|F\.Y\.)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/iu;
 const CN_DATE = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/u;
 const EN_DATE = new RegExp(`\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+(?:${MONTHS})\\.?,?\\s+(?:19|20)\\d{2})\\b`, 'iu');
 const CN_YEAR_END = /年\s*(?:末|底)|年末余额/u;
+/** The words that set one period against another: "vs.", "versus", "compared with". */
+const COMPARED = String.raw`(?:compared\s+(?:to|with)|versus|vs\.?)`;
 // ("2031 vs. 2030", "2031 compared with 2030": the difference between the two, not either year.)
-const CHANGE = /增减|变动|变化|增长率|增幅|同比|比上年|较上年|change|increase|decrease|growth|variance|movement|(?:19|20)\d{2}\b.*?\s(?:vs\.?|versus|compared\s+(?:to|with))\s+(?:FY\s*)?['’]?(?:19|20)?\d{2}\b/iu;
+const CHANGE = new RegExp(String.raw`增减|变动|变化|增长率|增幅|同比|比上年|较上年|change|increase|decrease|growth|variance|movement|(?:19|20)\d{2}\b.*?\s${COMPARED}\s+(?:FY\s*)?['’]?(?:19|20)?\d{2}\b`, 'iu');
 const CN_QUARTER = /第\s*([一二三四1-4])\s*季度/u;
 const EN_QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b/iu;
 const CURRENT = /本期|本年|本报告期|报告期末|本期末|期末|年末|当期|今年|current\s+(?:year|period)|this\s+year/iu;
@@ -72,7 +74,7 @@ const PERIOD_LINE =
   /^(?:for\s+the\s+(?:fiscal\s+)?(?:years?|periods?|quarters?|(?:three|six|nine|twelve)\s+months)\s+ended|years?\s+ended|as\s+(?:at|of)\s|at\s+\d{1,2}\s|at\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|截至|截止)/iu;
 
 /** Two periods set against each other ("Year ended … compared to year ended …"): a comparison's title, not the period of one statement. */
-const COMPARES_PERIODS = /\b(?:compared\s+(?:to|with)|versus|vs\.?)\s/iu;
+const COMPARES_PERIODS = new RegExp(String.raw`\b${COMPARED}\s`, 'iu');
 
 export function isPeriodLine(text: string): boolean {
   const line = text.trim();

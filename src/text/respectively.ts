@@ -1,4 +1,4 @@
-import type { FoundFigure } from './findFigures.js';
+import { findFigures, type FoundFigure } from './findFigures.js';
 
 /**
  * "Cash paid for levies was $37.4 million, $28.1 million and $42.3 million in 2031, 2030 and 2029,
@@ -37,11 +37,12 @@ export function respectiveYears(sentence: string, figures: readonly FoundFigure[
 
 /**
  * The year a sentence lists the printed figure `value` against ("… $28.1 million … in 2031, 2030 and
- * 2029, respectively"), or null when it lists it against none (or against several).
+ * 2029, respectively"), or null when it lists it against none (or against several). The sentence's
+ * figures are found only when it says "respectively": most say nothing of the kind.
  */
-export function listedYearOf(sentence: string, value: string, figures: readonly FoundFigure[]): number | null {
-  if (!RESPECTIVELY.test(sentence)) return null;
-  RESPECTIVELY.lastIndex = 0;
+export function listedYearOf(sentence: string, value: string): number | null {
+  if (!/\brespectively\b/iu.test(sentence)) return null;
+  const figures = findFigures(sentence);
   const years = respectiveYears(sentence, figures);
   const listed = new Set(figures.filter((f) => f.value === value).map((f) => years.get(f.start)));
   const [only, ...more] = listed;
