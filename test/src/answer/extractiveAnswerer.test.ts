@@ -70,6 +70,19 @@ describe('English questions answered by a name', () => {
     const [name] = newNames(keyValue, knownStems(question, ''));
     expect(name && inApposition(keyValue, name, asked)).toBe(true);
   });
+
+  it('reads the role in brackets after the letters a signature sets behind a name', () => {
+    const asked = questionStems('Who is the lead glimmer assessor?');
+    const known = knownStems('Who is the lead glimmer assessor?', 'Zorblat Holdings Inc.');
+    const signed = 'Odile Farrant MA (Oxon) FCGA (Lead Glimmer Assessor) for and on behalf of Brindle Vane Partners';
+    const [signer] = newNames(signed, known);
+    expect(signer?.name).toBe('Odile Farrant MA');
+    expect(signer && inApposition(signed, signer, asked)).toBe(true);
+    // Letters followed by anything but the role's bracket or comma are no signature: the name stays unrelated.
+    const prose = 'Odile Farrant MA joined in spring (Lead Glimmer Assessor since then)';
+    const [other] = newNames(prose, known);
+    expect(other && inApposition(prose, other, asked)).toBe(false);
+  });
 });
 
 describe('parts of a sum', () => {
