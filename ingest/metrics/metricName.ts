@@ -23,6 +23,8 @@ const ONLY_CONNECTIVES = /^(?:共计|共有|合计|总计|累计|共|计|有|约
 const LEADING_TIME =
   /^(?:[0-9０-９]{4}年(?:上半年|下半年|度|暑期|寒假)?|[0-9０-９]{4}学年|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:[至到](?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日|今年|本年度|同年)/u;
 /** Copulas between a name and its figure: "年度图书采购经费为 386.25 万元". */
+/** A list item's or footnote's number that opens the words ("(1) ", "（2）", "3）"): it names nothing (findFigures reads it as no figure). */
+const LEADING_ITEM_NUMBER = /^[（(]?[0-9０-９]{1,2}[)）]\s*/u;
 const TRAILING_COPULA = /(?:分别为|均为|约为|即为|为|是|均在|保持在|稳定在|维持在|就|已|都)$/u;
 const EDGE_PUNCT_START = /^[\s、，,：:；;）)】」’”·—\-－]+/u;
 const EDGE_PUNCT_END = /[\s、，,：:；;（(【「‘“·—\-－]+$/u;
@@ -91,7 +93,7 @@ export function nameBefore(raw: string): string {
   let name = edges(dropPdfSpaces(raw));
   if (ONLY_CONNECTIVES.test(name)) return '';
   for (let changed = true; changed; ) {
-    const next = edges(name.replace(LEADING_TIME, '').replace(LEADING_CONNECTIVE, ''));
+    const next = edges(name.replace(LEADING_ITEM_NUMBER, '').replace(LEADING_TIME, '').replace(LEADING_CONNECTIVE, ''));
     changed = next !== name && next.length > 0;
     if (changed) name = next;
   }

@@ -106,6 +106,19 @@ const COUNTED_NOUN = /^[a-z]/u;
 const NEXT_COLUMN = /^\(?[-−]?[$£€¥￥]?[0-9０-９]/u;
 const RANKING_UNITS = new Set(['位', '名']);
 
+/** Where a list item or footnote may open: the start of the text, or after a sentence, a clause or a line ends. */
+const ITEM_OPENS = /(?:^|[.。!?！？:：;；\n])\s*$/u;
+
+/**
+ * A small whole number in brackets, or before a closing bracket, that opens a sentence and is followed
+ * by words ("(1) Cash flows from…", "（2）学生…", "3) Fees…") numbers a list item or a footnote: it
+ * counts nothing. An amount in brackets stands after its label ("Loss (1,577)"), never first.
+ */
+function opensListItem(against: string, value: string, after: string): boolean {
+  if (!/^[0-9０-９]{1,2}$/u.test(value) || !/^[)）]\s*[\p{L}]/u.test(after)) return false;
+  return ITEM_OPENS.test(against.replace(/[(（]$/u, ''));
+}
+
 function isYearLike(value: string): boolean {
   const digits = value.normalize('NFKC');
   if (!/^\d{4}$/u.test(digits)) return false;
@@ -138,6 +151,8 @@ export function findFigures(text: string): FoundFigure[] {
     // A number in brackets pressed against a reference is its subdivision ("Item 15(a)(3)", "12(b)");
     // an amount in brackets stands apart ("(412)", "expenses (1,204)").
     if (/[A-Za-z0-9)]\($/u.test(against) && /^\)/u.test(text.slice(valueEnd))) continue;
+
+    if (!currency && !sign && !hedge && opensListItem(against, value, text.slice(valueEnd))) continue;
 
     const unit = magnitude + (magnitude && /^[A-Za-z]/u.test(unitWord) ? ' ' : '') + unitWord;
     let end = start + whole.length;

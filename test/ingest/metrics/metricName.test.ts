@@ -11,6 +11,13 @@ describe('nameBefore', () => {
     expect(nameBefore('其中：2024 年 3 月学校招收西部地区的学生数')).toBe('学校招收西部地区的学生数');
   });
 
+  it('drops the number of the list item or footnote the words open with', () => {
+    expect(nameBefore('（2）栖木班应收账款的账面余额为')).toBe('栖木班应收账款的账面余额');
+    expect(nameBefore('(1) Based on ')).toBe('Based on');
+    // A bracketed number inside the words stays: only an opening one numbers the item.
+    expect(nameBefore('栖木班（2）组学员')).toBe('栖木班（2）组学员');
+  });
+
   it('returns nothing for words that are only connectives', () => {
     expect(nameBefore('，共')).toBe('');
     expect(nameBefore('其中包括 ')).toBe('');

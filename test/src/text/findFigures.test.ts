@@ -11,6 +11,17 @@ describe('findFigures', () => {
     expect(values('Administrative expenses (309) and other costs (1,204)')).toEqual(['309', '1,204']);
   });
 
+  it('takes a small bracketed number that opens a sentence as its list or footnote number, not a figure', () => {
+    const values = (text: string) => findFigures(text).map((f) => f.value);
+    expect(values('(1) Glimmer receipts for the first quarter were $4.2 million.')).toEqual(['4.2']);
+    expect(values('Fees rose. (2) Quill costs fell by 5%.')).toEqual(['5']);
+    expect(values('（3）栖木班学员 320 人')).toEqual(['320']);
+    expect(values('4) Levies paid in full')).toEqual([]);
+    // An amount in brackets after its label, or one in thousands groups, is still an amount.
+    expect(values('Glimmer surplus (12) 14')).toEqual(['12', '14']);
+    expect(values('(1,577) was the quill deficit')).toEqual(['1,577']);
+  });
+
   it('reads the unit with its magnitude and drops the pdf space between number and unit', () => {
     expect(brief('到账经费 799.49 万元')).toEqual(['|799.49|万元']);
   });
