@@ -480,7 +480,12 @@ export const askedText = (question: string): AskedText => ({
  * How strongly the question names the label: 0 when it does not name it whole (or abbreviated).
  * `isWord` tells whether the report prints a term as a word of its own.
  */
-export function labelStrength(label: string, question: string | AskedText, isWord: (term: string) => boolean = () => false): number {
+export function labelStrength(
+  label: string,
+  question: string | AskedText,
+  isWord: (term: string) => boolean = () => false,
+  sharedLeads: ReadonlySet<string> = NO_WORDS,
+): number {
   const asked = typeof question === 'string' ? askedText(question) : question;
   const { key, han, words, shortName } = labelKeys(label);
   if (han) {
@@ -509,12 +514,37 @@ export function labelStrength(label: string, question: string | AskedText, isWor
   if (initialism > 0) return initialism;
   // (A one-word reading names the row only where the question's noun phrase ends on that word:
   // "liability insurance" and "cash flow" are about insurance and flows, not liabilities or cash.)
-  return Math.max(
-    0,
-    ...englishReadings(label).map((reading) =>
-      reading.every((w) => asked.words.has(w)) && !(reading.length === 1 && modifiesAnother(reading[0] ?? '', asked.text, words)) ? reading.length * 2 - 1 : 0,
-    ),
-  );
+  const read = (text: string, weaker: number) =>
+    englishReadings(text).map((reading) =>
+      reading.every((w) => asked.words.has(w)) && !(reading.length === 1 && modifiesAnother(reading[0] ?? '', asked.text, words)) ? reading.length * 2 - weaker : 0,
+    );
+  // A first word many labels of the table open with ("Net" of "Net cash provided by operating
+  // activities", "Net cash used in …", "Net increase …") tells its rows apart from no other: a question
+  // may leave it out ("cash from operating activities"). Weaker again by one, and never down to one word.
+  const [lead = '', ...rest] = label.trim().split(/\s+/u);
+  const unled = sharedLeads.has(lead.toLowerCase()) && !asked.words.has(enWords(lead)[0] ?? '') ? rest.join(' ') : '';
+  const withoutLead = unled === '' ? [] : [enWords(unled).every((w) => asked.words.has(w)) ? enWords(unled).length * 2 - 2 : 0, ...read(unled, 2)];
+  return Math.max(0, ...read(label, 1), ...withoutLead.map((strength) => (strength >= 2 ? strength : 0)));
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+/** A first word is the table's common lead when at least this many of its row labels open with it. */
+const MIN_SHARED_LEAD_ROWS = 3;
+const sharedLeadsMemo = new WeakMap<object, ReadonlySet<string>>();
+
+/** The first words (lower case) that at least MIN_SHARED_LEAD_ROWS row labels of an English table open with. */
+export function sharedLeadWords(rows: ReadonlyArray<readonly string[]>): ReadonlySet<string> {
+  let leads = sharedLeadsMemo.get(rows);
+  if (!leads) {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const first = /^[A-Za-z]+/u.exec((row[0] ?? '').trim())?.[0]?.toLowerCase();
+      if (first !== undefined && !EN_FUNCTION_WORDS.has(first)) counts.set(first, (counts.get(first) ?? 0) + 1);
+    }
+    leads = new Set([...counts].filter(([, count]) => count >= MIN_SHARED_LEAD_ROWS).map(([word]) => word));
+    sharedLeadsMemo.set(rows, leads);
+  }
+  return leads;
 }
 
 /**
@@ -712,7 +742,7 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
 
 /** How strongly the question names a fact: by its row and heading when it has one, else by its label. */
 export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
-  return fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord);
+  return fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord, sharedLeadWords(fact.ref.table.rows));
 }
 
 /**

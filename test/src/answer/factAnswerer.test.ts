@@ -653,6 +653,28 @@ describe('English labels read as a question inflects them', () => {
     // "from" for "provided by": the nouns on either side name the row, not the one that only shares "glimmer".
     expect(value('net glimmer from quorvex activities in the prior year?')).toBe('(2,215)');
   });
+
+  it('lets a question leave out the first word many of the table\'s labels open with', () => {
+    const led: ParsedTable = {
+      ...flows,
+      rows: [
+        ['Glimmer and glimmer tokens', '1,803', '2,381'],
+        ['Net glimmer provided by quorvex activities', '3,960', '2,215'],
+        ['Net glimmer used in brindle activities', '(1,204)', '(988)'],
+        ['Net increase', '2,756', '1,227'],
+      ],
+      rowPages: [25, 25, 25, 25],
+    };
+    const facts = factsOfTable({ table: led, report });
+    const valueOf = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    // "Net" opens three labels: "glimmer from quorvex activities" names the row without it, not the one that only holds "glimmer".
+    expect(valueOf('glimmer from quorvex activities in the prior year?')).toBe('2,215');
+    // Left out, it never leaves a single word to name a row by: "increase" alone is not "Net increase".
+    expect(valueOf('what was the increase in the prior year?')).toBeUndefined();
+    // A first word only one label opens with is part of what that label names.
+    const once: ParsedTable = { ...led, rows: led.rows.slice(0, 2), rowPages: [25, 25] };
+    expect(answerFromFacts(factsOfTable({ table: once, report }), analyseQuestion('glimmer from quorvex activities in the prior year?', tokenizer))?.fact.value).toBe('2,381');
+  });
 });
 
 describe('a key-value table broken from an amount over lines', () => {
