@@ -151,8 +151,15 @@ const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
 /** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2031, we spent …"). */
 const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
 
+/**
+ * Contractions of an auxiliary and "not", typed with or without the apostrophe ("haven't", "havent",
+ * "didnt", "won't"): function words, which a tokenizer would otherwise split into a stray "haven".
+ */
+const NEGATED_AUXILIARY = /\b(?:is|are|was|were|do|does|did|has|have|had|would|could|should|must|need|wo|ca)n['’]?t\b/giu;
+
 function englishMatchText(question: string): string {
   return question
+    .replace(NEGATED_AUXILIARY, ' ')
     .replace(EN_PLACE, ' ')
     .replace(EN_DAY_MONTH, ' ')
     .replace(EN_PERIOD_END, ' ')
