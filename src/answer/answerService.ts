@@ -26,7 +26,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, readsAsNumber } from './factAnswerer.js';
+import { answerFromFacts, askedText, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -304,6 +304,10 @@ export class AnswerService {
     if (decided.decision.kind === 'fact' && asksForName(analysis.text) && !/\d/u.test(decided.decision.fact.value)) return decided;
     if (decided.decision.kind === 'fact' && !analysis.wantsFigure && !readsAsNumber(decided.decision.fact.value)) return decided;
     const structureCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
+    // A table cell found by part of an English row label ("Losses carried forward not recognised as a
+    // deferred tax asset" for "the deferred tax asset not recognised") names something the question
+    // did not ask: a sentence that clears the passage bar with a figure of its own answers instead.
+    if (labelledInPart(decided.decision, analysis.text)) return null;
     return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
   }
 
@@ -519,6 +523,17 @@ function answerRows(answer: TableAnswer): string[][] {
     default:
       return answer.rows;
   }
+}
+
+/**
+ * Whether a table cell or rows answer an English question through row labels of Latin words the
+ * question does not name whole (nor in any reading a fact would take): its label says more than was asked.
+ */
+function labelledInPart(decision: Decision, question: string): boolean {
+  if (decision.kind !== 'table' || (decision.answer.kind !== 'cell' && decision.answer.kind !== 'rows')) return false;
+  const { answer } = decision;
+  const labels = answerRows(answer).map((row) => row.find((cell, i) => i !== answer.column && /[A-Za-z]/u.test(cell) && !/\p{Script=Han}/u.test(cell)));
+  return labels.some((label) => label !== undefined && labelStrength(label, question) === 0);
 }
 
 /**
