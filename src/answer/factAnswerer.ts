@@ -719,6 +719,30 @@ function attributeStrength(attribute: string, asked: AskedText, isWord: (term: s
   return labelStrength(attribute, asked, isWord);
 }
 
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A day of a month, either way round: "December 31", "Dec. 31", "31 December". */
+const DAY_MONTH = new RegExp(`\\b(?:${MONTH_NAME}\\s+(\\d{1,2})|(\\d{1,2})\\s+${MONTH_NAME})\\b`, 'giu');
+/** A row label that is a date and nothing else (a year may follow): the row is the period ending then. */
+const DATE_LABEL = new RegExp(`^\\s*(?:${MONTH_NAME}\\s+(\\d{1,2})|(\\d{1,2})\\s+${MONTH_NAME})(?:,?\\s+(?:19|20)\\d{2})?\\s*:?\\s*$`, 'iu');
+
+/** "dec-31": a month (by its first three letters) and day, as a key. */
+function dayKey(month: string | undefined, day: string | undefined): string | null {
+  return month === undefined || day === undefined ? null : `${month.slice(0, 3).toLowerCase()}-${Number(day)}`;
+}
+
+/**
+ * A table of periods set out as rows ("Quarter Ended" over "March 31", "June 30", … under a "2031:"
+ * row): a row labelled by a date alone is named by a question that gives the same day and month
+ * ("for the qtr ended dec 31 2031"), as strongly as a one-word label. The year is the block's (fact.year).
+ */
+function datedRowStrength(label: string, question: string): number {
+  const row = DATE_LABEL.exec(label);
+  if (!row) return 0;
+  const key = dayKey(row[1] ?? row[4], row[2] ?? row[3]);
+  for (const asked of question.matchAll(DAY_MONTH)) if (key !== null && dayKey(asked[1] ?? asked[4], asked[2] ?? asked[3]) === key) return 2;
+  return 0;
+}
+
 /**
  * How strongly the question names an attribute fact: both its row and its heading, or — when it asks
  * who — the one that is not a heading of names ("证券事务代表" × "姓名" answers "证代是谁").
@@ -728,7 +752,7 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   const rowNames = NAME_HEADING.test(fact.label);
   const columnNames = NAME_HEADING.test(attribute);
   // (Both named: a two-character row label is enough here, "电话" beside "证券事务代表".)
-  const row = rowNames ? 0 : attributeStrength(fact.label, asked, isWord);
+  const row = rowNames ? 0 : datedRowStrength(fact.label, asked.text) || attributeStrength(fact.label, asked, isWord);
   // A heading the row label already says ("Total" of "Total assets") names nothing more.
   const rowKeys = labelKeys(fact.label);
   const columnKeys = labelKeys(attribute);

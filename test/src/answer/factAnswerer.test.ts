@@ -677,6 +677,35 @@ describe('English labels read as a question inflects them', () => {
   });
 });
 
+describe('a table of periods set out as rows', () => {
+  const quarters: ParsedTable = {
+    ...english,
+    id: 'Table (page 33)',
+    title: '',
+    header: ['Quarter Ended', 'Gross glimmer', 'QBOs'],
+    rows: [
+      ['2031:', '', ''],
+      ['March 31', '$ 1,200', '70'],
+      ['December 31', '1,400', '64'],
+      ['2030:', '', ''],
+      ['March 31', '$ 1,100', '71'],
+      ['December 31', '1,300', '66'],
+    ],
+    rowPages: [33, 33, 33, 33, 33, 33],
+    periods: undefined,
+    unit: null,
+  };
+  const own = factsOfTable({ table: quarters, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('names a row labelled by a date alone by the same day and month, in the year of its block', () => {
+    expect(value('what was our QBO for the quarter ended dec 31 2031?')).toBe('64');
+    expect(value('QBOs for the quarter ended 31 March 2030?')).toBe('71');
+    // Another day names no row; a column alone is not the question's row.
+    expect(value('what was our QBO for the quarter ended june 30 2031?')).toBeUndefined();
+  });
+});
+
 describe('a key-value table broken from an amount over lines', () => {
   const broken: ParsedTable = { ...companyInfo, id: '栖木补助', title: '栖木补助', rows: [['仓储泵', '00'], ['股票代码', '000570'], ['退回股数', '0']], rowPages: [142, 142, 142] };
   const own = factsOfTable({ table: broken, report });
