@@ -1,4 +1,4 @@
-import type { ReportMeta } from '../store/shapes.js';
+import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { stemWord } from '../text/stem.js';
@@ -101,6 +101,29 @@ function distinctAttributes(headings: readonly string[]): string[] {
   return cleaned.map((a, c) => ((count.get(a) ?? 0) > 1 ? (headings[c] ?? '').trim() : a));
 }
 
+/**
+ * Each column's heading without the levels above it that every value column shares ("Payments due by
+ * period" over "Total", "Less than 1 year", …): a heading over all the columns names none of them, and
+ * a question asks for the column by its own words ("total … commitments"). A column left with no
+ * words of its own keeps its whole heading. Only the names a question is held against change: a
+ * period is still read from the whole heading, and an answer still shows it.
+ */
+function ownHeadings(table: Pick<ParsedTable, 'header' | 'headerRows'>): string[] {
+  const levels = table.headerRows ?? [];
+  const columns = table.header.length;
+  if (levels.length < 2 || columns < 3) return [...table.header];
+  const shared = levels.map((level) => {
+    const first = (level[1] ?? '').trim();
+    // (Latin headings only: a Chinese heading too long for its column is printed over several lines,
+    // and its first line can come out spread over its neighbours — "占应收账款期末余额合计数" over three.)
+    return /[A-Za-z]/u.test(first) && !/\p{Script=Han}/u.test(first) && level.slice(1, columns).every((text) => (text ?? '').trim() === first);
+  });
+  return table.header.map((whole, c) => {
+    const own = levels.filter((_, at) => !shared[at]).map((level) => (level[c] ?? '').trim()).filter((text) => text !== '').join(' ');
+    return own === '' ? whole : own;
+  });
+}
+
 /** A row of amounts per share: earnings, dividends, net assets per (ordinary) share, 每股收益. */
 const PER_SHARE = /\bper\s+(?:\w+\s+)?(?:share|security|unit)\b|每股/iu;
 
@@ -135,7 +158,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const periods = table.periods ?? [];
   // A change column belongs to the report's own period ("本年比上年增减"); it answers "比上年变动多少".
   const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report))) : null));
-  const attributes = distinctAttributes(table.header.map((h, c) => (c === 0 || periods[c] ? '' : h)));
+  const headings = ownHeadings(table);
+  const attributes = distinctAttributes(headings.map((h, c) => (c === 0 || periods[c] ? '' : h)));
   const headed = table.header.some((h) => h.trim() !== '');
   const { firstCells, qualifierColumns, unitColumn } = labelColumns(table.rows, table.header, periods);
   // A label-only row that ends in a colon heads the rows under it, until the next such row.

@@ -706,6 +706,42 @@ describe('a table of periods set out as rows', () => {
   });
 });
 
+describe('a heading over all the value columns', () => {
+  const obligations: ParsedTable = {
+    ...english,
+    id: 'Glimmer obligations',
+    title: 'Glimmer obligations',
+    header: ['(in thousands)', 'Payments due by period Total', 'Payments due by period Less than 1 year', 'Payments due by period More than 1 year'],
+    headerRows: [
+      ['', 'Payments due by period', 'Payments due by period', 'Payments due by period'],
+      ['(in thousands)', 'Total', 'Less than 1 year', 'More than 1 year'],
+    ],
+    rows: [
+      ['Quorvex leases', '$ 208,567', '$ 48,090', '$ 160,477'],
+      ['Glimmer bonds', '12,000', '2,000', '10,000'],
+    ],
+    rowPages: [20, 20],
+    periods: [null, null, null, null],
+    unit: null,
+  };
+  it('names a column by its own words, without the heading every value column shares', () => {
+    const own = factsOfTable({ table: obligations, report });
+    expect(answerFromFacts(own, analyseQuestion('total quorvex lease commitments as of 2031?', tokenizer))?.fact.value).toBe('$ 208,567');
+    // A Chinese heading over every column is kept: it may be the first line of one column's long heading, spread.
+    const spread: ParsedTable = {
+      ...obligations,
+      header: ['单位名称', '占栖木余额合计数 栖木余额', '占栖木余额合计数 的比例', '占栖木余额合计数 坏账准备'],
+      headerRows: [
+        ['', '占栖木余额合计数', '占栖木余额合计数', '占栖木余额合计数'],
+        ['单位名称', '栖木余额', '的比例', '坏账准备'],
+      ],
+      rows: [['青禾公司', '1,204.00', '12.5%', '60.20']],
+      rowPages: [20],
+    };
+    expect(factsOfTable({ table: spread, report }).map((f) => f.attribute)).toEqual(['占栖木余额合计数 栖木余额', '占栖木余额合计数 的比例', '占栖木余额合计数 坏账准备']);
+  });
+});
+
 describe('a key-value table broken from an amount over lines', () => {
   const broken: ParsedTable = { ...companyInfo, id: '栖木补助', title: '栖木补助', rows: [['仓储泵', '00'], ['股票代码', '000570'], ['退回股数', '0']], rowPages: [142, 142, 142] };
   const own = factsOfTable({ table: broken, report });
