@@ -304,8 +304,8 @@ export class AnswerService {
     if (decided.decision.kind === 'fact' && asksForName(analysis.text) && !/\d/u.test(decided.decision.fact.value)) return decided;
     if (decided.decision.kind === 'fact' && !analysis.wantsFigure && !readsAsNumber(decided.decision.fact.value)) return decided;
     const structureCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
-    // A table cell found by part of an English row label ("Losses carried forward not recognised as a
-    // deferred tax asset" for "the deferred tax asset not recognised") names something the question
+    // A table cell found by part of an English row label ("Spores held back not counted as a harvest
+    // credit" for "the harvest credit not counted") names something the question
     // did not ask: a sentence that clears the passage bar with a figure of its own answers instead.
     if (labelledInPart(decided.decision, analysis.text)) return null;
     return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;

@@ -115,7 +115,7 @@ function ownHeadings(table: Pick<ParsedTable, 'header' | 'headerRows'>): string[
   const shared = levels.map((level) => {
     const first = (level[1] ?? '').trim();
     // (Latin headings only: a Chinese heading too long for its column is printed over several lines,
-    // and its first line can come out spread over its neighbours — "占应收账款期末余额合计数" over three.)
+    // and its first line can come out spread over its neighbours — "占期末孢子库存合计数" over three.)
     return /[A-Za-z]/u.test(first) && !/\p{Script=Han}/u.test(first) && level.slice(1, columns).every((text) => (text ?? '').trim() === first);
   });
   return table.header.map((whole, c) => {
@@ -542,9 +542,9 @@ export function labelStrength(
     englishReadings(text).map((reading) =>
       reading.every((w) => asked.words.has(w)) && !(reading.length === 1 && modifiesAnother(reading[0] ?? '', asked.text, words)) ? reading.length * 2 - weaker : 0,
     );
-  // A first word many labels of the table open with ("Net" of "Net cash provided by operating
-  // activities", "Net cash used in …", "Net increase …") tells its rows apart from no other: a question
-  // may leave it out ("cash from operating activities"). Weaker again by one, and never down to one word.
+  // A first word many labels of the table open with ("Net" of "Net spores provided by grazing
+  // activities", "Net spores used in …", "Net increase …") tells its rows apart from no other: a question
+  // may leave it out ("spores from grazing activities"). Weaker again by one, and never down to one word.
   const [lead = '', ...rest] = label.trim().split(/\s+/u);
   const unled = sharedLeads.has(lead.toLowerCase()) && !asked.words.has(enWords(lead)[0] ?? '') ? rest.join(' ') : '';
   const withoutLead = unled === '' ? [] : [enWords(unled).every((w) => asked.words.has(w)) ? enWords(unled).length * 2 - 2 : 0, ...read(unled, 2)];

@@ -72,7 +72,7 @@ export function questionStems(question: string): Set<string> {
 /** The words of the clause just before a name that a comma, colon, line break or "is"/"as" joins to it. */
 const BEFORE_APPOSITION = /((?:[A-Za-z’'-]+\s+){0,5}[A-Za-z’'-]+)\s*(?:[,:：]\s*|\n\s*|\s+(?:is|was|are|were|as)\s+)$/u;
 /**
- * Letters of degrees and memberships a signature sets between a name and its role ("BA (Hons) FCA",
+ * Letters of degrees and memberships a signature sets between a name and its role ("MA (Oxon) ACA",
  * "CPA"): capitals only, or one word in brackets, up to the comma or bracket that opens the role.
  */
 const POST_NOMINALS = /^(?:\s+(?:[A-Z]{2,6}|\([A-Z][a-z]+\)))+(?=\s*[,(])/u;
@@ -88,7 +88,7 @@ export function inApposition(text: string, name: FoundName, asked: ReadonlySet<s
   const before = BEFORE_APPOSITION.exec(text.slice(Math.max(0, name.start - 60), name.start))?.[1];
   if (before && [...latinStems(before.split(/[,;:.]/u).at(-1) ?? '')].some((stem) => asked.has(stem))) return true;
   const rest = text.slice(name.end, name.end + 120);
-  // ("Alan Poole BA (Hons) FCA (Senior Statutory Auditor)": the role follows the letters after the name.)
+  // ("Tamsin Orrell MA (Oxon) ACA (Senior Statutory Auditor)": the role follows the letters after the name.)
   const after = rest.slice(POST_NOMINALS.exec(rest)?.[0].length ?? 0).slice(0, 80);
   const next = AFTER_APPOSITION.exec(after);
   if (!next) return false;
