@@ -118,8 +118,15 @@ function ownHeadings(table: Pick<ParsedTable, 'header' | 'headerRows'>): string[
     // and its first line can come out spread over its neighbours — "占期末孢子库存合计数" over three.)
     return /[A-Za-z]/u.test(first) && !/\p{Script=Han}/u.test(first) && level.slice(1, columns).every((text) => (text ?? '').trim() === first);
   });
+  const sharedTexts = levels.filter((_, at) => shared[at]).map((level) => (level[1] ?? '').trim());
+  // (Taken off the whole heading rather than rebuilt from the other levels: a heading spanning two
+  // columns is printed over the first of them only, and the whole heading has it for both.)
   return table.header.map((whole, c) => {
-    const own = levels.filter((_, at) => !shared[at]).map((level) => (level[c] ?? '').trim()).filter((text) => text !== '').join(' ');
+    if (c === 0) return whole;
+    const own = sharedTexts.reduce(
+      (rest, text) => (rest.startsWith(text) ? rest.slice(text.length).trim() : rest.endsWith(text) ? rest.slice(0, -text.length).trim() : rest),
+      whole.trim(),
+    );
     return own === '' ? whole : own;
   });
 }
@@ -686,6 +693,38 @@ function groupStrength(group: string | null, asked: AskedText): number {
   return words.filter((w) => asked.words.has(w)).length;
 }
 
+const siblingWordsMemo = new WeakMap<object, ReadonlyArray<readonly string[]>>();
+
+/**
+ * Per column, the words of its heading that other columns of the same period lack ("Fixed pay 2031",
+ * "Bonus pay 2031": "fixed", "bonus"): what tells the period's columns apart. None for a period with
+ * one column.
+ */
+function siblingColumnWords(table: ParsedTable): ReadonlyArray<readonly string[]> {
+  let words = siblingWordsMemo.get(table);
+  if (!words) {
+    const periods = table.periods ?? [];
+    const periodKey = (c: number) => {
+      const p = periods[c];
+      return p ? `${p.year ?? p.relative ?? ''}|${p.change}` : null;
+    };
+    const own = ownHeadings(table).map((heading) => new Set(enWords(heading.replace(/\d+/gu, ' '))));
+    words = own.map((mine, c) => {
+      const key = periodKey(c);
+      const siblings = key === null ? [] : own.filter((_, other) => other !== c && periodKey(other) === key);
+      return siblings.length === 0 ? [] : [...mine].filter((word) => !siblings.every((sibling) => sibling.has(word)));
+    });
+    siblingWordsMemo.set(table, words);
+  }
+  return words;
+}
+
+/** How many of the words that set a period fact's column apart from its period's others the question says. */
+function siblingColumnStrength(fact: TableFact, asked: AskedText): number {
+  if (fact.year === null || fact.attribute !== null) return 0;
+  return (siblingColumnWords(fact.ref.table)[fact.column] ?? []).filter((word) => asked.words.has(word)).length;
+}
+
 /** The question counts people or things (not an amount of money). */
 const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项)|几(?:人|名|个|家|位|台|辆|艘|所|项)/iu;
 
@@ -790,7 +829,50 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
 
 /** How strongly the question names a fact: by its row and heading when it has one, else by its label. */
 export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
-  return fact.attribute !== null ? attributeFactStrength(fact, asked, asksWho, isWord) : labelStrength(fact.label, asked, isWord, sharedLeadWords(fact.ref.table.rows));
+  if (fact.attribute !== null) return attributeFactStrength(fact, asked, asksWho, isWord);
+  const { rows } = fact.ref.table;
+  return labelStrength(fact.label, asked, isWord, sharedLeadWords(rows)) || personStrength(fact.label, asked, rows);
+}
+
+/**
+ * A courtesy title before a name ("Mr. Ada Quill", "Dr Orrin Vale"): the label is a person's name.
+ * (Only a title says so: a column headed "Name" lists subsidiaries and funds as often as people, and
+ * "Quorvex Holdings Pty Ltd" is as capitalised as a name.)
+ */
+const PERSONAL_TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?\s+(?=\p{Lu})/iu;
+/** A name as a table lists it: one to four capitalised words. */
+const PERSON_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+const personNamesMemo = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/** The names of a label that is a person's (lower case, stemmed), else none. */
+function namesOfPerson(label: string): string[] {
+  const untitled = label.trim().replace(PERSONAL_TITLE, '');
+  return untitled !== label.trim() && PERSON_NAME.test(untitled) ? enWords(untitled) : [];
+}
+
+/** How many of a table's person labels hold each name. */
+function personNames(rows: ReadonlyArray<readonly string[]>): ReadonlyMap<string, number> {
+  let names = personNamesMemo.get(rows);
+  if (!names) {
+    const counts = new Map<string, number>();
+    for (const row of rows) for (const name of new Set(namesOfPerson(row[0] ?? ''))) counts.set(name, (counts.get(name) ?? 0) + 1);
+    names = counts;
+    personNamesMemo.set(rows, names);
+  }
+  return names;
+}
+
+/**
+ * A person is named by any one of their names that no one else in the table bears ("ada's pay" for
+ * "Mr. Ada Quill"; not "quill's" when an "Ms. Bo Quill" is listed too), and by all of them without
+ * the title. As strong as a one-word label read in part (1), or as the names whole less one.
+ */
+function personStrength(label: string, asked: AskedText, rows: ReadonlyArray<readonly string[]>): number {
+  const names = namesOfPerson(label);
+  if (names.length === 0 || !names.some((name) => asked.words.has(name))) return 0;
+  const tableNames = personNames(rows);
+  if (names.every((name) => asked.words.has(name))) return names.length * 2 - 1;
+  return names.some((name) => asked.words.has(name) && tableNames.get(name) === 1) ? 1 : 0;
 }
 
 /**
@@ -938,8 +1020,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.year === null && fact.attribute === null && isShortHanLabel(fact.label)) continue;
     // A "Total" row is the total of what its group, table or column is about: the question must name that too.
     if (TOTAL_ONLY.test(fact.label) && [fact.group, fact.ref.table.title, fact.attribute].every((context) => groupStrength(context, asked) === 0)) continue;
-    // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.)
-    const strength = own + 0.1 * groupStrength(fact.group, asked) + (inNamedTable ? NAMED_TABLE_BONUS : 0);
+    // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.
+    // So do the words that set the fact's column apart from others of its period.)
+    const strength = own + 0.1 * (groupStrength(fact.group, asked) + siblingColumnStrength(fact, asked)) + (inNamedTable ? NAMED_TABLE_BONUS : 0);
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
     // (Asked for the opening, the balance on the first day of the year goes before the year's end.)

@@ -739,6 +739,18 @@ describe('a heading over all the value columns', () => {
       rowPages: [20],
     };
     expect(factsOfTable({ table: spread, report }).map((f) => f.attribute)).toEqual(['占栖木余额合计数 栖木余额', '占栖木余额合计数 的比例', '占栖木余额合计数 坏账准备']);
+    // A level every column shares under the headings ("Grouped") comes off their end.
+    const under: ParsedTable = {
+      ...obligations,
+      header: ['', 'Total Grouped', 'Within a year Grouped', 'Later Grouped'],
+      headerRows: [
+        ['', 'Total', 'Within a year', 'Later'],
+        ['', 'Grouped', 'Grouped', 'Grouped'],
+      ],
+      rows: [['Quorvex leases', '900', '300', '600']],
+      rowPages: [20],
+    };
+    expect(factsOfTable({ table: under, report }).map((f) => f.attribute)).toEqual(['Total', 'Within a year', 'Later']);
   });
 });
 
@@ -846,5 +858,51 @@ describe('a statement the question names', () => {
     expect(askBoth('glimmer plant and kilns?')?.value).toBe('40,200');
     expect(askBoth('capex on glimmer plant and kilns?')?.value).toBe('40,200');
     expect(askBoth('what did we get for the sale of kilns?')?.value).not.toBe('312');
+  });
+});
+
+describe('a table of people by the columns of each period', () => {
+  const pay: ParsedTable = {
+    ...english,
+    id: 'Table (page 14)',
+    title: '',
+    header: ['Name', 'Fixed stipend 2031', 'Fixed stipend 2030', 'Harvest bonus - QX 2031', 'Harvest bonus - QX 2030', 'Harvest bonus - ZR 2031', 'Harvest bonus - ZR 2030'],
+    headerRows: [
+      ['', 'Fixed stipend', '', 'Harvest bonus - QX', '', 'Harvest bonus - ZR', ''],
+      ['Name', '2031', '2030', '2031', '2030', '2031', '2030'],
+    ],
+    rows: [
+      ['Growers:', '', '', '', '', '', ''],
+      ['Mr. Tobin Arkwell', '91.20%', '90.10%', '8.80%', '9.90%', '-', '-'],
+      ['Ms. Ilse Arkwell', '88.00%', '87.50%', '7.00%', '8.50%', '5.00%', '4.00%'],
+      ['Dr Quenby Fallow', '100.00%', '100.00%', '-', '-', '-', '-'],
+    ],
+    rowPages: [14, 14, 14, 14],
+    periods: [null, period(2031), period(2030), period(2031), period(2030), period(2031), period(2030)],
+    unit: null,
+  };
+  const own = factsOfTable({ table: pay, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('names a listed person by a name no one else in the table bears', () => {
+    expect(value("what % of tobin's 2031 pay was the fixed stipend?")).toBe('91.20%');
+    expect(value('fixed stipend share for quenby in 2030?')).toBe('100.00%');
+    // "Arkwell" is two people's: it names neither.
+    expect(value("arkwell's fixed stipend share in 2031?")).toBeUndefined();
+    // All of a person's names, without the title, name them too.
+    expect(value('ilse arkwell fixed stipend 2031?')).toBe('88.00%');
+  });
+
+  it('takes, of the columns of the asked period, the one whose own heading words the question says', () => {
+    expect(value("what % of tobin's 2031 pay was harvest bonus (qx)?")).toBe('8.80%');
+    expect(value("ilse's zr harvest bonus share in 2031?")).toBe('5.00%');
+    expect(value("ilse's zr harvest bonus share in 2030?")).toBe('4.00%');
+  });
+
+  it('reads no person in a label of capitalised words without a courtesy title, even in a column headed "Name"', () => {
+    const untitled: ParsedTable = { ...pay, rows: [['Tobin Arkwell', '91.20%', '90.10%', '8.80%', '9.90%', '-', '-'], ['Quorvex Holdings Pty Ltd', '50.00%', '50.00%', '-', '-', '-', '-']], rowPages: [14, 14] };
+    const facts = factsOfTable({ table: untitled, report });
+    expect(answerFromFacts(facts, analyseQuestion("tobin's fixed stipend in 2031?", tokenizer))).toBeNull();
+    expect(answerFromFacts(facts, analyseQuestion('how many staff did quorvex have in 2031?', tokenizer))).toBeNull();
   });
 });
