@@ -36,6 +36,9 @@ const PERIOD_LEAD = /^(?:当年|本年度|年度|累计|今年|\d{4}年)+/u;
 /** The stems of a name's English content words ("for", "in", "was" say nothing of the quantity). */
 const contentStems = (name: string): Set<string> => new Set((name.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => !EN_STOP_WORDS.has(w)).map(stemWord));
 
+/** English words that add to a name only its period or that it is the whole ("total", "fiscal"), as stems. */
+const WHOLE_OR_PERIOD = new Set('total overall whole year years annual fiscal period current quarter'.split(' ').map(stemWord));
+
 /** Two registry entries for the same quantity: compatible units and names that share most of their words. */
 export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
@@ -52,6 +55,10 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const wa = contentStems(a.name);
   const wb = contentStems(b.name);
   if (wa.size > 0 && wb.size > 0 && [...wa].some((w) => !wb.has(w)) && [...wb].some((w) => !wa.has(w))) return false;
+  // One inside the other is the same only when the extra words say the period or the whole: a word
+  // set into the other's phrase ("income taxes" → "federal income taxes") names a part of it.
+  const [fewer, more] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  if (fewer.size > 0 && [...more].some((w) => !fewer.has(w) && !WHOLE_OR_PERIOD.has(w))) return false;
   const strip = (name: string) =>
     compact(name)
       .replace(/[“”"'‘’《》（）()…]/gu, '')

@@ -15,6 +15,12 @@ describe('one quantity or two', () => {
     expect(sameQuantity(entry('glimmer margin for 2031 was', '8,120'), entry('glimmer margin in 2031 was', '8,100'))).toBe(true);
   });
 
+  it('takes an English name with a word set into the other\'s phrase as a part of it, not the same quantity', () => {
+    expect(sameQuantity(entry('Cash paid for federal vorn levies was', '29.4', 'million'), entry('Cash paid for vorn levies was', '37.4', 'million'))).toBe(false);
+    // Words that add only the whole or the period keep it one quantity.
+    expect(sameQuantity(entry('Total glimmer expense for fiscal 2031 was', '21.8'), entry('glimmer expense for 2031 was', '20.5'))).toBe(true);
+  });
+
   it('never takes figures of sentences naming different years as one quantity', () => {
     const at = entry('outstanding on the quill revolver', '275.0', 'million', 'As of December 31, 2031, we had $275.0 million outstanding on the quill revolver.');
     const later = entry('outstanding on the quill revolver', '290.0', 'million', 'In January 2032, we borrowed more, bringing the outstanding on the quill revolver to $290.0 million.');
