@@ -9,7 +9,7 @@ import { respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { AMOUNT_ASK, contentTerms, countedNoun, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, contentTerms, countedNoun, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -297,6 +297,12 @@ function findPartFigures(text: string, parts: string[]): Array<{ label: string; 
   return out;
 }
 
+/** Content words of a sentence before its figure that the question does not say (as stems). */
+function unaskedLeadWords(lead: string, asked: ReadonlySet<string>): number {
+  const words = (lead.toLowerCase().match(/[a-z]{2,}/gu) ?? []).filter((word) => !EN_STOP_WORDS.has(word));
+  return new Set(words.map(stemWord).filter((stem) => !asked.has(stem))).size;
+}
+
 /**
  * The sentence of the best passages that answers the question: most of the question's weight, and a
  * figure when an amount is asked. "A 和 B 加起来" sums the parts' printed figures exactly.
@@ -334,6 +340,9 @@ export function answerExtractively(
 
   let best: ExtractiveAnswer | null = null;
   let bestScore = 0;
+  let bestUnranked = 0;
+  let bestExtra = Number.POSITIVE_INFINITY;
+  const askedLatin = question.language === 'en' ? questionStems(question.matchText) : new Set<string>();
   const counted = question.language === 'zh' ? countedNoun(question.matchText) : null;
   const countedEnglish = question.language === 'en' ? countedNounEnglish(question.matchText) : null;
   // (A name is one short run of words, easily outranked by passages that only repeat the question's
@@ -377,8 +386,14 @@ export function answerExtractively(
       const withLineBefore = `${previous}\n${sentence}`;
       const nameBonus = names.some((n) => inApposition(withLineBefore, { ...n, start: n.start + previous.length + 1, end: n.end + previous.length + 1 }, askedStems)) ? NAME_APPOSITION_BONUS : 0;
       const score = coverage + clauseBonus + nameBonus + answerTypeBonus(question, sentence) - rank * 0.01;
-      if (score > bestScore) {
+      // Of sentences that answer alike, rank aside, the one that qualifies the figure least beyond the
+      // question: "federal income taxes" is a part of the income taxes asked for.
+      const extra = figure && question.language === 'en' ? unaskedLeadWords(sentence.slice(0, figure.start), askedLatin) : 0;
+      const tied = best !== null && Math.abs(score + rank * 0.01 - bestUnranked) < 1e-9 && extra < bestExtra;
+      if (score > bestScore || tied) {
         bestScore = score;
+        bestUnranked = score + rank * 0.01;
+        bestExtra = extra;
         const shown = withContext > own && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;
         best = { hit, sentence: shown, coverage, figure, aggregate: null };
       }

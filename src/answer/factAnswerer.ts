@@ -595,6 +595,15 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
   return seen;
 }
 
+/** Past participles that do not end in "-ed": English's irregular verbs that amounts are said of. */
+const IRREGULAR_PARTICIPLES = new Set('paid made held sold spent built bought lent borne given taken written drawn grown shown known done kept left lost met won brought sought set put cut let dealt laid meant'.split(' '));
+
+/** Whether a phrase's last word is a past participle ("used", "paid"). */
+function endsInParticiple(phrase: string): boolean {
+  const last = /([a-z]+)\W*$/iu.exec(phrase)?.[1]?.toLowerCase() ?? '';
+  return (last.length > 4 && last.endsWith('ed')) || IRREGULAR_PARTICIPLES.has(last);
+}
+
 /** A past participle and the preposition after it, with a slashed alternative ("provided by/ used in"). */
 const PARTICIPLE_LINK = /\b[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b(?:\s*\/\s*[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b)?/giu;
 
@@ -631,8 +640,10 @@ function englishReadings(label: string): string[][] {
   const unlinked = label.replace(/\([^()]*\)/gu, ' ').replace(PARTICIPLE_LINK, ' ');
   if (unlinked !== label.replace(/\([^()]*\)/gu, ' ') && enWords(unlinked).length >= 2) readings.push(enWords(unlinked));
   // A head of two words or more before the phrase that qualifies it: "Net gain on disposals" is net gain.
+  // Not one that ends in a past participle ("Cash paid for …", "Glimmer raised from …"): the phrase
+  // after it is the participle's own complement, and says what the amount is.
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
-  if (head !== undefined && enWords(head).length >= 2) readings.push(enWords(head));
+  if (head !== undefined && enWords(head).length >= 2 && !endsInParticiple(head)) readings.push(enWords(head));
   return readings.filter((words) => words.length > 0);
 }
 
