@@ -387,7 +387,7 @@ export function answerExtractively(
       const nameBonus = names.some((n) => inApposition(withLineBefore, { ...n, start: n.start + previous.length + 1, end: n.end + previous.length + 1 }, askedStems)) ? NAME_APPOSITION_BONUS : 0;
       const score = coverage + clauseBonus + nameBonus + answerTypeBonus(question, sentence) - rank * 0.01;
       // Of sentences that answer alike, rank aside, the one that qualifies the figure least beyond the
-      // question: "federal income taxes" is a part of the income taxes asked for.
+      // question: "federal vorn levies" are a part of the vorn levies asked for.
       const extra = figure && question.language === 'en' ? unaskedLeadWords(sentence.slice(0, figure.start), askedLatin) : 0;
       const tied = best !== null && Math.abs(score + rank * 0.01 - bestUnranked) < 1e-9 && extra < bestExtra;
       if (score > bestScore || tied) {

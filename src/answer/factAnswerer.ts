@@ -640,7 +640,7 @@ function englishReadings(label: string): string[][] {
   const unlinked = label.replace(/\([^()]*\)/gu, ' ').replace(PARTICIPLE_LINK, ' ');
   if (unlinked !== label.replace(/\([^()]*\)/gu, ' ') && enWords(unlinked).length >= 2) readings.push(enWords(unlinked));
   // A head of two words or more before the phrase that qualifies it: "Net gain on disposals" is net gain.
-  // Not one that ends in a past participle ("Cash paid for …", "Glimmer raised from …"): the phrase
+  // Not one that ends in a past participle ("Spores paid for …", "Glimmer raised from …"): the phrase
   // after it is the participle's own complement, and says what the amount is.
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2 && !endsInParticiple(head)) readings.push(enWords(head));

@@ -56,7 +56,7 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const wb = contentStems(b.name);
   if (wa.size > 0 && wb.size > 0 && [...wa].some((w) => !wb.has(w)) && [...wb].some((w) => !wa.has(w))) return false;
   // One inside the other is the same only when the extra words say the period or the whole: a word
-  // set into the other's phrase ("income taxes" → "federal income taxes") names a part of it.
+  // set into the other's phrase ("vorn levies" → "federal vorn levies") names a part of it.
   const [fewer, more] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   if (fewer.size > 0 && [...more].some((w) => !fewer.has(w) && !WHOLE_OR_PERIOD.has(w))) return false;
   const strip = (name: string) =>
