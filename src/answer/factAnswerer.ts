@@ -595,6 +595,9 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
   return seen;
 }
 
+/** The stem of "activities", the noun a cash flow statement's classes end in. */
+const ACTIVITIES = stemWord('activities');
+
 /** Past participles that do not end in "-ed": English's irregular verbs that amounts are said of. */
 const IRREGULAR_PARTICIPLES = new Set('paid made held sold spent built bought lent borne given taken written drawn grown shown known done kept left lost met won brought sought set put cut let dealt laid meant'.split(' '));
 
@@ -644,6 +647,10 @@ function englishReadings(label: string): string[][] {
   // after it is the participle's own complement, and says what the amount is.
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2 && !endsInParticiple(head)) readings.push(enWords(head));
+  // "Operating activities", "investing activities": the classes a cash flow statement sorts its flows
+  // into (IAS 7, ASC 230) are named by their first word alone ("cash from operations", "from investing").
+  const classes = [enWords(label), ...readings].filter((words) => words.length >= 3 && words.at(-1) === ACTIVITIES);
+  readings.push(...classes.map((words) => words.slice(0, -1)));
   return readings.filter((words) => words.length > 0);
 }
 
