@@ -1,6 +1,6 @@
 import type { Embedder } from '../embed/embedder.js';
 import type { Logger } from '../log.js';
-import { HybridRetriever, type RetrievalFilter, type RetrievedChunk } from '../retrieve/hybridRetriever.js';
+import { HybridRetriever, inSections, type RetrievalFilter, type RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { LoadedReport } from '../store/reportFiles.js';
 import type { Chunk, ParsedTable, ReportMeta } from '../store/shapes.js';
@@ -16,6 +16,7 @@ import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
+import { sectionsNamed, sourcePhrase } from './namedSection.js';
 import { capitalsAsPrinted, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
@@ -23,7 +24,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis, withoutPlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
@@ -147,24 +148,12 @@ export class AnswerService {
     const withoutName = this.index.reports.reduce((text, r) => withoutOrganisation(text, r.meta.organisation), asked.matchText);
     const withoutSubject = scoped.reduce((text, r) => withoutReportSubject(text, this.lookup.subjectOf(r)), withoutName);
     const analysis = /[\p{L}\p{N}]/u.test(withoutSubject) ? { ...asked, matchText: withoutSubject } : asked;
-    const filter = this.filterFor(analysis, options);
-    const newest = this.newestFirst(filter);
-    // "Who audits…" is also searched as the doer's noun the report prints ("Auditors").
-    const query = analysis.language === 'en' ? [analysis.matchText, ...agentNouns(analysis.text)].join(' ') : analysis.matchText;
-    const hits = await this.retriever.search(query, 10, newest);
-    // Passages of the newest report first; older years only when it does not say.
-    const olderHits = async () => (newest === filter ? hits : this.retriever.search(query, 10, filter));
-    // The best sentence of the passages, read at most once: a fact is weighed against it, and it answers
-    // when no table or registry entry does.
-    let sentence: ExtractiveAnswer | null | undefined;
-    const bestSentence = () => (sentence === undefined ? (sentence = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights)) : sentence);
-    let decided =
-      this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence) ??
-      this.strongerThanPassages(this.saysEnough(this.fromTable(analysis, filter), analysis), analysis, bestSentence) ??
-      this.fromRegistry(analysis, filter) ??
-      this.fromPassages(analysis, bestSentence()) ??
-      (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
-      { decision: this.notFound(analysis, hits), primary: [] };
+    const whole = this.filterFor(analysis, options);
+    // "… per the MD&A": the part of the report named is searched first, the whole report when it does not say.
+    const sections = this.sectionsNamedIn(analysis, this.reportsIn(this.newestFirst(whole)));
+    const within = sections ? await this.decide(analysis, { ...whole, sections }) : null;
+    const { decided: chosen, hits, filter } = within && isAnswer(within.decided.decision) ? within : await this.decide(analysis, whole);
+    let decided = chosen;
     // A question about part of a year is answered only by evidence that names part of a year; one
     // built on an initialism the reports never print (and no row spells) by nothing: the report does
     // not use the term, so no passage states it.
@@ -182,6 +171,43 @@ export class AnswerService {
     let result: AskResult = { question: rawQuestion, mode: 'offline', found, answer, figures, sources, ms: 0 };
     if (this.deps.model) result = await this.withModel(result, analysis, options);
     return { ...result, ms: elapsed(started) };
+  }
+
+  /**
+   * The section headings of the reports in scope that an English question names as where its figure
+   * is stated ("per the MD&A"), or undefined when it names none that the reports have.
+   */
+  private sectionsNamedIn(analysis: QuestionAnalysis, reports: readonly LoadedReport[]): ReadonlySet<string> | undefined {
+    const phrase = analysis.language === 'en' ? sourcePhrase(analysis.text) : null;
+    if (phrase === null) return undefined;
+    const named = new Set<string>();
+    for (const report of reports) {
+      const headings = new Set(report.chunks.flatMap((chunk) => chunk.section.path));
+      for (const heading of sectionsNamed(phrase, headings, report.meta.title)) named.add(heading);
+    }
+    return named.size > 0 ? named : undefined;
+  }
+
+  /** The answer the passages, tables and registry give within the filter, and the passages retrieved. */
+  private async decide(analysis: QuestionAnalysis, filter: RetrievalFilter): Promise<{ decided: { decision: Decision; primary: Primary[] }; hits: RetrievedChunk[]; filter: RetrievalFilter }> {
+    const newest = this.newestFirst(filter);
+    // "Who audits…" is also searched as the doer's noun the report prints ("Auditors").
+    const query = analysis.language === 'en' ? [analysis.matchText, ...agentNouns(analysis.text)].join(' ') : analysis.matchText;
+    const hits = await this.retriever.search(query, 10, newest);
+    // Passages of the newest report first; older years only when it does not say.
+    const olderHits = async () => (newest === filter ? hits : this.retriever.search(query, 10, filter));
+    // The best sentence of the passages, read at most once: a fact is weighed against it, and it answers
+    // when no table or registry entry does.
+    let sentence: ExtractiveAnswer | null | undefined;
+    const bestSentence = () => (sentence === undefined ? (sentence = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights)) : sentence);
+    const decided =
+      this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence, filter) ??
+      this.strongerThanPassages(this.saysEnough(this.fromTable(analysis, filter), analysis), analysis, bestSentence, filter) ??
+      this.fromRegistry(analysis, filter) ??
+      this.fromPassages(analysis, bestSentence()) ??
+      (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
+      { decision: this.notFound(analysis, hits), primary: [] };
+    return { decided, hits, filter };
   }
 
   /**
@@ -231,7 +257,9 @@ export class AnswerService {
     // A cell is read from the latest report unless the question or the caller names another.
     const latest = this.index.reports[0]?.meta.year;
     const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
-    const tables = this.lookup.tables.filter((t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!years || years.has(t.report.year)));
+    const tables = this.lookup.tables.filter(
+      (t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!years || years.has(t.report.year)) && inSections(t.table.section.path, filter.sections),
+    );
     const answer = answerFromTables(tables, analysis, this.deps.tokenizer);
     if (!answer) return null;
     // (As with facts: a number is not answered by a cell of words, nor anything by an empty cell.)
@@ -256,7 +284,7 @@ export class AnswerService {
     // (Initialisms as the reports print them, for labels named by their initials.)
     const recased = { ...analysis, text: capitalsAsPrinted(analysis.text, this.vocabulariesOf(inScope), isEnglishStopWord) };
     const questionText = askedText(recased.text);
-    const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), questionText));
+    const facts = inScope.flatMap((r) => factsAskedAbout(this.factsOf(r.meta.id), questionText)).filter((f) => inSections(f.ref.table.section.path, filter.sections));
     const scopeIds = new Set(inScope.map((r) => r.meta.id));
     // A term the report prints as a word of its own is that word, not an abbreviation of a label.
     const asked = new Map<string, boolean>();
@@ -292,6 +320,7 @@ export class AnswerService {
     decided: { decision: Decision; primary: Primary[] } | null,
     analysis: QuestionAnalysis,
     bestSentence: () => ExtractiveAnswer | null,
+    filter: RetrievalFilter,
   ): { decision: Decision; primary: Primary[] } | null {
     const context = decided ? structureContext(decided.decision) : null;
     if (!decided || context === null) return decided;
@@ -308,6 +337,10 @@ export class AnswerService {
     // credit" for "the harvest credit not counted") names something the question
     // did not ask: a sentence that clears the passage bar with a figure of its own answers instead.
     if (labelledInPart(decided.decision, analysis.text)) return null;
+    // A question that names a part of the report to read ("according to the MD&A") asks what its prose
+    // says: there a sentence that clears the bar answers before a table printed beside it (a statement,
+    // the other kind of part a question names, has no such sentence).
+    if (filter.sections !== undefined) return null;
     return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
   }
 
@@ -347,7 +380,7 @@ export class AnswerService {
     const registryFilter: MetricFilter = { ...this.newestFirst(filter), section: analysis.sectionMention };
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
-      .filter((m) => modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
+      .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
       // A figure the sentence lists against another year than the one asked ("… in 2031, 2030 and 2029, respectively").
       .filter((m) => {
         const listed = listedYearOf(m.entry.evidence, m.entry.value);
@@ -425,11 +458,14 @@ export class AnswerService {
     return at >= 0 && at > chunk.text.length / 2 ? chunk.pageEnd : chunk.pageStart;
   }
 
-  /** Initialisms typed in capitals ("ARR") that no report in scope prints as a word. */
+  /**
+   * Initialisms typed in capitals ("ARR") that no report in scope prints as a word. (A place the
+   * question names, "per the MD&A", names a part of the report, not what is asked.)
+   */
   private unknownInitialisms(question: string, reports: readonly LoadedReport[]): string[] {
     const vocabularies = this.vocabulariesOf(reports);
     // ("R&D" is no word of the vocabulary, which holds words of letters: it is looked for as printed.)
-    return initialismTokens(question).filter((t) =>
+    return initialismTokens(withoutPlace(question)).filter((t) =>
       t.includes('&') ? !this.prints(t) : !vocabularies.some((v) => v.counts.has(t.toLowerCase()) || v.counts.has(t.replace(/s$/u, '').toLowerCase())),
     );
   }

@@ -8,6 +8,13 @@ import type { Tokenizer } from '../text/tokenize.js';
 export interface RetrievalFilter {
   reportIds?: ReadonlySet<string>;
   years?: ReadonlySet<number>;
+  /** Only chunks under one of these section headings (the part of the report a question names). */
+  sections?: ReadonlySet<string>;
+}
+
+/** Whether a section path lies under one of the filter's headings (any path, without them). */
+export function inSections(path: readonly string[], sections: ReadonlySet<string> | undefined): boolean {
+  return sections === undefined || path.some((heading) => sections.has(heading));
 }
 
 export interface RetrievedChunk {
@@ -119,6 +126,7 @@ export class HybridRetriever {
     }
 
     return [...fused.values()]
+      .filter((hit) => inSections(hit.chunk.section.path, filter.sections))
       .sort((a, b) => b.score - a.score || b.report.meta.year - a.report.meta.year)
       .slice(0, k);
   }

@@ -38,6 +38,9 @@ describe('analyseQuestion', () => {
     expect(match('how big were the quorvex orders in H1 2031?')).toBe('how much were the quorvex orders in first half 2031?');
     expect([match('quorvex capex in FY31?'), match("quorvex capex in FY 2031?"), match('quorvex debt at YE31?')]).toEqual(['quorvex capex in 2031?', 'quorvex capex in 2031?', 'quorvex debt at 2031?']);
     expect(match('What were quorvex fees as of December 31, 2031?')).toBe('What were quorvex fees as of 2031?');
+    // The place a question names goes; what follows it stays ("per share" names no place).
+    expect(match('quorvex capex per the Chair’s letter for 2031?').replace(/\s+/gu, ' ')).toBe('quorvex capex for 2031 ?');
+    expect(match('quorvex earnings per share in 2031?')).toBe('quorvex earnings per share in 2031?');
     expect(analyseQuestion('how big were the quorvex orders?', tokenizer).wantsFigure).toBe(true);
     expect(analyseQuestion('by what % did glimmer sales go up?', tokenizer).wantsFigure).toBe(true);
     // A measuring noun heading what is measured asks for a figure; a name does not.
