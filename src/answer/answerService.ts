@@ -9,11 +9,11 @@ import { withoutReportSubject } from '../text/reportSubject.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
-import { stemWord } from '../text/stem.js';
-import { listedYearOf } from '../text/respectively.js';
+import { latinStems, stemWord } from '../text/stem.js';
+import { yearStatedFor } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
-import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
+import { answerExtractively, askedHeadEnglish, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
 import { sectionsNamed, sourcePhrase } from './namedSection.js';
@@ -24,7 +24,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis, withoutPlace } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
@@ -381,9 +381,10 @@ export class AnswerService {
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
       .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
-      // A figure the sentence lists against another year than the one asked ("… in 2031, 2030 and 2029, respectively").
+      // A figure the sentence states for another year than the one asked ("… in 2031, 2030 and 2029,
+      // respectively", "… by $275 thousand in 2030").
       .filter((m) => {
-        const listed = listedYearOf(m.entry.evidence, m.entry.value);
+        const listed = yearStatedFor(m.entry.evidence, m.entry.value);
         return listed === null || listed === askedYear(analysis, m.report.year);
       });
     // A question for a change ("by what % did … rise") is answered by a figure stated as one, when the report has it.
@@ -434,6 +435,10 @@ export class AnswerService {
     if (!found) return null;
     if (!found.aggregate && found.coverage < EXTRACTIVE_MIN_COVERAGE) return null;
     if (this.yearMismatch(analysis, found.sentence, found.hit.report.meta)) return null;
+    // A sentence that never names the thing an English question asks the value of ("the total budget
+    // for the …") says something else about the question's other words.
+    const head = analysis.language === 'en' ? askedHeadEnglish(analysis.text) : null;
+    if (head !== null && !latinStems(`${found.hit.chunk.section.path.join(' ')} ${found.sentence}`).has(stemWord(head))) return null;
     const { chunk, report } = found.hit;
     const page = this.pageOf(chunk, found.sentence, report);
     const primary: Primary[] = [{ report: report.meta, chunk, section: chunk.section.id, page, text: chunk.text }];
@@ -465,7 +470,7 @@ export class AnswerService {
   private unknownInitialisms(question: string, reports: readonly LoadedReport[]): string[] {
     const vocabularies = this.vocabulariesOf(reports);
     // ("R&D" is no word of the vocabulary, which holds words of letters: it is looked for as printed.)
-    return initialismTokens(withoutPlace(question)).filter((t) =>
+    return initialismTokens(withoutSourcePlace(question)).filter((t) =>
       t.includes('&') ? !this.prints(t) : !vocabularies.some((v) => v.counts.has(t.toLowerCase()) || v.counts.has(t.replace(/s$/u, '').toLowerCase())),
     );
   }

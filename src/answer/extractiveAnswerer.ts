@@ -5,7 +5,7 @@ import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import type { Chunk } from '../store/shapes.js';
-import { respectiveYears } from '../text/respectively.js';
+import { respectiveYears, yearFollowing } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
@@ -86,6 +86,19 @@ const EN_COUNTED = /\b(?:how many|number of)\s+((?:[a-z][a-z-]*\s+){0,3}?[a-z][a
 
 /** A word that looks plural: "depots", "technicians", "sales" (not "business", "status", "analysis"). */
 const PLURAL_LOOKING = /^[a-z-]{2,}[^sui]s$/u;
+
+/**
+ * "What's the total budget for the …": the noun an English question asks the value of, read as the
+ * last word of the noun phrase between "what is the" and the preposition that follows it. A
+ * measuring word ("the amount of …", "what was the fleet worth") heads no thing: none is read.
+ */
+const EN_ASKED_HEAD = /\bwhat(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the|our|its|their)\s+(?:[a-z][a-z-]*\s+){0,3}?([a-z][a-z-]*)\s+(?:for|of|on|in|at|from|under|with)\b/iu;
+const MEASURING_NOUN = /^(?:amount|number|value|worth|total|level|size|sum|figure|percentage|proportion|share|rate|ratio|cost|price)s?$/u;
+
+export function askedHeadEnglish(question: string): string | null {
+  const head = EN_ASKED_HEAD.exec(question)?.[1]?.toLowerCase();
+  return head && head.length >= 3 && !MEASURING_NOUN.test(head) && !EN_STOP_WORDS.has(head) ? head : null;
+}
 
 export function countedNounEnglish(question: string): string | null {
   const words = EN_COUNTED.exec(question)?.[1]?.trim().toLowerCase().split(/\s+/u) ?? [];
@@ -358,8 +371,8 @@ export function answerExtractively(
       const listed = respectiveYears(sentence, figures(i));
       const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
-        const listedYear = listed.get(f.start);
-        if (listedYear !== undefined && listedYear !== year) return null;
+        const listedYear = listed.get(f.start) ?? yearFollowing(sentence, f);
+        if (listedYear !== null && listedYear !== year) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
         if (!countedEnglish) return 0;
         // (Read once per figure: whether it counts the asked noun, and whether the noun follows it.)

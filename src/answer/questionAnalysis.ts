@@ -148,7 +148,7 @@ export const SOURCE_LEAD = String.raw`(?:according\s+to|as\s+per|as\s+(?:stated|
 export const PLACE_END = /\s+(?:for|in|on|at|from|to|during|by|with|approx\w*|about|around|roughly)\b.*$/iu;
 const EN_PLACE = new RegExp(String.raw`\b${SOURCE_LEAD}\s+([^,.;?!]*)`, 'giu');
 /** The place a question names left out, and what follows it kept ("… per the MD&A for 2031" → "… for 2031"). */
-export const withoutPlace = (question: string): string => question.replace(EN_PLACE, (_place: string, rest: string) => ` ${PLACE_END.exec(rest)?.[0] ?? ''} `);
+export const withoutSourcePlace = (question: string): string => question.replace(EN_PLACE, (_place: string, rest: string) => ` ${PLACE_END.exec(rest)?.[0] ?? ''} `);
 const EN_DAY_MONTH = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?)`, 'giu');
 const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters?|half-years?|months?)\s+end(?:ed|ing)\b/giu;
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
@@ -164,7 +164,7 @@ const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})
 const NEGATED_AUXILIARY = /\b(?:is|are|was|were|do|does|did|has|have|had|would|could|should|must|need|wo|ca)n['’]?t\b/giu;
 
 function englishMatchText(question: string): string {
-  return withoutPlace(question)
+  return withoutSourcePlace(question)
     .replace(NEGATED_AUXILIARY, ' ')
     .replace(EN_DAY_MONTH, ' ')
     .replace(EN_PERIOD_END, ' ')

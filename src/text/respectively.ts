@@ -10,6 +10,7 @@ import { findFigures, type FoundFigure } from './findFigures.js';
 /** A list of two or more years closed by "and" (fiscal years too). */
 const YEAR_LIST = /(?:fiscal\s+(?:years?\s+)?)?(?:19|20)\d{2}(?:\s*,\s*(?:fiscal\s+)?(?:19|20)\d{2})*\s*,?\s*(?:and|&)\s+(?:fiscal\s+)?(?:19|20)\d{2}/giu;
 const RESPECTIVELY = /\brespectively\b/giu;
+const RESPECTIVELY_OR_YEAR = /\brespectively\b|\b(?:in|for|during)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?:19|20)\d{2}\b/iu;
 
 export function respectiveYears(sentence: string, figures: readonly FoundFigure[]): Map<number, number> {
   const years = new Map<number, number>();
@@ -36,15 +37,29 @@ export function respectiveYears(sentence: string, figures: readonly FoundFigure[
 }
 
 /**
- * The year a sentence lists the printed figure `value` against ("… $28.1 million … in 2031, 2030 and
- * 2029, respectively"), or null when it lists it against none (or against several). The sentence's
- * figures are found only when it says "respectively": most say nothing of the kind.
+ * The year a sentence states the printed figure `value` for — listed against years ("… $28.1 million
+ * … in 2031, 2030 and 2029, respectively") or followed by one ("$275 thousand in 2030") — or null when
+ * it states it for none (or for several). The sentence's figures are found only when it has such a
+ * list or phrase: most have neither.
  */
-export function listedYearOf(sentence: string, value: string): number | null {
-  if (!/\brespectively\b/iu.test(sentence)) return null;
+export function yearStatedFor(sentence: string, value: string): number | null {
+  if (!RESPECTIVELY_OR_YEAR.test(sentence)) return null;
   const figures = findFigures(sentence);
   const years = respectiveYears(sentence, figures);
-  const listed = new Set(figures.filter((f) => f.value === value).map((f) => years.get(f.start)));
-  const [only, ...more] = listed;
-  return only !== undefined && more.length === 0 ? only : null;
+  const stated = new Set(figures.filter((f) => f.value === value).map((f) => years.get(f.start) ?? yearFollowing(sentence, f)));
+  const [only, ...more] = stated;
+  return only !== undefined && only !== null && more.length === 0 ? only : null;
+}
+
+/**
+ * The year a phrase right after a figure states it for: "increased gross profit by $275 thousand in
+ * 2030", "7,450 tonnes during fiscal 2031" (its unit word between). A prepositional phrase of time
+ * directly after an amount qualifies that amount; a list of years there ("… in 2031 and 2030") is
+ * left to "respectively".
+ */
+const YEAR_AFTER = /^\s*(?:[a-z%]+\s+)?(?:in|for|during)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?((?:19|20)\d{2})\b(?!\s*(?:,|and|&|to|through|[-–—])\s*(?:fiscal\s+)?(?:19|20)\d{2})/iu;
+
+export function yearFollowing(sentence: string, figure: FoundFigure): number | null {
+  const year = YEAR_AFTER.exec(sentence.slice(figure.end))?.[1];
+  return year === undefined ? null : Number(year);
 }

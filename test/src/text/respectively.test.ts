@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../../src/text/findFigures.js';
-import { respectiveYears } from '../../../src/text/respectively.js';
+import { respectiveYears, yearStatedFor } from '../../../src/text/respectively.js';
 
 /** The printed value of each figure of the sentence matched to a year, with its year. */
 const matched = (sentence: string): Array<[string, number]> => {
@@ -36,5 +36,19 @@ describe('figures listed against years, "respectively"', () => {
   it('matches nothing when the counts differ or no years are listed', () => {
     expect(matched('Glimmer and quill sales were $5.0 million and $4.1 million, respectively.')).toEqual([]);
     expect(matched('Vorn levies of $3.0 million were paid in 2031 and 2030, respectively.')).toEqual([]);
+  });
+});
+
+describe('the year a sentence states a figure for', () => {
+  it('reads a list of years, "respectively", or a phrase of time right after the figure', () => {
+    const sentence = 'Unfavourable weft adjustments cut gross margin by $12.4 million and $3.1 million in 2031 and 2030, respectively. A favourable weft adjustment added $410 thousand in fiscal 2029.';
+    expect([yearStatedFor(sentence, '12.4'), yearStatedFor(sentence, '3.1'), yearStatedFor(sentence, '410')]).toEqual([2031, 2030, 2029]);
+    expect(yearStatedFor('The quill fleet carried 7,450 tonnes during 2031.', '7,450')).toBe(2031);
+  });
+
+  it('reads no year from a list without "respectively", a range, or a year that does not follow the figure', () => {
+    expect(yearStatedFor('Vorn levies of $3.0 million were paid in 2031 and 2030.', '3.0')).toBeNull();
+    expect(yearStatedFor('Vorn levies of $3.0 million were paid in 2029-2031.', '3.0')).toBeNull();
+    expect(yearStatedFor('In 2030 the mill spun $4.4 million of weft.', '4.4')).toBeNull();
   });
 });

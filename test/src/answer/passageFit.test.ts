@@ -1,0 +1,74 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerService } from '../../../src/answer/answerService.js';
+import { askedHeadEnglish } from '../../../src/answer/extractiveAnswerer.js';
+import { makeReportPdf } from '../../fixtures/pdfs.js';
+import { buildFixture, type Fixture } from './reportFixture.js';
+
+describe('the thing an English question asks the value of', () => {
+  it('is the last word of the noun phrase after "what is the", before its preposition', () => {
+    expect(askedHeadEnglish('whats the total budget for the weft study?')).toBe('budget');
+    expect(askedHeadEnglish("What was the company's weft margin in 2031?")).toBeNull();
+    expect(askedHeadEnglish('What is our weft margin for 2031?')).toBe('margin');
+  });
+
+  it('is none for a measuring word or a question of another shape', () => {
+    expect(askedHeadEnglish('What was the amount of the weft premium?')).toBeNull();
+    expect(askedHeadEnglish('what was our quoted weft portfolio worth in May 2032?')).toBeNull();
+    expect(askedHeadEnglish('How much did the weft study cost?')).toBeNull();
+  });
+});
+
+/** An invented annual report, built as a PDF in the test: prose that states figures for other years and other things. */
+let fixture: Fixture;
+let service: AnswerService;
+beforeAll(async () => {
+  fixture = await buildFixture(async (dir) => {
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        ['Tarnwick Mills plc', 'Annual Report 2031'],
+        [
+          { line: 'Gross Margin', size: 14 },
+          'The Company experienced unfavourable non-cash weft valuation adjustments, decreasing gross margin by $12.4 million and $3.1 million in 2031 and 2030, respectively. A favourable non-cash weft valuation adjustment increased gross margin by $410 thousand in 2029.',
+        ],
+        [
+          { line: 'Dye House', size: 14 },
+          'In 2031 the dye house was rebuilt after the flood of 2029, and dye stock losses added $2.2 million in 2029 to costs of sales.',
+        ],
+        [
+          { line: 'Mill Projects', size: 14 },
+          'As part of the ongoing loom study, the Company cleared a total of 16 pads for drilling at the proposed mill site.',
+          'The loom study is led by the mill engineering team.',
+          'The board reviews each mill budget and each mill plan in the spring.',
+        ],
+      ],
+    });
+    const file = path.join(dir, 'tarnwick-2031.pdf');
+    await writeFile(file, pdf);
+    return [file];
+  });
+  service = await fixture.service();
+}, 60_000);
+afterAll(() => fixture.cleanup());
+
+describe('a sentence that fits what is asked', () => {
+  it('gives no figure the sentence states for another year than the one asked', async () => {
+    const result = await service.ask('how much did the weft adjustment cut gross margin by in 2031?');
+    expect(result.figures.map((f) => f.value)).not.toContain('410');
+    expect(result.answer.split('\n')[0]).toContain('12.4');
+  });
+
+  it('gives no figure stated for another year, even in a sentence that names the year asked', async () => {
+    const result = await service.ask('how much did dye stock losses add to costs of sales in 2031?');
+    expect(result.figures.map((f) => f.value)).not.toContain('2.2');
+  });
+
+  it('answers nothing from a sentence that never names the thing asked the value of', async () => {
+    const result = await service.ask('whats the total budget for the loom study?');
+    expect([result.found, result.figures]).toEqual([false, []]);
+  });
+});
