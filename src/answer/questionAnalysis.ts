@@ -57,6 +57,10 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it report year we us our ours have has had s i my you your they their'.split(' '),
   // Hedges say how exact the asker expects the figure to be, not what it is of (as 大概 in Chinese).
   ...'roughly approximately approx around nearly almost circa'.split(' '),
+  // A question word contracted with "is" and typed without the apostrophe ("whats", "wheres"), as
+  // chat is typed; and "off", a particle of phrasal verbs ("netted off", "written off") that the
+  // stop list lacks: the verb carries the meaning.
+  ...'whats wheres whos hows whens thats theres heres off'.split(' '),
 ]);
 
 // (English also asks for a figure by a measuring noun heading what is measured: "the amount of the levy", "the number of branches".)
@@ -156,6 +160,8 @@ const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second 
 const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
 /** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2031, we spent …"). */
 const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
+/** "YE" without a year: the year end, spelled out as reports print it ("at ye" → "at year end"). */
+const YEAR_END_TOKEN = /\bYE\b/giu;
 
 /**
  * Contractions of an auxiliary and "not", typed with or without the apostrophe ("haven't", "havent",
@@ -171,6 +177,7 @@ function englishMatchText(question: string): string {
     .replace(EN_KIND, ' how much ')
     .replace(HALF_OR_QUARTER_TOKEN, (token: string) => HALF_OR_QUARTER[token.toLowerCase()] ?? token)
     .replace(FISCAL_YEAR_TOKEN, (_token: string, year: string) => (year.length === 2 ? `20${year}` : year))
+    .replace(YEAR_END_TOKEN, 'year end')
     .replace(/\s+/gu, ' ')
     .trim();
 }

@@ -41,6 +41,10 @@ describe('analyseQuestion', () => {
     // The place a question names goes; what follows it stays ("per share" names no place).
     expect(match('quorvex capex per the Chair’s letter for 2031?').replace(/\s+/gu, ' ')).toBe('quorvex capex for 2031 ?');
     expect(match('quorvex earnings per share in 2031?')).toBe('quorvex earnings per share in 2031?');
+    // A question word contracted without the apostrophe, and a phrasal verb's particle, are no topic;
+    // "YE" alone is the year end.
+    expect(analyseQuestion('whats the quorvex levy netted off glimmer stock?', tokenizer).tokens).toEqual(['quorvex', 'levy', 'netted', 'glimmer', 'stock']);
+    expect(match('quorvex debt at YE?')).toBe('quorvex debt at year end?');
     expect(analyseQuestion('how big were the quorvex orders?', tokenizer).wantsFigure).toBe(true);
     expect(analyseQuestion('by what % did glimmer sales go up?', tokenizer).wantsFigure).toBe(true);
     // A measuring noun heading what is measured asks for a figure; a name does not.
