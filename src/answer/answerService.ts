@@ -10,7 +10,7 @@ import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
 import { latinStems, stemWord } from '../text/stem.js';
-import { yearStatedFor } from '../text/respectively.js';
+import { framedAfter, yearStatedFor } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, askedHeadEnglish, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
@@ -382,10 +382,12 @@ export class AnswerService {
       .matchMetrics(analysis.matchText, 12, registryFilter)
       .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
       // A figure the sentence states for another year than the one asked ("… in 2031, 2030 and 2029,
-      // respectively", "… by $275 thousand in 2030").
+      // respectively", "… by $275 thousand in 2030"), or in a sentence framed by a later time ("In
+      // January 2033, … bringing the balance to …").
       .filter((m) => {
         const listed = yearStatedFor(m.entry.evidence, m.entry.value);
-        return listed === null || listed === askedYear(analysis, m.report.year);
+        const asked = askedYear(analysis, m.report.year);
+        return listed === null ? !framedAfter(m.entry.evidence, asked) : listed === asked;
       });
     // A question for a change ("by what % did … rise") is answered by a figure stated as one, when the report has it.
     const changes = analysis.wantsComparison ? matches.filter((m) => statesChange(m.entry.name)) : [];

@@ -63,3 +63,15 @@ export function yearFollowing(sentence: string, figure: FoundFigure): number | n
   const year = YEAR_AFTER.exec(sentence.slice(figure.end))?.[1];
   return year === undefined ? null : Number(year);
 }
+
+/**
+ * A sentence opening on a time after `year` ("In January 2033, we borrowed …", "As of March 31,
+ * 2033, …", "During 2033, …"): a fronted phrase of time frames the whole sentence, and one later than
+ * the period asked speaks of what came after it (a report's subsequent events).
+ */
+const OPENING_TIME = /^\W*(?:in|during|as\s+of|as\s+at|at|on|by)\s+(?:the\s+)?(?:[A-Za-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Za-z]+\s+)?(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\s*,/iu;
+
+export function framedAfter(sentence: string, year: number): boolean {
+  const framed = OPENING_TIME.exec(sentence)?.[1];
+  return framed !== undefined && Number(framed) > year;
+}

@@ -40,6 +40,10 @@ beforeAll(async () => {
           'In 2031 the dye house was rebuilt after the flood of 2029, and dye stock losses added $2.2 million in 2029 to costs of sales.',
         ],
         [
+          { line: 'Weft Store', size: 14 },
+          'In January 2032, the mill drew 9,100 bales of weft from the Quill store ahead of the spring orders.',
+        ],
+        [
           { line: 'Mill Projects', size: 14 },
           'As part of the ongoing loom study, the Company cleared a total of 16 pads for drilling at the proposed mill site.',
           'The loom study is led by the mill engineering team.',
@@ -65,6 +69,12 @@ describe('a sentence that fits what is asked', () => {
   it('gives no figure stated for another year, even in a sentence that names the year asked', async () => {
     const result = await service.ask('how much did dye stock losses add to costs of sales in 2031?');
     expect(result.figures.map((f) => f.value)).not.toContain('2.2');
+  });
+
+  it('gives no figure from a sentence framed by a time after the year asked', async () => {
+    const later = await service.ask('how many bales of weft did the mill draw from the quill store in 2031?');
+    expect([later.found, later.figures]).toEqual([false, []]);
+    expect((await service.ask('how many bales of weft did the mill draw from the quill store in 2032?')).figures.map((f) => f.value)).toEqual(['9,100']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {

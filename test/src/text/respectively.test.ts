@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findFigures } from '../../../src/text/findFigures.js';
-import { respectiveYears, yearStatedFor } from '../../../src/text/respectively.js';
+import { framedAfter, respectiveYears, yearStatedFor } from '../../../src/text/respectively.js';
 
 /** The printed value of each figure of the sentence matched to a year, with its year. */
 const matched = (sentence: string): Array<[string, number]> => {
@@ -50,5 +50,19 @@ describe('the year a sentence states a figure for', () => {
     expect(yearStatedFor('Vorn levies of $3.0 million were paid in 2031 and 2030.', '3.0')).toBeNull();
     expect(yearStatedFor('Vorn levies of $3.0 million were paid in 2029-2031.', '3.0')).toBeNull();
     expect(yearStatedFor('In 2030 the mill spun $4.4 million of weft.', '4.4')).toBeNull();
+  });
+});
+
+describe('a sentence framed by a later time', () => {
+  it('opens on a phrase of time naming a year after the one asked', () => {
+    expect(framedAfter('In January 2033, we drew a further $15.0 million on the Quill Revolver, bringing the balance to $290.0 million.', 2032)).toBe(true);
+    expect(framedAfter('As of March 31, 2033, the weft facility stood at $40.0 million.', 2032)).toBe(true);
+    expect(framedAfter('During fiscal 2033, we expect to open 4 mills.', 2032)).toBe(true);
+  });
+
+  it('is not one framed by the year asked or an earlier one, or one naming a later year elsewhere', () => {
+    expect(framedAfter('As of December 31, 2032, we had $275.0 million outstanding on the Quill Revolver.', 2032)).toBe(false);
+    expect(framedAfter('In July 2031, the mill drew $5.0 million.', 2032)).toBe(false);
+    expect(framedAfter('The Quill Revolver, which expires in 2036, had $275.0 million outstanding.', 2032)).toBe(false);
   });
 });
