@@ -61,6 +61,10 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   // chat is typed; and "off", a particle of phrasal verbs ("netted off", "written off") that the
   // stop list lacks: the verb carries the meaning.
   ...'whats wheres whos hows whens thats theres heres off'.split(' '),
+  // Light verbs, which name no action of their own but join the noun or particle that does ("bring
+  // in revenue", "get from selling", "came in from", "make a payment"): a report states the thing,
+  // not the verb a speaker wraps it in.
+  ...'get gets got gotten getting bring brings brought bringing come comes came coming make makes made making take takes took taken taking give gives gave given giving'.split(' '),
 ]);
 
 // (English also asks for a figure by a measuring noun heading what is measured: "the amount of the levy", "the number of branches".)

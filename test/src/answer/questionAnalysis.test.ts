@@ -45,6 +45,9 @@ describe('analyseQuestion', () => {
     // "YE" alone is the year end.
     expect(analyseQuestion('whats the quorvex levy netted off glimmer stock?', tokenizer).tokens).toEqual(['quorvex', 'levy', 'netted', 'glimmer', 'stock']);
     expect(match('quorvex debt at YE?')).toBe('quorvex debt at year end?');
+    // A light verb names no action of its own: the noun or particle it joins does.
+    expect(analyseQuestion('how much did quorvex bring in for us in 2031?', tokenizer).tokens).toEqual(['quorvex', '2031']);
+    expect(analyseQuestion('what did we get from selling the glimmer plant?', tokenizer).tokens).toEqual(['selling', 'glimmer', 'plant']);
     expect(analyseQuestion('how big were the quorvex orders?', tokenizer).wantsFigure).toBe(true);
     expect(analyseQuestion('by what % did glimmer sales go up?', tokenizer).wantsFigure).toBe(true);
     // A measuring noun heading what is measured asks for a figure; a name does not.
