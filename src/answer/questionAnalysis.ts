@@ -103,10 +103,12 @@ export function languageOf(text: string): Language {
 export function analyseQuestion(question: string, tokenizer: Tokenizer): QuestionAnalysis {
   const norm = normalizeForMatch(question);
   const language = languageOf(question);
-  const years = [...norm.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]));
   const section = SECTION_MENTION.exec(norm)?.[1] ?? null;
   const table = TABLE_MENTION.exec(norm)?.[1] ?? null;
   const matchText = matchingText(question, language);
+  // (English match text spells out the years a question types short: "FY22", "30 june 22".)
+  const yearsIn = (text: string) => [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]));
+  const years = [...yearsIn(norm), ...(language === 'en' ? yearsIn(matchText) : [])];
   const tokens = contentTokens(matchText, tokenizer);
   return {
     text: question,
@@ -115,7 +117,7 @@ export function analyseQuestion(question: string, tokenizer: Tokenizer): Questio
     years: [...new Set(years)],
     sectionMention: section ? section.replace(/\s+/g, '').replace(/^案例/, '案例 ').replace(/[－—–]/g, '-') : null,
     tableMention: table ? `表 ${table.replace(/\s+/g, '').replace(/[－—–]/g, '-')}` : null,
-    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm) || (language === 'en' && asksTersely(norm, years.length > 0)),
+    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm) || (language === 'en' && asksTersely(norm, years.length > 0 || new RegExp(EN_LAST_OR_THIS_YEAR.source, 'iu').test(norm))),
     wantsAggregate: AGGREGATE_ASK.test(norm),
     wantsComparison: COMPARE_ASK.test(norm),
     tokens,
@@ -158,6 +160,20 @@ const EN_PLACE = new RegExp(String.raw`\b${SOURCE_LEAD}\s+([^,.;?!]*)`, 'giu');
 /** The place a question names left out, and what follows it kept ("… per the MD&A for 2031" → "… for 2031"). */
 export const withoutSourcePlace = (question: string): string => question.replace(EN_PLACE, (_place: string, rest: string) => ` ${PLACE_END.exec(rest)?.[0] ?? ''} `);
 const EN_DAY_MONTH = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?)`, 'giu');
+/**
+ * A year typed in two digits after a day and month ("30 june 22", "dec 31, 22") or after a month with
+ * an apostrophe ("june '22"): the year 2022, as in a written date. (Read before the day and month go.)
+ */
+const EN_SHORT_YEAR_DATE = new RegExp(
+  `\\b((?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?),?\\s+['’]?|(?:${MONTHS})\\s+['’])(\\d{2})\\b(?![.,]?\\d|\\s*%)`,
+  'giu',
+);
+/**
+ * "Last year" and "this year" in a staff question mean the year the latest report covers, as 去年 and
+ * 今年 do: asked after the year ends, about its report. (The "prior year" of a statement is its
+ * comparative column, read elsewhere.)
+ */
+const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year\b/giu;
 const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters?|half-years?|months?)\s+end(?:ed|ing)\b/giu;
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
 const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
@@ -176,6 +192,8 @@ const NEGATED_AUXILIARY = /\b(?:is|are|was|were|do|does|did|has|have|had|would|c
 function englishMatchText(question: string): string {
   return withoutSourcePlace(question)
     .replace(NEGATED_AUXILIARY, ' ')
+    .replace(EN_SHORT_YEAR_DATE, (_date: string, dayMonth: string, year: string) => `${dayMonth.replace(/['’]\s*$/u, '')} 20${year}`)
+    .replace(EN_LAST_OR_THIS_YEAR, ' ')
     .replace(EN_DAY_MONTH, ' ')
     .replace(EN_PERIOD_END, ' ')
     .replace(EN_KIND, ' how much ')

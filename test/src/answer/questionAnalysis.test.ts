@@ -45,6 +45,14 @@ describe('analyseQuestion', () => {
     // "YE" alone is the year end.
     expect(analyseQuestion('whats the quorvex levy netted off glimmer stock?', tokenizer).tokens).toEqual(['quorvex', 'levy', 'netted', 'glimmer', 'stock']);
     expect(match('quorvex debt at YE?')).toBe('quorvex debt at year end?');
+    // A year typed in two digits after a day and month is the year of a written date; "last year" is
+    // the year of the latest report (as 去年), and a period a figure is asked for.
+    const dated = analyseQuestion('how much quorvex debt was owing at 30 june 31?', tokenizer);
+    expect([dated.matchText, dated.years]).toEqual(['how much quorvex debt was owing at 2031?', [2031]]);
+    expect([match("quorvex sales in june '31?"), match('quorvex cash at dec 31, 31?')]).toEqual(['quorvex sales in june 2031?', 'quorvex cash at 2031?']);
+    expect(match('quorvex loss on 30 june 31.5 million')).toBe('quorvex loss on 31.5 million');
+    const lastYear = analyseQuestion('what was quorvex revenue last year?', tokenizer);
+    expect([lastYear.tokens, lastYear.wantsFigure]).toEqual([['quorvex', 'revenue'], true]);
     // A light verb names no action of its own: the noun or particle it joins does.
     expect(analyseQuestion('how much did quorvex bring in for us in 2031?', tokenizer).tokens).toEqual(['quorvex', '2031']);
     expect(analyseQuestion('what did we get from selling the glimmer plant?', tokenizer).tokens).toEqual(['selling', 'glimmer', 'plant']);
