@@ -9,7 +9,7 @@ import { framedAfter, respectiveYears, yearFollowing } from '../text/respectivel
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { AMOUNT_ASK, contentTerms, countedNoun, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -78,39 +78,6 @@ function clauseNamesNoun(sentence: string, figure: FoundFigure, noun: string): b
   return name.endsWith(key) || name.endsWith(key.slice(-2)) || after.includes(key.slice(-2)) || (unit.length > 0 && key.endsWith(unit));
 }
 
-/**
- * "How many technicians …": the noun an English count asks about, read as the last word of the phrase
- * between "how many" (or "number of") and the verb or preposition that follows it.
- */
-const EN_COUNTED = /\b(?:how many|number of)\s+((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|work|in|at|on|of|for|as|by|during|with|from|to)\b|\s*[?.!,]|\s*$)/iu;
-
-/** A word that looks plural: "depots", "technicians", "sales" (not "business", "status", "analysis"). */
-const PLURAL_LOOKING = /^[a-z-]{2,}[^sui]s$/u;
-
-/**
- * "What's the total budget for the …": the noun an English question asks the value of, read as the
- * last word of the noun phrase between "what is the" and the preposition that follows it. A
- * measuring word ("the amount of …", "what was the fleet worth") heads no thing: none is read.
- */
-const EN_ASKED_HEAD = /\bwhat(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the|our|its|their)\s+(?:[a-z][a-z-]*\s+){0,3}?([a-z][a-z-]*)\s+(?:for|of|on|in|at|from|under|with)\b/iu;
-const MEASURING_NOUN = /^(?:amount|number|value|worth|total|level|size|sum|figure|percentage|proportion|share|rate|ratio|cost|price)s?$/u;
-
-export function askedHeadEnglish(question: string): string | null {
-  const head = EN_ASKED_HEAD.exec(question)?.[1]?.toLowerCase();
-  return head && head.length >= 3 && !MEASURING_NOUN.test(head) && !EN_STOP_WORDS.has(head) ? head : null;
-}
-
-export function countedNounEnglish(question: string): string | null {
-  const words = EN_COUNTED.exec(question)?.[1]?.trim().toLowerCase().split(/\s+/u) ?? [];
-  // A count asks about things in the plural: the phrase's noun ends its first run of plural words,
-  // whatever verb the list above does not know follows ("how many depots let members order" counts
-  // depots; "how many sales associates" counts associates). Without a plural, its last word.
-  const first = words.findIndex((w) => PLURAL_LOOKING.test(w));
-  let end = first;
-  while (first >= 0 && PLURAL_LOOKING.test(words[end + 1] ?? '')) end += 1;
-  const head = first >= 0 ? words[end] : words.at(-1);
-  return head && head.length >= 3 ? head : null;
-}
 
 /** Words that end the run of words right after a figure: what follows them is no longer what it counts. */
 const EN_RUN_END = /^(?:to|of|for|in|at|on|by|from|with|under|over|as|which|that|who|during|per|each|compared|against|than|and|or)$/iu;

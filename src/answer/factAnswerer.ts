@@ -1,8 +1,8 @@
 import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
-import { stemWord } from '../text/stem.js';
-import { AMOUNT_ASK, CHANGE_ASK, countedNoun, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { latinStems, stemWord } from '../text/stem.js';
+import { AMOUNT_ASK, CHANGE_ASK, countedNoun, countedNounEnglish, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -980,6 +980,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksWho = WHO_ASK.test(question.text);
   const asksParent = PARENT_ONLY.test(question.text);
   const asksCount = COUNT_ASK.test(question.text);
+  const counted = question.language === 'en' ? countedNounEnglish(question.text) : null;
+  const countedStem = counted === null ? null : stemWord(counted);
   const asksOpening = OPENING_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
   const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
@@ -1003,6 +1005,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
+    // "How many prescriptions …" counts prescriptions: a row whose label, group, column heading and
+    // table name never name the thing counted counts (or sums) something else.
+    if (countedStem !== null && !latinStems(`${fact.label} ${fact.group ?? ''} ${fact.ref.table.header[fact.column] ?? ''} ${fact.ref.table.title}`).has(countedStem)) continue;
     if (fact.holder && !asksWho) continue;
     // A group's report answers for the group: the parent's own statement or column only when asked for
     // (then before the group's, as a tie-breaker).

@@ -256,3 +256,37 @@ export function countedNoun(question: string): string | null {
 const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年去钱我们咱']);
 /** A character of the question's own asking (多, 少, 里, 吗…), not of what it asks about. */
 export const isQuestionChar = (ch: string): boolean => QUESTION_CHARS.has(ch);
+
+/**
+ * "How many technicians …": the noun an English count asks about, read as the last word of the phrase
+ * between "how many" (or "number of") and the verb or preposition that follows it.
+ */
+const EN_COUNTED = /\b(?:how many|number of)\s+((?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|work|in|at|on|of|for|as|by|during|with|from|to)\b|\s*[?.!,]|\s*$)/iu;
+
+/** A word that looks plural: "depots", "technicians", "sales" (not "business", "status", "analysis"). */
+const PLURAL_LOOKING = /^[a-z-]{2,}[^sui]s$/u;
+
+/**
+ * "What's the total budget for the …": the noun an English question asks the value of, read as the
+ * last word of the noun phrase between "what is the" and the preposition that follows it. A
+ * measuring word ("the amount of …", "what was the fleet worth") heads no thing: none is read.
+ */
+const EN_ASKED_HEAD = /\bwhat(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the|our|its|their)\s+(?:[a-z][a-z-]*\s+){0,3}?([a-z][a-z-]*)\s+(?:for|of|on|in|at|from|under|with)\b/iu;
+const MEASURING_NOUN = /^(?:amount|number|value|worth|total|level|size|sum|figure|percentage|proportion|share|rate|ratio|cost|price)s?$/u;
+
+export function askedHeadEnglish(question: string): string | null {
+  const head = EN_ASKED_HEAD.exec(question)?.[1]?.toLowerCase();
+  return head && head.length >= 3 && !MEASURING_NOUN.test(head) && !EN_STOP_WORDS.has(head) ? head : null;
+}
+
+export function countedNounEnglish(question: string): string | null {
+  const words = EN_COUNTED.exec(question)?.[1]?.trim().toLowerCase().split(/\s+/u) ?? [];
+  // A count asks about things in the plural: the phrase's noun ends its first run of plural words,
+  // whatever verb the list above does not know follows ("how many depots let members order" counts
+  // depots; "how many sales associates" counts associates). Without a plural, its last word.
+  const first = words.findIndex((w) => PLURAL_LOOKING.test(w));
+  let end = first;
+  while (first >= 0 && PLURAL_LOOKING.test(words[end + 1] ?? '')) end += 1;
+  const head = first >= 0 ? words[end] : words.at(-1);
+  return head && head.length >= 3 ? head : null;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateParts, countedNounEnglish, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
+import { aggregateParts, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
+import { countedNounEnglish } from '../../../src/answer/questionAnalysis.js';
 import { shownName, printedFigure } from '../../../src/answer/printedFigure.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
 import { findFigures } from '../../../src/text/findFigures.js';

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
-import { askedHeadEnglish } from '../../../src/answer/extractiveAnswerer.js';
-import { makeReportPdf } from '../../fixtures/pdfs.js';
+import { askedHeadEnglish } from '../../../src/answer/questionAnalysis.js';
+import { makeReportPdf, type PdfBlock } from '../../fixtures/pdfs.js';
 import { buildFixture, type Fixture } from './reportFixture.js';
 
 describe('the thing an English question asks the value of', () => {
@@ -21,6 +21,10 @@ describe('the thing an English question asks the value of', () => {
 });
 
 /** An invented annual report, built as a PDF in the test: prose that states figures for other years and other things. */
+const row = (label: string, ...amounts: string[]): PdfBlock => ({
+  placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
+  advance: 20,
+});
 let fixture: Fixture;
 let service: AnswerService;
 beforeAll(async () => {
@@ -42,6 +46,14 @@ beforeAll(async () => {
         [
           { line: 'Weft Store', size: 14 },
           'In January 2032, the mill drew 9,100 bales of weft from the Quill store ahead of the spring orders.',
+        ],
+        [
+          { line: 'SALES BY DEPARTMENT', size: 14 },
+          { line: '(amounts in thousands)', align: 'right' },
+          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+          row('Weft goods', '61,200', '58,950'),
+          row('Dye house', '14,410', '13,870'),
+          row('Looms', '12', '11'),
         ],
         [
           { line: 'Mill Projects', size: 14 },
@@ -75,6 +87,13 @@ describe('a sentence that fits what is asked', () => {
     const later = await service.ask('how many bales of weft did the mill draw from the quill store in 2031?');
     expect([later.found, later.figures]).toEqual([false, []]);
     expect((await service.ask('how many bales of weft did the mill draw from the quill store in 2032?')).figures.map((f) => f.value)).toEqual(['9,100']);
+  });
+
+  it('answers a count only from a row that names the thing counted', async () => {
+    const dyes = await service.ask('how many dye batches did our dye house run in 2031?');
+    expect([dyes.found, dyes.figures]).toEqual([false, []]);
+    const looms = await service.ask('how many looms were there in 2031?');
+    expect(looms.figures.map((f) => f.value)).toEqual(['12']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {
