@@ -647,6 +647,10 @@ function englishReadings(label: string): string[][] {
   // after it is the participle's own complement, and says what the amount is.
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2 && !endsInParticiple(head)) readings.push(enWords(head));
+  // "Number of depots" is named by what it counts: a question asks "how many depots", and "number" is
+  // no word of it.
+  const counts = /^(?:total\s+)?(?:number|no\.?)\s+of\s+(.+)$/iu.exec(label.replace(/\([^()]*\)/gu, ' ').trim())?.[1];
+  if (counts !== undefined) readings.push(enWords(counts));
   // "Operating activities", "investing activities": the classes a cash flow statement sorts its flows
   // into (IAS 7, ASC 230) are named by their first word alone ("cash from operations", "from investing").
   const classes = [enWords(label), ...readings].filter((words) => words.length >= 3 && words.at(-1) === ACTIVITIES);

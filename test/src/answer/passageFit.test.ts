@@ -53,7 +53,7 @@ beforeAll(async () => {
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
           row('Weft goods', '61,200', '58,950'),
           row('Dye house', '14,410', '13,870'),
-          row('Looms', '12', '11'),
+          row('Number of looms', '12', '11'),
         ],
         [
           { line: 'Mill Projects', size: 14 },
