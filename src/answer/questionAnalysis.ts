@@ -174,6 +174,12 @@ const EN_SHORT_YEAR_DATE = new RegExp(
  * comparative column, read elsewhere.)
  */
 const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year\b/giu;
+/**
+ * A verb of holding a role before "as" ("who serves as chief legal officer", "acts as company
+ * secretary") says only that the role is held, as "is" does: reports print "X is …" or "X (…)".
+ * (Not a bare "act": "the Companies Act as amended".)
+ */
+const EN_ROLE_VERB = /\b(?:serv(?:e|es|ed|ing)|act(?:s|ed|ing))\s+as\b/giu;
 const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters?|half-years?|months?)\s+end(?:ed|ing)\b/giu;
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
 const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
@@ -194,6 +200,7 @@ function englishMatchText(question: string): string {
     .replace(NEGATED_AUXILIARY, ' ')
     .replace(EN_SHORT_YEAR_DATE, (_date: string, dayMonth: string, year: string) => `${dayMonth.replace(/['’]\s*$/u, '')} 20${year}`)
     .replace(EN_LAST_OR_THIS_YEAR, ' ')
+    .replace(EN_ROLE_VERB, ' as ')
     .replace(EN_DAY_MONTH, ' ')
     .replace(EN_PERIOD_END, ' ')
     .replace(EN_KIND, ' how much ')

@@ -53,6 +53,11 @@ describe('analyseQuestion', () => {
     expect(match('quorvex loss on 30 june 31.5 million')).toBe('quorvex loss on 31.5 million');
     const lastYear = analyseQuestion('what was quorvex revenue last year?', tokenizer);
     expect([lastYear.tokens, lastYear.wantsFigure]).toEqual([['quorvex', 'revenue'], true]);
+    // A verb of holding a role before "as" says only that it is held, as "is" does.
+    expect(['who serves as quorvex company secretary?', 'who acted as glimmer trustee in 2031?'].map((q) => analyseQuestion(q, tokenizer).tokens)).toEqual([
+      ['quorvex', 'company', 'secretary'],
+      ['glimmer', 'trustee', '2031'],
+    ]);
     // A light verb names no action of its own: the noun or particle it joins does.
     expect(analyseQuestion('how much did quorvex bring in for us in 2031?', tokenizer).tokens).toEqual(['quorvex', '2031']);
     expect(analyseQuestion('what did we get from selling the glimmer plant?', tokenizer).tokens).toEqual(['selling', 'glimmer', 'plant']);
