@@ -793,6 +793,15 @@ const WHICH_ASK = /谁|哪[位家个所]|什么人|\bwho\b|\bwhom\b|\bwhich\b/iu
 const NAME_HEADING = /^(?:姓名|名称|名字|name|full name)$/iu;
 /** The question asks about the start of a period: an opening balance is then the figure. */
 const OPENING_ASK = /年初|期初|初始|beginning|opening|start of/iu;
+/**
+ * The question asks a balance at a moment ("netted off inventories at year end", "as at 30 June",
+ * "期末余额"); a flow statement (cash flows, or a reconciliation of profit to them) reports what moved
+ * over the period, so its rows answer such a question only when they name a moment themselves ("Cash
+ * and cash equivalents at 31 December").
+ */
+const MOMENT_ASK = /\bat\s+(?:the\s+)?(?:year[- ]end|ye|end\s+of)\b|\bas\s+(?:at|of)\b|\bat\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+|\bclosing\b|期末|年末/iu;
+const FLOW_TABLE = /\bcash\s+flows?\b|\breconciliation\b[^]*\bcash\b|现金流量/iu;
+const MOMENT_LABEL = /\b(?:at|as\s+at|as\s+of)\b|\b(?:end|beginning|start)\s+of\b|\b(?:closing|opening)\b|期末|期初|年末|年初/iu;
 
 /**
  * How strongly the question names an attribute heading: whole (two Han characters are enough for a
@@ -987,6 +996,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const counted = question.language === 'en' ? countedNounEnglish(question.text) : null;
   const countedStem = counted === null ? null : stemWord(counted);
   const asksOpening = OPENING_ASK.test(question.text);
+  const asksMoment = MOMENT_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
   const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
   const baseText = SHARE_BASE.exec(question.text)?.[1];
@@ -1009,6 +1019,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
+    if (asksMoment && FLOW_TABLE.test(`${fact.ref.table.title} ${fact.ref.table.section.path.join(' ')}`) && !MOMENT_LABEL.test(fact.label)) continue;
     // "How many prescriptions …" counts prescriptions: a row whose label, group, column heading and
     // table name never name the thing counted counts (or sums) something else.
     if (countedStem !== null && !latinStems(`${fact.label} ${fact.group ?? ''} ${fact.ref.table.header[fact.column] ?? ''} ${fact.ref.table.title}`).has(countedStem)) continue;

@@ -56,6 +56,16 @@ beforeAll(async () => {
           row('Number of looms', '12', '11'),
         ],
         [
+          { line: 'Note 11. Inventories', size: 14 },
+          'Inventories are recognised net of a provision for obsolescence of $7,029 (2030: $5,347) as at 31 December 2031.',
+          { line: 'RECONCILIATION OF PROFIT TO NET CASH FROM OPERATING ACTIVITIES', size: 12 },
+          { placed: [{ text: '2031 $', x: 400, align: 'right' }, { text: '2030 $', x: 510, align: 'right' }], advance: 20 },
+          row('Profit after income tax', '4,919', '5,403'),
+          row('Provision for weft obsolescence', '1,486', '(601)'),
+          row('Net cash from operating activities', '6,405', '4,802'),
+          row('Cash at end of the year', '9,210', '2,805'),
+        ],
+        [
           { line: 'Mill Projects', size: 14 },
           'As part of the ongoing loom study, the Company cleared a total of 16 pads for drilling at the proposed mill site.',
           'The loom study is led by the mill engineering team.',
@@ -94,6 +104,13 @@ describe('a sentence that fits what is asked', () => {
     expect([dyes.found, dyes.figures]).toEqual([false, []]);
     const looms = await service.ask('how many looms were there in 2031?');
     expect(looms.figures.map((f) => f.value)).toEqual(['12']);
+  });
+
+  it('answers a balance at a moment from no row of a flow statement but one that names a moment', async () => {
+    const provision = await service.ask('whats the weft obsolescence provision netted off inventories at ye?');
+    expect(provision.figures.map((f) => f.value)).toEqual(['7,029']);
+    const cash = await service.ask('what was cash at end of the year 2031?');
+    expect(cash.figures.map((f) => f.value)).toEqual(['9,210']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {
