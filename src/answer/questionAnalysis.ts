@@ -180,6 +180,12 @@ const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year
  * (Not a bare "act": "the Companies Act as amended".)
  */
 const EN_ROLE_VERB = /\b(?:serv(?:e|es|ed|ing)|act(?:s|ed|ing))\s+as\b/giu;
+/**
+ * "Left" after a form of "be" or "have" ("how much was left on the facility", "do we have left")
+ * says the amount remains, which every balance does: no report prints the word beside it ("$25.5
+ * million available under the facility"). "Left the company" keeps it.
+ */
+const EN_LEFT_OVER = /\b((?:is|are|was|were|have|has|had)\s+(?:(?:still|currently|now)\s+)?)left\b/giu;
 const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters?|half-years?|months?)\s+end(?:ed|ing)\b/giu;
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
 const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
@@ -201,6 +207,7 @@ function englishMatchText(question: string): string {
     .replace(EN_SHORT_YEAR_DATE, (_date: string, dayMonth: string, year: string) => `${dayMonth.replace(/['’]\s*$/u, '')} 20${year}`)
     .replace(EN_LAST_OR_THIS_YEAR, ' ')
     .replace(EN_ROLE_VERB, ' as ')
+    .replace(EN_LEFT_OVER, '$1')
     .replace(EN_DAY_MONTH, ' ')
     .replace(EN_PERIOD_END, ' ')
     .replace(EN_KIND, ' how much ')

@@ -58,6 +58,11 @@ describe('analyseQuestion', () => {
       ['quorvex', 'company', 'secretary'],
       ['glimmer', 'trustee', '2031'],
     ]);
+    // "Left" after "be" or "have" says only that an amount remains; "left the board" is an event.
+    expect(['how much quorvex credit was still left on the glimmer facility?', 'who left the quorvex board in 2031?'].map((q) => analyseQuestion(q, tokenizer).tokens)).toEqual([
+      ['quorvex', 'credit', 'glimmer', 'facility'],
+      ['left', 'quorvex', 'board', '2031'],
+    ]);
     // A light verb names no action of its own: the noun or particle it joins does.
     expect(analyseQuestion('how much did quorvex bring in for us in 2031?', tokenizer).tokens).toEqual(['quorvex', '2031']);
     expect(analyseQuestion('what did we get from selling the glimmer plant?', tokenizer).tokens).toEqual(['selling', 'glimmer', 'plant']);
