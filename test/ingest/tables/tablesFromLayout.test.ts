@@ -7,7 +7,7 @@ import type { ParsedTable } from '../../../src/store/shapes.js';
 import { tablesFromLayout } from '../../../ingest/tables/tablesFromLayout.js';
 import { findLayoutTables, type LayoutTable } from '../../../ingest/tables/findLayoutTables.js';
 import type { CleanLine } from '../../../ingest/types.js';
-import { makeReportPdf, makeRuledTablePdf, makeTwoPageTablePdf, TWO_PAGE_TABLE, type PdfBlock } from '../../fixtures/pdfs.js';
+import { makeReportPdf, makeRuledTablePdf, makeTwoPageTablePdf, type PdfBlock, statementRow, TWO_PAGE_TABLE } from '../../fixtures/pdfs.js';
 
 /**
  * Tables found from where text sits on PDF pages built in the test: ruled and unruled, with period
@@ -26,11 +26,6 @@ async function tablesOf(pdf: Buffer, name: string): Promise<ParsedTable[]> {
   return (await analyseReport(file, { maxBytes: 10 * 1024 * 1024, year: 2031 })).tables;
 }
 
-/** A row of an unruled statement: label at the left, amounts right-aligned under their period headers. */
-const row = (label: string, ...amounts: string[]): PdfBlock => ({
-  placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
-  advance: 20,
-});
 
 /** Tables of one page set at 10 pt with no running header or footer. */
 const tablesOfPage = async (blocks: PdfBlock[], name: string) => tablesOf(await makeReportPdf({ header: null, footer: null, fontSize: 10, pages: [blocks] }), name);
@@ -71,11 +66,11 @@ describe('tables from the layout of a PDF', () => {
           { line: '单位：元', align: 'right' },
           { placed: [{ text: '项目', x: 120 }, { text: '2031 年 12 月 31 日', x: 400, align: 'right' }, { text: '2030 年 12 月 31 日', x: 510, align: 'right' }], advance: 20 },
           { placed: [{ text: '流动资产：', x: 60 }], advance: 20 },
-          row('货币资金', '1,234,567.89', '987,654.32'),
-          row('应收账款', '45,000.00', '—'),
+          statementRow('货币资金', '1,234,567.89', '987,654.32'),
+          statementRow('应收账款', '45,000.00', '—'),
           { placed: [{ text: '以公允价值计量且其变动计入', x: 70 }], advance: 15 },
-          row('当期损益的金融资产', '3,200.50', '2,100.00'),
-          row('流动资产合计', '1,282,768.39', '989,754.32'),
+          statementRow('当期损益的金融资产', '3,200.50', '2,100.00'),
+          statementRow('流动资产合计', '1,282,768.39', '989,754.32'),
           '以上为合并报表数据，详见附注。',
         ],
       ],
@@ -103,12 +98,12 @@ describe('tables from the layout of a PDF', () => {
         [
           { line: 'CONSOLIDATED BALANCE SHEETS', size: 12, align: 'centre' },
           { placed: [{ text: 'December 31, 2031', x: 400, align: 'right' }, { text: 'December 31, 2030', x: 510, align: 'right' }], advance: 20 },
-          row('Total liabilities', '993,304', '946,905'),
+          statementRow('Total liabilities', '993,304', '946,905'),
           { placed: [{ text: 'Stockholders’ equity:', x: 60 }], advance: 20 },
           { placed: [{ text: 'Preferred quill stock, par $.01; 10,000 authorized;', x: 70 }], advance: 14 },
           { placed: [{ text: 'zero shares issued and outstanding', x: 80 }, { text: '-', x: 400, align: 'right' }, { text: '-', x: 510, align: 'right' }], advance: 20 },
-          row('Additional paid-in capital', '495,189', '488,303'),
-          row('Total stockholders’ equity', '355,249', '440,244'),
+          statementRow('Additional paid-in capital', '495,189', '488,303'),
+          statementRow('Total stockholders’ equity', '355,249', '440,244'),
         ],
       ],
     });
@@ -127,15 +122,15 @@ describe('tables from the layout of a PDF', () => {
         [
           { line: 'Quill levy reconciliation', size: 12 },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          row('Loss before quill levy', '(412)', '(377)'),
-          row('Loss before quill levy multiplied by the standard'),
-          row('rate of quill levy of 21% (2030:'),
-          row('21%)', '(87)', '(79)'),
-          row('Glimmer credits not recognised as a deferred'),
-          row('levy asset', '64', '58'),
-          row('Effects of:'),
-          row('Items not deductible', '12', '9'),
-          row('Quill levy charge', '(11)', '(12)'),
+          statementRow('Loss before quill levy', '(412)', '(377)'),
+          statementRow('Loss before quill levy multiplied by the standard'),
+          statementRow('rate of quill levy of 21% (2030:'),
+          statementRow('21%)', '(87)', '(79)'),
+          statementRow('Glimmer credits not recognised as a deferred'),
+          statementRow('levy asset', '64', '58'),
+          statementRow('Effects of:'),
+          statementRow('Items not deductible', '12', '9'),
+          statementRow('Quill levy charge', '(11)', '(12)'),
         ],
       ],
     });
@@ -180,9 +175,9 @@ describe('tables from the layout of a PDF', () => {
           { line: '单位：元', align: 'right' },
           { line: '本期增减变动', align: 'centre' },
           { placed: [{ text: '被投资单位', x: 60 }, { text: '期初余额', x: 400, align: 'right' }, { text: '追加投资', x: 510, align: 'right' }], advance: 20 },
-          row('青禾蓝湾材料有限公司', '1,200,000.00', '300,000.00'),
-          row('青禾北岭科技有限公司', '800,000.00', '—'),
-          row('合计', '2,000,000.00', '300,000.00'),
+          statementRow('青禾蓝湾材料有限公司', '1,200,000.00', '300,000.00'),
+          statementRow('青禾北岭科技有限公司', '800,000.00', '—'),
+          statementRow('合计', '2,000,000.00', '300,000.00'),
         ],
       ],
     });
@@ -371,8 +366,8 @@ describe('tables from the layout of a PDF', () => {
   it('carries an unruled table over a page break without a repeated header', async () => {
     const pdf = await makeReportPdf({
       pages: [
-        ['1.1 经营情况', { placed: [{ text: '项目', x: 60 }, { text: '本期发生额', x: 400, align: 'right' }, { text: '上期发生额', x: 510, align: 'right' }], advance: 20 }, row('营业收入', '900.00', '800.00'), row('营业成本', '500.00', '450.00')],
-        [row('销售费用', '30.00', '28.00'), row('管理费用', '40.00', '39.00'), '以上费用均按权责发生制确认。'],
+        ['1.1 经营情况', { placed: [{ text: '项目', x: 60 }, { text: '本期发生额', x: 400, align: 'right' }, { text: '上期发生额', x: 510, align: 'right' }], advance: 20 }, statementRow('营业收入', '900.00', '800.00'), statementRow('营业成本', '500.00', '450.00')],
+        [statementRow('销售费用', '30.00', '28.00'), statementRow('管理费用', '40.00', '39.00'), '以上费用均按权责发生制确认。'],
         ['1.2 其他事项', '本年度无其他需要说明的事项。'],
       ],
     });
@@ -447,8 +442,8 @@ describe('tables from the layout of a PDF', () => {
       title,
       'At 31 December 2031',
       { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 14 },
-      row(first, '7,241', '5,901'),
-      spaced(row('Total equity', '7,164', '5,822'), 70),
+      statementRow(first, '7,241', '5,901'),
+      spaced(statementRow('Total equity', '7,164', '5,822'), 70),
     ];
     const pdf = await makeReportPdf({
       header: null,
@@ -472,13 +467,13 @@ describe('tables from the layout of a PDF', () => {
         [
           { line: 'CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME (LOSS) FOR THE YEARS ENDED DECEMBER 31, 2031, 2030 AND 2029', size: 7 },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 14 },
-          row('Net income', '1,200', '(300)'),
-          row('Translation adjustment', '45', '12'),
-          spaced(row('Comprehensive income', '1,245', '(288)'), 40),
+          statementRow('Net income', '1,200', '(300)'),
+          statementRow('Translation adjustment', '45', '12'),
+          spaced(statementRow('Comprehensive income', '1,245', '(288)'), 40),
           'The amounts below are presented in the currency of the Zorblat Islands.',
           { placed: [{ text: 'Owned', x: 400, align: 'right' }, { text: 'Leased', x: 510, align: 'right' }], advance: 14 },
-          row('Vessels', '9,000', '8,100'),
-          row('Cash', '700', '650'),
+          statementRow('Vessels', '9,000', '8,100'),
+          statementRow('Cash', '700', '650'),
         ],
       ],
     });
@@ -494,9 +489,9 @@ describe('tables from the layout of a PDF', () => {
           '2.3 Fleet costs',
           'The costs of running the fleet were as follows in the year under review.',
           { placed: [{ text: 'Cost', x: 70 }], advance: 18 },
-          row('Fuel', '1,200', '1,100'),
-          row('Crew', '800', '760'),
-          row('Repairs', '300', '280'),
+          statementRow('Fuel', '1,200', '1,100'),
+          statementRow('Crew', '800', '760'),
+          statementRow('Repairs', '300', '280'),
         ],
       ],
     });
@@ -525,15 +520,15 @@ describe('tables from the layout of a PDF', () => {
       [
         'Note 6. Other income',
         group,
-        row('', '2031', '2030'),
-        row('Research grant', '1,055', '877'),
-        row('Other', '48', '101'),
-        spaced(row('Other income', '1,103', '978'), 30),
+        statementRow('', '2031', '2030'),
+        statementRow('Research grant', '1,055', '877'),
+        statementRow('Other', '48', '101'),
+        spaced(statementRow('Other income', '1,103', '978'), 30),
         'Note 7. Expenses',
         group,
-        row('', '2031', '2030'),
-        row('Cost of sales', '7,352', '5,799'),
-        row('Depreciation', '607', '554'),
+        statementRow('', '2031', '2030'),
+        statementRow('Cost of sales', '7,352', '5,799'),
+        statementRow('Depreciation', '607', '554'),
       ],
       'note-tables.pdf',
     );
@@ -577,20 +572,20 @@ describe('tables from the layout of a PDF', () => {
         'Contractual Obligations',
         'The table shows revenue by type for the years ended 2031 and',
         'December 26, 2030.',
-        row('', '2031', '2030'),
-        row('Grocery', '3,207', '3,146'),
-        spaced(row('Pharmacy', '607', '554'), 40),
+        statementRow('', '2031', '2030'),
+        statementRow('Grocery', '3,207', '3,146'),
+        spaced(statementRow('Pharmacy', '607', '554'), 40),
         '更正',
         '3．对',
-        row('', '2031', '2030'),
-        row('Fuel', '1,103', '978'),
-        row('Other', '48', '101'),
+        statementRow('', '2031', '2030'),
+        statementRow('Fuel', '1,103', '978'),
+        statementRow('Other', '48', '101'),
       ],
       'sentence-titles.pdf',
     );
     expect(tables.map((t) => t.title)).toEqual(['Contractual Obligations', '']);
     // Two characters of a narrow cell, set one by one and so spaced, are no longer a title.
-    const spacedFragment = await tablesOfPage(['栖 木', row('', '2031', '2030'), row('Timber', '2,310', '2,004'), row('Resin', '512', '498')], 'spaced-fragment.pdf');
+    const spacedFragment = await tablesOfPage(['栖 木', statementRow('', '2031', '2030'), statementRow('Timber', '2,310', '2,004'), statementRow('Resin', '512', '498')], 'spaced-fragment.pdf');
     expect(spacedFragment.map((t) => t.title)).toEqual(['']);
   });
 
@@ -599,14 +594,14 @@ describe('tables from the layout of a PDF', () => {
       [
         '（2）栖木分红规划',
         '公积金后所余的利润）为正值、',
-        row('', '2031', '2030'),
-        row('现金分红', '1,200', '1,100'),
-        spaced(row('股票股利', '300', '250'), 40),
+        statementRow('', '2031', '2030'),
+        statementRow('现金分红', '1,200', '1,100'),
+        spaced(statementRow('股票股利', '300', '250'), 40),
         '（3）栖木股东情况',
         '报告期内，公司召开股东大会审议',
-        row('', '2031', '2030'),
-        row('股东户数', '8,801', '9,120'),
-        row('前十名股东持股', '4,500', '4,380'),
+        statementRow('', '2031', '2030'),
+        statementRow('股东户数', '8,801', '9,120'),
+        statementRow('前十名股东持股', '4,500', '4,380'),
       ],
       'fragment-titles.pdf',
     );
@@ -619,9 +614,9 @@ describe('tables from the layout of a PDF', () => {
         'Fees of Zorblat Audit LLP',
         'During the financial year the following fees were paid or payable for services provided by the auditor of the',
         'Company:',
-        row('', '2031', '2030'),
-        row('Audit of the financial statements', '97,000', '85,000'),
-        row('Tax services', '12,000', '11,000'),
+        statementRow('', '2031', '2030'),
+        statementRow('Audit of the financial statements', '97,000', '85,000'),
+        statementRow('Tax services', '12,000', '11,000'),
       ],
       'sentence-tail.pdf',
     );
@@ -636,10 +631,10 @@ describe('tables from the layout of a PDF', () => {
       [
         'Note 15. Loans',
         { placed: [{ text: 'Loans to associates', x: 345 }], advance: 14 },
-        row('', '2031', '2030'),
-        row('At 1 July 2030', '21,948', '20,114'),
-        row('Lent during the year', '3,334', '1,834'),
-        row('At 30 June 2031', '25,282', '21,948'),
+        statementRow('', '2031', '2030'),
+        statementRow('At 1 July 2030', '21,948', '20,114'),
+        statementRow('Lent during the year', '3,334', '1,834'),
+        statementRow('At 30 June 2031', '25,282', '21,948'),
       ],
       'centred-column-title.pdf',
     );

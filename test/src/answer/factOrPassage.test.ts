@@ -2,17 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
-import { makeReportPdf, type PdfBlock } from '../../fixtures/pdfs.js';
+import { makeReportPdf, type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
 import { buildFixture, type Fixture } from './reportFixture.js';
 
 /**
  * An invented English annual report, built as a PDF in the test: a statement that prints a "Cash"
  * row, and prose that states another figure about cash with more of a question's words.
  */
-const row = (label: string, ...amounts: string[]): PdfBlock => ({
-  placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
-  advance: 20,
-});
 
 let fixture: Fixture;
 let service: AnswerService;
@@ -47,9 +43,9 @@ beforeAll(async () => {
           { line: 'REVENUE BY REGION', size: 12 },
           { line: '(in thousands)', align: 'right' },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          row('Harbour Lands', '81,200', '79,450'),
-          row('Glimmer, Quill, and Ember', '23,118', '21,907'),
-          row('Total revenue', '104,318', '101,357'),
+          statementRow('Harbour Lands', '81,200', '79,450'),
+          statementRow('Glimmer, Quill, and Ember', '23,118', '21,907'),
+          statementRow('Total revenue', '104,318', '101,357'),
         ],
         [
           'Results of operations',
@@ -59,24 +55,24 @@ beforeAll(async () => {
         ],
         [
           { line: 'Corporate directory', size: 12 },
-          row('Directors', 'Ms. Ada Brill  Mr. Otto Penn'),
-          row('Registered office', '9 Harbour Lane, Quillport'),
+          statementRow('Directors', 'Ms. Ada Brill  Mr. Otto Penn'),
+          statementRow('Registered office', '9 Harbour Lane, Quillport'),
         ],
         [
           { line: 'STATEMENTS OF QUILL STOCK', size: 12 },
           { placed: [{ text: 'Shares of Quill Stock', x: 400, align: 'right' }, { text: 'Amount', x: 510, align: 'right' }], advance: 20 },
-          row('Balance, January 1, 2031', '5,100', '40,800'),
-          row('Repurchase of quill stock', '(120 )', '(9,604 )'),
-          row('Issuance of quill stock', '60', '4,802'),
-          row('Balance, December 31, 2031', '5,040', '35,998'),
+          statementRow('Balance, January 1, 2031', '5,100', '40,800'),
+          statementRow('Repurchase of quill stock', '(120 )', '(9,604 )'),
+          statementRow('Issuance of quill stock', '60', '4,802'),
+          statementRow('Balance, December 31, 2031', '5,040', '35,998'),
         ],
         [
           { line: 'CONSOLIDATED BALANCE SHEETS', size: 12 },
           { line: '(in thousands)', align: 'right' },
           { placed: [{ text: 'December 31, 2031', x: 400, align: 'right' }, { text: 'December 31, 2030', x: 510, align: 'right' }], advance: 20 },
-          row('Cash', '52,310', '48,775'),
-          row('Vessels', '610,200', '588,905'),
-          row('Total assets', '701,044', '672,380'),
+          statementRow('Cash', '52,310', '48,775'),
+          statementRow('Vessels', '610,200', '588,905'),
+          statementRow('Total assets', '701,044', '672,380'),
         ],
         [
           'Margin review',
@@ -86,29 +82,29 @@ beforeAll(async () => {
         [
           { line: 'DEPARTMENT MIX', size: 12 },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          row('Harbour goods', '61.2 %', '60.1 %'),
-          row('Fuel', '5.6', '4.4'),
-          row('Other', '33.2', '35.5'),
-          row('Consolidated net sales', '100.0 %', '100.0 %'),
+          statementRow('Harbour goods', '61.2 %', '60.1 %'),
+          statementRow('Fuel', '5.6', '4.4'),
+          statementRow('Other', '33.2', '35.5'),
+          statementRow('Consolidated net sales', '100.0 %', '100.0 %'),
         ],
         [
           { line: 'STATEMENT OF EMBER INCOME', size: 12 },
           { placed: [{ text: 'Note', x: 300, align: 'right' }, { text: 'Group 2031 $', x: 400, align: 'right' }, { text: 'Group 2030 $', x: 510, align: 'right' }], advance: 20 },
-          row('Revenue', '5', '9,310', '8,775'),
-          row('Other income', '6', '1,535', '1,415'),
-          row('Interest revenue', '', '41', '17'),
-          row('Other expenses', '', '(2,441)', '(2,010)'),
-          row('Finance costs', '7', '(153)', '(149)'),
-          row('Profit before income tax expense', '', '1,231', '1,033'),
+          statementRow('Revenue', '5', '9,310', '8,775'),
+          statementRow('Other income', '6', '1,535', '1,415'),
+          statementRow('Interest revenue', '', '41', '17'),
+          statementRow('Other expenses', '', '(2,441)', '(2,010)'),
+          statementRow('Finance costs', '7', '(153)', '(149)'),
+          statementRow('Profit before income tax expense', '', '1,231', '1,033'),
         ],
         [
           'Ember levy',
           'At the end of 2031 a deferred ember asset of approximately £2,338,000 (2030: £2,279,000) has not been recognised owing to the uncertainty of future profits.',
           { line: 'EMBER LEVY CHARGE', size: 12 },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          row('Ember levy on loss for the year', '3', '4'),
-          row('Losses carried forward not recognised as a deferred ember asset', '59', '65'),
-          row('Ember levy charge for the year', '12', '9'),
+          statementRow('Ember levy on loss for the year', '3', '4'),
+          statementRow('Losses carried forward not recognised as a deferred ember asset', '59', '65'),
+          statementRow('Ember levy charge for the year', '12', '9'),
         ],
         [
           'Vorn levies',
@@ -116,8 +112,8 @@ beforeAll(async () => {
           'in 2031, 2030 and 2029, respectively.',
           { line: 'VORN LEASES', size: 12 },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          row('Cash paid for vorn lease liabilities', '48,744', '47,799'),
-          row('Vorn lease assets obtained', '12,001', '9,870'),
+          statementRow('Cash paid for vorn lease liabilities', '48,744', '47,799'),
+          statementRow('Vorn lease assets obtained', '12,001', '9,870'),
         ],
       ],
     });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
 import { sectionsNamed, sourcePhrase } from '../../../src/answer/namedSection.js';
-import { makeReportPdf, type PdfBlock } from '../../fixtures/pdfs.js';
+import { makeReportPdf, type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
 import { buildFixture, type Fixture } from './reportFixture.js';
 
 describe('the part of a report a question names', () => {
@@ -27,11 +27,6 @@ describe('the part of a report a question names', () => {
 });
 
 /** An invented annual report, built as a PDF in the test: a statement row and prose that state one quantity differently. */
-const row = (label: string, ...amounts: string[]): PdfBlock => ({
-  placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
-  advance: 20,
-});
-
 let fixture: Fixture;
 let service: AnswerService;
 beforeAll(async () => {
@@ -56,9 +51,9 @@ beforeAll(async () => {
           { line: 'Consolidated Statement of Loom Income', size: 14 },
           { line: '(in thousands)', align: 'right' },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          row('Loom revenue', '88,140', '80,575'),
-          row('Depreciation', '4,187', '3,902'),
-          row('Operating profit', '12,406', '11,170'),
+          statementRow('Loom revenue', '88,140', '80,575'),
+          statementRow('Depreciation', '4,187', '3,902'),
+          statementRow('Operating profit', '12,406', '11,170'),
         ],
       ],
     });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
 import { askedHeadEnglish } from '../../../src/answer/questionAnalysis.js';
-import { makeReportPdf, type PdfBlock } from '../../fixtures/pdfs.js';
+import { makeReportPdf, type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
 import { buildFixture, type Fixture } from './reportFixture.js';
 
 describe('the thing an English question asks the value of', () => {
@@ -21,10 +21,6 @@ describe('the thing an English question asks the value of', () => {
 });
 
 /** An invented annual report, built as a PDF in the test: prose that states figures for other years and other things. */
-const row = (label: string, ...amounts: string[]): PdfBlock => ({
-  placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
-  advance: 20,
-});
 let fixture: Fixture;
 let service: AnswerService;
 beforeAll(async () => {
@@ -51,19 +47,19 @@ beforeAll(async () => {
           { line: 'SALES BY DEPARTMENT', size: 14 },
           { line: '(amounts in thousands)', align: 'right' },
           { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          row('Weft goods', '61,200', '58,950'),
-          row('Dye house', '14,410', '13,870'),
-          row('Number of looms', '12', '11'),
+          statementRow('Weft goods', '61,200', '58,950'),
+          statementRow('Dye house', '14,410', '13,870'),
+          statementRow('Number of looms', '12', '11'),
         ],
         [
           { line: 'Note 11. Inventories', size: 14 },
           'Inventories are recognised net of a provision for obsolescence of $7,029 (2030: $5,347) as at 31 December 2031.',
           { line: 'RECONCILIATION OF PROFIT TO NET CASH FROM OPERATING ACTIVITIES', size: 12 },
           { placed: [{ text: '2031 $', x: 400, align: 'right' }, { text: '2030 $', x: 510, align: 'right' }], advance: 20 },
-          row('Profit after income tax', '4,919', '5,403'),
-          row('Provision for weft obsolescence', '1,486', '(601)'),
-          row('Net cash from operating activities', '6,405', '4,802'),
-          row('Cash at end of the year', '9,210', '2,805'),
+          statementRow('Profit after income tax', '4,919', '5,403'),
+          statementRow('Provision for weft obsolescence', '1,486', '(601)'),
+          statementRow('Net cash from operating activities', '6,405', '4,802'),
+          statementRow('Cash at end of the year', '9,210', '2,805'),
         ],
         [
           { line: 'Mill Projects', size: 14 },
