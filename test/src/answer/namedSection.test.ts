@@ -1,10 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
 import { sectionsNamed, sourcePhrase } from '../../../src/answer/namedSection.js';
 import { makeReportPdf, type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
-import { buildFixture, type Fixture } from './reportFixture.js';
+import { buildPdfFixture, type Fixture } from './reportFixture.js';
 
 describe('the part of a report a question names', () => {
   it('reads the phrase after words that say where a figure is stated, up to a preposition that starts what follows', () => {
@@ -30,8 +28,8 @@ describe('the part of a report a question names', () => {
 let fixture: Fixture;
 let service: AnswerService;
 beforeAll(async () => {
-  fixture = await buildFixture(async (dir) => {
-    const pdf = await makeReportPdf({
+  fixture = await buildPdfFixture('tarnwick-2031.pdf', () =>
+    makeReportPdf({
       header: null,
       footer: null,
       fontSize: 10,
@@ -56,11 +54,8 @@ beforeAll(async () => {
           statementRow('Operating profit', '12,406', '11,170'),
         ],
       ],
-    });
-    const file = path.join(dir, 'tarnwick-2031.pdf');
-    await writeFile(file, pdf);
-    return [file];
-  });
+    }),
+  );
   service = await fixture.service();
 }, 60_000);
 afterAll(() => fixture.cleanup());

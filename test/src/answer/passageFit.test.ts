@@ -1,10 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
 import { askedHeadEnglish } from '../../../src/answer/questionAnalysis.js';
 import { makeReportPdf, type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
-import { buildFixture, type Fixture } from './reportFixture.js';
+import { buildPdfFixture, type Fixture } from './reportFixture.js';
 
 describe('the thing an English question asks the value of', () => {
   it('is the last word of the noun phrase after "what is the", before its preposition', () => {
@@ -24,8 +22,8 @@ describe('the thing an English question asks the value of', () => {
 let fixture: Fixture;
 let service: AnswerService;
 beforeAll(async () => {
-  fixture = await buildFixture(async (dir) => {
-    const pdf = await makeReportPdf({
+  fixture = await buildPdfFixture('tarnwick-2031.pdf', () =>
+    makeReportPdf({
       header: null,
       footer: null,
       fontSize: 10,
@@ -68,11 +66,8 @@ beforeAll(async () => {
           'The board reviews each mill budget and each mill plan in the spring.',
         ],
       ],
-    });
-    const file = path.join(dir, 'tarnwick-2031.pdf');
-    await writeFile(file, pdf);
-    return [file];
-  });
+    }),
+  );
   service = await fixture.service();
 }, 60_000);
 afterAll(() => fixture.cleanup());

@@ -51,3 +51,12 @@ export async function buildFixture(files: (dir: string) => Promise<string[]>): P
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }
+
+/** An index in a temp folder built from one report PDF made in the test, saved under `fileName`. */
+export function buildPdfFixture(fileName: string, pdf: () => Promise<Buffer>): Promise<Fixture> {
+  return buildFixture(async (dir) => {
+    const file = path.join(dir, fileName);
+    await writeFile(file, await pdf());
+    return [file];
+  });
+}
