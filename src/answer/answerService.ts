@@ -382,8 +382,8 @@ export class AnswerService {
       .matchMetrics(analysis.matchText, 12, registryFilter)
       .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
       // A figure the sentence states for another year than the one asked ("… in 2031, 2030 and 2029,
-      // respectively", "… by $275 thousand in 2030"), or in a sentence framed by a later time ("In
-      // January 2033, … bringing the balance to …").
+      // respectively", "… by $318 thousand in 2030"), or in a sentence framed by a later time ("In
+      // January 2033, the mill drew a further …").
       .filter((m) => {
         const listed = yearStatedFor(m.entry.evidence, m.entry.value);
         const asked = askedYear(analysis, m.report.year);

@@ -794,7 +794,7 @@ const NAME_HEADING = /^(?:姓名|名称|名字|name|full name)$/iu;
 /** The question asks about the start of a period: an opening balance is then the figure. */
 const OPENING_ASK = /年初|期初|初始|beginning|opening|start of/iu;
 /**
- * The question asks a balance at a moment ("netted off inventories at year end", "as at 30 June",
+ * The question asks a balance at a moment ("netted off glimmer stock at year end", "as at 30 June",
  * "期末余额"); a flow statement (cash flows, or a reconciliation of profit to them) reports what moved
  * over the period, so its rows answer such a question only when they name a moment themselves ("Cash
  * and cash equivalents at 31 December").
@@ -1020,7 +1020,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
     if (asksMoment && FLOW_TABLE.test(`${fact.ref.table.title} ${fact.ref.table.section.path.join(' ')}`) && !MOMENT_LABEL.test(fact.label)) continue;
-    // "How many prescriptions …" counts prescriptions: a row whose label, group, column heading and
+    // "How many glimmer refills …" counts refills: a row whose label, group, column heading and
     // table name never name the thing counted counts (or sums) something else.
     if (countedStem !== null && !latinStems(`${fact.label} ${fact.group ?? ''} ${fact.ref.table.header[fact.column] ?? ''} ${fact.ref.table.title}`).has(countedStem)) continue;
     if (fact.holder && !asksWho) continue;

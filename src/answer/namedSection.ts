@@ -3,9 +3,9 @@ import { PLACE_END, SOURCE_LEAD } from './questionAnalysis.js';
 
 /**
  * The part of a report an English question says its figure comes from: "… per the MD&A", "according
- * to the chairman's report", "as stated in the remuneration report". A report prints one quantity in
+ * to the chair's letter", "as stated in the remuneration report". A report prints one quantity in
  * several places, differently (the statement's depreciation beside the narrative's, a table's profit
- * beside the chairman's rounded one); a question that names the place asks for that one.
+ * beside the chair's rounded one); a question that names the place asks for that one.
  */
 
 /**
@@ -31,8 +31,8 @@ export function sourcePhrase(question: string): string | null {
 }
 
 /**
- * The section headings the phrase names: every word of it in the heading ("chairman's report" in
- * "Chairman's Report"), or, typed in capitals, the initials of consecutive words of the heading
+ * The section headings the phrase names: every word of it in the heading ("chair's letter" in
+ * "Chair's Letter"), or, typed in capitals, the initials of consecutive words of the heading
  * ("MD&A" in "Item 7. Management's Discussion and Analysis of …"). A phrase that the report's own
  * title holds ("the annual report") names the whole report, so no section.
  */

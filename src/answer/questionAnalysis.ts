@@ -175,14 +175,14 @@ const EN_SHORT_YEAR_DATE = new RegExp(
  */
 const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year\b/giu;
 /**
- * A verb of holding a role before "as" ("who serves as chief legal officer", "acts as company
+ * A verb of holding a role before "as" ("who serves as chief harbour officer", "acts as company
  * secretary") says only that the role is held, as "is" does: reports print "X is …" or "X (…)".
  * (Not a bare "act": "the Companies Act as amended".)
  */
 const EN_ROLE_VERB = /\b(?:serv(?:e|es|ed|ing)|act(?:s|ed|ing))\s+as\b/giu;
 /**
  * "Left" after a form of "be" or "have" ("how much was left on the facility", "do we have left")
- * says the amount remains, which every balance does: no report prints the word beside it ("$25.5
+ * says the amount remains, which every balance does: no report prints the word beside it ("$3.8
  * million available under the facility"). "Left the company" keeps it.
  */
 const EN_LEFT_OVER = /\b((?:is|are|was|were|have|has|had)\s+(?:(?:still|currently|now)\s+)?)left\b/giu;

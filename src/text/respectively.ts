@@ -38,7 +38,7 @@ export function respectiveYears(sentence: string, figures: readonly FoundFigure[
 
 /**
  * The year a sentence states the printed figure `value` for — listed against years ("… $28.1 million
- * … in 2031, 2030 and 2029, respectively") or followed by one ("$275 thousand in 2030") — or null when
+ * … in 2031, 2030 and 2029, respectively") or followed by one ("$318 thousand in 2030") — or null when
  * it states it for none (or for several). The sentence's figures are found only when it has such a
  * list or phrase: most have neither.
  */
@@ -52,7 +52,7 @@ export function yearStatedFor(sentence: string, value: string): number | null {
 }
 
 /**
- * The year a phrase right after a figure states it for: "increased gross profit by $275 thousand in
+ * The year a phrase right after a figure states it for: "increased glimmer margin by $318 thousand in
  * 2030", "7,450 tonnes during fiscal 2031" (its unit word between). A prepositional phrase of time
  * directly after an amount qualifies that amount; a list of years there ("… in 2031 and 2030") is
  * left to "respectively".
@@ -65,7 +65,7 @@ export function yearFollowing(sentence: string, figure: FoundFigure): number | n
 }
 
 /**
- * A sentence opening on a time after `year` ("In January 2033, we borrowed …", "As of March 31,
+ * A sentence opening on a time after `year` ("In January 2033, the mill drew …", "As of March 31,
  * 2033, …", "During 2033, …"): a fronted phrase of time frames the whole sentence, and one later than
  * the period asked speaks of what came after it (a report's subsequent events).
  */
