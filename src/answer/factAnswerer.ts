@@ -499,6 +499,11 @@ function countedHead(question: string): string | null {
  */
 const COMPARED_WITH = /(?:比|较|与|跟|和)\s*(?:\d{2}(?:\d{2})?\s*年(?:度)?|上年|去年|前年|上期|同期|上一年)(?:相比|比较)?/gu;
 
+/** A moment of "the year" a label names: "at end of the year", "at the beginning of the financial year". */
+const YEAR_MOMENT_LABEL = /\b(?:end|beginning|start)\s+of\s+(?:the\s+)?(?:(?:financial|fiscal)\s+)?year\b/iu;
+/** A year a question names by its number ("2031", "FY31"). */
+const NAMED_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)|\bFY\s*'?\d{2}\b/iu;
+
 export const askedText = (question: string): AskedText => ({
   text: question,
   compact: matchingForm(compact(question.replace(COMPARED_WITH, ' '))),
@@ -536,6 +541,9 @@ export function labelStrength(
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
+  // A balance at the end or start of "the year" is named by the year's number ("cash at the end of
+  // 2031" for "Cash at end of the year"): the number is the year.
+  if (YEAR_MOMENT_LABEL.test(label) && NAMED_YEAR.test(asked.text) && words.every((w) => w === 'year' || asked.words.has(w))) return words.length * 2 - 1;
   // A term's short name in brackets ("Glimmer units (QX)", "Net revenue retention (NRR)") names it when
   // the question types it as printed.
   if (shortName?.test(asked.text)) return 1;

@@ -102,6 +102,8 @@ describe('a sentence that fits what is asked', () => {
     expect(provision.figures.map((f) => f.value)).toEqual(['7,029']);
     const cash = await service.ask('what was cash at end of the year 2031?');
     expect(cash.figures.map((f) => f.value)).toEqual(['9,210']);
+    // (The year's number names "the year" of a balance at its end.)
+    expect((await service.ask('how much cash did we hold at the end of 2031?')).figures.map((f) => f.value)).toEqual(['9,210']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {
