@@ -801,6 +801,8 @@ const WHICH_ASK = /谁|哪[位家个所]|什么人|\bwho\b|\bwhom\b|\bwhich\b/iu
 const NAME_HEADING = /^(?:姓名|名称|名字|name|full name)$/iu;
 /** The question asks about the start of a period: an opening balance is then the figure. */
 const OPENING_ASK = /年初|期初|初始|beginning|opening|start of/iu;
+/** A row label naming the start of its period: its figure is the opening balance, the year before's close. */
+const OPENING_ROW = /\b(?:beginning|start)\s+of\s+(?:the\s+)?(?:(?:financial|fiscal)\s+)?(?:year|period)\b|\bopening\b|期初|年初/iu;
 /**
  * The question asks a balance at a moment ("netted off glimmer stock at year end", "as at 30 June",
  * "期末余额"); a flow statement (cash flows, or a reconciliation of profit to them) reports what moved
@@ -1052,7 +1054,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
     if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.
-    if (fact.opening && !asksOpening) continue;
+    // (So is a row that names the period's start: "Cash at beginning of year", "Opening balance", "期初余额".)
+    if ((fact.opening || OPENING_ROW.test(fact.label)) && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an
     // English question, whose asking words the analysis does not list).
     if (fact.year !== null && !asksAmount) continue;

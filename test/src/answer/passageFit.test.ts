@@ -60,6 +60,13 @@ beforeAll(async () => {
           statementRow('Cash at end of the year', '9,210', '2,805'),
         ],
         [
+          { line: 'CONSOLIDATED STATEMENTS OF WEFT FLOWS', size: 12 },
+          { placed: [{ text: '2031 $', x: 400, align: 'right' }, { text: '2030 $', x: 510, align: 'right' }], advance: 20 },
+          statementRow('Weft and weft equivalents at beginning of period', '3,105', '2,290'),
+          statementRow('Net increase in weft', '6,405', '815'),
+          statementRow('Weft and weft equivalents at end of period', '9,510', '3,105'),
+        ],
+        [
           { line: 'Mill Projects', size: 14 },
           'As part of the ongoing loom study, the Company cleared a total of 16 pads for drilling at the proposed mill site.',
           'The loom study is led by the mill engineering team.',
@@ -104,6 +111,11 @@ describe('a sentence that fits what is asked', () => {
     expect(cash.figures.map((f) => f.value)).toEqual(['9,210']);
     // (The year's number names "the year" of a balance at its end.)
     expect((await service.ask('how much cash did we hold at the end of 2031?')).figures.map((f) => f.value)).toEqual(['9,210']);
+  });
+
+  it('reads a row for the start of a period only for a question that asks the opening figure', async () => {
+    expect((await service.ask('how much weft did we have at year end?')).figures.map((f) => f.value)).toEqual(['9,510']);
+    expect((await service.ask('how much weft did we have at the beginning of 2031?')).figures.map((f) => f.value)).toEqual(['3,105']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {
