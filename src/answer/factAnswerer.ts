@@ -2,7 +2,7 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
-import { AMOUNT_ASK, CHANGE_ASK, countedNoun, countedNounEnglish, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -507,7 +507,8 @@ const NAMED_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)|\bFY\s*'?\d{2}\b/iu;
 export const askedText = (question: string): AskedText => ({
   text: question,
   compact: matchingForm(compact(question.replace(COMPARED_WITH, ' '))),
-  words: new Set(enWords(question)),
+  // ("Last year" is a period, not the word "year" of a heading: "Payments due … 1-3 years".)
+  words: new Set(enWords(question.replace(EN_LAST_OR_THIS_YEAR, ' '))),
   counted: countedHead(question),
   asksPlace: PLACE_ASK.test(question),
 });

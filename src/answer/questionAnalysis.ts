@@ -173,7 +173,7 @@ const EN_SHORT_YEAR_DATE = new RegExp(
  * 今年 do: asked after the year ends, about its report. (The "prior year" of a statement is its
  * comparative column, read elsewhere.)
  */
-const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year\b/giu;
+export const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year\b/giu;
 /**
  * A verb of holding a role before "as" ("who serves as chief harbour officer", "acts as company
  * secretary") says only that the role is held, as "is" does: reports print "X is …" or "X (…)".

@@ -911,3 +911,10 @@ describe('a table of people by the columns of each period', () => {
     expect(answerFromFacts(facts, analyseQuestion('how many staff did quorvex have in 2031?', tokenizer))).toBeNull();
   });
 });
+
+describe('the words a question asks a row by', () => {
+  it('holds no "year" from "last year", a period, but keeps a year the question names as a word', () => {
+    expect([...askedText('total weft sales last year?').words]).toEqual(['total', 'weft', 'sale']);
+    expect(askedText('weft profit for the year?').words.has('year')).toBe(true);
+  });
+});
