@@ -192,6 +192,12 @@ const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second 
 const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
 /** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2031, we spent …"). */
 const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
+/**
+ * "At year end", "as at the end of the year": the moment a balance is asked for, a period like "at 31
+ * December" (which goes too), not a topic a passage must repeat. Rows for the moment are told apart
+ * by the question's own text (the opening against the close), not by these match words.
+ */
+const EN_AT_YEAR_END = /\b(?:at|as\s+at|as\s+of)\s+(?:the\s+)?(?:(?:financial|fiscal)\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+)?(?:(?:financial|fiscal)\s+)?year)\b/giu;
 /** "YE" without a year: the year end, spelled out as reports print it ("at ye" → "at year end"). */
 const YEAR_END_TOKEN = /\bYE\b/giu;
 
@@ -214,6 +220,7 @@ function englishMatchText(question: string): string {
     .replace(HALF_OR_QUARTER_TOKEN, (token: string) => HALF_OR_QUARTER[token.toLowerCase()] ?? token)
     .replace(FISCAL_YEAR_TOKEN, (_token: string, year: string) => (year.length === 2 ? `20${year}` : year))
     .replace(YEAR_END_TOKEN, 'year end')
+    .replace(EN_AT_YEAR_END, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
 }
