@@ -5,7 +5,7 @@ import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import type { Chunk } from '../store/shapes.js';
-import { framedAfter, respectiveYears, yearFollowing } from '../text/respectively.js';
+import { figureYear, framedAfter, respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
@@ -338,7 +338,7 @@ export function answerExtractively(
       const listed = respectiveYears(sentence, figures(i));
       const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
-        const listedYear = listed.get(f.start) ?? yearFollowing(sentence, f);
+        const listedYear = figureYear(sentence, f, listed);
         if (listedYear !== null ? listedYear !== year : framedAfter(sentence, year)) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
         if (!countedEnglish) return 0;

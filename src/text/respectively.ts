@@ -10,7 +10,7 @@ import { findFigures, type FoundFigure } from './findFigures.js';
 /** A list of two or more years closed by "and" (fiscal years too). */
 const YEAR_LIST = /(?:fiscal\s+(?:years?\s+)?)?(?:19|20)\d{2}(?:\s*,\s*(?:fiscal\s+)?(?:19|20)\d{2})*\s*,?\s*(?:and|&)\s+(?:fiscal\s+)?(?:19|20)\d{2}/giu;
 const RESPECTIVELY = /\brespectively\b/giu;
-const RESPECTIVELY_OR_YEAR = /\brespectively\b|\b(?:in|for|during)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?:19|20)\d{2}\b/iu;
+const RESPECTIVELY_OR_YEAR = /\brespectively\b|\(\s*(?:FY\s*)?(?:19|20)\d{2}\s*[:,–-]|\b(?:in|for|during)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?:19|20)\d{2}\b/iu;
 
 export function respectiveYears(sentence: string, figures: readonly FoundFigure[]): Map<number, number> {
   const years = new Map<number, number>();
@@ -46,7 +46,7 @@ export function yearStatedFor(sentence: string, value: string): number | null {
   if (!RESPECTIVELY_OR_YEAR.test(sentence)) return null;
   const figures = findFigures(sentence);
   const years = respectiveYears(sentence, figures);
-  const stated = new Set(figures.filter((f) => f.value === value).map((f) => years.get(f.start) ?? yearFollowing(sentence, f)));
+  const stated = new Set(figures.filter((f) => f.value === value).map((f) => figureYear(sentence, f, years)));
   const [only, ...more] = stated;
   return only !== undefined && only !== null && more.length === 0 ? only : null;
 }
@@ -62,6 +62,22 @@ const YEAR_AFTER = /^\s*(?:[a-z%]+\s+)?(?:in|for|during)\s+(?:the\s+)?(?:(?:fisc
 export function yearFollowing(sentence: string, figure: FoundFigure): number | null {
   const year = YEAR_AFTER.exec(sentence.slice(figure.end))?.[1];
   return year === undefined ? null : Number(year);
+}
+
+/**
+ * The year a bracketed comparative names before its figure: "£206,000 (2030: £333,000)", "(2030,
+ * £333,000)", "(FY30 – 4.1%)". Reports set the prior year's figure so beside the current one.
+ */
+const YEAR_IN_BRACKETS = /\(\s*(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?((?:19|20)\d{2})\s*[:,–-]\s*(?:[A-Z]{3}\s*)?[£$€¥]?\s*$/u;
+
+export function yearInBrackets(sentence: string, figure: FoundFigure): number | null {
+  const year = YEAR_IN_BRACKETS.exec(sentence.slice(Math.max(0, figure.start - 40), figure.start))?.[1];
+  return year === undefined ? null : Number(year);
+}
+
+/** The year a sentence states a figure for by its own words: a list of years, a phrase of time after it, or a bracketed comparative. */
+export function figureYear(sentence: string, figure: FoundFigure, listed: ReadonlyMap<number, number>): number | null {
+  return listed.get(figure.start) ?? yearFollowing(sentence, figure) ?? yearInBrackets(sentence, figure);
 }
 
 /**

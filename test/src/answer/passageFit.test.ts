@@ -36,6 +36,7 @@ beforeAll(async () => {
         [
           { line: 'Dye House', size: 14 },
           'In 2031 the dye house was rebuilt after the flood of 2029, and dye stock losses added $2.2 million in 2029 to costs of sales.',
+          'The loss of the dye house for the year ended 31 December 2031 was £4,120 (2030, £3,310).',
         ],
         [
           { line: 'Weft Store', size: 14 },
@@ -116,6 +117,11 @@ describe('a sentence that fits what is asked', () => {
   it('reads a row for the start of a period only for a question that asks the opening figure', async () => {
     expect((await service.ask('how much weft did we have at year end?')).figures.map((f) => f.value)).toEqual(['9,510']);
     expect((await service.ask('how much weft did we have at the beginning of 2031?')).figures.map((f) => f.value)).toEqual(['3,105']);
+  });
+
+  it('reads a bracketed comparative as the prior year, not as a second figure for the year asked', async () => {
+    const result = await service.ask('what was the loss of the dye house for the year 2031?');
+    expect([result.answer.split('\n')[0]?.includes('different figures'), result.figures.map((f) => f.value)]).toEqual([false, ['4,120']]);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {

@@ -44,6 +44,9 @@ describe('the year a sentence states a figure for', () => {
     const sentence = 'Unfavourable weft adjustments cut gross margin by $12.4 million and $3.1 million in 2031 and 2030, respectively. A favourable weft adjustment added $410 thousand in fiscal 2029.';
     expect([yearStatedFor(sentence, '12.4'), yearStatedFor(sentence, '3.1'), yearStatedFor(sentence, '410')]).toEqual([2031, 2030, 2029]);
     expect(yearStatedFor('The quill fleet carried 7,450 tonnes during 2031.', '7,450')).toBe(2031);
+    // A bracketed comparative names its year before its figure.
+    const compared = 'The weft loss for the year was £206,000 (2030: £333,000) and the dye loss £41,000 (2030, £52,000).';
+    expect(['206,000', '333,000', '41,000', '52,000'].map((value) => yearStatedFor(compared, value))).toEqual([null, 2030, null, 2030]);
   });
 
   it('reads no year from a list without "respectively", a range, or a year that does not follow the figure', () => {
