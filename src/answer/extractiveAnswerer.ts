@@ -336,10 +336,12 @@ export function answerExtractively(
     sentences.forEach((sentence, i) => {
       // Figures listed against years ("… in 2031, 2030 and 2029, respectively"): only the asked year's.
       const listed = respectiveYears(sentence, figures(i));
+      // (A sentence opening on a later time states no figure for the year asked, unless one names its year.)
+      const later = question.wantsFigure && framedAfter(sentence, year);
       const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
         const listedYear = figureYear(sentence, f, listed);
-        if (listedYear !== null ? listedYear !== year : framedAfter(sentence, year)) return null;
+        if (listedYear !== null ? listedYear !== year : later) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
         if (!countedEnglish) return 0;
         // (Read once per figure: whether it counts the asked noun, and whether the noun follows it.)

@@ -1030,6 +1030,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
+    // A balance at a moment is no row of a flow statement, unless the row names a moment itself.
     if (asksMoment && FLOW_TABLE.test(`${fact.ref.table.title} ${fact.ref.table.section.path.join(' ')}`) && !MOMENT_LABEL.test(fact.label)) continue;
     // "How many glimmer refills …" counts refills: a row whose label, group, column heading and
     // table name never name the thing counted counts (or sums) something else.

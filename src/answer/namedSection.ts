@@ -1,19 +1,13 @@
 import { stemWord } from '../text/stem.js';
-import { PLACE_END, SOURCE_LEAD } from './questionAnalysis.js';
 
 /**
  * The part of a report an English question says its figure comes from: "… per the MD&A", "according
  * to the chair's letter", "as stated in the remuneration report". A report prints one quantity in
  * several places, differently (the statement's depreciation beside the narrative's, a table's profit
- * beside the chair's rounded one); a question that names the place asks for that one.
+ * beside the chair's rounded one); a question that names the place asks for that one. The phrase is
+ * read with the question (sourcePhrase in questionAnalysis.ts); here, the headings it names.
  */
 
-/**
- * A phrase that names where a figure is stated: after "according to", "as per", "as stated /
- * reported / shown / set out / disclosed in", or "per" with a determiner ("per the …": "per share"
- * says what an amount is divided by, not where it is printed).
- */
-const SOURCE_PHRASE = new RegExp(String.raw`\b${SOURCE_LEAD}\s+(?:(?:the|our|its)\s+)?([^,?.;!()]+)`, 'iu');
 /** Words that join a heading's words and name nothing ("Statement of Cash Flows"). */
 const JOINING = new Set(['of', 'and', 'the', 'a', 'an', 'our', 'its', 'to', 'for', 'in', 'on', 's']);
 
@@ -23,12 +17,6 @@ const wordsOf = (text: string): string[] =>
 
 /** The initials of a heading's words, joining words left out ("Management's Discussion and Analysis" → "mda"). */
 const initialsOf = (text: string): string => (text.replace(/['’]s\b/gu, '').match(/[A-Za-z]+/gu) ?? []).filter((w) => !JOINING.has(w.toLowerCase())).map((w) => w[0]?.toLowerCase() ?? '').join('');
-
-/** The phrase of an English question that names where its figure is stated, or null. */
-export function sourcePhrase(question: string): string | null {
-  const phrase = SOURCE_PHRASE.exec(question)?.[1]?.replace(PLACE_END, '').trim() ?? '';
-  return phrase === '' ? null : phrase;
-}
 
 /**
  * The section headings the phrase names: every word of it in the heading ("chair's letter" in

@@ -117,7 +117,7 @@ export function analyseQuestion(question: string, tokenizer: Tokenizer): Questio
     years: [...new Set(years)],
     sectionMention: section ? section.replace(/\s+/g, '').replace(/^案例/, '案例 ').replace(/[－—–]/g, '-') : null,
     tableMention: table ? `表 ${table.replace(/\s+/g, '').replace(/[－—–]/g, '-')}` : null,
-    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm) || (language === 'en' && asksTersely(norm, years.length > 0 || new RegExp(EN_LAST_OR_THIS_YEAR.source, 'iu').test(norm))),
+    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm) || (language === 'en' && asksTersely(norm, years.length > 0 || NAMES_LAST_OR_THIS_YEAR.test(norm))),
     wantsAggregate: AGGREGATE_ASK.test(norm),
     wantsComparison: COMPARE_ASK.test(norm),
     tokens,
@@ -153,12 +153,23 @@ const PLACE_WORDS = /(?:在|据|根据)?(?:前言|附表|案例\s*\d+\s*[-－—
  */
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 /** Words that introduce where a figure is stated ("according to", "per the"; "per share" is no place). */
-export const SOURCE_LEAD = String.raw`(?:according\s+to|as\s+per|as\s+(?:stated|reported|said|shown|set\s+out|disclosed|presented)\s+in|per(?=\s+(?:the|our|its)\b))`;
+const SOURCE_LEAD = String.raw`(?:according\s+to|as\s+per|as\s+(?:stated|reported|said|shown|set\s+out|disclosed|presented)\s+in|per(?=\s+(?:the|our|its)\b))`;
 /** Where the words naming a place end: a preposition or hedge starting what follows them ("… for FY22", "… approx"). */
-export const PLACE_END = /\s+(?:for|in|on|at|from|to|during|by|with|approx\w*|about|around|roughly)\b.*$/iu;
+const PLACE_END = /\s+(?:for|in|on|at|from|to|during|by|with|approx\w*|about|around|roughly)\b.*$/iu;
 const EN_PLACE = new RegExp(String.raw`\b${SOURCE_LEAD}\s+([^,.;?!]*)`, 'giu');
 /** The place a question names left out, and what follows it kept ("… per the MD&A for 2031" → "… for 2031"). */
 export const withoutSourcePlace = (question: string): string => question.replace(EN_PLACE, (_place: string, rest: string) => ` ${PLACE_END.exec(rest)?.[0] ?? ''} `);
+const EN_PLACE_FIRST = new RegExp(EN_PLACE.source, 'iu');
+/**
+ * The phrase of an English question that names where its figure is stated ("… per the MD&A for 2031"
+ * → "MD&A", "according to the chair's letter" → "chair's letter"), or null: what the place leaves out
+ * of the match text, up to a bracket or the words that follow the place, without its determiner.
+ */
+export function sourcePhrase(question: string): string | null {
+  const rest = EN_PLACE_FIRST.exec(question)?.[1] ?? '';
+  const phrase = (rest.split(/[()]/u)[0] ?? '').replace(PLACE_END, '').trim().replace(/^(?:the|our|its)\s+/iu, '').trim();
+  return phrase === '' ? null : phrase;
+}
 const EN_DAY_MONTH = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?)`, 'giu');
 /**
  * A year typed in two digits after a day and month ("30 june 22", "dec 31, 22") or after a month with
@@ -174,6 +185,7 @@ const EN_SHORT_YEAR_DATE = new RegExp(
  * comparative column, read elsewhere.)
  */
 export const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year\b/giu;
+const NAMES_LAST_OR_THIS_YEAR = new RegExp(EN_LAST_OR_THIS_YEAR.source, 'iu');
 /**
  * A verb of holding a role before "as" ("who serves as chief harbour officer", "acts as company
  * secretary") says only that the role is held, as "is" does: reports print "X is …" or "X (…)".

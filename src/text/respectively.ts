@@ -37,10 +37,9 @@ export function respectiveYears(sentence: string, figures: readonly FoundFigure[
 }
 
 /**
- * The year a sentence states the printed figure `value` for — listed against years ("… $28.1 million
- * … in 2031, 2030 and 2029, respectively") or followed by one ("$318 thousand in 2030") — or null when
- * it states it for none (or for several). The sentence's figures are found only when it has such a
- * list or phrase: most have neither.
+ * The year a sentence states the printed figure `value` for (figureYear: listed against years, followed
+ * by one, or set after one in brackets), or null when it states it for none (or for several). The
+ * sentence's figures are found only when it has such a list, phrase or bracket: most have none.
  */
 export function yearStatedFor(sentence: string, value: string): number | null {
   if (!RESPECTIVELY_OR_YEAR.test(sentence)) return null;
@@ -59,7 +58,7 @@ export function yearStatedFor(sentence: string, value: string): number | null {
  */
 const YEAR_AFTER = /^\s*(?:[a-z%]+\s+)?(?:in|for|during)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?((?:19|20)\d{2})\b(?!\s*(?:,|and|&|to|through|[-–—])\s*(?:fiscal\s+)?(?:19|20)\d{2})/iu;
 
-export function yearFollowing(sentence: string, figure: FoundFigure): number | null {
+function yearFollowing(sentence: string, figure: FoundFigure): number | null {
   const year = YEAR_AFTER.exec(sentence.slice(figure.end))?.[1];
   return year === undefined ? null : Number(year);
 }
@@ -70,7 +69,7 @@ export function yearFollowing(sentence: string, figure: FoundFigure): number | n
  */
 const YEAR_IN_BRACKETS = /\(\s*(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?((?:19|20)\d{2})\s*[:,–-]\s*(?:[A-Z]{3}\s*)?[£$€¥]?\s*$/u;
 
-export function yearInBrackets(sentence: string, figure: FoundFigure): number | null {
+function yearInBrackets(sentence: string, figure: FoundFigure): number | null {
   const year = YEAR_IN_BRACKETS.exec(sentence.slice(Math.max(0, figure.start - 40), figure.start))?.[1];
   return year === undefined ? null : Number(year);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../../src/answer/answerService.js';
-import { sectionsNamed, sourcePhrase } from '../../../src/answer/namedSection.js';
+import { sectionsNamed } from '../../../src/answer/namedSection.js';
+import { sourcePhrase } from '../../../src/answer/questionAnalysis.js';
 import { makeReportPdf, type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
 import { buildPdfFixture, type Fixture } from './reportFixture.js';
 
