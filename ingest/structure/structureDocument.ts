@@ -172,10 +172,13 @@ export function structureDocument(doc: CleanDocument, hints: StructureHints = {}
     const g = line.geometry;
     if (!g) return displayWidth(line.text) < Math.max(fullWidth, MIN_TEXT_WIDTH) - 1.5;
     const next = lines[index + 1];
-    // A next line that starts in lower case carries on this line's sentence.
-    if (next?.page === line.page && /^[a-z]/u.test(next.text.trim())) return false;
     const nextSetAlike = next?.page === line.page && next.geometry?.font === g.font && Math.abs((next.geometry?.size ?? 0) - g.size) < 0.5;
-    return g.size > LARGER * body.size || g.x1 < rightEdge - 2 * g.size || !nextSetAlike;
+    const short = g.x1 < rightEdge - 2 * g.size;
+    // A next line that starts in lower case carries on this line's sentence, when set alike or when this
+    // line ran to the right edge and wrapped. Under a short line set apart, it is the line's value
+    // whatever its case ("Broker" over "lowcase Partners Ltd"): the author ended the line, not the width.
+    if (next?.page === line.page && /^[a-z]/u.test(next.text.trim()) && (nextSetAlike || !short)) return false;
+    return g.size > LARGER * body.size || short || !nextSetAlike;
   };
 
   // A line carries on the one above it when that one fills the text's width on the same page without ending a sentence.

@@ -81,6 +81,11 @@ interface Primary {
  * writes the answer from the same evidence and every figure it prints is checked against that
  * evidence, else the extractive answer stands.
  */
+/** Passages found by their heading for a question for a name, at most. */
+const MAX_HEADED = 3;
+/** A heading naming what is asked holds at most this many words more ("… and Broker"). */
+const MAX_HEADING_EXTRA_WORDS = 2;
+
 export class AnswerService {
   readonly retriever: HybridRetriever;
   /** Metric and table lookups, shared with /metric, /table, the terminal chat and the CLI. */
@@ -193,7 +198,9 @@ export class AnswerService {
     const newest = this.newestFirst(filter);
     // "Who audits…" is also searched as the doer's noun the report prints ("Auditors").
     const query = analysis.language === 'en' ? [analysis.matchText, ...agentNouns(analysis.text)].join(' ') : analysis.matchText;
-    const hits = await this.retriever.search(query, 10, newest);
+    const retrieved = await this.retriever.search(query, 10, newest);
+    const headed = analysis.language === 'en' && !analysis.wantsFigure && asksForName(analysis.text) ? this.headedBy(analysis, newest, retrieved) : [];
+    const hits = [...headed, ...retrieved];
     // Passages of the newest report first; older years only when it does not say.
     const olderHits = async () => (newest === filter ? hits : this.retriever.search(query, 10, filter));
     // The best sentence of the passages, read at most once: a fact is weighed against it, and it answers
@@ -208,6 +215,30 @@ export class AnswerService {
       (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
       { decision: this.notFound(analysis, hits), primary: [] };
     return { decided, hits, filter };
+  }
+
+  /**
+   * Passages printed under a heading that names what a question for a name asks ("Auditors" for "who
+   * are our auditors?", "Nominated Adviser and Broker" for "who is the broker?"): a list of officers
+   * prints each role as a heading over the name, and a role word the whole report repeats ranks that
+   * short passage below any sentence that says it more often. At most MAX_HEADED, before the retrieved.
+   */
+  private headedBy(analysis: QuestionAnalysis, filter: RetrievalFilter, retrieved: readonly RetrievedChunk[]): RetrievedChunk[] {
+    const asked = latinStems(analysis.tokens.join(' '));
+    if (asked.size === 0) return [];
+    const seen = new Set(retrieved.map((hit) => hit.chunk.id));
+    const out: RetrievedChunk[] = [];
+    for (const report of this.reportsIn(filter)) {
+      for (const chunk of report.chunks) {
+        if (out.length >= MAX_HEADED) return out;
+        const heading = chunk.section.path.at(-1);
+        if (heading === undefined || seen.has(chunk.id) || chunk.kind === 'table_rows' || !inSections(chunk.section.path, filter.sections)) continue;
+        const words = askedText(heading).words;
+        if (words.size > asked.size + MAX_HEADING_EXTRA_WORDS || ![...asked].every((word) => words.has(word))) continue;
+        out.push({ chunk, report, score: retrieved[0]?.score ?? 0, lexicalRank: null, vectorRank: null });
+      }
+    }
+    return out;
   }
 
   /**

@@ -996,6 +996,18 @@ function objectStrength(label: string, asked: AskedText): number {
 }
 
 /** The best fact for the question, or null when no row label stands whole in it. */
+/**
+ * Whether a value in English words holds no word beyond its label's and the question's (by stem).
+ * (Not Chinese: a one-character value such as 是 answers "是否…" with a character the question holds.)
+ */
+function repeatsWhatIsAsked(fact: TableFact, question: string): boolean {
+  if (/[\d\p{Script=Han}]/u.test(fact.value)) return false;
+  const value = latinStems(fact.value);
+  if (value.size === 0) return false;
+  const known = latinStems(`${fact.label} ${question}`);
+  return [...value].every((stem) => known.has(stem));
+}
+
 export function answerFromFacts(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean = () => false): FactAnswer | null {
   let best: { fact: TableFact; strength: number } | null = null;
   const wantsChange = CHANGE_ASK.test(question.text);
@@ -1044,6 +1056,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("电子信箱是多少"
     // asks for a value that may have no digit.)
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
+    // A value in words that only says again what its label or the question says ("Director | Director"
+    // under a signature, "who is the secretary?" by "Secretary") names nothing.
+    if (repeatsWhatIsAsked(fact, question.text)) continue;
     // "What percentage of total revenue came from licensing": a row that names only the whole the share is of
     // ("Revenue", "Total revenue … 100.0 %") is its base, never the share asked.
     const labelWords = labelKeys(fact.label).words;

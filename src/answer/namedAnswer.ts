@@ -49,7 +49,8 @@ export function newNames(sentence: string, known: ReadonlySet<string>): FoundNam
     const run = match[0].trim();
     if (TITLE_CASE_SMALL_WORD.test(run.split(/\s+/u).slice(1).join(' '))) continue;
     const words = run.split(/\s+/u).map((w) => w.replace(/[.'’]+$/u, ''));
-    const opensSentence = sentence.slice(0, match.index).trim() === '';
+    // (A bullet or a quote before it still leaves the word first: "• Performing audit work …".)
+    const opensSentence = /^[\s\p{P}\p{S}]*$/u.test(sentence.slice(0, match.index));
     if (opensSentence && words.length === 1) continue;
     // "the Company", "each Director", "The Directors": a defined term of the report, capitalised
     // after a determiner, not a name.
@@ -58,10 +59,22 @@ export function newNames(sentence: string, known: ReadonlySet<string>): FoundNam
       return /[A-Za-z]{2,}/u.test(w) && !NOT_NAMES.has(lower) && !known.has(stemWord(lower.replace(/[^a-z]/gu, '')));
     });
     const determined = DETERMINER_BEFORE.test(sentence.slice(Math.max(0, match.index - 8), match.index)) || DETERMINER_WORD.test(words[0] ?? '');
-    if (determined && fresh.length === 1) continue;
+    // ("the Group and Company": defined terms joined by "and", one word each, are no name either; "the
+    // Audit and Risk Committee" is one.)
+    if (determined && conjuncts(words).every((part) => part.filter((w) => fresh.includes(w)).length <= 1)) continue;
     if (fresh.length > 0) out.push({ name: run, start: match.index, end: match.index + run.length });
   }
   return out;
+}
+
+/** A run's words cut at "and" / "&" into the names or terms it joins. */
+function conjuncts(words: readonly string[]): string[][] {
+  const parts: string[][] = [[]];
+  for (const word of words) {
+    if (/^(?:and|&)$/iu.test(word)) parts.push([]);
+    else parts.at(-1)?.push(word);
+  }
+  return parts;
 }
 
 /** The question's words as stems, with the agent nouns that stand for its verb. */

@@ -60,6 +60,11 @@ describe('English questions answered by a name', () => {
     expect(names('“Appointment Of Independent Glimmer Assessor” is incorporated by reference.')).toEqual([]);
     expect(names('Each Director confirms that the Board of Zorblat Holdings is aware.')).toEqual([]);
     expect(names('Assessors review the accounts each year.')).toEqual([]);
+    // Defined terms joined by "and", one word each, are no name; a body named by several words is.
+    expect(names('The Assessors of the Group and Company are key management.')).toEqual([]);
+    expect(names('The Assessors report to the Vane and Risk Committee each year.')).toEqual(['Vane and Risk Committee']);
+    // A word after a bullet still opens its sentence.
+    expect(names('• Performing glimmer work on journals.')).toEqual([]);
   });
 
   it('takes a name beside the asked words as the answer, not one that only shares the sentence', () => {

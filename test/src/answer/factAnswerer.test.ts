@@ -411,6 +411,16 @@ describe('who holds a role a row names', () => {
     expect(answerFromFacts(facts, analyseQuestion('Who is the secretary of Qinghe Holdings Ltd?', tokenizer))).toBeNull();
   });
 
+  it('takes no value that only says again what its label or the question says', () => {
+    // A signature block read as a table: the role under each signature, no name.
+    const signature: ParsedTable = { ...officers, id: 'Signed on behalf of the Board', title: '', header: ['', ''], rows: [['Glimmer Warden', 'Glimmer Warden']], periods: [null, null] };
+    const facts = factsOfTable({ table: signature, report });
+    expect(answerFromFacts(facts, analyseQuestion('who are the glimmer wardens?', tokenizer))).toBeNull();
+    // A value of words of its own still answers.
+    const named: ParsedTable = { ...signature, rows: [['Glimmer Warden', 'Odile Farrant']] };
+    expect(answerFromFacts(factsOfTable({ table: named, report }), analyseQuestion('who is the glimmer warden?', tokenizer))?.fact.value).toBe('Odile Farrant');
+  });
+
   it('answers "who" from a directory of records by the name heading the record that holds the role', () => {
     const directory: ParsedTable = {
       ...officers,
