@@ -385,6 +385,11 @@ export class AnswerService {
   private saysEnough(decided: { decision: Decision; primary: Primary[] } | null, analysis: QuestionAnalysis): { decision: Decision; primary: Primary[] } | null {
     // (A sum or count over a table is asked of the table as a whole: its rows are what it selects.)
     if (decided?.decision.kind !== 'table' || (decided.decision.answer.kind !== 'cell' && decided.decision.answer.kind !== 'rows')) return decided;
+    // A cell is found here by a key cell the question shares words with (a substring match, made for
+    // Chinese names and titles); an English row label is read as a fact reads it, named whole or in a
+    // reading of its own, or the row is another quantity ("Deferred glimmer income, net" for "glimmer
+    // income"). A row so named has been read as a fact already.
+    if (labelledInPart(decided.decision, analysis.text)) return null;
     const context = structureContext(decided.decision);
     if (context === null) return decided;
     return coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context) >= EXTRACTIVE_MIN_COVERAGE ? decided : null;

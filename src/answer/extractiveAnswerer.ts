@@ -353,10 +353,12 @@ export function answerExtractively(
       if (wantsName && names.length === 0) return;
       // A sentence often names its subject in the one or two before ("…举行了职业规划演讲比赛。…《X》获得最佳创意奖").
       // (Before a passage's first sentence stands its heading: "Secretary" over "Maren Tollefsen".)
-      const before = i === 0 && hit.chunk.kind === 'paragraph' ? title : sentences.slice(Math.max(0, i - 2), i).join('');
+      // (The rows of a table are records of their own: a row says nothing of the one above or below it.)
+      const rows = hit.chunk.kind === 'table_rows';
+      const before = rows ? '' : i === 0 && hit.chunk.kind === 'paragraph' ? title : sentences.slice(Math.max(0, i - 2), i).join('');
       // …or goes on about it in the next, opening with its name ("…offered Quill Go in 352 stores. Quill Go lets customers…").
       const next = sentences[i + 1] ?? '';
-      const after = continuesSubject(sentence, next) ? next : '';
+      const after = !rows && continuesSubject(sentence, next) ? next : '';
       const own = coverageOf(terms, sentence);
       const withContext = coverageOf(terms, `${before}${sentence}${after}`);
       const withTitle = coverageOf(terms, `${title}${before}${sentence}${after}`);

@@ -117,7 +117,7 @@ export function analyseQuestion(question: string, tokenizer: Tokenizer): Questio
     years: [...new Set(years)],
     sectionMention: section ? section.replace(/\s+/g, '').replace(/^案例/, '案例 ').replace(/[－—–]/g, '-') : null,
     tableMention: table ? `表 ${table.replace(/\s+/g, '').replace(/[－—–]/g, '-')}` : null,
-    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm) || (language === 'en' && asksTersely(norm, years.length > 0 || NAMES_LAST_OR_THIS_YEAR.test(norm))),
+    wantsFigure: FIGURE_ASK.test(norm) || PAYMENT_ASK.test(norm) || (language === 'en' && asksTersely(norm, years.length > 0 || NAMES_LAST_OR_THIS_YEAR.test(norm) || NAMES_THE_YEAR.test(norm))),
     wantsAggregate: AGGREGATE_ASK.test(norm),
     wantsComparison: COMPARE_ASK.test(norm),
     tokens,
@@ -186,6 +186,11 @@ const EN_SHORT_YEAR_DATE = new RegExp(
  */
 export const EN_LAST_OR_THIS_YEAR = /\b(?:last|this)\s+(?:(?:fiscal|financial)\s+)?year\b/giu;
 const NAMES_LAST_OR_THIS_YEAR = new RegExp(EN_LAST_OR_THIS_YEAR.source, 'iu');
+/**
+ * "for the year", "during the financial year", "at year end": the report's own period, named as a
+ * statement names it ("Loss for the year"). What a thing was over a period is an amount.
+ */
+const NAMES_THE_YEAR = /\b(?:(?:for|in|during|over|throughout)\s+the\s+(?:(?:fiscal|financial)\s+)?year|(?:at|as\s+at)\s+(?:the\s+)?year[\s-]?end)\b/iu;
 /**
  * A verb of holding a role before "as" ("who serves as chief harbour officer", "acts as company
  * secretary") says only that the role is held, as "is" does: reports print "X is …" or "X (…)".

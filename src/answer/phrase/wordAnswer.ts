@@ -137,7 +137,10 @@ function wordComputation(computation: FactComputation, language: Language, p: Ph
 
 /** A table as an answer names it: its id and caption. */
 export function tableLabel(answer: Pick<TableAnswer, 'table'>): string {
-  return `${answer.table.id} ${answer.table.title}`;
+  const { id, title } = answer.table;
+  // An uncaptioned table is named by its title line: its id is that title, shown once.
+  if (title === '' || id.includes(title)) return id;
+  return title.includes(id) ? title : `${id} ${title}`;
 }
 
 const quoteRows = (rows: string[][]) => rows.slice(0, ROWS_QUOTED).map((r) => `> ${r.join(' | ')}`).join('\n');

@@ -22,6 +22,9 @@ describe('analyseQuestion', () => {
     const wants = (q: string) => analyseQuestion(q, tokenizer).wantsFigure;
     expect([wants('What were the quorvex emissions in 2031?'), wants("What was glimmer's output for FY31?"), wants('what is the quorvex backlog in H1 2031')]).toEqual([true, true, true]);
     expect([wants('What is the goal of the quorvex strategy?'), wants('What was the glimmer policy?'), wants('Which glimmer plant opened in 2031?')]).toEqual([false, false, false]);
+    // The report's own period named as a statement names it: "for the year", "at year end".
+    expect([wants('what was our quorvex loss for the year?'), wants('What were glimmer stocks at year-end?'), wants('what was the quorvex levy during the financial year')]).toEqual([true, true, true]);
+    expect([wants('what was our quorvex loss?'), wants('What were the glimmer plans of the year?')]).toEqual([false, false]);
   });
 
   it('reads "去年" as a period and "多少钱" as the kind of answer, not as words a passage must print', () => {

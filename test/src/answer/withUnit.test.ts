@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withUnit } from '../../../src/answer/phrase/wordAnswer.js';
+import { tableLabel, withUnit } from '../../../src/answer/phrase/wordAnswer.js';
+import type { ParsedTable } from '../../../src/store/shapes.js';
 
 describe('a printed figure with its unit', () => {
   it('puts Chinese units and % after the figure, untouched', () => {
@@ -18,5 +19,14 @@ describe('a printed figure with its unit', () => {
 
   it('puts any other unit after the figure with a space, a code that is no currency among them', () => {
     expect([withUnit('1.3', 'million'), withUnit('4,210', 'TEU'), withUnit('36', 'MWh')]).toEqual(['1.3 million', '4,210 TEU', '36 MWh']);
+  });
+});
+
+describe('the name a table answer is shown under', () => {
+  const named = (id: string, title: string) => tableLabel({ table: { id, title } as ParsedTable });
+  it('is its caption number and title, or its title line once when the title is its id', () => {
+    expect(named('表 3-2', '青禾基地设备清单')).toBe('表 3-2 青禾基地设备清单');
+    expect(named('CONSOLIDATED WEFT SHEETS', 'CONSOLIDATED WEFT SHEETS')).toBe('CONSOLIDATED WEFT SHEETS');
+    expect(named('Weft sheets', '')).toBe('Weft sheets');
   });
 });
