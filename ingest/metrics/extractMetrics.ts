@@ -104,6 +104,7 @@ function readBlock(block: Block, lines: readonly Line[] | undefined, add: (entry
           value: figure.value,
           unit: figure.unit,
           qualifier: figure.qualifier,
+          ...(figure.currency ? { currency: figure.currency } : {}),
           section: block.section,
           page: pageAt(clause.start + figure.valueStart),
           evidence: sentence.text,

@@ -6,7 +6,7 @@ const AFTER_NUMBER = /^(以上|以下|以内|左右|多|余)$/u;
  * A registry figure as the report prints it, hedges in place: "超87%", "近4200万元", "1100余名",
  * "90%以上", "达4万多人" (qualifier "达…多": before…after the number).
  */
-export function printedFigure(entry: Pick<MetricEntry, 'value' | 'unit' | 'qualifier'>): string {
+export function printedFigure(entry: Pick<MetricEntry, 'value' | 'unit' | 'qualifier' | 'currency'>): string {
   const q = entry.qualifier;
   const [before, after] = q.includes('…') ? (q.split('…') as [string, string]) : AFTER_NUMBER.test(q) ? ['', q] : [q, ''];
   // 余/多 sit between the number and the unit ("1100余名"); 以上/左右 follow the unit ("90%以上").
@@ -14,8 +14,10 @@ export function printedFigure(entry: Pick<MetricEntry, 'value' | 'unit' | 'quali
   const outer = inner ? '' : after;
   // English words keep their spaces: "approximately 17.4%", "12.5 million".
   const lead = /[A-Za-z]$/u.test(before) ? `${before} ` : before;
+  // The currency stands against the number as printed ("£0.2 million"); a code keeps its space ("RMB 300").
+  const currency = entry.currency ? (/[A-Za-z]$/u.test(entry.currency) ? `${entry.currency} ` : entry.currency) : '';
   const unit = /^[A-Za-z]/u.test(entry.unit) ? ` ${entry.unit}` : entry.unit;
-  return `${lead}${entry.value}${inner}${unit}${outer}`;
+  return `${lead}${currency}${entry.value}${inner}${unit}${outer}`;
 }
 
 /**

@@ -112,6 +112,8 @@ export const PrintedFigureSchema = z.object({
   unit: z.string(),
   /** "超", "近", "余", "以上", "约" … or "". */
   qualifier: z.string(),
+  /** The currency printed before the number, as printed: "£", "US$", "RMB"; absent when none. */
+  currency: z.string().optional(),
 });
 export type PrintedFigure = z.infer<typeof PrintedFigureSchema>;
 

@@ -23,6 +23,8 @@ export interface FoundFigure {
   end: number;
   /** …and the number alone, for locating the printed line. */
   valueStart: number;
+  /** The currency printed before the number, as printed ("£", "US$", "RMB"), or "". */
+  currency: string;
   /** The figure as printed, currency and hedges included: "$1.2 billion", "超 91%". */
   printed: string;
   /** What the printed figure stands for: its value with the scale applied, the scale, currency and unit. */
@@ -179,7 +181,7 @@ export function findFigures(text: string): FoundFigure[] {
     const trailing = middle + after;
     const qualifier = leading && trailing ? `${leading}…${trailing}` : leading || trailing;
     const printed = text.slice(start, end).trim();
-    figures.push({ value: sign + value, unit, qualifier, start, end, valueStart: valueStart - sign.length, printed, normalized: normalize(sign + value, currency, magnitude, unitWord) });
+    figures.push({ value: sign + value, unit, qualifier, currency, start, end, valueStart: valueStart - sign.length, printed, normalized: normalize(sign + value, currency, magnitude, unitWord) });
   }
   return figures;
 }

@@ -17,6 +17,12 @@ describe('extractMetrics', () => {
     ]);
   });
 
+  it('keeps the currency an English figure is printed with, and none where none is printed', () => {
+    const [loss, staff] = extractMetrics([makeBlock('The Group made a loss after tax of £0.9 million for the year. The mill employed 41 weavers.')]);
+    expect([loss?.currency, loss?.value, loss?.unit]).toEqual(['£', '0.9', 'million']);
+    expect(staff !== undefined && 'currency' in staff).toBe(false);
+  });
+
   it('reads a paragraph that is a semicolon list the same way as a metric_list block', () => {
     expect(read('立项省级精品课程数 21 门；与企业合作开发课程数 143 门。')).toEqual([
       { name: '立项省级精品课程数', value: '21', unit: '门', qualifier: '' },

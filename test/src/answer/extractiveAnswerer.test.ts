@@ -41,6 +41,9 @@ describe('registry figures shown in English', () => {
   it('keeps the spaces of English hedges and units, and the elision mark between English words', () => {
     expect(printedFigure({ value: '22.8', unit: '%', qualifier: 'approximately' })).toBe('approximately 22.8%');
     expect(printedFigure({ value: '12.5', unit: 'million', qualifier: '' })).toBe('12.5 million');
+    // The currency printed before the number stays with it: a sign against it, a code spaced.
+    expect(printedFigure({ value: '0.2', unit: 'million', qualifier: 'approximately', currency: '£' })).toBe('approximately £0.2 million');
+    expect(printedFigure({ value: '300', unit: 'million', qualifier: '', currency: 'RMB' })).toBe('RMB 300 million');
     expect(shownName('glimmer sales rose by…to')).toBe('glimmer sales rose by … to');
     expect(shownName('投入…建设了智慧校园')).toBe('投入建设了智慧校园');
   });

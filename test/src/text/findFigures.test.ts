@@ -76,7 +76,7 @@ describe('findFigures', () => {
 
   it('records the offsets of the whole figure and of its number', () => {
     expect(findFigures('就业率超 91%')).toEqual([
-      { value: '91', unit: '%', qualifier: '超', start: 3, end: 8, valueStart: 5, printed: '超 91%', normalized: { value: 91, scale: 1, currency: '', unit: '%' } },
+      { value: '91', unit: '%', qualifier: '超', currency: '', start: 3, end: 8, valueStart: 5, printed: '超 91%', normalized: { value: 91, scale: 1, currency: '', unit: '%' } },
     ]);
   });
 
@@ -87,6 +87,13 @@ describe('findFigures', () => {
 
 describe('findFigures in English text', () => {
   const english = (text: string) => findFigures(text).map((f) => [f.printed, f.normalized.value, f.normalized.currency, f.normalized.unit]);
+
+  it('keeps the currency as printed beside its code', () => {
+    expect(findFigures('It paid US$4.1 million and RMB 300 million.').map((f) => [f.currency, f.normalized.currency])).toEqual([
+      ['US$', 'USD'],
+      ['RMB', 'CNY'],
+    ]);
+  });
 
   it('reads a number after a word, with its currency and scale word', () => {
     expect(english('Net revenue of Zorblat Corp. rose to $1.2 billion, and RMB 300 million was paid out.')).toEqual([
