@@ -2,7 +2,7 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
-import { AMOUNT_ASK, CHANGE_ASK, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUN, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -599,10 +599,15 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
     if (sequence[i] !== word) continue;
     seen = true;
     const next = sequence[i + 1];
-    if (next === null || next === undefined || labelWords.includes(next)) return false;
+    // (A noun that only measures what comes before it — "cash balance", "debt level", "the loss
+    // figure" — leaves the word the thing asked.)
+    if (next === null || next === undefined || labelWords.includes(next) || QUANTITY_STEMS.has(next)) return false;
   }
   return seen;
 }
+
+/** The stems of QUANTITY_NOUN's words. */
+const QUANTITY_STEMS = new Set(['balance', 'balances', 'amount', 'amounts', 'figure', 'figures', 'level', 'levels'].filter((w) => QUANTITY_NOUN.test(w)).map(stemWord));
 
 /** The stem of "activities", the noun a cash flow statement's classes end in. */
 const ACTIVITIES = stemWord('activities');

@@ -215,6 +215,13 @@ const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})
  * by the question's own text (the opening against the close), not by these match words.
  */
 const EN_AT_YEAR_END = /\b(?:at|as\s+at|as\s+of)\s+(?:the\s+)?(?:(?:financial|fiscal)\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+)?(?:(?:financial|fiscal)\s+)?year)\b/giu;
+/**
+ * Nouns that say "the quantity of" the word before them: "the cash balance" is the cash, "the debt
+ * level" the debt, "the loss figure" the loss — where "the cash rate" or "the share price" are other
+ * things. After a content word such a noun is no topic a passage or label must repeat.
+ */
+export const QUANTITY_NOUN = /^(?:balances?|amounts?|figures?|levels?)$/iu;
+const EN_QUANTITY_AFTER = /\b([a-z][a-z'’-]*)\s+(balances?|amounts?|figures?|levels?)\b/giu;
 /** "YE" without a year: the year end, spelled out as reports print it ("at ye" → "at year end"). */
 const YEAR_END_TOKEN = /\bYE\b/giu;
 
@@ -238,6 +245,7 @@ function englishMatchText(question: string): string {
     .replace(FISCAL_YEAR_TOKEN, (_token: string, year: string) => (year.length === 2 ? `20${year}` : year))
     .replace(YEAR_END_TOKEN, 'year end')
     .replace(EN_AT_YEAR_END, ' ')
+    .replace(EN_QUANTITY_AFTER, (phrase: string, word: string) => (EN_STOP_WORDS.has(word.toLowerCase()) ? phrase : word))
     .replace(/\s+/gu, ' ')
     .trim();
 }

@@ -85,6 +85,16 @@ describe('facts from tables', () => {
     expect([labelStrength('Quill and glimmer rebate', 'Q&G rebate?'), labelStrength('Quill glimmer rebate', 'Q&G rebate?'), labelStrength('Quill and glimmer rebate', 'Q&Z rebate?')]).toEqual([5, 5, 0]);
   });
 
+  it('reads a noun that only measures the word before it ("the weft balance") as asking that word', () => {
+    const sheet: ParsedTable = { ...english, id: 'BALANCE SHEETS', title: 'BALANCE SHEETS', rows: [['Weft and weft equivalents', '52,310', '48,775']], rowPages: [40] };
+    const sheetFacts = factsOfTable({ table: sheet, report });
+    const value = (question: string) => answerFromFacts(sheetFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('what was the weft balance in 2031?'), value('weft level in 2031?')]).toEqual(['52,310', '52,310']);
+    // A noun that names another thing keeps the word its modifier.
+    expect(value('what was the weft rate in 2031?')).toBeUndefined();
+    expect(analyseQuestion('what was the weft balance in 2031?', tokenizer).tokens).toEqual(['weft', '2031']);
+  });
+
   it('reads the change column when the question asks how much a figure changed, and an abbreviation of a label', () => {
     expect(ask('2031年归属于母公司所有者的净利润比上年增减了多少？')?.value).toBe('-27.38%');
     expect(ask('归母净利润是多少？')?.value).toBe('58,100,000.00');
