@@ -1,6 +1,6 @@
 import type { MetricEntry } from '../store/shapes.js';
 
-const AFTER_NUMBER = /^(以上|以下|以内|左右|多|余)$/u;
+const AFTER_NUMBER = /^(以上|以下|以内|左右|多|余|-plus|\+)$/u;
 
 /**
  * A registry figure as the report prints it, hedges in place: "超87%", "近4200万元", "1100余名",

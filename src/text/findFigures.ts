@@ -71,6 +71,8 @@ const SCALE_WORDS = ['trillion', 'billion', 'million', 'thousand'];
 const SHORT_SCALES = ['bn', 'mn', 'm', 'k'];
 const CURRENCY_SIGNS = ['US$', 'A$', 'HK$', 'RMB', 'USD', 'EUR', 'GBP', 'AUD', 'CNY', 'HKD', '$', '£', '€', '¥', '￥'];
 const AFTER_HEDGES = ['以上', '以下', '以内', '左右'];
+/** "5,700-plus employees", "10,000+ customers": English hedges pressed against the number after it (a "+" before a digit is a sum). */
+const EN_AFTER_HEDGE = String.raw`-plus(?![A-Za-z])|\+(?![0-9０-９])`;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -83,7 +85,7 @@ const NUMBER = `${DIGIT}{1,3}(?:,${DIGIT}{3})+(?:[.．]${DIGIT}+)?|${DIGIT}+(?:[
 const FIGURE = new RegExp(
   `(?:(${alternation(BEFORE_HEDGES)})\\s*)?(?:(${alternation(CURRENCY_SIGNS)})\\s?)?([-−](?=${DIGIT}))?(?<![0-9０-９.．,])(${NUMBER})` +
     `(?:\\s*(余|多))?(?:\\s*(${alternation(MAGNITUDES)}|(?:${alternation(SCALE_WORDS)})(?![A-Za-z])|(?<=${DIGIT})(?:${alternation(SHORT_SCALES)})(?![A-Za-z])))?` +
-    `(?:\\s*(余|多))?(?:\\s*(${UNIT}))?(?:\\s*(${alternation(AFTER_HEDGES)}))?`,
+    `(?:\\s*(余|多))?(?:\\s*(${UNIT}))?(?:\\s*(${alternation(AFTER_HEDGES)})|(${EN_AFTER_HEDGE}))?`,
   'gu',
 );
 
@@ -131,7 +133,8 @@ function isYearLike(value: string): boolean {
 export function findFigures(text: string): FoundFigure[] {
   const figures: FoundFigure[] = [];
   for (const m of text.matchAll(FIGURE)) {
-    const [whole, hedge = '', currency = '', sign = '', value = '', mid1, magnitude = '', mid2, unitWord = '', after = ''] = m;
+    const [whole, hedge = '', currency = '', sign = '', value = '', mid1, magnitude = '', mid2, unitWord = '', zhAfter = '', enAfter = ''] = m;
+    const after = zhAfter || enAfter;
     const start = m.index;
     const valueStart = start + whole.indexOf(value, hedge.length + currency.length + sign.length);
     const valueEnd = valueStart + value.length;
@@ -149,7 +152,7 @@ export function findFigures(text: string): FoundFigure[] {
     const latinUnitNext = (unitWord !== '' || magnitude !== '') && /^[A-Za-z]/u.test(tail) && (tail.startsWith(unitWord) || tail.startsWith(magnitude));
     // Letters right against the number make a code ("3D", "5G"); after a space they are the next word.
     const letterAgainst = /^[A-Za-z]/u.test(text.slice(valueEnd));
-    if (!latinUnitNext && (JOINED_AFTER.test(tail) || letterAgainst)) continue;
+    if (!latinUnitNext && !enAfter && (JOINED_AFTER.test(tail) || letterAgainst)) continue;
     // A number in brackets pressed against a reference is its subdivision ("Item 15(a)(3)", "12(b)");
     // an amount in brackets stands apart ("(412)", "expenses (1,204)").
     if (/[A-Za-z0-9)]\($/u.test(against) && /^\)/u.test(text.slice(valueEnd))) continue;
@@ -165,8 +168,10 @@ export function findFigures(text: string): FoundFigure[] {
         middle = '';
         end = valueEnd;
       }
-      if (after || BARE_LABEL_BEFORE.test(textBefore)) continue;
-      if (!BARE_END.test(tail) && !COUNTED_NOUN.test(tail) && !(NEXT_COLUMN.test(tail) && /[,.．]/u.test(value))) continue;
+      if (zhAfter || BARE_LABEL_BEFORE.test(textBefore)) continue;
+      // (After an English hedge, what follows the hedge: "5,700-plus employees".)
+      const next = enAfter ? text.slice(end).replace(/^\s+/u, '') : tail;
+      if (!BARE_END.test(next) && !COUNTED_NOUN.test(next) && !(NEXT_COLUMN.test(next) && /[,.．]/u.test(value))) continue;
       // A long bare number is a code or phone number, unless printed in thousands groups ("42,000,000").
       const grouped = /,/u.test(value);
       if (isYearLike(value) || (!grouped && value.normalize('NFKC').replace(/\D/gu, '').length > 7)) continue;

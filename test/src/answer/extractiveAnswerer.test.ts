@@ -44,6 +44,7 @@ describe('registry figures shown in English', () => {
     // The currency printed before the number stays with it: a sign against it, a code spaced.
     expect(printedFigure({ value: '0.2', unit: 'million', qualifier: 'approximately', currency: '£' })).toBe('approximately £0.2 million');
     expect(printedFigure({ value: '300', unit: 'million', qualifier: '', currency: 'RMB' })).toBe('RMB 300 million');
+    expect(printedFigure({ value: '5,700', unit: '', qualifier: '-plus' })).toBe('5,700-plus');
     expect(shownName('glimmer sales rose by…to')).toBe('glimmer sales rose by … to');
     expect(shownName('投入…建设了智慧校园')).toBe('投入建设了智慧校园');
   });

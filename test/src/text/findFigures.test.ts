@@ -88,6 +88,14 @@ describe('findFigures', () => {
 describe('findFigures in English text', () => {
   const english = (text: string) => findFigures(text).map((f) => [f.printed, f.normalized.value, f.normalized.currency, f.normalized.unit]);
 
+  it('reads "-plus" and "+" pressed against a number after it as a hedge, not a sum or a range', () => {
+    expect(findFigures('Our 5,700-plus weavers and 10,000+ members met.').map((f) => [f.printed, f.value, f.qualifier])).toEqual([
+      ['5,700-plus', '5,700', '-plus'],
+      ['10,000+', '10,000', '+'],
+    ]);
+    expect(findFigures('It ran 3+2 sessions over the 2031-2033 plan.')).toEqual([]);
+  });
+
   it('keeps the currency as printed beside its code', () => {
     expect(findFigures('It paid US$4.1 million and RMB 300 million.').map((f) => [f.currency, f.normalized.currency])).toEqual([
       ['US$', 'USD'],
