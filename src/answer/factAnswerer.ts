@@ -1013,6 +1013,9 @@ function repeatsWhatIsAsked(fact: TableFact, question: string): boolean {
   return [...value].every((stem) => known.has(stem));
 }
 
+/** Punctuation and period words around a bare label typed as a question. */
+const BARE_LABEL_EXTRAS = /[？?。！!，,、：:\s]|(?:\d{2}|\d{4})年(?:度)?|去年|今年|上年|本年|本期|上期|报告期/gu;
+
 export function answerFromFacts(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean = () => false): FactAnswer | null {
   let best: { fact: TableFact; strength: number } | null = null;
   const wantsChange = CHANGE_ASK.test(question.text);
@@ -1033,6 +1036,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksPercent = PERCENT_ASK.test(question.text);
   const asksAmountMoved = AMOUNT_MOVED.test(question.text) && !/百分|幅度|[%％]|率/u.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
+  // A Chinese question that is nothing but a row's label ("基本每股收益？", "去年净利润") asks its value,
+  // as a bare English noun phrase does: no other word says it asks anything else.
+  const bareLabel = question.language === 'zh' ? matchingForm(compact(question.text).replace(BARE_LABEL_EXTRAS, '')) : null;
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
     const reportYear = fact.ref.report.year;
@@ -1080,7 +1086,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if ((fact.opening || OPENING_ROW.test(fact.label)) && !asksOpening) continue;
     // A key-value pair answers what it names; an amount needs a question that asks for one (or an
     // English question, whose asking words the analysis does not list).
-    if (fact.year !== null && !asksAmount) continue;
+    if (fact.year !== null && !asksAmount && labelKeys(fact.label).key !== bareLabel) continue;
     // The question names the statement ("… per the cash flow statement"): its rows go first, and one is
     // also named by what it is of ("capex on plant and equipment" for "Payments for plant and equipment").
     const inNamedTable = !han(fact.ref.table.title) && namesTable(fact.ref.table.title, asked);

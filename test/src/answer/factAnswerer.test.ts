@@ -95,6 +95,12 @@ describe('facts from tables', () => {
     expect(analyseQuestion('what was the weft balance in 2031?', tokenizer).tokens).toEqual(['weft', '2031']);
   });
 
+  it('reads a Chinese question that is nothing but a row label as asking its value', () => {
+    expect([ask('净利润')?.value, ask('净利润？')?.value, ask('2030年净利润')?.value]).toEqual(['60,112,301.15', '60,112,301.15', '81,442,907.33']);
+    // A label inside a question that asks for words is no amount asked.
+    expect(ask('净利润的构成情况')).toBeUndefined();
+  });
+
   it('reads the change column when the question asks how much a figure changed, and an abbreviation of a label', () => {
     expect(ask('2031年归属于母公司所有者的净利润比上年增减了多少？')?.value).toBe('-27.38%');
     expect(ask('归母净利润是多少？')?.value).toBe('58,100,000.00');
