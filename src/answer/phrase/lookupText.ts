@@ -5,6 +5,7 @@ import { printedFigure, shownName } from '../printedFigure.js';
 import type { Language } from '../questionAnalysis.js';
 import type { TableRef } from '../tableAnswerer.js';
 import { PHRASES } from './phrases.js';
+import { tableLabel } from './wordAnswer.js';
 
 /**
  * Lookup results as plain text, one formatter per kind of result, for the terminal chat and the CLI
@@ -25,9 +26,10 @@ export function metricLookupText(lookup: MetricLookup, language: Language): stri
   return lookup.confident ? lines.join('\n') : [p.metricNotFound(lookup.query), p.closestMetrics, ...lines].join('\n');
 }
 
-/** One line per table for a list: id, caption, year, first page. */
+/** One line per table for a list: its name (id and caption, once), year and first page, in the table's own language. */
 export function tableListLine(ref: TableRef): string {
-  return `${ref.table.id} ${ref.table.title}（${ref.report.year}，第 ${ref.table.page} 页）`;
+  const name = tableLabel(ref);
+  return /\p{Script=Han}/u.test(name) ? `${name}（${ref.report.year}，第 ${ref.table.page} 页）` : `${name} (${ref.report.year}, page ${ref.table.page})`;
 }
 
 /** A whole table as text: its list line, header, rows and source note, cells joined by " | ". */

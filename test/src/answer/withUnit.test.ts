@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableLabel, withUnit } from '../../../src/answer/phrase/wordAnswer.js';
-import type { ParsedTable } from '../../../src/store/shapes.js';
+import { tableListLine } from '../../../src/answer/phrase/lookupText.js';
+import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
 
 describe('a printed figure with its unit', () => {
   it('puts Chinese units and % after the figure, untouched', () => {
@@ -28,5 +29,13 @@ describe('the name a table answer is shown under', () => {
     expect(named('表 3-2', '青禾基地设备清单')).toBe('表 3-2 青禾基地设备清单');
     expect(named('CONSOLIDATED WEFT SHEETS', 'CONSOLIDATED WEFT SHEETS')).toBe('CONSOLIDATED WEFT SHEETS');
     expect(named('Weft sheets', '')).toBe('Weft sheets');
+  });
+});
+
+describe('a table in a list of tables', () => {
+  const line = (id: string, title: string) => tableListLine({ table: { id, title, page: 12 } as ParsedTable, report: { year: 2031 } as ReportMeta });
+  it('is named once, with year and page in the table’s own language', () => {
+    expect(line('CONSOLIDATED WEFT SHEETS', 'CONSOLIDATED WEFT SHEETS')).toBe('CONSOLIDATED WEFT SHEETS (2031, page 12)');
+    expect(line('表 3-2', '青禾基地设备清单')).toBe('表 3-2 青禾基地设备清单（2031，第 12 页）');
   });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,17 @@ const AskLine = z.object({
 });
 
 describe('cli', () => {
+  it('stops quietly when its reader closes the pipe early (`tables | head -1`)', async () => {
+    const child = spawn(NODE, [CLI, 'tables', '--index', indexDir], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read the first chunk, then close our end, as `head` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect([code, stderr]).toEqual([0, '']);
+  });
+
   it('refuses an encrypted PDF with one plain line naming file and reason, exit 1, index untouched', async () => {
     const locked = path.join(work, 'locked.pdf');
     await writeFile(locked, await makeEncryptedPdf({ password: 'pw' }));
