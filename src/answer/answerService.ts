@@ -13,7 +13,7 @@ import { latinStems, stemWord } from '../text/stem.js';
 import { framedAfter, yearStatedFor } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
-import { answerExtractively, coverageOf, type ExtractiveAnswer, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
+import { answerExtractively, coverageOf, type ExtractiveAnswer, plannedOnly, shareOfAnother, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
@@ -417,6 +417,8 @@ export class AnswerService {
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
       .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
+      // (Read as a sentence's figure is: not a share of another quantity, nor a plan, unless asked so.)
+      .filter((m) => !shareOfAnother(analysis, m.entry.evidence, m.entry.unit) && !plannedOnly(analysis, beforeFigure(m.entry.evidence, m.entry.value)))
       // A figure the sentence states for another year than the one asked ("… in 2031, 2030 and 2029,
       // respectively", "… by $318 thousand in 2030"), or in a sentence framed by a later time ("In
       // January 2033, the mill drew a further …").
@@ -608,6 +610,12 @@ function answerRows(answer: TableAnswer): string[][] {
  * Whether a table cell or rows answer an English question through row labels of Latin words the
  * question does not name whole (nor in any reading a fact would take): its label says more than was asked.
  */
+/** The evidence before the figure's first printing (all of it when the figure is not found as printed). */
+function beforeFigure(evidence: string, value: string): string {
+  const at = evidence.indexOf(value);
+  return at >= 0 ? evidence.slice(0, at) : evidence;
+}
+
 function labelledInPart(decision: Decision, question: string): boolean {
   if (decision.kind !== 'table' || (decision.answer.kind !== 'cell' && decision.answer.kind !== 'rows')) return false;
   const { answer } = decision;

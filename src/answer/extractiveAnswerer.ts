@@ -142,6 +142,33 @@ export function unitAgrees(
   return true;
 }
 
+/** "As a percentage of sales, …", "… 2.5% of revenue": the sentence states a share of another quantity. */
+const SHARE_OF_ANOTHER = /\bas\s+a\s+(?:percentage|percent|per\s+cent|share|proportion)\s+of\b/iu;
+
+/**
+ * A percentage in a sentence that says it is a share of another quantity ("As a percentage of sales,
+ * capital spending was 2.5%") answers a question for a share, not one for the quantity itself.
+ */
+export function shareOfAnother(question: Pick<QuestionAnalysis, 'text' | 'matchText'>, sentence: string, unit: string): boolean {
+  // (A question typing "%" or "per cent" anywhere — "capex as a % of sales" — asks a share itself.)
+  if (!/[%％]/u.test(unit) || RATE_ASK.test(question.text) || RATE_ASK.test(question.matchText) || /[%％]|\bper\s*cent/iu.test(question.text)) return false;
+  return SHARE_OF_ANOTHER.test(sentence);
+}
+
+/**
+ * An English clause that puts its figure in what is planned or expected ("Management plans to invest
+ * approximately $150 million …", "we expect to spend …", "capital spending will be …") states an
+ * intention, not what the year's figure was; it answers only a question about a plan or forecast.
+ */
+const INTENT_BEFORE = /\b(?:plans?|planned|planning|expects?|expected|intends?|intended|anticipates?|anticipated|aims?|targets?|budgets?|budgeted|forecasts?|projects?)\s+to\b|\b(?:will|shall)\s+(?:be\s+)?[a-z]+/iu;
+const ASKS_INTENT = /\b(?:plan|plans|planned|planning|expect|expects|expected|expecting|intend|intends|intended|anticipate|anticipated|aim|target|targets|budget|budgeted|forecast|forecasts|projected|outlook|guidance|will|going\s+to|next\s+year)\b/iu;
+
+export function plannedOnly(question: Pick<QuestionAnalysis, 'text' | 'language'>, before: string): boolean {
+  if (question.language !== 'en' || ASKS_INTENT.test(question.text)) return false;
+  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), -1) + 1);
+  return INTENT_BEFORE.test(clause);
+}
+
 const ASKS_PLACE = /哪里|哪儿|什么地方|哪个国家|哪座城市|\bwhere\b/iu;
 const PLACE_CUE = /(赴|前往|去往|抵达|到达|远赴)\p{Script=Han}{2,}|\p{Script=Han}{1,6}(国|省|市|州)(?![\p{Script=Han}]{0,1}(级|家|内|外))/u;
 
@@ -342,7 +369,7 @@ export function answerExtractively(
         if (!question.wantsFigure) return 0;
         const listedYear = figureYear(sentence, f, listed);
         if (listedYear !== null ? listedYear !== year : later) return null;
-        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
+        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f) || shareOfAnother(question, sentence, f.unit) || plannedOnly(question, sentence.slice(0, f.start))) return null;
         if (!countedEnglish) return 0;
         // (Read once per figure: whether it counts the asked noun, and whether the noun follows it.)
         const counts = howFigureCountsNoun(sentence, f, countedEnglish);

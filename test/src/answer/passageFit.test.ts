@@ -68,6 +68,11 @@ beforeAll(async () => {
           statementRow('Weft and weft equivalents at end of period', '9,510', '3,105'),
         ],
         [
+          { line: 'Loom Spending', size: 14 },
+          'As a percentage of sales, loom spending totaled 2.5% in 2031 and 3.6% in 2030.',
+          'The board plans to invest approximately $150 million in its spindle programme in 2032, including projects carried over from 2031.',
+        ],
+        [
           { line: 'Mill Projects', size: 14 },
           'As part of the ongoing loom study, the Company cleared a total of 16 pads for drilling at the proposed mill site.',
           'The loom study is led by the mill engineering team.',
@@ -122,6 +127,16 @@ describe('a sentence that fits what is asked', () => {
   it('reads a bracketed comparative as the prior year, not as a second figure for the year asked', async () => {
     const result = await service.ask('what was the loss of the dye house for the year 2031?');
     expect([result.answer.split('\n')[0]?.includes('different figures'), result.figures.map((f) => f.value)]).toEqual([false, ['4,120']]);
+  });
+
+  it('gives no share of another quantity for the quantity itself, and gives it when a share is asked', async () => {
+    expect((await service.ask('loom spending in 2031?')).figures.map((f) => f.value)).not.toContain('2.5');
+    expect((await service.ask('loom spending as a % of sales in 2031?')).figures.map((f) => f.value)).toEqual(['2.5']);
+  });
+
+  it('gives a planned figure only for a question about the plan', async () => {
+    expect((await service.ask('how much went into the spindle programme last year?')).figures.map((f) => f.value)).not.toContain('150');
+    expect((await service.ask('how much does the board plan to invest in the spindle programme?')).figures.map((f) => f.value)).toEqual(['150']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {
