@@ -1,3 +1,4 @@
+import { startsChangeSpan } from '../../src/text/changeSpan.js';
 import type { Block, BlockKind, Line, MetricEntry } from '../../src/store/shapes.js';
 import { findFigures, type FoundFigure } from '../../src/text/findFigures.js';
 import { metricName, nameAfter, nameBefore, splitBetween, totalWord } from './metricName.js';
@@ -49,6 +50,9 @@ function dropAttributes(text: string, figures: FoundFigure[]): FoundFigure[] {
   });
 }
 
+/** Words that open a change span (see startsChangeSpan). */
+const SPAN_WORD = /\bfrom\b|[从由]/iu;
+
 function nameClauseFigures(clause: string, context: SentenceContext): NamedFigure[] {
   const figures = dropAttributes(clause, findFigures(clause));
   const breakdownWord = context.parent !== '' ? BREAKDOWN.exec(clause)?.[1] : undefined;
@@ -98,7 +102,10 @@ function readBlock(block: Block, lines: readonly Line[] | undefined, add: (entry
       context.lastBefore = '';
     }
     for (const clause of splitClauses(block.text, sentence)) {
+      // (A span's start, "from 32 cents to 34 cents", is where the quantity was before: no figure of the period.)
+      const spans = SPAN_WORD.test(clause.text) ? findFigures(clause.text) : [];
       for (const { figure, name } of nameClauseFigures(clause.text, context)) {
+        if (spans.length > 1 && startsChangeSpan(clause.text, figure, spans)) continue;
         add({
           name,
           value: figure.value,

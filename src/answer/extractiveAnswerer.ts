@@ -1,3 +1,4 @@
+import { ASKS_START, startsChangeSpan } from '../text/changeSpan.js';
 import { findFigures, type FoundFigure } from '../text/findFigures.js';
 import { sentenceTexts } from '../text/splitSentences.js';
 import { compact } from '../text/normalize.js';
@@ -165,7 +166,9 @@ const ASKS_INTENT = /\b(?:plan|plans|planned|planning|expect|expects|expected|ex
 
 export function plannedOnly(question: Pick<QuestionAnalysis, 'text' | 'language'>, before: string): boolean {
   if (question.language !== 'en' || ASKS_INTENT.test(question.text)) return false;
-  const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), -1) + 1);
+  // (The clause since the last sentence or clause break, a line break after a full stop included.)
+  const breaks = [...before.matchAll(/[;.]\s/gu)];
+  const clause = before.slice((breaks.at(-1)?.index ?? -1) + 1);
   return INTENT_BEFORE.test(clause);
 }
 
@@ -370,6 +373,8 @@ export function answerExtractively(
         const listedYear = figureYear(sentence, f, listed);
         if (listedYear !== null ? listedYear !== year : later) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f) || shareOfAnother(question, sentence, f.unit) || plannedOnly(question, sentence.slice(0, f.start))) return null;
+        // (The start of a "from X to Y" span is the earlier state: the figure only when that is asked.)
+        if (startsChangeSpan(sentence, f, figures(i)) && !ASKS_START.test(question.text)) return null;
         if (!countedEnglish) return 0;
         // (Read once per figure: whether it counts the asked noun, and whether the noun follows it.)
         const counts = howFigureCountsNoun(sentence, f, countedEnglish);

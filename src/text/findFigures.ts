@@ -58,7 +58,7 @@ const LATIN_UNITS = ['GB', 'TB', 'MB', 'KB', 'km', 'kg', 'cm', 'mm', 'm²', 'm',
 const SYMBOL_UNITS = ['%', '％', '‰', '㎡'];
 
 /** Units of English text: per cent, percentage points and basis points. */
-const ENGLISH_UNITS = ['percentage points', 'percentage point', 'basis points', 'basis point', 'per cent', 'percent', 'bps', 'pp'];
+const ENGLISH_UNITS = ['percentage points', 'percentage point', 'basis points', 'basis point', 'per cent', 'percent', 'bps', 'pp', 'cents', 'cent', 'pence'];
 
 /** Hedges printed before the number; longest first so "超过" is not read as "超". */
 const BEFORE_HEDGES = [
@@ -213,6 +213,11 @@ function normalize(value: string, currency: string, magnitude: string, unitWord:
   } else if (word === '美元') {
     code = 'USD';
     unit = '';
+  } else if (word === 'cents' || word === 'cent' || word === 'pence') {
+    // Money in hundredths: pence are sterling's, cents those of whichever dollar (or euro) the report counts in.
+    code = word === 'pence' ? 'GBP' : code || '$';
+    unit = '';
+    return { value: number / 100, scale: 0.01, currency: code, unit };
   }
   // A percentage is a ratio: a scale word before it does not multiply it.
   const scaled = unit === '%' || unit === 'pp' || unit === 'bp' ? number : number * scale;

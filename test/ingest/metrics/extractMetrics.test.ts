@@ -23,6 +23,11 @@ describe('extractMetrics', () => {
     expect(staff !== undefined && 'currency' in staff).toBe(false);
   });
 
+  it('registers no figure a change started from ("from 32 cents to 34 cents"), only the one it came to', () => {
+    const entries = extractMetrics([makeBlock('The board raised its spindle dividend from 32 cents per share to 34 cents per share in 2031.')]);
+    expect(entries.map((e) => e.value)).toEqual(['34']);
+  });
+
   it('reads a paragraph that is a semicolon list the same way as a metric_list block', () => {
     expect(read('立项省级精品课程数 21 门；与企业合作开发课程数 143 门。')).toEqual([
       { name: '立项省级精品课程数', value: '21', unit: '门', qualifier: '' },

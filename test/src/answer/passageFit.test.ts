@@ -70,7 +70,9 @@ beforeAll(async () => {
         [
           { line: 'Loom Spending', size: 14 },
           'As a percentage of sales, loom spending totaled 2.5% in 2031 and 3.6% in 2030.',
-          'The board plans to invest approximately $150 million in its spindle programme in 2032, including projects carried over from 2031.',
+          'The board plans to invest approximately $150 million in its spindle programme in 2032.',
+          { line: 'Dividends', size: 14 },
+          'The board raised its quarterly spindle dividend from 32 cents per share to 34 cents per share in 2031.',
         ],
         [
           { line: 'Mill Projects', size: 14 },
@@ -137,6 +139,11 @@ describe('a sentence that fits what is asked', () => {
   it('gives a planned figure only for a question about the plan', async () => {
     expect((await service.ask('how much went into the spindle programme last year?')).figures.map((f) => f.value)).not.toContain('150');
     expect((await service.ask('how much does the board plan to invest in the spindle programme?')).figures.map((f) => f.value)).toEqual(['150']);
+  });
+
+  it('gives the figure a change came to, and the one it started from only when asked', async () => {
+    expect((await service.ask('quarterly spindle dividend in 2031?')).figures.map((f) => f.value)).toEqual(['34']);
+    expect((await service.ask('what was the quarterly spindle dividend before the raise?')).figures.map((f) => f.value)).toEqual(['32']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {

@@ -96,6 +96,13 @@ describe('findFigures in English text', () => {
     expect(findFigures('It ran 3+2 sessions over the 2031-2033 plan.')).toEqual([]);
   });
 
+  it('reads cents and pence as money in hundredths', () => {
+    expect(findFigures('a weft dividend of 34 cents and a final dividend of 2.5 pence').map((f) => [f.printed, f.normalized.value, f.normalized.currency])).toEqual([
+      ['34 cents', 0.34, '$'],
+      ['2.5 pence', 0.025, 'GBP'],
+    ]);
+  });
+
   it('keeps the currency as printed beside its code', () => {
     expect(findFigures('It paid US$4.1 million and RMB 300 million.').map((f) => [f.currency, f.normalized.currency])).toEqual([
       ['US$', 'USD'],
