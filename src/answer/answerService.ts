@@ -15,7 +15,7 @@ import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, plannedOnly, shareOfAnother, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
-import { agentNouns, asksForName } from './namedAnswer.js';
+import { agentNouns, asksForName, knownStems, newNames } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
 import { capitalsAsPrinted, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
@@ -419,6 +419,9 @@ export class AnswerService {
       .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
       // (Read as a sentence's figure is: not a share of another quantity, nor a plan, unless asked so.)
       .filter((m) => !shareOfAnother(analysis, m.entry.evidence, m.entry.unit) && !plannedOnly(analysis, beforeFigure(m.entry.evidence, m.entry.value)))
+      // An English figure named with a place, segment or party the question does not name ("The
+      // effective tax rate in Freedonia of") is that part's, not the whole's.
+      .filter((m) => analysis.language !== 'en' || newNames(m.entry.name, knownStems(analysis.text, m.report.organisation ?? '')).length === 0)
       // A figure the sentence states for another year than the one asked ("… in 2031, 2030 and 2029,
       // respectively", "… by $318 thousand in 2030"), or in a sentence framed by a later time ("In
       // January 2033, the mill drew a further …").

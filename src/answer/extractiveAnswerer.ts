@@ -172,6 +172,19 @@ export function plannedOnly(question: Pick<QuestionAnalysis, 'text' | 'language'
   return INTENT_BEFORE.test(clause);
 }
 
+/** A preposition that ties a name to the quantity before it: "… in Freedonia", "… from Quorvex Ltd". */
+const PART_PREPOSITION = /\b(?:in|for|at|from|of|by)\s+(?:the\s+)?$/iu;
+
+/**
+ * Whether the clause before a figure qualifies it by a name the question does not print, joined by a
+ * preposition ("The effective tax rate in Freedonia of", "revenue from Quorvex was").
+ */
+function namedPartBefore(before: string, known: ReadonlySet<string>): boolean {
+  const breaks = [...before.matchAll(/[;,.]\s/gu)];
+  const clause = before.slice((breaks.at(-1)?.index ?? -1) + 1);
+  return newNames(clause, known).some((name) => PART_PREPOSITION.test(clause.slice(0, name.start)));
+}
+
 const ASKS_PLACE = /哪里|哪儿|什么地方|哪个国家|哪座城市|\bwhere\b/iu;
 const PLACE_CUE = /(赴|前往|去往|抵达|到达|远赴)\p{Script=Han}{2,}|\p{Script=Han}{1,6}(国|省|市|州)(?![\p{Script=Han}]{0,1}(级|家|内|外))/u;
 
@@ -359,6 +372,8 @@ export function answerExtractively(
   // words: a question for a name reads every passage retrieved.)
   hits.slice(0, wantsName ? hits.length : 8).forEach((hit, rank) => {
     const known = wantsName ? knownStems(question.text, hit.report.meta.organisation ?? '') : new Set<string>();
+    let knownForParts: Set<string> | undefined;
+    const partKnown = () => (knownForParts ??= knownStems(question.text, hit.report.meta.organisation ?? ''));
     const { sentences, figures } = readingOf(hit.chunk);
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
@@ -373,6 +388,9 @@ export function answerExtractively(
         const listedYear = figureYear(sentence, f, listed);
         if (listedYear !== null ? listedYear !== year : later) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f) || shareOfAnother(question, sentence, f.unit) || plannedOnly(question, sentence.slice(0, f.start))) return null;
+        // (A figure qualified by a place, segment or party the question does not name — "the effective
+        // tax rate in Freedonia of 31.3%" — is that part's, not the whole's.)
+        if (question.language === 'en' && namedPartBefore(sentence.slice(0, f.start), partKnown())) return null;
         // (The start of a "from X to Y" span is the earlier state: the figure only when that is asked.)
         if (startsChangeSpan(sentence, f, figures(i)) && !ASKS_START.test(question.text)) return null;
         if (!countedEnglish) return 0;

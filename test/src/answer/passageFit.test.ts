@@ -71,6 +71,8 @@ beforeAll(async () => {
           { line: 'Loom Spending', size: 14 },
           'As a percentage of sales, loom spending totaled 2.5% in 2031 and 3.6% in 2030.',
           'The board plans to invest approximately $150 million in its spindle programme in 2032.',
+          { line: 'Levies', size: 14 },
+          'The weft levy rate in Freedonia of 31.3% in 2031 reflects the mill zone there.',
           { line: 'Dividends', size: 14 },
           'The board raised its quarterly spindle dividend from 32 cents per share to 34 cents per share in 2031.',
         ],
@@ -144,6 +146,11 @@ describe('a sentence that fits what is asked', () => {
   it('gives the figure a change came to, and the one it started from only when asked', async () => {
     expect((await service.ask('quarterly spindle dividend in 2031?')).figures.map((f) => f.value)).toEqual(['34']);
     expect((await service.ask('what was the quarterly spindle dividend before the raise?')).figures.map((f) => f.value)).toEqual(['32']);
+  });
+
+  it('gives no figure of a part a name qualifies for the whole, and gives it when the part is asked', async () => {
+    expect((await service.ask('what was the weft levy rate in 2031?')).figures.map((f) => f.value)).not.toContain('31.3');
+    expect((await service.ask('what was the weft levy rate in freedonia in 2031?')).figures.map((f) => f.value)).toEqual(['31.3']);
   });
 
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {
