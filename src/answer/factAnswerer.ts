@@ -302,6 +302,14 @@ const NAMES_SOMEONE = (text: string) => /\p{L}/u.test(text) && !/\d/u.test(text)
 /** A cell that names roles: words, no figures, a few of them joined by 、 , ; and. */
 const ROLE_SPLIT = /\s*(?:[、,，;；/]|\band\b|&)\s*/u;
 
+/** A role set off from its qualifier by a spaced dash ("Chair – Non-Executive"): the whole, and the role alone. */
+const ROLE_QUALIFIER = /\s+[–—-]\s+/u;
+function roleReadings(role: string): string[] {
+  const whole = role.trim();
+  const head = whole.split(ROLE_QUALIFIER)[0]?.trim() ?? whole;
+  return head !== whole && head.length >= 2 ? [whole, head] : [whole];
+}
+
 /** Who holds each role a row names beside its first cell, one fact per role ("董事、总经理" is two). */
 function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[] {
   const out: TableFact[] = [];
@@ -322,8 +330,7 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
         return;
       }
       if (recordHolder === null || /\d/u.test(value) || [...value].length > 60) return;
-      for (const role of value.split(ROLE_SPLIT)) {
-        const label = role.trim();
+      for (const label of value.split(ROLE_SPLIT).flatMap(roleReadings)) {
         if (label.length < 2 || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
         out.push({ ref, row, column: 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: recordHolder, unit: '', page: pageOf(row) });
       }
@@ -335,8 +342,7 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
     if (!namesColumn && cells.filter((c) => c.trim() !== '').length < 3) return;
     cells.slice(1).forEach((cell, i) => {
       if (/\d/u.test(cell) || [...cell].length > 60) return;
-      for (const role of cell.split(ROLE_SPLIT)) {
-        const label = role.trim();
+      for (const label of cell.split(ROLE_SPLIT).flatMap(roleReadings)) {
         if (label.length < 2 || NAME_HEADING.test(label) || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
         out.push({ ref, row, column: i + 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: holder, unit: '', page: pageOf(row) });
       }

@@ -458,6 +458,9 @@ describe('who holds a role a row names', () => {
     const facts = factsOfTable({ table: directory, report });
     const whoIn = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
     expect([whoIn('Who is the Chief Glimmer Officer?'), whoIn('who has a Master of Tidal Engineering?')]).toEqual(['Ms. Petra Lune', 'Ms. Petra Lune']);
+    // A role set off from its qualifier by a dash is named by the role alone.
+    const warden: ParsedTable = { ...directory, rows: [['Name:', 'Mr. Tobin Quell'], ['Title:', 'Glimmer Warden – Non-Executive']], rowPages: [7, 7] };
+    expect(answerFromFacts(factsOfTable({ table: warden, report }), analyseQuestion('who is the glimmer warden?', tokenizer))?.fact.value).toBe('Mr. Tobin Quell');
     // (A value above the first name row belongs to a record that began before the table.)
     expect(whoIn('Who sits on Quill Partners?')).toBeUndefined();
   });
