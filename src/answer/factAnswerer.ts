@@ -657,6 +657,11 @@ function englishReadings(label: string): string[][] {
   const [first, second] = label.replace(/\([^()]*\)/gu, ' ').split(/\s+(?:and|&)\s+/iu);
   const nested = (side: string) => /,|\b(?:to|of|for|from|by|with|on|in|at)\b/iu.test(side);
   if (first !== undefined && second !== undefined && !nested(first)) readings.push(enWords(first), enWords(second));
+  // Two one-word modifiers joined before a head of several words ("Basic and diluted loss per share")
+  // both qualify it: the row states the head for either kind, and so the head alone ("loss per share").
+  // (Not a head of one word: "Sales and marketing expenses" is not all the expenses.)
+  const shared = first !== undefined && second !== undefined && /^\S+$/u.test(first.trim()) ? /^(\S+)\s+(.+)$/u.exec(second.trim()) : null;
+  if (shared?.[2] !== undefined && enWords(shared[2]).length >= 2 && !nested(shared[2].split(/\s+/u)[0] ?? '')) readings.push(enWords(`${first} ${shared[2]}`), enWords(shared[2]));
   // A past participle and its preposition link two noun phrases ("Net glimmer provided by quorvex
   // activities", "Profit attributed to owners"): the link is a relation a question words its own way
   // ("glimmer from quorvex activities"), the nouns on either side are what is measured.

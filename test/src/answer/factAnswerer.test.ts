@@ -85,6 +85,14 @@ describe('facts from tables', () => {
     expect([labelStrength('Quill and glimmer rebate', 'Q&G rebate?'), labelStrength('Quill glimmer rebate', 'Q&G rebate?'), labelStrength('Quill and glimmer rebate', 'Q&Z rebate?')]).toEqual([5, 5, 0]);
   });
 
+  it('reads the head two joined modifiers share ("Basic and diluted weft per share") as naming the row, but not a one-word head', () => {
+    const sheet: ParsedTable = { ...english, id: 'WEFT STATEMENT', title: 'WEFT STATEMENT', rows: [['Basic and diluted weft per share', '(0.04)', '(0.07)'], ['Sales and loom expenses', '1,200', '1,100']], rowPages: [40, 40] };
+    const sheetFacts = factsOfTable({ table: sheet, report });
+    const value = (question: string) => answerFromFacts(sheetFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('what was weft per share in 2031?'), value('basic weft per share in 2031?')]).toEqual(['(0.04)', '(0.04)']);
+    expect(value('what were expenses in 2031?')).toBeUndefined();
+  });
+
   it('reads a noun that only measures the word before it ("the weft balance") as asking that word', () => {
     const sheet: ParsedTable = { ...english, id: 'BALANCE SHEETS', title: 'BALANCE SHEETS', rows: [['Weft and weft equivalents', '52,310', '48,775']], rowPages: [40] };
     const sheetFacts = factsOfTable({ table: sheet, report });
