@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { LocalHashEmbeddings } from '../../../src/embed/localHashEmbeddings.js';
 import { extractDocument } from '../../../ingest/extract/extractDocument.js';
 import { ingestReports } from '../../../ingest/ingestReports.js';
@@ -8,6 +9,7 @@ import { AnswerService, type ModelAnswerPort } from '../../../src/answer/answerS
 import { loadReportIndex } from '../../../src/store/loadReportIndex.js';
 import { silentLogger } from '../../../src/log.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
+import { makeReportPdf, type PdfBlock } from '../../fixtures/pdfs.js';
 
 export const BUNDLED = path.resolve('data/reports/hnhgzy-2024-quality-report.pdf');
 
@@ -59,4 +61,23 @@ export function buildPdfFixture(fileName: string, pdf: () => Promise<Buffer>): P
     await writeFile(file, await pdf());
     return [file];
   });
+}
+
+/**
+ * The answer service over one plain report PDF made in the test (no running header or footer, 10 pt
+ * body), built before the file's tests and removed after them. Call at the top level of a test file;
+ * the getter gives the service once built.
+ */
+export function plainReportService(fileName: string, pages: PdfBlock[][]): () => AnswerService {
+  let fixture: Fixture | undefined;
+  let service: AnswerService | undefined;
+  beforeAll(async () => {
+    fixture = await buildPdfFixture(fileName, () => makeReportPdf({ header: null, footer: null, fontSize: 10, pages }));
+    service = await fixture.service();
+  }, 60_000);
+  afterAll(() => fixture?.cleanup());
+  return () => {
+    if (!service) throw new Error(`the ${fileName} fixture did not build`);
+    return service;
+  };
 }
