@@ -27,7 +27,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
+import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -332,7 +332,9 @@ export class AnswerService {
     }
     const answer = answerFromFacts(facts, recased, isWord);
     if (!answer) return null;
-    const { fact } = answer;
+    // ("Who are the directors?" asks for every holder of the role the table lists, as printed, in its order.)
+    const holders = holdersAsked(analysis.text, answer.fact, facts);
+    const fact = holders.length > 1 ? { ...answer.fact, value: holders.join('; ') } : answer.fact;
     // An initialism the question types that the reports never print, and the row does not spell, names
     // something the row is not ("net revenue retention (NRR)" is no "Revenue").
     if (this.unknownInitialisms(analysis.text, inScope).some((t) => !labelSpells(fact.label, t) && !labelSpells(fact.attribute ?? '', t))) return null;

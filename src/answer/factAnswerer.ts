@@ -302,6 +302,20 @@ const NAMES_SOMEONE = (text: string) => /\p{L}/u.test(text) && !/\d/u.test(text)
 /** A cell that names roles: words, no figures, a few of them joined by 、 , ; and. */
 const ROLE_SPLIT = /\s*(?:[、,，;；/]|\band\b|&)\s*/u;
 
+/** "Who are the directors?", "董事都有谁": a question for everyone who holds a role, not the first one. */
+const ASKS_EVERY_HOLDER = /\bwho\s+(?:are|were)\b|都有谁|有哪些人|哪几位/iu;
+
+/**
+ * For a question for everyone who holds a role, the holders the same table names for the role of
+ * `fact`, in the table's order, each as printed; otherwise `fact`'s holder alone.
+ */
+export function holdersAsked(question: string, fact: TableFact, facts: readonly TableFact[]): string[] {
+  if (!fact.holder || !ASKS_EVERY_HOLDER.test(question)) return [fact.value];
+  const role = fact.label.toLowerCase();
+  const holders = facts.filter((f) => f.holder && f.ref.table === fact.ref.table && f.label.toLowerCase() === role).sort((a, b) => a.row - b.row).map((f) => f.value);
+  return [...new Set(holders)];
+}
+
 /** A role set off from its qualifier by a spaced dash ("Chair – Non-Executive"): the whole, and the role alone. */
 const ROLE_QUALIFIER = /\s+[–—-]\s+/u;
 function roleReadings(role: string): string[] {

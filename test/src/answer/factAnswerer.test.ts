@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromFacts, askedText, askedYear, factsAskedAbout, factsOfTable, indexFacts, labelStrength, readsAsNumber } from '../../../src/answer/factAnswerer.js';
+import { answerFromFacts, askedText, askedYear, holdersAsked, factsAskedAbout, factsOfTable, indexFacts, labelStrength, readsAsNumber } from '../../../src/answer/factAnswerer.js';
 import { computeFromFacts, plainNumber } from '../../../src/answer/factComputation.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
 import { wordAnswer } from '../../../src/answer/phrase/wordAnswer.js';
@@ -433,6 +433,26 @@ describe('who holds a role a row names', () => {
     const facts = [info, signed].flatMap((table) => factsOfTable({ table, report: own }));
     expect(answerFromFacts(facts, analyseQuestion('青禾智造股份有限公司的董事长是谁？', tokenizer))).toBeNull();
     expect(answerFromFacts(facts, analyseQuestion('Who is the secretary of Qinghe Holdings Ltd?', tokenizer))).toBeNull();
+  });
+
+  it('lists every holder of a role for "who are …", in the table\'s order, and one for "who is …"', () => {
+    const signed: ParsedTable = {
+      ...officers,
+      id: 'Signatures',
+      header: ['Signature', 'Title', 'Date'],
+      rows: [
+        ['/s/ Ilse Marrow', 'Warden, Chief Executive Officer', 'May 2, 2031'],
+        ['/s/ Tobin Quell', 'Chief Financial Officer', 'May 2, 2031'],
+        ['/s/ Odile Farrant', 'Warden', 'May 2, 2031'],
+      ],
+    };
+    const facts = factsOfTable({ table: signed, report });
+    const holders = (question: string) => {
+      const found = answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact;
+      return found ? holdersAsked(question, found, facts) : [];
+    };
+    expect(holders('who are the wardens?')).toEqual(['/s/ Ilse Marrow', '/s/ Odile Farrant']);
+    expect(holders('who is the chief financial officer?')).toEqual(['/s/ Tobin Quell']);
   });
 
   it('takes no value that only says again what its label or the question says', () => {
