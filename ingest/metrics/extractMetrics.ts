@@ -102,7 +102,7 @@ function readBlock(block: Block, lines: readonly Line[] | undefined, add: (entry
       context.lastBefore = '';
     }
     for (const clause of splitClauses(block.text, sentence)) {
-      // (A span's start, "from 32 cents to 34 cents", is where the quantity was before: no figure of the period.)
+      // (A span's start, "from 18 cents to 21 cents", is where the quantity was before: no figure of the period.)
       const spans = SPAN_WORD.test(clause.text) ? findFigures(clause.text) : [];
       for (const { figure, name } of nameClauseFigures(clause.text, context)) {
         if (spans.length > 1 && startsChangeSpan(clause.text, figure, spans)) continue;

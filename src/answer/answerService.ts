@@ -219,7 +219,7 @@ export class AnswerService {
 
   /**
    * Passages printed under a heading that names what a question for a name asks ("Auditors" for "who
-   * are our auditors?", "Nominated Adviser and Broker" for "who is the broker?"): a list of officers
+   * are our auditors?", "Lead Adviser and Broker" for "who is the broker?"): a list of officers
    * prints each role as a heading over the name, and a role word the whole report repeats ranks that
    * short passage below any sentence that says it more often. At most MAX_HEADED, before the retrieved.
    */

@@ -143,12 +143,12 @@ export function unitAgrees(
   return true;
 }
 
-/** "As a percentage of sales, …", "… 2.5% of revenue": the sentence states a share of another quantity. */
+/** "As a percentage of sales, …", "… 6.1% of revenue": the sentence states a share of another quantity. */
 const SHARE_OF_ANOTHER = /\bas\s+a\s+(?:percentage|percent|per\s+cent|share|proportion)\s+of\b/iu;
 
 /**
  * A percentage in a sentence that says it is a share of another quantity ("As a percentage of sales,
- * capital spending was 2.5%") answers a question for a share, not one for the quantity itself.
+ * loom spending was 6.1%") answers a question for a share, not one for the quantity itself.
  */
 export function shareOfAnother(question: Pick<QuestionAnalysis, 'text' | 'matchText'>, sentence: string, unit: string): boolean {
   // (A question typing "%" or "per cent" anywhere — "capex as a % of sales" — asks a share itself.)
@@ -157,8 +157,8 @@ export function shareOfAnother(question: Pick<QuestionAnalysis, 'text' | 'matchT
 }
 
 /**
- * An English clause that puts its figure in what is planned or expected ("Management plans to invest
- * approximately $150 million …", "we expect to spend …", "capital spending will be …") states an
+ * An English clause that puts its figure in what is planned or expected ("The board plans to invest
+ * about $80 million …", "we expect to spend …", "capital spending will be …") states an
  * intention, not what the year's figure was; it answers only a question about a plan or forecast.
  */
 const INTENT_BEFORE = /\b(?:plans?|planned|planning|expects?|expected|intends?|intended|anticipates?|anticipated|aims?|targets?|budgets?|budgeted|forecasts?|projects?)\s+to\b|\b(?:will|shall)\s+(?:be\s+)?[a-z]+/iu;

@@ -671,8 +671,8 @@ function englishReadings(label: string): string[][] {
   const [first, second] = label.replace(/\([^()]*\)/gu, ' ').split(/\s+(?:and|&)\s+/iu);
   const nested = (side: string) => /,|\b(?:to|of|for|from|by|with|on|in|at)\b/iu.test(side);
   if (first !== undefined && second !== undefined && !nested(first)) readings.push(enWords(first), enWords(second));
-  // Two one-word modifiers joined before a head of several words ("Basic and diluted loss per share")
-  // both qualify it: the row states the head for either kind, and so the head alone ("loss per share").
+  // Two one-word modifiers joined before a head of several words ("Basic and diluted glimmer per share")
+  // both qualify it: the row states the head for either kind, and so the head alone ("glimmer per share").
   // (Not a head of one word: "Sales and marketing expenses" is not all the expenses.)
   const shared = first !== undefined && second !== undefined && /^\S+$/u.test(first.trim()) ? /^(\S+)\s+(.+)$/u.exec(second.trim()) : null;
   if (shared?.[2] !== undefined && enWords(shared[2]).length >= 2 && !nested(shared[2].split(/\s+/u)[0] ?? '')) readings.push(enWords(`${first} ${shared[2]}`), enWords(shared[2]));
@@ -1092,7 +1092,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("电子信箱是多少"
     // asks for a value that may have no digit.)
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
-    // A value in words that only says again what its label or the question says ("Director | Director"
+    // A value in words that only says again what its label or the question says ("Warden | Warden"
     // under a signature, "who is the secretary?" by "Secretary") names nothing.
     if (repeatsWhatIsAsked(fact, question.text)) continue;
     // "What percentage of total revenue came from licensing": a row that names only the whole the share is of

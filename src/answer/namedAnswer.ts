@@ -49,7 +49,7 @@ export function newNames(sentence: string, known: ReadonlySet<string>): FoundNam
     const run = match[0].trim();
     if (TITLE_CASE_SMALL_WORD.test(run.split(/\s+/u).slice(1).join(' '))) continue;
     const words = run.split(/\s+/u).map((w) => w.replace(/[.'’]+$/u, ''));
-    // (A bullet or a quote before it still leaves the word first: "• Performing audit work …".)
+    // (A bullet or a quote before it still leaves the word first: "• Reviewing glimmer work …".)
     const opensSentence = /^[\s\p{P}\p{S}]*$/u.test(sentence.slice(0, match.index));
     if (opensSentence && words.length === 1) continue;
     // "the Company", "each Director", "The Directors": a defined term of the report, capitalised
@@ -59,7 +59,7 @@ export function newNames(sentence: string, known: ReadonlySet<string>): FoundNam
       return /[A-Za-z]{2,}/u.test(w) && !NOT_NAMES.has(lower) && !known.has(stemWord(lower.replace(/[^a-z]/gu, '')));
     });
     const determined = DETERMINER_BEFORE.test(sentence.slice(Math.max(0, match.index - 8), match.index)) || DETERMINER_WORD.test(words[0] ?? '');
-    // ("the Group and Company": defined terms joined by "and", one word each, are no name either; "the
+    // ("the Fund and Trust": defined terms joined by "and", one word each, are no name either; "the
     // Audit and Risk Committee" is one.)
     if (determined && conjuncts(words).every((part) => part.filter((w) => fresh.includes(w)).length <= 1)) continue;
     if (fresh.length > 0) out.push({ name: run, start: match.index, end: match.index + run.length });

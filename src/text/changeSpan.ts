@@ -1,7 +1,7 @@
 import type { FoundFigure } from './findFigures.js';
 
 /**
- * "increased its dividend from 32 cents to 34 cents", "revenue fell from $5.1 million to $4.2
+ * "increased its dividend from 18 cents to 21 cents", "revenue fell from $5.1 million to $4.2
  * million", "从 120 人增加到 150 人", "由 3.2% 提高至 4.1%": a change stated as a span. The figure after
  * "from" (从, 由) is where the quantity started, the earlier state; the one after "to" (到, 至) is what
  * it came to. Read as the period's figure, the start is the wrong one.

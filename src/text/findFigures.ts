@@ -71,7 +71,7 @@ const SCALE_WORDS = ['trillion', 'billion', 'million', 'thousand'];
 const SHORT_SCALES = ['bn', 'mn', 'm', 'k'];
 const CURRENCY_SIGNS = ['US$', 'A$', 'HK$', 'RMB', 'USD', 'EUR', 'GBP', 'AUD', 'CNY', 'HKD', '$', '£', '€', '¥', '￥'];
 const AFTER_HEDGES = ['以上', '以下', '以内', '左右'];
-/** "5,700-plus employees", "10,000+ customers": English hedges pressed against the number after it (a "+" before a digit is a sum). */
+/** "3,400-plus weavers", "10,000+ customers": English hedges pressed against the number after it (a "+" before a digit is a sum). */
 const EN_AFTER_HEDGE = String.raw`-plus(?![A-Za-z])|\+(?![0-9０-９])`;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -169,7 +169,7 @@ export function findFigures(text: string): FoundFigure[] {
         end = valueEnd;
       }
       if (zhAfter || BARE_LABEL_BEFORE.test(textBefore)) continue;
-      // (After an English hedge, what follows the hedge: "5,700-plus employees".)
+      // (After an English hedge, what follows the hedge: "3,400-plus weavers".)
       const next = enAfter ? text.slice(end).replace(/^\s+/u, '') : tail;
       if (!BARE_END.test(next) && !COUNTED_NOUN.test(next) && !(NEXT_COLUMN.test(next) && /[,.．]/u.test(value))) continue;
       // A long bare number is a code or phone number, unless printed in thousands groups ("42,000,000").
