@@ -13,9 +13,9 @@ import { latinStems, stemWord } from '../text/stem.js';
 import { framedAfter, yearStatedFor } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
-import { answerExtractively, coverageOf, type ExtractiveAnswer, plannedOnly, shareOfAnother, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
+import { answerExtractively, coverageOf, type ExtractiveAnswer, namedPartBefore, plannedOnly, shareOfAnother, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
-import { agentNouns, asksForName, knownStems, newNames } from './namedAnswer.js';
+import { agentNouns, asksForName, knownStems } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
 import { capitalsAsPrinted, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
@@ -74,6 +74,11 @@ interface Primary {
   text: string;
 }
 
+/** Passages found by their heading for a question for a name, at most. */
+const MAX_HEADED = 3;
+/** A heading naming what is asked holds at most this many words more ("… and Broker"). */
+const MAX_HEADING_EXTRA_WORDS = 2;
+
 /**
  * Answers a question about the ingested reports: exact paths first (a parsed table, the metric
  * registry), then the best sentence of the best passages; says so when the report does not say.
@@ -81,11 +86,6 @@ interface Primary {
  * writes the answer from the same evidence and every figure it prints is checked against that
  * evidence, else the extractive answer stands.
  */
-/** Passages found by their heading for a question for a name, at most. */
-const MAX_HEADED = 3;
-/** A heading naming what is asked holds at most this many words more ("… and Broker"). */
-const MAX_HEADING_EXTRA_WORDS = 2;
-
 export class AnswerService {
   readonly retriever: HybridRetriever;
   /** Metric and table lookups, shared with /metric, /table, the terminal chat and the CLI. */
@@ -423,7 +423,7 @@ export class AnswerService {
       .filter((m) => !shareOfAnother(analysis, m.entry.evidence, m.entry.unit) && !plannedOnly(analysis, beforeFigure(m.entry.evidence, m.entry.value)))
       // An English figure named with a place, segment or party the question does not name ("The
       // effective tax rate in Freedonia of") is that part's, not the whole's.
-      .filter((m) => analysis.language !== 'en' || newNames(m.entry.name, knownStems(analysis.text, m.report.organisation ?? '')).length === 0)
+      .filter((m) => analysis.language !== 'en' || !namedPartBefore(m.entry.name, knownStems(analysis.text, m.report.organisation ?? '')))
       // A figure the sentence states for another year than the one asked ("… in 2031, 2030 and 2029,
       // respectively", "… by $318 thousand in 2030"), or in a sentence framed by a later time ("In
       // January 2033, the mill drew a further …").
@@ -611,16 +611,16 @@ function answerRows(answer: TableAnswer): string[][] {
   }
 }
 
-/**
- * Whether a table cell or rows answer an English question through row labels of Latin words the
- * question does not name whole (nor in any reading a fact would take): its label says more than was asked.
- */
 /** The evidence before the figure's first printing (all of it when the figure is not found as printed). */
 function beforeFigure(evidence: string, value: string): string {
   const at = evidence.indexOf(value);
   return at >= 0 ? evidence.slice(0, at) : evidence;
 }
 
+/**
+ * Whether a table cell or rows answer an English question through row labels of Latin words the
+ * question does not name whole (nor in any reading a fact would take): its label says more than was asked.
+ */
 function labelledInPart(decision: Decision, question: string): boolean {
   if (decision.kind !== 'table' || (decision.answer.kind !== 'cell' && decision.answer.kind !== 'rows')) return false;
   const { answer } = decision;

@@ -179,7 +179,7 @@ const PART_PREPOSITION = /\b(?:in|for|at|from|of|by)\s+(?:the\s+)?$/iu;
  * Whether the clause before a figure qualifies it by a name the question does not print, joined by a
  * preposition ("The effective tax rate in Freedonia of", "revenue from Quorvex was").
  */
-function namedPartBefore(before: string, known: ReadonlySet<string>): boolean {
+export function namedPartBefore(before: string, known: ReadonlySet<string>): boolean {
   const breaks = [...before.matchAll(/[;,.]\s/gu)];
   const clause = before.slice((breaks.at(-1)?.index ?? -1) + 1);
   return newNames(clause, known).some((name) => PART_PREPOSITION.test(clause.slice(0, name.start)));
