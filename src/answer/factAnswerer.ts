@@ -825,7 +825,8 @@ function readsAsPercentage(fact: TableFact): boolean {
 }
 
 /** The question asks for a person: the value is a name. */
-const WHO_ASK = /谁|哪位|哪一位|什么人|\bwho\b|\bwhom\b/iu;
+/** (叫什么（名字）, 姓名是什么, "what is the name of": asked for a name, as 谁 asks.) */
+const WHO_ASK = /谁|哪位|哪一位|什么人|叫什么|姓名|名字|\bwho\b|\bwhom\b|\bname\s+of\b/iu;
 /** The question asks which one: a name answers it. */
 const WHICH_ASK = /谁|哪[位家个所]|什么人|\bwho\b|\bwhom\b|\bwhich\b/iu;
 /** A row or column heading that says its values are names of people or bodies. */

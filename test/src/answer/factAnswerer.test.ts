@@ -424,6 +424,8 @@ describe('who holds a role a row names', () => {
 
   it('answers "who" by the row that names the role, one role of several in a cell, whole or by its initials', () => {
     expect([who("who's our CFO?"), who('Who is the Chief Executive Officer?'), who('董事长是谁？'), who('总经理是哪位？')]).toEqual(['Tobin Quell', 'Ilse Marrow', '林小禾', '周栖木']);
+    // A name asked as 叫什么 or "the name of" is asked as 谁 is.
+    expect([who('总经理叫什么？'), who('what is the name of the chief financial officer?')]).toEqual(['周栖木', 'Tobin Quell']);
   });
 
   it('takes no label-value pair for a holder, nor the report\'s own organisation for a role', () => {
