@@ -1039,8 +1039,8 @@ function repeatsWhatIsAsked(fact: TableFact, question: string): boolean {
   return [...value].every((stem) => known.has(stem));
 }
 
-/** Punctuation and period words around a bare label typed as a question. */
-const BARE_LABEL_EXTRAS = /[？?。！!，,、：:\s]|(?:\d{2}|\d{4})年(?:度)?|去年|今年|上年|本年|本期|上期|报告期/gu;
+/** Punctuation, period words and the moment of a balance (期末余额, 年末) around a bare label typed as a question. */
+const BARE_LABEL_EXTRAS = /[？?。！!，,、：:\s]|(?:\d{2}|\d{4})年(?:度)?|去年|今年|上年|本年|本期|上期|报告期|(?:期末|年末)(?:余额|数)?|余额/gu;
 
 export function answerFromFacts(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean = () => false): FactAnswer | null {
   let best: { fact: TableFact; strength: number } | null = null;

@@ -105,8 +105,9 @@ describe('facts from tables', () => {
 
   it('reads a Chinese question that is nothing but a row label as asking its value', () => {
     expect([ask('净利润')?.value, ask('净利润？')?.value, ask('2030年净利润')?.value]).toEqual(['60,112,301.15', '60,112,301.15', '81,442,907.33']);
-    // A label inside a question that asks for words is no amount asked.
+    // A label inside a question that asks for words is no amount asked; the moment of a balance is no such word.
     expect(ask('净利润的构成情况')).toBeUndefined();
+    expect(ask('净利润期末余额')?.value).toBe('60,112,301.15');
   });
 
   it('reads the change column when the question asks how much a figure changed, and an abbreviation of a label', () => {
