@@ -53,8 +53,8 @@ function dropAttributes(text: string, figures: FoundFigure[]): FoundFigure[] {
 /** Words that open a change span (see startsChangeSpan). */
 const SPAN_WORD = /\bfrom\b|[从由]/iu;
 
-function nameClauseFigures(clause: string, context: SentenceContext): NamedFigure[] {
-  const figures = dropAttributes(clause, findFigures(clause));
+function nameClauseFigures(clause: string, found: FoundFigure[], context: SentenceContext): NamedFigure[] {
+  const figures = dropAttributes(clause, found);
   const breakdownWord = context.parent !== '' ? BREAKDOWN.exec(clause)?.[1] : undefined;
   const breakdown = breakdownWord !== undefined;
   const named: NamedFigure[] = [];
@@ -102,10 +102,11 @@ function readBlock(block: Block, lines: readonly Line[] | undefined, add: (entry
       context.lastBefore = '';
     }
     for (const clause of splitClauses(block.text, sentence)) {
+      const found = findFigures(clause.text);
       // (A span's start, "from 18 cents to 21 cents", is where the quantity was before: no figure of the period.)
-      const spans = SPAN_WORD.test(clause.text) ? findFigures(clause.text) : [];
-      for (const { figure, name } of nameClauseFigures(clause.text, context)) {
-        if (spans.length > 1 && startsChangeSpan(clause.text, figure, spans)) continue;
+      const spans = SPAN_WORD.test(clause.text);
+      for (const { figure, name } of nameClauseFigures(clause.text, found, context)) {
+        if (spans && startsChangeSpan(clause.text, figure, found)) continue;
         add({
           name,
           value: figure.value,

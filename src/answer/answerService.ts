@@ -13,7 +13,7 @@ import { latinStems, stemWord } from '../text/stem.js';
 import { framedAfter, yearStatedFor } from '../text/respectively.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
-import { answerExtractively, coverageOf, type ExtractiveAnswer, namedPartBefore, plannedOnly, shareOfAnother, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
+import { answerExtractively, coverageOf, type ExtractiveAnswer, statedAsOther, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName, knownStems } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
@@ -94,6 +94,8 @@ export class AnswerService {
   private readonly factsByReport = new Map<string, FactIndex>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
   private readonly printedText = new Map<string, string>();
+  /** Each heading's words, for passages found by their heading (headedBy). */
+  private readonly wordsOfHeading = new Map<string, ReadonlySet<string>>();
   /** Each report's words — counts and which it prints only in capitals — for typos and initialisms, read on first use. */
   private readonly vocabularies = new Map<string, Vocabulary>();
   private readonly weights: TermWeights;
@@ -233,12 +235,22 @@ export class AnswerService {
         if (out.length >= MAX_HEADED) return out;
         const heading = chunk.section.path.at(-1);
         if (heading === undefined || seen.has(chunk.id) || chunk.kind === 'table_rows' || !inSections(chunk.section.path, filter.sections)) continue;
-        const words = askedText(heading).words;
+        const words = this.headingWords(heading);
         if (words.size > asked.size + MAX_HEADING_EXTRA_WORDS || ![...asked].every((word) => words.has(word))) continue;
         out.push({ chunk, report, score: retrieved[0]?.score ?? 0, lexicalRank: null, vectorRank: null });
       }
     }
     return out;
+  }
+
+  /** A heading's words as a label's are read (many chunks share one heading: read once each). */
+  private headingWords(heading: string): ReadonlySet<string> {
+    let words = this.wordsOfHeading.get(heading);
+    if (!words) {
+      words = askedText(heading).words;
+      this.wordsOfHeading.set(heading, words);
+    }
+    return words;
   }
 
   /**
@@ -419,11 +431,9 @@ export class AnswerService {
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
       .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
-      // (Read as a sentence's figure is: not a share of another quantity, nor a plan, unless asked so.)
-      .filter((m) => !shareOfAnother(analysis, m.entry.evidence, m.entry.unit) && !plannedOnly(analysis, beforeFigure(m.entry.evidence, m.entry.value)))
-      // An English figure named with a place, segment or party the question does not name ("The
-      // effective tax rate in Freedonia of") is that part's, not the whole's.
-      .filter((m) => analysis.language !== 'en' || !namedPartBefore(m.entry.name, knownStems(analysis.text, m.report.organisation ?? '')))
+      // (Read as a sentence's figure is: not a share of another quantity, a plan, or a part its name
+      // qualifies — "The effective tax rate in Freedonia of" — unless the question asks so.)
+      .filter((m) => !statedAsOther(analysis, m.entry.evidence, m.entry.unit, beforeFigure(m.entry.evidence, m.entry.value), m.entry.name, () => knownStems(analysis.text, m.report.organisation ?? '')))
       // A figure the sentence states for another year than the one asked ("… in 2031, 2030 and 2029,
       // respectively", "… by $318 thousand in 2030"), or in a sentence framed by a later time ("In
       // January 2033, the mill drew a further …").

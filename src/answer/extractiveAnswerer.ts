@@ -150,7 +150,7 @@ const SHARE_OF_ANOTHER = /\bas\s+a\s+(?:percentage|percent|per\s+cent|share|prop
  * A percentage in a sentence that says it is a share of another quantity ("As a percentage of sales,
  * loom spending was 6.1%") answers a question for a share, not one for the quantity itself.
  */
-export function shareOfAnother(question: Pick<QuestionAnalysis, 'text' | 'matchText'>, sentence: string, unit: string): boolean {
+function shareOfAnother(question: Pick<QuestionAnalysis, 'text' | 'matchText'>, sentence: string, unit: string): boolean {
   // (A question typing "%" or "per cent" anywhere — "capex as a % of sales" — asks a share itself.)
   if (!/[%％]/u.test(unit) || RATE_ASK.test(question.text) || RATE_ASK.test(question.matchText) || /[%％]|\bper\s*cent/iu.test(question.text)) return false;
   return SHARE_OF_ANOTHER.test(sentence);
@@ -164,12 +164,38 @@ export function shareOfAnother(question: Pick<QuestionAnalysis, 'text' | 'matchT
 const INTENT_BEFORE = /\b(?:plans?|planned|planning|expects?|expected|intends?|intended|anticipates?|anticipated|aims?|targets?|budgets?|budgeted|forecasts?|projects?)\s+to\b|\b(?:will|shall)\s+(?:be\s+)?[a-z]+/iu;
 const ASKS_INTENT = /\b(?:plan|plans|planned|planning|expect|expects|expected|expecting|intend|intends|intended|anticipate|anticipated|aim|target|targets|budget|budgeted|forecast|forecasts|projected|outlook|guidance|will|going\s+to|next\s+year)\b/iu;
 
-export function plannedOnly(question: Pick<QuestionAnalysis, 'text' | 'language'>, before: string): boolean {
+function plannedOnly(question: Pick<QuestionAnalysis, 'text' | 'language'>, before: string): boolean {
   if (question.language !== 'en' || ASKS_INTENT.test(question.text)) return false;
-  // (The clause since the last sentence or clause break, a line break after a full stop included.)
-  const breaks = [...before.matchAll(/[;.]\s/gu)];
-  const clause = before.slice((breaks.at(-1)?.index ?? -1) + 1);
-  return INTENT_BEFORE.test(clause);
+  return INTENT_BEFORE.test(lastClause(before, SENTENCE_OR_CLAUSE_BREAK));
+}
+
+/** A full stop or semicolon before a space or line break: where the clause a figure stands in begins. */
+const SENTENCE_OR_CLAUSE_BREAK = /[;.]\s/gu;
+/** The same, and a comma: where the phrase a figure stands in begins. */
+const PHRASE_BREAK = /[;,.]\s/gu;
+
+/** The text after the last break `breaks` finds in `before`. */
+function lastClause(before: string, breaks: RegExp): string {
+  let from = 0;
+  for (const found of before.matchAll(breaks)) from = found.index + 1;
+  return before.slice(from);
+}
+
+/**
+ * Whether a sentence states its figure as something other than what the question asks: a share of
+ * another quantity, a plan, or (in English) the figure of a part a name qualifies. `before` is the
+ * sentence up to the figure; `qualified` the words that name the figure (the same, or a registry
+ * entry's name); `known` the question's and the organisation's words, read only when needed.
+ */
+export function statedAsOther(
+  question: Pick<QuestionAnalysis, 'text' | 'matchText' | 'language'>,
+  sentence: string,
+  unit: string,
+  before: string,
+  qualified: string,
+  known: () => ReadonlySet<string>,
+): boolean {
+  return shareOfAnother(question, sentence, unit) || plannedOnly(question, before) || (question.language === 'en' && namedPartBefore(qualified, known()));
 }
 
 /** A preposition that ties a name to the quantity before it: "… in Freedonia", "… from Quorvex Ltd". */
@@ -179,9 +205,8 @@ const PART_PREPOSITION = /\b(?:in|for|at|from|of|by)\s+(?:the\s+)?$/iu;
  * Whether the clause before a figure qualifies it by a name the question does not print, joined by a
  * preposition ("The effective tax rate in Freedonia of", "revenue from Quorvex was").
  */
-export function namedPartBefore(before: string, known: ReadonlySet<string>): boolean {
-  const breaks = [...before.matchAll(/[;,.]\s/gu)];
-  const clause = before.slice((breaks.at(-1)?.index ?? -1) + 1);
+function namedPartBefore(before: string, known: ReadonlySet<string>): boolean {
+  const clause = lastClause(before, PHRASE_BREAK);
   return newNames(clause, known).some((name) => PART_PREPOSITION.test(clause.slice(0, name.start)));
 }
 
@@ -371,9 +396,9 @@ export function answerExtractively(
   // (A name is one short run of words, easily outranked by passages that only repeat the question's
   // words: a question for a name reads every passage retrieved.)
   hits.slice(0, wantsName ? hits.length : 8).forEach((hit, rank) => {
-    const known = wantsName ? knownStems(question.text, hit.report.meta.organisation ?? '') : new Set<string>();
-    let knownForParts: Set<string> | undefined;
-    const partKnown = () => (knownForParts ??= knownStems(question.text, hit.report.meta.organisation ?? ''));
+    // (The question's and the organisation's words, which no name asked for consists of: read once per passage, when needed.)
+    let knownHere: Set<string> | undefined;
+    const known = () => (knownHere ??= knownStems(question.text, hit.report.meta.organisation ?? ''));
     const { sentences, figures } = readingOf(hit.chunk);
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
@@ -387,10 +412,11 @@ export function answerExtractively(
         if (!question.wantsFigure) return 0;
         const listedYear = figureYear(sentence, f, listed);
         if (listedYear !== null ? listedYear !== year : later) return null;
-        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f) || shareOfAnother(question, sentence, f.unit) || plannedOnly(question, sentence.slice(0, f.start))) return null;
-        // (A figure qualified by a place, segment or party the question does not name — "the effective
-        // tax rate in Freedonia of 31.3%" — is that part's, not the whole's.)
-        if (question.language === 'en' && namedPartBefore(sentence.slice(0, f.start), partKnown())) return null;
+        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
+        // (A share of another quantity, a plan, or a part a name qualifies — "the effective tax rate
+        // in Freedonia of 31.3%" — is not what the question asks, unless it asks so.)
+        const before = sentence.slice(0, f.start);
+        if (statedAsOther(question, sentence, f.unit, before, before, known)) return null;
         // (The start of a "from X to Y" span is the earlier state: the figure only when that is asked.)
         if (startsChangeSpan(sentence, f, figures(i)) && !ASKS_START.test(question.text)) return null;
         if (!countedEnglish) return 0;
@@ -399,7 +425,7 @@ export function answerExtractively(
         return counts === null ? null : counts === 'direct' ? PREFERRED_FIGURE_BONUS : 0;
       });
       if (question.wantsFigure && !figure) return;
-      const names = wantsName ? newNames(sentence, known) : [];
+      const names = wantsName ? newNames(sentence, known()) : [];
       if (wantsName && names.length === 0) return;
       // A sentence often names its subject in the one or two before ("…举行了职业规划演讲比赛。…《X》获得最佳创意奖").
       // (Before a passage's first sentence stands its heading: "Secretary" over "Maren Tollefsen".)

@@ -2,7 +2,7 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
-import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUN, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -626,8 +626,8 @@ function modifiesAnother(word: string, question: string, labelWords: readonly st
   return seen;
 }
 
-/** The stems of QUANTITY_NOUN's words. */
-const QUANTITY_STEMS = new Set(['balance', 'balances', 'amount', 'amounts', 'figure', 'figures', 'level', 'levels'].filter((w) => QUANTITY_NOUN.test(w)).map(stemWord));
+/** The stems of the nouns that only measure the word before them (QUANTITY_NOUNS). */
+const QUANTITY_STEMS = new Set(QUANTITY_NOUNS.map(stemWord));
 
 /** The stem of "activities", the noun a cash flow statement's classes end in. */
 const ACTIVITIES = stemWord('activities');
@@ -824,8 +824,7 @@ function readsAsPercentage(fact: TableFact): boolean {
   return [fact.label, fact.attribute ?? '', fact.ref.table.header[fact.column] ?? '', fact.ref.table.unit?.unit ?? ''].some((text) => PERCENT_CONTEXT.test(text));
 }
 
-/** The question asks for a person: the value is a name. */
-/** (叫什么（名字）, 姓名是什么, "what is the name of": asked for a name, as 谁 asks.) */
+/** The question asks for a person: the value is a name (叫什么, 姓名 and "the name of" ask as 谁 does). */
 const WHO_ASK = /谁|哪位|哪一位|什么人|叫什么|姓名|名字|\bwho\b|\bwhom\b|\bname\s+of\b/iu;
 /** The question asks which one: a name answers it. */
 const WHICH_ASK = /谁|哪[位家个所]|什么人|\bwho\b|\bwhom\b|\bwhich\b/iu;
@@ -1026,22 +1025,23 @@ function objectStrength(label: string, asked: AskedText): number {
   return words.length >= 2 && words.every((w) => asked.words.has(w)) ? words.length * 2 - 1 : 0;
 }
 
-/** The best fact for the question, or null when no row label stands whole in it. */
 /**
- * Whether a value in English words holds no word beyond its label's and the question's (by stem).
- * (Not Chinese: a one-character value such as 是 answers "是否…" with a character the question holds.)
+ * Whether a value in English words holds no word beyond its label's and the question's (by stem;
+ * the question's stems read once per question). (Not Chinese: a one-character value such as 是
+ * answers "是否…" with a character the question holds.)
  */
-function repeatsWhatIsAsked(fact: TableFact, question: string): boolean {
+function repeatsWhatIsAsked(fact: TableFact, questionStems: ReadonlySet<string>): boolean {
   if (/[\d\p{Script=Han}]/u.test(fact.value)) return false;
   const value = latinStems(fact.value);
   if (value.size === 0) return false;
-  const known = latinStems(`${fact.label} ${question}`);
-  return [...value].every((stem) => known.has(stem));
+  const label = latinStems(fact.label);
+  return [...value].every((stem) => questionStems.has(stem) || label.has(stem));
 }
 
 /** Punctuation, period words and the moment of a balance (期末余额, 年末) around a bare label typed as a question. */
 const BARE_LABEL_EXTRAS = /[？?。！!，,、：:\s]|(?:\d{2}|\d{4})年(?:度)?|去年|今年|上年|本年|本期|上期|报告期|(?:期末|年末)(?:余额|数)?|余额/gu;
 
+/** The best fact for the question, or null when no row label stands whole in it. */
 export function answerFromFacts(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean = () => false): FactAnswer | null {
   let best: { fact: TableFact; strength: number } | null = null;
   const wantsChange = CHANGE_ASK.test(question.text);
@@ -1064,6 +1064,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   // A Chinese question that is nothing but a row's label ("基本每股收益？", "去年净利润") asks its value,
   // as a bare English noun phrase does: no other word says it asks anything else.
+  const questionStems = latinStems(question.text);
   const bareLabel = question.language === 'zh' ? matchingForm(compact(question.text).replace(BARE_LABEL_EXTRAS, '')) : null;
   const yearFor = new Map<number, number>();
   for (const fact of facts) {
@@ -1095,7 +1096,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
     // A value in words that only says again what its label or the question says ("Warden | Warden"
     // under a signature, "who is the secretary?" by "Secretary") names nothing.
-    if (repeatsWhatIsAsked(fact, question.text)) continue;
+    if (repeatsWhatIsAsked(fact, questionStems)) continue;
     // "What percentage of total revenue came from licensing": a row that names only the whole the share is of
     // ("Revenue", "Total revenue … 100.0 %") is its base, never the share asked.
     const labelWords = labelKeys(fact.label).words;

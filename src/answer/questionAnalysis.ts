@@ -220,8 +220,8 @@ const EN_AT_YEAR_END = /\b(?:at|as\s+at|as\s+of)\s+(?:the\s+)?(?:(?:financial|fi
  * level" the debt, "the loss figure" the loss — where "the cash rate" or "the share price" are other
  * things. After a content word such a noun is no topic a passage or label must repeat.
  */
-export const QUANTITY_NOUN = /^(?:balances?|amounts?|figures?|levels?)$/iu;
-const EN_QUANTITY_AFTER = /\b([a-z][a-z'’-]*)\s+(balances?|amounts?|figures?|levels?)\b/giu;
+export const QUANTITY_NOUNS: readonly string[] = ['balance', 'balances', 'amount', 'amounts', 'figure', 'figures', 'level', 'levels'];
+const EN_QUANTITY_AFTER = new RegExp(String.raw`\b([a-z][a-z'’-]*)\s+(${QUANTITY_NOUNS.join('|')})\b`, 'giu');
 /** "YE" without a year: the year end, spelled out as reports print it ("at ye" → "at year end"). */
 const YEAR_END_TOKEN = /\bYE\b/giu;
 

@@ -215,9 +215,7 @@ function normalize(value: string, currency: string, magnitude: string, unitWord:
     unit = '';
   } else if (word === 'cents' || word === 'cent' || word === 'pence') {
     // Money in hundredths: pence are sterling's, cents those of whichever dollar (or euro) the report counts in.
-    code = word === 'pence' ? 'GBP' : code || '$';
-    unit = '';
-    return { value: number / 100, scale: 0.01, currency: code, unit };
+    return { value: number / 100, scale: 0.01, currency: word === 'pence' ? 'GBP' : code || '$', unit: '' };
   }
   // A percentage is a ratio: a scale word before it does not multiply it.
   const scaled = unit === '%' || unit === 'pp' || unit === 'bp' ? number : number * scale;

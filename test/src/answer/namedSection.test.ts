@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerService } from '../../../src/answer/answerService.js';
+import { describe, expect, it } from 'vitest';
 import { sectionsNamed } from '../../../src/answer/namedSection.js';
 import { sourcePhrase } from '../../../src/answer/questionAnalysis.js';
-import { makeReportPdf, type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
-import { buildPdfFixture, type Fixture } from './reportFixture.js';
+import { type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
+import { plainReportService } from './reportFixture.js';
 
 describe('the part of a report a question names', () => {
   it('reads the phrase after words that say where a figure is stated, up to a preposition that starts what follows', () => {
@@ -26,43 +25,30 @@ describe('the part of a report a question names', () => {
 });
 
 /** An invented annual report, built as a PDF in the test: a statement row and prose that state one quantity differently. */
-let fixture: Fixture;
-let service: AnswerService;
-beforeAll(async () => {
-  fixture = await buildPdfFixture('tarnwick-2031.pdf', () =>
-    makeReportPdf({
-      header: null,
-      footer: null,
-      fontSize: 10,
-      pages: [
-        ['Tarnwick Mills plc', 'Annual Report 2031'],
-        [
-          { line: "Chairman's Statement", size: 14 },
-          'The new looms came into service in March and the mills ran at full shift for most of the year.',
-          'Depreciation for 2031 rose to £4.2 million as the new looms came into service.',
-        ],
-        [
-          { line: 'Management’s Discussion and Analysis of Loom Operations', size: 14 },
-          'Loom revenue for 2031 was £88.1 million, up from £80.6 million in 2030.',
-          'Weaving hours rose by a fifth across the three mills.',
-        ],
-        [
-          { line: 'Consolidated Statement of Loom Income', size: 14 },
-          { line: '(in thousands)', align: 'right' },
-          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-          statementRow('Loom revenue', '88,140', '80,575'),
-          statementRow('Depreciation', '4,187', '3,902'),
-          statementRow('Operating profit', '12,406', '11,170'),
-        ],
-      ],
-    }),
-  );
-  service = await fixture.service();
-}, 60_000);
-afterAll(() => fixture.cleanup());
+const service = plainReportService('tarnwick-2031.pdf', [
+  ['Tarnwick Mills plc', 'Annual Report 2031'],
+  [
+    { line: "Chairman's Statement", size: 14 },
+    'The new looms came into service in March and the mills ran at full shift for most of the year.',
+    'Depreciation for 2031 rose to £4.2 million as the new looms came into service.',
+  ],
+  [
+    { line: 'Management’s Discussion and Analysis of Loom Operations', size: 14 },
+    'Loom revenue for 2031 was £88.1 million, up from £80.6 million in 2030.',
+    'Weaving hours rose by a fifth across the three mills.',
+  ],
+  [
+    { line: 'Consolidated Statement of Loom Income', size: 14 },
+    { line: '(in thousands)', align: 'right' },
+    { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+    statementRow('Loom revenue', '88,140', '80,575'),
+    statementRow('Depreciation', '4,187', '3,902'),
+    statementRow('Operating profit', '12,406', '11,170'),
+  ],
+]);
 
 describe('a question that names where its figure is stated', () => {
-  const figures = async (question: string) => (await service.ask(question)).figures.map((f) => f.value);
+  const figures = async (question: string) => (await service().ask(question)).figures.map((f) => f.value);
 
   it('reads the statement when the question names no part', async () => {
     expect(await figures('What was depreciation in 2031?')).toEqual(['4,187']);
