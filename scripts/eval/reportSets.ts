@@ -27,6 +27,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (Written on the dev reports in staff wording by someone who never ran the system, so that staff
   // wording can be worked on without tuning on the validation reports.)
   { name: 'en annual reports, staff wording', file: 'eval/dev/qa.en-annual.staff.dev.jsonl', split: 'dev' },
+  // (A second staff-wording set on the same dev reports, about other facts, written the same way by
+  // someone who never ran the system; its first measurement is in the README, before any rule read it.)
+  { name: 'en annual reports, staff wording 2', file: 'eval/dev/qa.en-annual.staff2.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
   // (Written on the validation reports in staff wording — clipped words, initialisms, typos — from the
   // page text, by someone who never ran the system; added after the rules it checks were written.)
