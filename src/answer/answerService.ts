@@ -17,7 +17,7 @@ import { answerExtractively, coverageOf, type ExtractiveAnswer, statedAsOther, t
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName, knownStems } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
-import { capitalsAsPrinted, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
+import { capitalsAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -167,7 +167,12 @@ export class AnswerService {
     // (A fact has been held against the unknown initialisms already, in fromFacts.)
     const unknownTerm = decided.decision.kind !== 'fact' && this.unknownInitialisms(analysis.text, this.reportsIn(filter)).length > 0;
     const otherPeriod = PART_OF_YEAR.test(analysis.text) && !PART_OF_YEAR.test(evidenceWords(decided.decision));
-    if (isAnswer(decided.decision) && (unknownTerm || otherPeriod)) {
+    // A question naming a part of the whole ("revenue in Freedonia") is not answered by a table row
+    // whose table never names that part: the figure is the whole's, or another part's. (A passage is
+    // not held to it: its sentence stands in a paragraph and a section about that part, which need not
+    // repeat the name, and the passage search has weighed the rare name already.)
+    const unnamedPart = isAnswer(decided.decision) && !isPassage(decided.decision) && this.namesMissingFrom(decided.decision, analysis.matchText, this.reportsIn(filter));
+    if (isAnswer(decided.decision) && (unknownTerm || otherPeriod || unnamedPart)) {
       decided = { decision: this.notFound(analysis, hits), primary: [] };
     }
     const found = isAnswer(decided.decision);
@@ -522,6 +527,14 @@ export class AnswerService {
    * Initialisms typed in capitals ("ARR") that no report in scope prints as a word. (A place the
    * question names, "per the MD&A", names a part of the report, not what is asked.)
    */
+  /** Whether the question names something (see `namesIn`) that the decision's evidence does not. */
+  private namesMissingFrom(decision: Decision, question: string, reports: readonly LoadedReport[]): boolean {
+    const names = namesIn(question, this.vocabulariesOf(reports), isEnglishStopWord);
+    if (names.length === 0) return false;
+    const evidence = new Set((evidenceWords(decision).match(/[A-Za-z]+/gu) ?? []).map((w) => w.toLowerCase()));
+    return names.some((name) => !evidence.has(name));
+  }
+
   private unknownInitialisms(question: string, reports: readonly LoadedReport[]): string[] {
     const vocabularies = this.vocabulariesOf(reports);
     // ("R&D" is no word of the vocabulary, which holds words of letters: it is looked for as printed.)
@@ -661,8 +674,10 @@ function structureContext(decision: Decision): string | null {
 const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
 
 /** The words that say what a decision's figure is: its table's title and headings, the row, or the sentence and its section. */
+const isPassage = (decision: Decision): boolean => decision.kind === 'passage' || decision.kind === 'passage_sum';
+
 function evidenceWords(decision: Decision): string {
-  const ofTable = (table: ParsedTable) => `${table.title} ${table.header.join(' ')}`;
+  const ofTable = (table: ParsedTable) => `${table.section.path.join(' ')} ${table.title} ${table.header.join(' ')}`;
   switch (decision.kind) {
     case 'table':
       return `${ofTable(decision.answer.table)} ${'row' in decision.answer ? decision.answer.row.join(' ') : ''}`;

@@ -1,3 +1,4 @@
+import { isMonthName } from '../text/periods.js';
 import { escapeRegExp } from '../text/normalize.js';
 /**
  * Question words read as the reports print them. Typed questions carry typos ("locatons",
@@ -15,22 +16,41 @@ export interface Vocabulary {
   counts: ReadonlyMap<string, number>;
   /** Words the report prints in capitals and never otherwise ("EMEA"), in lower case. */
   capitalsOnly: ReadonlySet<string>;
+  /** Names: words the report's sentences capitalise where they fall mid-sentence, and never print otherwise; see `namesIn`. */
+  names: ReadonlySet<string>;
 }
 
 const MIN_TYPO_LETTERS = 5;
+
+/**
+ * A capitalised word after a lower-case word of the same sentence: mid-sentence, where only a name
+ * is capitalised ("operations in Freedonia"). "the" before it is left out, as it marks a defined
+ * term ("the Board", "the Group") that questions ask about in lower case as a plain word.
+ */
+const MID_SENTENCE_CAPITAL = /(?<![A-Za-z'’])([a-z]+)[ ,]+([A-Z][a-z]{2,})\b/gu;
 
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const counts = new Map<string, number>();
   const capitals = new Set<string>();
   const otherwise = new Set<string>();
+  const lower = new Set<string>();
+  const capitalised = new Set<string>();
   for (const text of texts) {
     for (const printed of text.match(/[A-Za-z]+/gu) ?? []) {
       const word = printed.toLowerCase();
       counts.set(word, (counts.get(word) ?? 0) + 1);
       (printed.length > 1 && printed === printed.toUpperCase() ? capitals : otherwise).add(word);
+      if (printed === word) lower.add(word);
+    }
+    for (const match of text.matchAll(MID_SENTENCE_CAPITAL)) {
+      if (match[1] !== 'the' && match[2] !== undefined) capitalised.add(match[2].toLowerCase());
     }
   }
-  return { counts, capitalsOnly: new Set([...capitals].filter((w) => !otherwise.has(w))) };
+  return {
+    counts,
+    capitalsOnly: new Set([...capitals].filter((w) => !otherwise.has(w))),
+    names: new Set([...capitalised].filter((w) => !lower.has(w))),
+  };
 }
 
 /**
@@ -296,4 +316,15 @@ function holdsInOrder(long: string, short: string): boolean {
   let at = 0;
   for (const ch of long) if (ch === short[at]) at += 1;
   return at === short.length;
+}
+
+/**
+ * The words of a question that name something in the reports: a place, a business, a person, a
+ * product — words the reports capitalise mid-sentence and never print in lower case. A figure stated
+ * for the whole does not answer a question about one named part of it ("revenue in Freedonia").
+ */
+export function namesIn(question: string, vocabularies: readonly Vocabulary[], isStopWord: (word: string) => boolean): string[] {
+  const words = new Set((question.match(/[A-Za-z]+/gu) ?? []).map((w) => w.toLowerCase()));
+  // (A month is capitalised as a name is, but says when, not which part.)
+  return [...words].filter((w) => !isStopWord(w) && !isMonthName(w) && vocabularies.some((v) => v.names.has(w)));
 }

@@ -22,6 +22,9 @@ export interface Period {
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`, 'iu');
+/** Whether a word names a month ("June", "Sept"): a calendar word, capitalised as names are. */
+export const isMonthName = (word: string): boolean => MONTH_NAME.test(word);
 const YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.])/u;
 const FISCAL_YEAR = /\b(?:FY|F\.Y\.)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/iu;
 const CN_DATE = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/u;

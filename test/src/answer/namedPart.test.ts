@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { namesIn, vocabularyOf } from '../../../src/answer/spelling.js';
+import { type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
+import { plainReportService } from './reportFixture.js';
+
+/**
+ * An invented English report: an income statement for the whole company, and prose that names the
+ * regions it trades in — names the report capitalises mid-sentence — without a figure for either.
+ */
+const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles'];
+
+const service = plainReportService('tarnwick-regions-2031.pdf', [
+  ['Tarnwick Mills plc', 'Annual Report 2031'],
+  [
+    { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12 },
+    { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+    statementRow('Net weaving revenue', '$ 9,210', '$ 8,805'),
+    statementRow('Cost of weaving', '6,410', '6,170'),
+    statementRow('Gross weaving margin', '2,800', '2,635'),
+  ],
+  ...TOPICS.map((topic): PdfBlock[] => [
+    { line: `Markets: ${topic}`, size: 14 },
+    `Our ${topic.toLowerCase()} are sold in Freedonia and in Sylvania, and the Board reviews the range of ${topic.toLowerCase()} every year.`,
+  ]),
+]);
+
+describe('a question that names a part of the whole', () => {
+  it('is not answered by the whole’s table row', async () => {
+    const result = await service().ask('what was net weaving revenue in freedonia in 2031?');
+    expect([result.found, result.figures]).toEqual([false, []]);
+  });
+
+  it('is answered for the whole when it names no part', async () => {
+    const result = await service().ask('what was net weaving revenue in 2031?');
+    expect(result.figures.map((f) => f.value)).toEqual(['$ 9,210']);
+  });
+});
+
+describe('names in a question', () => {
+  const vocabulary = vocabularyOf([
+    'Our looms are sold in Freedonia, and the Board meets in June.',
+    'Sales in Sylvania grew. Revenue rose, and revenue is recognised on delivery.',
+  ]);
+  const noStopWords = (word: string) => ['in', 'the', 'what', 'was'].includes(word);
+
+  it('are the words the report capitalises mid-sentence and never prints in lower case', () => {
+    expect(namesIn('what was revenue in freedonia and sylvania?', [vocabulary], noStopWords)).toEqual(['freedonia', 'sylvania']);
+  });
+
+  it('leave out a defined term after "the", a month, and a word printed in lower case elsewhere', () => {
+    expect(namesIn('what did the board say in june about revenue?', [vocabulary], noStopWords)).toEqual([]);
+  });
+});
