@@ -523,10 +523,6 @@ export class AnswerService {
     return at >= 0 && at > chunk.text.length / 2 ? chunk.pageEnd : chunk.pageStart;
   }
 
-  /**
-   * Initialisms typed in capitals ("ARR") that no report in scope prints as a word. (A place the
-   * question names, "per the MD&A", names a part of the report, not what is asked.)
-   */
   /** Whether the question names something (see `namesIn`) that the decision's evidence does not. */
   private namesMissingFrom(decision: Decision, question: string, reports: readonly LoadedReport[]): boolean {
     const names = namesIn(question, this.vocabulariesOf(reports), isEnglishStopWord);
@@ -535,6 +531,10 @@ export class AnswerService {
     return names.some((name) => !evidence.has(name));
   }
 
+  /**
+   * Initialisms typed in capitals ("ARR") that no report in scope prints as a word. (A place the
+   * question names, "per the MD&A", names a part of the report, not what is asked.)
+   */
   private unknownInitialisms(question: string, reports: readonly LoadedReport[]): string[] {
     const vocabularies = this.vocabulariesOf(reports);
     // ("R&D" is no word of the vocabulary, which holds words of letters: it is looked for as printed.)
@@ -673,9 +673,9 @@ function structureContext(decision: Decision): string | null {
 
 const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
 
-/** The words that say what a decision's figure is: its table's title and headings, the row, or the sentence and its section. */
 const isPassage = (decision: Decision): boolean => decision.kind === 'passage' || decision.kind === 'passage_sum';
 
+/** The words that say what a decision's figure is: its table's section, title and headings, the row, or the sentence and its section. */
 function evidenceWords(decision: Decision): string {
   const ofTable = (table: ParsedTable) => `${table.section.path.join(' ')} ${table.title} ${table.header.join(' ')}`;
   switch (decision.kind) {
