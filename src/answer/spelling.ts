@@ -16,7 +16,7 @@ export interface Vocabulary {
   counts: ReadonlyMap<string, number>;
   /** Words the report prints in capitals and never otherwise ("EMEA"), in lower case. */
   capitalsOnly: ReadonlySet<string>;
-  /** Names: words the report's sentences capitalise where they fall mid-sentence, and never print otherwise; see `namesIn`. */
+  /** Names: words the report capitalises mid-sentence and never prints in lower case, in lower case; see `namesIn`. */
   names: ReadonlySet<string>;
 }
 
