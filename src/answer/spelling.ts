@@ -135,11 +135,17 @@ export function spelledOut(
     // ("D&A" is printed as such or not at all: its letters alone, "da", may be some other word.)
     // (Printed as such, it is read in the report's own case: "md&a" as "MD&A".)
     if (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters)) return typed;
+    // (A question that spells the initialism out itself, "net revenue retention (NRR)", has said what it means.)
+    const spelledInQuestion = (form: string) => initialismPattern(form).test(question);
+    const lowerInitialism = LOWER_INITIALISM.test(typed) && !isStopWord(typed) && !spelledInQuestion(typed.toUpperCase());
+    if (lowerInitialism) {
+      const term = printedTerm(typed.toUpperCase(), texts(), isStopWord);
+      if (term !== undefined) return term;
+    }
     const initialism = /^[A-Z&]{2,6}$/u.test(typed) && letters.length >= 2 && letters.length <= 5;
     const clipped = /^[a-z]{4,8}$/u.test(typed);
     if (!initialism && !clipped) return asTyped;
-    // (A question that spells the initialism out itself, "net revenue retention (NRR)", has said what it means.)
-    if (initialism && initialismPattern(typed).test(question)) return asTyped;
+    if (initialism && spelledInQuestion(typed)) return asTyped;
     // (A cut is tried only when the report prints words beginning with both parts: most typed words
     // have none, and their question is not read through the whole report.)
     const begins = (part: string) => vocabularies.some((v) => {
@@ -180,6 +186,44 @@ export function spelledOut(
     if (!best || best.count < enough || (second !== undefined && second.count >= best.count)) return asTyped;
     return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? asTyped;
   });
+}
+
+/**
+ * A lower-case word of three or four letters may be an initialism typed without capitals ("cfo"). Two
+ * letters are left as typed: as often a unit or an abbreviation ("sq ft", "km", "eg") as initials.
+ */
+const LOWER_INITIALISM = /^[a-z]{3,4}$/u;
+
+/**
+ * The term a lower-case initialism stands for: a phrase whose first letters spell it, printed at least
+ * MIN_INITIALISM_PRINTS times, once at least with every word capitalised — as a report prints its
+ * terms in headings and titles ("Chief Operating Officer", "Statements of Cash Flows"). A run of words
+ * that merely begin with the letters ("global operations", "the following table") is never printed
+ * so, and the word stays as typed; nor is the tail of a longer name. The phrase printed most often
+ * wins; a tie leaves the word.
+ */
+function printedTerm(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): string | undefined {
+  const phrases = new Map<string, { count: number; capitalised: boolean; forms: Map<string, number> }>();
+  for (const text of texts) {
+    for (const match of text.matchAll(initialismPattern(letters))) {
+      const words = match[0].split(/[\s,]+/u).filter(Boolean);
+      if (isStopWord(words[0]?.toLowerCase() ?? '') || isStopWord(words.at(-1)?.toLowerCase() ?? '')) continue;
+      const phrase = words.join(' ').toLowerCase();
+      const key = phrase.replace(/s$/u, '');
+      const entry = phrases.get(key) ?? { count: 0, capitalised: false, forms: new Map<string, number>() };
+      entry.count += 1;
+      // (Capitalised as a tail of a longer name, "Freedonia Pacific Pty Ltd", it is that name's, no term.)
+      const before = /([A-Za-z]+)\s+$/u.exec(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index))?.[1];
+      const tail = before !== undefined && /^[A-Z]/u.test(before) && !isStopWord(before.toLowerCase());
+      entry.capitalised ||= !tail && words.every((w) => /^[A-Z]/u.test(w));
+      entry.forms.set(phrase, (entry.forms.get(phrase) ?? 0) + 1);
+      phrases.set(key, entry);
+    }
+  }
+  const terms = [...phrases.values()].filter((p) => p.capitalised && p.count >= MIN_INITIALISM_PRINTS).sort((a, b) => b.count - a.count);
+  const [best, second] = terms;
+  if (!best || (second !== undefined && second.count >= best.count)) return undefined;
+  return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Whether a text prints `form` as a word of its own ("D&A", not the tail of "MD&A"). */

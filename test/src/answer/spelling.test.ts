@@ -67,6 +67,32 @@ describe('shortened forms read as the phrases the report prints', () => {
   });
 });
 
+describe('initialisms typed in lower case read as the terms the report capitalises', () => {
+  const texts = [
+    'Mira Holt, Chief Quill Officer, joined in 2029. The Chief Quill Officer reports to the board.',
+    'Our chief quill officer also chairs the glimmer committee.',
+    'Zorvane Pacific Pty Ltd holds the lease; Zorvane Pacific Pty Ltd pays rent.',
+    'Growth in our glimmer operations planning slowed; glimmer operations planning rose later.',
+    'See the Statement of Quill Flows. The Statement of Quill Flows shows it.',
+  ];
+  const vocabulary = vocabularyOf(texts);
+  const stopWords = (word: string) => ['of', 'the', 'our', 'who', 'is', 'how', 'many', 'in', 'what', 'do'].includes(word);
+  const read = (question: string) => spelledOut(question, () => texts, [vocabulary], stopWords);
+
+  it('reads three or four lower-case letters as the phrase they spell, printed in capitals as a term', () => {
+    expect(read('who is our cqo?')).toBe('who is our chief quill officer?');
+  });
+
+  it('keeps the word when the phrase is only printed in lower case, the tail of a longer name, or two letters long', () => {
+    // ("glimmer operations planning" is never capitalised: a run of words, no term.)
+    expect(read('how did gop grow?')).toBe('how did gop grow?');
+    // ("Pacific Pty Ltd" is capitalised only inside the name "Zorvane Pacific Pty Ltd".)
+    expect(read('how many ppl do we employ?')).toBe('how many ppl do we employ?');
+    // (Two letters are as often a unit as initials: "qf" stays, though "Quill Flows" is capitalised.)
+    expect(read('what does the qf show?')).toBe('what does the qf show?');
+  });
+});
+
 describe('words clipped to their consonants read as the printed word they clip', () => {
   const texts = [
     'The quorvex statement shows quarterly figures. The statement of glimmer flows is below; another statement follows.',
