@@ -113,14 +113,21 @@ const RANKING_UNITS = new Set(['位', '名']);
 /** Where a list item or footnote may open: the start of the text, or after a sentence, a clause or a line ends. */
 const ITEM_OPENS = /(?:^|[.。!?！？:：;；\n])\s*$/u;
 
+/** Where an item of a list run into a sentence may open: after a comma or a joining "and" / "or". */
+const RUN_IN_ITEM_OPENS = /(?:,|\b(?:and|or))\s*$/u;
+
 /**
  * A small whole number in brackets, or before a closing bracket, that opens a sentence and is followed
  * by words ("(1) Cash flows from…", "（2）学生…", "3) Fees…") numbers a list item or a footnote: it
- * counts nothing. An amount in brackets stands after its label ("Loss (1,577)"), never first.
+ * counts nothing. So does one in both brackets that opens an item of a list run into the sentence
+ * ("that (1) the report complies… and (2) the information…"). An amount in brackets stands after its
+ * label ("Loss (1,577)"), never first.
  */
 function opensListItem(against: string, value: string, after: string): boolean {
   if (!/^[0-9０-９]{1,2}$/u.test(value) || !/^[)）]\s*[\p{L}]/u.test(after)) return false;
-  return ITEM_OPENS.test(against.replace(/[(（]$/u, ''));
+  const bracketed = /[(（]$/u.test(against);
+  const before = against.replace(/[(（]$/u, '');
+  return ITEM_OPENS.test(before) || (bracketed && RUN_IN_ITEM_OPENS.test(before));
 }
 
 function isYearLike(value: string): boolean {

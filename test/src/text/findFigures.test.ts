@@ -22,6 +22,14 @@ describe('findFigures', () => {
     expect(values('(1,577) was the quill deficit')).toEqual(['1,577']);
   });
 
+  it('takes a small number in brackets after a comma, "and" or "or" as the number of an item of a list run into the sentence', () => {
+    const values = (text: string) => findFigures(text).map((f) => f.value);
+    expect(values('The officers certify that the ledger complies, (2) the quills are counted and (3) the glimmer fairly presents 41 vaults.')).toEqual(['41']);
+    expect(values('Levies rose or (4) the fees fell')).toEqual([]);
+    // (Not after another word, nor when a number or no word follows: an amount in brackets.)
+    expect(values('Glimmer surplus (12) and (15) 16')).toEqual(['12', '15', '16']);
+  });
+
   it('reads the unit with its magnitude and drops the pdf space between number and unit', () => {
     expect(brief('到账经费 799.49 万元')).toEqual(['|799.49|万元']);
   });
