@@ -493,7 +493,7 @@ export class AnswerService {
 
   private fromPassages(analysis: QuestionAnalysis, found: ExtractiveAnswer | null): { decision: Decision; primary: Primary[] } | null {
     if (!found) return null;
-    if (!found.aggregate && found.coverage < EXTRACTIVE_MIN_COVERAGE) return null;
+    if (!found.aggregate && found.coverageInOwnYear < EXTRACTIVE_MIN_COVERAGE) return null;
     if (this.yearMismatch(analysis, found.sentence, found.hit.report.meta)) return null;
     // A sentence that never names the thing an English question asks the value of ("the total budget
     // for the …") says something else about the question's other words.

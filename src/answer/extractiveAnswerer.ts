@@ -22,6 +22,13 @@ export interface ExtractiveAnswer {
   sentence: string;
   /** Share of the question's weight the sentence covers (0..1). */
   coverage: number;
+  /**
+   * The same share with the report's own year, when the question asks it, taken as said: a report
+   * states its year's figures without repeating the year ("Revenue rose to 12 glims (2030: 9
+   * glims)"). It decides whether the sentence says enough; `coverage`, where the printed year still
+   * tells sentences apart, ranks them.
+   */
+  coverageInOwnYear: number;
   figure: FoundFigure | null;
   /** For "A 和 B 加起来": each part's figure and the exact sum. */
   aggregate: { parts: Array<{ label: string; figure: FoundFigure }>; sum: string } | null;
@@ -36,6 +43,8 @@ interface WeightedTerm {
   weight: number;
   /** Other stems that count as this term ("auditor" for the "audits" of "who audits"). */
   also?: readonly string[];
+  /** Taken as said by every sentence, printed or not (see `coverageInOwnYear`). */
+  implied?: boolean;
 }
 
 export function weightedTerms(question: string, tokenizer: Tokenizer, weights: TermWeights): WeightedTerm[] {
@@ -57,13 +66,21 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   let stems: Set<string> | null = null;
   let total = 0;
   let found = 0;
-  for (const { term, weight, also } of terms) {
+  for (const { term, weight, also, implied } of terms) {
     total += weight;
-    if (haystack.includes(term)) found += weight;
+    if (implied || haystack.includes(term)) found += weight;
     else if (isStemmable(term) && (stems ??= latinStems(text)).has(stemWord(term))) found += weight;
     else if (also && also.some((stem) => (stems ??= latinStems(text)).has(stem))) found += weight;
   }
   return total === 0 ? 0 : found / total;
+}
+
+/** A sentence's coverage, the sentences around it and the passage's title counting for less. */
+function inContext(terms: readonly WeightedTerm[], title: string, before: string, sentence: string, after: string): number {
+  const own = coverageOf(terms, sentence);
+  const withContext = coverageOf(terms, `${before}${sentence}${after}`);
+  const withTitle = coverageOf(terms, `${title}${before}${sentence}${after}`);
+  return own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
 }
 
 const NAME_TAIL = /(的|总数|人数|数量|总量|数)$/u;
@@ -381,7 +398,8 @@ export function answerExtractively(
         const first = Math.min(...found.map((f) => f.figure.start));
         const last = Math.max(...found.map((f) => f.figure.end));
         const sentence = hit.chunk.text.slice(Math.max(0, hit.chunk.text.lastIndexOf('。', first) + 1), Math.max(last, hit.chunk.text.indexOf('。', last) + 1));
-        return { hit, sentence: sentence.trim(), coverage: coverageOf(terms, hit.chunk.text), figure: null, aggregate: { parts: found, sum } };
+        const coverage = coverageOf(terms, hit.chunk.text);
+        return { hit, sentence: sentence.trim(), coverage, coverageInOwnYear: coverage, figure: null, aggregate: { parts: found, sum } };
       }
     }
   }
@@ -403,6 +421,7 @@ export function answerExtractively(
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     const year = askedYear(question, hit.report.meta.year);
+    const inOwnYear = year === hit.report.meta.year ? terms.map((t) => (t.term === String(year) ? { ...t, implied: true } : t)) : terms;
     sentences.forEach((sentence, i) => {
       // Figures listed against years ("… in 2031, 2030 and 2029, respectively"): only the asked year's.
       const listed = respectiveYears(sentence, figures(i));
@@ -437,8 +456,7 @@ export function answerExtractively(
       const after = !rows && continuesSubject(sentence, next) ? next : '';
       const own = coverageOf(terms, sentence);
       const withContext = coverageOf(terms, `${before}${sentence}${after}`);
-      const withTitle = coverageOf(terms, `${title}${before}${sentence}${after}`);
-      const coverage = own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
+      const coverage = inContext(terms, title, before, sentence, after);
       // The figure asked about stands in a clause that repeats the question's words.
       const clauseBonus = figure && question.wantsFigure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
       // The name asked for stands beside the asked words ("the auditor, Harrowgate Pike LLP"), maybe on the line before.
@@ -455,7 +473,8 @@ export function answerExtractively(
         bestUnranked = score + rank * 0.01;
         bestExtra = extra;
         const shown = withContext > own && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;
-        best = { hit, sentence: shown, coverage, figure, aggregate: null };
+        const coverageInOwnYear = inOwnYear === terms ? coverage : inContext(inOwnYear, title, before, sentence, after);
+        best = { hit, sentence: shown, coverage, coverageInOwnYear, figure, aggregate: null };
       }
     });
   });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { PdfBlock } from '../../fixtures/pdfs.js';
+import { plainReportService } from './reportFixture.js';
+
+/**
+ * An invented 2031 annual report in the British style: each sentence states the year's figure with
+ * the year before in brackets, never printing the report's own year beside it.
+ */
+const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles'];
+
+const service = plainReportService('brackwater-2031.pdf', [
+  ['Brackwater Weaving plc', 'Annual Report'],
+  [
+    { line: 'Taxation', size: 14 },
+    'A deferred levy asset of approximately £2,338,000 (2030: £2,279,000) has not been',
+    'recognised. The Group has total carried forward levy losses of £9,422,000',
+    '(2030: £9,113,000).',
+    { line: 'Our founders', size: 14 },
+    'Our founders spent 30 years perfecting the madder dye before the first bolt was sold.',
+  ],
+  ...TOPICS.map((topic): PdfBlock[] => [
+    { line: `Markets: ${topic}`, size: 14 },
+    `Our ${topic.toLowerCase()} are sold to weavers across the region, and the Board reviews`,
+    `the range of ${topic.toLowerCase()} every year at the end of the season.`,
+  ]),
+]);
+
+describe('a passage of the report’s own year', () => {
+  it('says the year asked when it is the report’s own, though the sentence never prints it', async () => {
+    // ("fwd" and "close" are the question's own words: the sentence says the rest, and the year.)
+    const result = await service().ask('how much in levy losses is the group carrying fwd at the close of 2031?');
+    expect(result.figures.map((f) => [f.value, f.page])).toEqual([['9,422,000', 2]]);
+  });
+});
+
+describe('what was spent', () => {
+  it('is an amount of money: a count of years spent does not answer it', async () => {
+    const result = await service().ask('how much did the founders spend on the madder dye?');
+    expect([result.found, result.figures]).toEqual([false, []]);
+  });
+});
