@@ -263,7 +263,8 @@ const SKELETON_DOMINANCE = 2;
  * two shapes:
  * - clipped to its consonants ("stmt", "qtr", "mgmt", "accts", "yr"): one printed word (with its other
  *   forms: plural, inflection) holds its letters in order, begins with its first letter and ends with
- *   its last (a typed plural "s" ends a printed plural). No vowel after the first letter is what
+ *   its last, or the letter before a silent final "e" ("avg" for "average", "pkg" for "package"; a
+ *   typed plural "s" ends a printed plural). No vowel after the first letter is what
  *   tells a skeleton from a word ("big" is no "billing");
  * - clipped to its start ("rev", "bal", "divs", "equivs"): one printed word begins with it (a typed
  *   plural "s" after three letters or more asks a printed plural).
@@ -292,7 +293,7 @@ export function unclipped(
     const start = word.length >= 4 && last === 's' ? word.slice(0, -1) : word;
     const stands = (printed: string) =>
       skeleton
-        ? printed[0] === word[0] && printed.at(-1) === last && holdsInOrder(printed, word)
+        ? printed[0] === word[0] && (printed.at(-1) === last || (printed.endsWith('e') && printed.at(-2) === last)) && holdsInOrder(printed, word)
         : printed.startsWith(start) && (start === word || printed.endsWith('s'));
     const families = new Map<string, { count: number; forms: Map<string, number> }>();
     for (const vocabulary of vocabularies) {

@@ -27,6 +27,12 @@ describe('analyseQuestion', () => {
     expect([wants('what was our quorvex loss?'), wants('What were the glimmer plans of the year?')]).toEqual([false, false]);
   });
 
+  it('reads a measuring noun heading what is measured as asking for a figure', () => {
+    const wants = (q: string) => analyseQuestion(q, tokenizer).wantsFigure;
+    expect([wants('whats the usual size of one of our quorvex depots?'), wants('what is the floor area of the glimmer hall'), wants('what capacity of quill can the plant hold?')]).toEqual([true, true, true]);
+    expect([wants('whats the usual layout of our quorvex depots?')]).toEqual([false]);
+  });
+
   it('reads "去年" as a period and "多少钱" as the kind of answer, not as words a passage must print', () => {
     const tokens = analyseQuestion('去年栖木奖励成本一共计提了多少钱？', tokenizer).tokens;
     expect(tokens.slice(0, 4)).toEqual(['栖木', '奖励', '成本', '计提']);
