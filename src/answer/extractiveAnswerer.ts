@@ -75,6 +75,20 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   return total === 0 ? 0 : found / total;
 }
 
+/** English words that ask for a ratio by name. */
+const RATIO_WORD = /^(?:percent|percentage|pct|ratio|rate)s?$/u;
+
+/**
+ * Which of an English question's words a figure says by its kind: an amount of money says what was
+ * paid, spent or cost ("a consideration of £125,000" is what was paid), a percentage says "percentage".
+ * A sentence need not print them to answer.
+ */
+function kindSaidBy(figure: FoundFigure): ((term: string) => boolean) | null {
+  if (figure.normalized.currency !== '') return (term) => /^[a-z]+$/u.test(term) && PAYMENT_ASK.test(term);
+  if (/[%％]/u.test(figure.unit)) return (term) => RATIO_WORD.test(term);
+  return null;
+}
+
 /** A sentence's coverage, the sentences around it and the passage's title counting for less. */
 function inContext(terms: readonly WeightedTerm[], title: string, before: string, sentence: string, after: string): number {
   const own = coverageOf(terms, sentence);
@@ -454,9 +468,12 @@ export function answerExtractively(
       // …or goes on about it in the next, opening with its name ("…offered Quill Go in 352 stores. Quill Go lets customers…").
       const next = sentences[i + 1] ?? '';
       const after = !rows && continuesSubject(sentence, next) ? next : '';
-      const own = coverageOf(terms, sentence);
-      const withContext = coverageOf(terms, `${before}${sentence}${after}`);
-      const coverage = inContext(terms, title, before, sentence, after);
+      // (The words naming the kind of figure asked, "pay" or "percentage", are said by the figure itself.)
+      const saying = figure ? kindSaidBy(figure) : null;
+      const here = saying ? terms.map((t) => (saying(t.term) ? { ...t, implied: true } : t)) : terms;
+      const own = coverageOf(here, sentence);
+      const withContext = coverageOf(here, `${before}${sentence}${after}`);
+      const coverage = inContext(here, title, before, sentence, after);
       // The figure asked about stands in a clause that repeats the question's words.
       const clauseBonus = figure && question.wantsFigure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
       // The name asked for stands beside the asked words ("the auditor, Harrowgate Pike LLP"), maybe on the line before.
@@ -473,7 +490,8 @@ export function answerExtractively(
         bestUnranked = score + rank * 0.01;
         bestExtra = extra;
         const shown = withContext > own && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;
-        const coverageInOwnYear = inOwnYear === terms ? coverage : inContext(inOwnYear, title, before, sentence, after);
+        const ownYearHere = saying ? inOwnYear.map((t) => (saying(t.term) ? { ...t, implied: true } : t)) : inOwnYear;
+        const coverageInOwnYear = inOwnYear === terms ? coverage : inContext(ownYearHere, title, before, sentence, after);
         best = { hit, sentence: shown, coverage, coverageInOwnYear, figure, aggregate: null };
       }
     });

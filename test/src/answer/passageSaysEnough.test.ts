@@ -4,7 +4,8 @@ import { plainReportService } from './reportFixture.js';
 
 /**
  * An invented 2031 annual report in the British style: each sentence states the year's figure with
- * the year before in brackets, never printing the report's own year beside it.
+ * the year before in brackets, never printing the report's own year beside it, nor the word for the
+ * kind of figure it states ("paid", "percentage").
  */
 const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles'];
 
@@ -15,6 +16,11 @@ const service = plainReportService('brackwater-2031.pdf', [
     'A deferred levy asset of approximately £2,338,000 (2030: £2,279,000) has not been',
     'recognised. The Group has total carried forward levy losses of £9,422,000',
     '(2030: £9,113,000).',
+    { line: 'Events after the balance sheet date', size: 14 },
+    'Since the year end, the Group has subscribed for 2.1 million shares in Vantor Looms Limited,',
+    'a company listed in Freedonia, for a consideration of £125,000 in cash.',
+    { line: 'Exports', size: 14 },
+    'Exports took 41% of the skeins we sold, against 38% the year before.',
     { line: 'Our founders', size: 14 },
     'Our founders spent 30 years perfecting the madder dye before the first bolt was sold.',
   ],
@@ -30,6 +36,14 @@ describe('a passage of the report’s own year', () => {
     // ("fwd" and "close" are the question's own words: the sentence says the rest, and the year.)
     const result = await service().ask('how much in levy losses is the group carrying fwd at the close of 2031?');
     expect(result.figures.map((f) => [f.value, f.page])).toEqual([['9,422,000', 2]]);
+  });
+});
+
+describe('the words that name the kind of figure asked', () => {
+  it('are said by a figure of that kind: an amount of money says what was paid, a percentage the share', async () => {
+    const paid = await service().ask('what did we pay for the vantor shares we picked up post year end?');
+    const share = await service().ask('what pct of skeins got shipped as exports?');
+    expect([paid.figures.map((f) => f.value), share.figures.map((f) => f.value)]).toEqual([['125,000'], ['41']]);
   });
 });
 
