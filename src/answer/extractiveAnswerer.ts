@@ -75,17 +75,17 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   return total === 0 ? 0 : found / total;
 }
 
-/** English words that ask for a ratio by name. */
-const RATIO_WORD = /^(?:percent|percentage|pct|ratio|rate)s?$/u;
+/** English words that ask for a ratio by name ("what share of…", not "shares"). */
+const RATIO_WORD = /^(?:percent|percentage|pct|ratio|rate|share|proportion)$/u;
 
 /**
  * Which of an English question's words a figure says by its kind: an amount of money says what was
- * paid, spent or cost ("a consideration of £125,000" is what was paid), a percentage says "percentage".
- * A sentence need not print them to answer.
+ * paid, spent or cost ("a consideration of £125,000" is what was paid), a percentage the "share" or
+ * "percentage" a question for a ratio asks. A sentence need not print them to answer.
  */
-function kindSaidBy(figure: FoundFigure): ((term: string) => boolean) | null {
+function kindSaidBy(figure: FoundFigure, question: QuestionAnalysis): ((term: string) => boolean) | null {
   if (figure.normalized.currency !== '') return (term) => /^[a-z]+$/u.test(term) && PAYMENT_ASK.test(term);
-  if (/[%％]/u.test(figure.unit)) return (term) => RATIO_WORD.test(term);
+  if (/[%％]/u.test(figure.unit) && (RATE_ASK.test(question.text) || RATE_ASK.test(question.matchText))) return (term) => RATIO_WORD.test(term);
   return null;
 }
 
@@ -469,7 +469,7 @@ export function answerExtractively(
       const next = sentences[i + 1] ?? '';
       const after = !rows && continuesSubject(sentence, next) ? next : '';
       // (The words naming the kind of figure asked, "pay" or "percentage", are said by the figure itself.)
-      const saying = figure ? kindSaidBy(figure) : null;
+      const saying = figure ? kindSaidBy(figure, question) : null;
       const here = saying ? terms.map((t) => (saying(t.term) ? { ...t, implied: true } : t)) : terms;
       const own = coverageOf(here, sentence);
       const withContext = coverageOf(here, `${before}${sentence}${after}`);

@@ -88,6 +88,8 @@ export function spelledAsPrinted(question: string, vocabularies: readonly Vocabu
   return question.replace(/[A-Za-z]+/gu, (typed) => {
     const word = typed.toLowerCase();
     if (word.length < MIN_TYPO_LETTERS || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
+    // (A word printed only in the plural, or only in the singular, is no typo: "share" is read in "shares" as it is.)
+    if (vocabularies.some((v) => v.counts.has(`${word}s`) || (word.endsWith('s') && v.counts.has(word.slice(0, -1))))) return typed;
     const near = new Set<string>();
     for (const vocabulary of vocabularies) {
       for (const printed of vocabulary.counts.keys()) {

@@ -14,6 +14,8 @@ describe('typos read as the words the report prints', () => {
   it('corrects a word the report never prints to the one printed word near it, and keeps everything else', () => {
     expect(spelledAsPrinted('in how many locatons is glimmer delivery offered?', [report], stop)).toBe('in how many locations is glimmer delivery offered?');
     expect(spelledAsPrinted('how much was outstandng on the revolver?', [report], stop)).toBe('how much was outstanding on the revolver?');
+    // (A word the report prints only in the plural is the same word, no typo: stems find it.)
+    expect(spelledAsPrinted('which location offers glimmer delivery?', [report], stop)).toBe('which location offers glimmer delivery?');
     // (Short words, stop words and words no printed word is near stay as typed.)
     expect(spelledAsPrinted('when will they implemnt the carbon ledgr, which one, and the qill?', [report], stop)).toBe(
       'when will they implement the carbon ledger, which one, and the qill?',
