@@ -116,11 +116,14 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
     // A unit line ("单位：元", "(in thousands)") stands above a table: it opens the next one.
     if (kind === 'cell' && run.some((c) => c.multi) && unitLine(line.text) !== null) close();
     const previous = run.at(-1);
+    const candidate: Candidate = { index, line, geometry, multi: kind === 'multi' };
     if (previous) {
       const samePage = previous.line.page === line.page;
       // Far below: more than a few line heights, and more than one blank row at the run's own row pitch.
       const gap = geometry.y - previous.geometry.y;
-      const farBelow = samePage && gap > MAX_ROW_GAP * Math.max(geometry.size, previous.geometry.size) && gap > BLANK_ROW_PITCHES * rowPitch(run);
+      const size = Math.max(geometry.size, previous.geometry.size);
+      const farBelow =
+        samePage && gap > MAX_ROW_GAP * size && gap > BLANK_ROW_PITCHES * rowPitch(run) && !(gap <= HEADER_GAP * size && headsRowBelow(previous, candidate));
       // A table carries over to the next page only with a line that fits it: a row, or a cell in its first column.
       // (A label-only row of a statement may be indented under its heading: it stays in the label zone.)
       const left = Math.min(...run.filter((c) => c.multi).map((c) => c.geometry.x0));
@@ -129,10 +132,24 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
         !samePage && kind === 'cell' && run.some((c) => c.multi) && (geometry.x0 < left - ALIGN_SLACK * geometry.size || geometry.x0 > left + labelZone);
       if (farBelow || offOnNextPage) close();
     }
-    run.push({ index, line, geometry, multi: kind === 'multi' });
+    run.push(candidate);
   });
   close();
   return tables;
+}
+
+/** Column heads may stand apart from the rows under them by up to this many line heights (× font size). */
+const HEADER_GAP = 2 * MAX_ROW_GAP;
+
+/**
+ * Whether a row of amounts, further below than rows stand apart, is the first row under column heads:
+ * the line above it is a line of column titles, and each of the row's amounts stands under one of
+ * them. Tables often set their heads off from the body by a blank line or a rule.
+ */
+function headsRowBelow(heads: Candidate, row: Candidate): boolean {
+  if (!row.multi || !hasAmount(row) || !isHeaderLine(heads)) return false;
+  const titles = heads.geometry.segments;
+  return row.geometry.segments.slice(1).every((cell) => titles.some((t) => t.x0 <= cell.x1 && cell.x0 <= t.x1));
 }
 
 type LineKind = 'multi' | 'cell' | 'other';

@@ -643,6 +643,32 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.rows.map((r) => r[0])).toEqual(['At 1 July 2030', 'Lent during the year', 'At 30 June 2031']);
   });
 
+  it('keeps column heads set off from the rows by a blank line, stacked over their columns, as the header', async () => {
+    // "Quills held" under a group head over both columns, "% of all / quills / issued" stacked over
+    // the second; the rows start two blank lines under the heads.
+    const holders = (label: string, ...cells: string[]): PdfBlock => ({
+      placed: [{ text: label, x: 70 }, ...cells.map((text, i) => ({ text, x: 400 + i * 90, align: 'right' as const }))],
+      advance: 12,
+    });
+    const tables = await tablesOfPage(
+      [
+        'Major quill holders',
+        spaced('Major holders of quills are set out below:', 24),
+        { placed: [{ text: 'Ordinary quills', x: 395 }], advance: 12 },
+        { placed: [{ text: '% of all', x: 455 }], advance: 12 },
+        { placed: [{ text: 'quills', x: 462 }], advance: 12 },
+        spaced(holders('', 'Number held', 'issued'), 36),
+        holders('VANTOR LOOMS PTY LTD', '224,643,616', '16.33'),
+        holders('BRACKWATER TRUST', '150,000,000', '10.90'),
+        holders('Mr TAMSIN ORRELL', '70,000,000', '5.09'),
+      ],
+      'heads-apart.pdf',
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.header).toEqual(['', 'Ordinary quills Number held', 'Ordinary quills % of all quills issued']);
+    expect(tables[0]?.rows.map((r) => r[2])).toEqual(['16.33', '10.90', '5.09']);
+  });
+
   it('reads the first line of a column head wrapped over the header row, though it stands near the middle, as that column\'s head alone', async () => {
     // "Within one" (first column's head, wrapped: "Within one" / "year") sits close over "year", by
     // chance near the middle of the text; it is no title, and it heads only its own column.
