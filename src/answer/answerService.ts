@@ -24,7 +24,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
@@ -387,6 +387,9 @@ export class AnswerService {
     // credit" for "the harvest credit not counted") names something the question
     // did not ask: a sentence that clears the passage bar with a figure of its own answers instead.
     if (labelledInPart(decided.decision, analysis.text)) return null;
+    // A question for a ratio ("R&D as a % of revenue") is not answered by an amount: a row of the
+    // amount it is a share of is no answer where a sentence states the percentage.
+    if (RATE_ASK.test(analysis.text) && /[%％]/u.test(passage.figure.unit) && !statesRatio(decided.decision, context)) return null;
     // A question that names a part of the report to read ("according to the MD&A") asks what its prose
     // says: there a sentence that clears the bar answers before a table printed beside it (a statement,
     // the other kind of part a question names, has no such sentence).
@@ -672,6 +675,12 @@ function structureContext(decision: Decision): string | null {
 }
 
 const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
+
+/** Whether a table decision's value is a ratio: a percentage, or under a heading or in a table that names one. */
+function statesRatio(decision: Decision, context: string): boolean {
+  const value = decision.kind === 'fact' ? decision.fact.value : decision.kind === 'table' && decision.answer.kind === 'cell' ? decision.answer.value : '';
+  return RATE_ASK.test(context) || /[%％]/u.test(`${value} ${context}`);
+}
 
 const isPassage = (decision: Decision): boolean => decision.kind === 'passage' || decision.kind === 'passage_sum';
 

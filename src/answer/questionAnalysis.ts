@@ -73,7 +73,7 @@ const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比�
 export const PARENT_ONLY = /\bparent\b|母公司/iu;
 
 /** The question asks for a rate, a ratio or a share (English by whole words: "operate" holds "rate"). */
-export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)?\b|\bpct\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
+export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)?\b|\bpct\b|\ban?\s*[%％]\s*of\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;
 /**
  * Words naming a part of a year: a half, a quarter, an interim period. A figure for the whole year
  * does not answer for a part of it, however alike the rest of the words.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PdfBlock } from '../../fixtures/pdfs.js';
+import { type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
 import { plainReportService } from './reportFixture.js';
 
 /**
@@ -24,6 +24,15 @@ const service = plainReportService('brackwater-2031.pdf', [
     { line: 'Our founders', size: 14 },
     'Our founders spent 30 years perfecting the madder dye before the first bolt was sold.',
   ],
+  [
+    { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12 },
+    { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+    statementRow('Total weaving revenue', '$ 9,210', '$ 8,805'),
+    statementRow('Loom research', '1,170', '1,136'),
+    statementRow('Operating income', '2,800', '2,635'),
+    { line: 'Operating expenses', size: 14 },
+    'As a percentage of total weaving revenue, LR&D expense for 2031 was 12.7%.',
+  ],
   ...TOPICS.map((topic): PdfBlock[] => [
     { line: `Markets: ${topic}`, size: 14 },
     `Our ${topic.toLowerCase()} are sold to weavers across the region, and the Board reviews`,
@@ -45,6 +54,13 @@ describe('the words that name the kind of figure asked', () => {
     const pct = await service().ask('what pct of skeins got shipped as exports?');
     const share = await service().ask('what share of skeins got shipped as exports?');
     expect([paid, pct, share].map((r) => r.figures.map((f) => f.value))).toEqual([['125,000'], ['41'], ['41']]);
+  });
+});
+
+describe('a question for a ratio', () => {
+  it('is answered by the sentence that states the percentage, not by the row of the amount it is a share of', async () => {
+    const result = await service().ask('LR&D as a % of total weaving revenue in 2031?');
+    expect(result.figures.map((f) => [f.value, f.page])).toEqual([['12.7', 3]]);
   });
 });
 
