@@ -71,6 +71,11 @@ function tablePieces(table: ParsedTable): Piece[] {
   return pieces;
 }
 
+/** Whether a section opens under another (its path goes on from the other's). */
+function nestsUnder(section: SectionRef, parent: SectionRef): boolean {
+  return section.path.length > parent.path.length && parent.path.every((title, i) => section.path[i] === title);
+}
+
 /**
  * The pages a piece of a block is printed on: a paragraph carried over a page break is cut into
  * pieces, and each cites only the pages its own text stands on. `offset` is where the piece starts in
@@ -129,10 +134,19 @@ export function chunkDocument(input: {
     if (current) pieces.push(current);
   };
 
+  // A heading closed by the next one with nothing printed under it (a name over a role: "Maren J.
+  // Tollefsen" / "Chief Quill Officer") opens no section of its own: its words are kept as a passage,
+  // or they would be in no chunk at all.
+  let openHeading: Block | null = null;
   for (const block of input.blocks) {
     const context = block.kind === 'case' && caseTitle?.id === block.section.id ? caseTitle.text : sectionTitle(block.section);
+    if (openHeading && !(block.kind === 'heading' && nestsUnder(block.section, openHeading.section))) {
+      if (block.kind === 'heading') push(openHeading, 'paragraph', openHeading.text, sectionTitle(openHeading.section));
+      openHeading = null;
+    }
     switch (block.kind) {
       case 'heading':
+        openHeading = block;
         break;
       case 'table_caption': {
         const table = input.tables.find((t) => t.id === block.section.id && !emittedTables.has(t.id));
@@ -192,6 +206,7 @@ export function chunkDocument(input: {
     }
   }
   flushCase();
+  if (openHeading) push(openHeading, 'paragraph', openHeading.text, sectionTitle(openHeading.section));
   if (pendingLead) push(pendingLead, 'paragraph', pendingLead.text, sectionTitle(pendingLead.section));
   // Tables whose caption block was not seen (a grid with no caption) still become chunks.
   for (const table of input.tables) if (!emittedTables.has(table.id)) pieces.push(...tablePieces(table));

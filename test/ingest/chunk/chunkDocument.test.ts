@@ -33,6 +33,27 @@ describe('chunkDocument', () => {
     ]);
   });
 
+  it('keeps the words of a heading closed by the next with nothing under it, and no heading that has text or headings under it', () => {
+    const officers: SectionRef = { id: 'Officers', path: ['Officers'] };
+    const name: SectionRef = { id: 'Maren J. Tollefsen', path: ['Officers', 'Maren J. Tollefsen'] };
+    const role: SectionRef = { id: 'Chief Quill Officer', path: ['Officers', 'Chief Quill Officer'] };
+    const chunks = chunkDocument({
+      reportId: 'r',
+      year: 2031,
+      blocks: [
+        block('heading', 'Officers', officers),
+        block('heading', 'Maren J. Tollefsen', name),
+        block('heading', 'Chief Quill Officer', role),
+        block('paragraph', 'Ms. Tollefsen, 52, leads the quill works and the dye house of the company.', role),
+      ],
+      tables: [],
+    });
+    expect(chunks.map((c) => [c.section.id, c.text])).toEqual([
+      ['Maren J. Tollefsen', 'Maren J. Tollefsen'],
+      ['Chief Quill Officer', 'Ms. Tollefsen, 52, leads the quill works and the dye house of the company.'],
+    ]);
+  });
+
   it('keeps a small case box whole under its case label', () => {
     const caseRef: SectionRef = { id: '案例 1-1', path: ['1.概况', '【案例 1-1】讲好思政课'] };
     const chunks = chunkDocument({
