@@ -15,7 +15,7 @@ import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, statedAsOther, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
-import { agentNouns, asksForName, knownStems } from './namedAnswer.js';
+import { agentNouns, asksForName, fullNameOf, knownStems } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
 import { capitalsAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
@@ -505,9 +505,15 @@ export class AnswerService {
     const { chunk, report } = found.hit;
     const page = this.pageOf(chunk, found.sentence, report);
     const primary: Primary[] = [{ report: report.meta, chunk, section: chunk.section.id, page, text: chunk.text }];
+    // "Who is our Quill Officer?" answered by "…Mr. Tollefsen served as…": the name in full, as the
+    // passage, its section or else the report introduces him (a heading of his name may stand apart).
+    const fullName =
+      analysis.language === 'en' && !found.figure && asksForName(analysis.text)
+        ? fullNameOf(found.sentence, [() => chunk.text, () => sectionText(report, chunk.section.id), () => report.chunks.map((c) => c.text).join('\n')])
+        : null;
     const decision: Decision = found.aggregate
       ? { kind: 'passage_sum', hit: found.hit, sentence: found.sentence, page, parts: found.aggregate.parts, sum: found.aggregate.sum }
-      : { kind: 'passage', hit: found.hit, sentence: found.sentence, page, figure: found.figure };
+      : { kind: 'passage', hit: found.hit, sentence: found.sentence, page, figure: found.figure, ...(fullName ? { fullName } : {}) };
     return { decision, primary };
   }
 
@@ -675,6 +681,11 @@ function structureContext(decision: Decision): string | null {
 }
 
 const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
+
+/** The text of a report's section, its passages in order. */
+function sectionText(report: LoadedReport, section: string): string {
+  return report.chunks.filter((c) => c.section.id === section).map((c) => c.text).join('\n');
+}
 
 /** Whether a table decision's value is a ratio: a percentage, or under a heading or in a table that names one. */
 function statesRatio(decision: Decision, context: string): boolean {

@@ -26,7 +26,8 @@ export type Decision =
    * year before when the question compares.
    */
   | { kind: 'metric'; shown: MetricMatch[]; conflict: boolean; otherYears: MetricMatch[]; change: MetricChange | null }
-  | { kind: 'passage'; hit: RetrievedChunk; sentence: string; page: number; figure: FoundFigure | null }
+  /** A sentence; for a question for a name, the full name of the person it calls "Mr. Tollefsen", when the passage introduces them. */
+  | { kind: 'passage'; hit: RetrievedChunk; sentence: string; page: number; figure: FoundFigure | null; fullName?: string }
   /** "A 和 B 加起来": each part's printed figure and their exact sum. */
   | { kind: 'passage_sum'; hit: RetrievedChunk; sentence: string; page: number; parts: Array<{ label: string; figure: FoundFigure }>; sum: string }
   /** The question names years no ingested report covers. */

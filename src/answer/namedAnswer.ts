@@ -77,6 +77,50 @@ function conjuncts(words: readonly string[]): string[][] {
   return parts;
 }
 
+/** A person named by title and surname, as a text goes on to name someone it has introduced: "Mr. Tollefsen". */
+const TITLED_SURNAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b/u;
+
+/**
+ * The full name of the person a sentence names by title and surname ("Mr. Tollefsen"), from the
+ * texts that introduce them ("Maren J. Tollefsen", "Maren Tollefsen"): the one run of capitalised
+ * words ending in that surname, given names and initials before it, that the texts print. Texts are
+ * read nearest first (the passage, then its section, then the report): a surname two people share
+ * there ("Ida Tollefsen", "Jon Tollefsen") names no one, and the sentence is left as printed.
+ */
+export function fullNameOf(sentence: string, nearestFirst: ReadonlyArray<() => string>): string | null {
+  const surname = TITLED_SURNAME.exec(sentence)?.[1];
+  if (surname === undefined) return null;
+  const given = `[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?`;
+  // (A name opens a line, follows a bracket or a pause, or a word in lower case: "and Maren Tollefsen";
+  // a capitalised word before it is a title's, "President Maren…", which is no given name.)
+  const full = new RegExp(`(?<=^|[\\n(),;:•][ \\t]*|\\b[a-z]+[ \\t]+)(${given}(?:[ \\t]+(?:[A-Z]\\.|${given})){0,2})[ \\t]+${surname}\\b`, 'gu');
+  for (const text of nearestFirst) {
+    const names = new Set<string>();
+    for (const match of text().matchAll(full)) {
+      const first = match[1]?.split(/\s+/u)[0] ?? '';
+      if (/^(?:Mr|Mrs|Ms|Miss|Dr|Prof)$/u.test(first) || NOT_NAMES.has(first.toLowerCase())) continue;
+      names.add(`${match[1]} ${surname}`.replace(/\s+/gu, ' '));
+    }
+    if (names.size === 0) continue;
+    // (One person printed with and without a middle initial, "Maren J. Tollefsen" and "Maren
+    // Tollefsen", is one name: the fullest form.)
+    const [fullest, ...others] = [...names].sort((a, b) => b.length - a.length);
+    return fullest !== undefined && others.every((other) => wordsWithin(other, fullest)) ? fullest : null;
+  }
+  return null;
+}
+
+/** Whether every word of `short` stands in `long`, in order. */
+function wordsWithin(short: string, long: string): boolean {
+  const words = long.split(' ');
+  let at = 0;
+  for (const word of short.split(' ')) {
+    at = words.indexOf(word, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 /** The question's words as stems, with the agent nouns that stand for its verb. */
 export function questionStems(question: string): Set<string> {
   return new Set([...latinStems(question), ...agentNouns(question)]);

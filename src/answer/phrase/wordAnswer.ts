@@ -74,7 +74,7 @@ function wordDecision(decision: Decision, language: Language, p: Phrases): strin
     case 'metric':
       return wordMetric(decision, p);
     case 'passage':
-      return `${decision.sentence}${p.where(decision.hit.chunk.section.id, decision.page)}`;
+      return `${decision.fullName ? `${decision.fullName}: ` : ''}${decision.sentence}${p.where(decision.hit.chunk.section.id, decision.page)}`;
     case 'passage_sum': {
       const computation = decision.parts.map((part) => `${part.label} ${withUnit(part.figure.value, part.figure.unit)}`).join(' + ');
       return `${p.passageSum(decision.sum, computation, p.where(decision.hit.chunk.section.id, decision.page))}\n> ${decision.sentence}`;

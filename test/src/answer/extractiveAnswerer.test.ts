@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateParts, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
 import { countedNounEnglish } from '../../../src/answer/questionAnalysis.js';
 import { shownName, printedFigure } from '../../../src/answer/printedFigure.js';
-import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
+import { agentNouns, asksForName, fullNameOf, inApposition, knownStems, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
 import { findFigures } from '../../../src/text/findFigures.js';
 
 /** Which figures of a sentence count the noun an English "how many" question asks about. */
@@ -100,5 +100,24 @@ describe('parts of a sum', () => {
     expect(aggregateParts('栖木班里准时到岗的技工和学徒一共多少人？')).toEqual(['技工', '学徒']);
     expect(aggregateParts('新签的协作工厂和兄弟院校合计多少家？')).toEqual(['协作工厂', '兄弟院校']);
     expect(aggregateParts('第一和第二车间加起来有多少人？')).toEqual(['第一车间', '第二车间']);
+  });
+});
+
+describe('a person named by title and surname', () => {
+  const text = (value: string) => () => value;
+
+  it('is named in full as the passage, its section or the report introduces them, nearest first', () => {
+    const sentence = 'Prior to that, Mr. Tollefsen led the quill works.';
+    expect(fullNameOf(sentence, [text('Maren J. Tollefsen\nChief Quill Officer\nMr. Tollefsen, 52, joined in 2019.')])).toBe('Maren J. Tollefsen');
+    expect(fullNameOf(sentence, [text('Mr. Tollefsen, 52, joined in 2019.'), text('Our officers are Ida Vrell and Maren Tollefsen.'), text('Jon Tollefsen retired.')])).toBe('Maren Tollefsen');
+    // (Printed with and without the middle initial, one person: the fullest form.)
+    expect(fullNameOf(sentence, [text('An agreement with Maren J. Tollefsen; an agreement with Maren Tollefsen.')])).toBe('Maren J. Tollefsen');
+  });
+
+  it('is left as printed where two people share the surname, or none is introduced', () => {
+    const sentence = 'Ms. Tollefsen was appointed Secretary.';
+    expect(fullNameOf(sentence, [text('Ida Tollefsen and Maren Tollefsen serve on the board.')])).toBeNull();
+    expect(fullNameOf(sentence, [text('The Tollefsen family founded the works.')])).toBeNull();
+    expect(fullNameOf('The Board met in June.', [text('Maren Tollefsen chaired it.')])).toBeNull();
   });
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { PdfBlock } from '../../fixtures/pdfs.js';
+import { plainReportService } from './reportFixture.js';
+
+/**
+ * An invented report whose officers' biographies give each name once, over the role, and then call
+ * the person by title and surname.
+ */
+const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles'];
+
+const service = plainReportService('brackwater-officers-2031.pdf', [
+  ['Brackwater Weaving plc', 'Annual Report 2031'],
+  [
+    { line: 'Executive Officers', size: 14 },
+    { line: 'Maren J. Tollefsen', bold: true },
+    { line: 'Executive Vice President, Chief Quill Officer', bold: true },
+    'Ms. Tollefsen, 52, joined Brackwater in 2019 and leads the quill works and the dye house.',
+    'Prior to becoming CQO, Ms. Tollefsen served as head of looms at a weaving company.',
+    { line: 'Piers Quenby', bold: true },
+    { line: 'Chief Executive Officer', bold: true },
+    'Mr. Quenby, 58, has led Brackwater since 2024.',
+  ],
+  ...TOPICS.map((topic): PdfBlock[] => [
+    { line: `Markets: ${topic}`, size: 14 },
+    `Our ${topic.toLowerCase()} are sold to weavers across the region, and the Board reviews`,
+    `the range of ${topic.toLowerCase()} every year at the end of the season.`,
+  ]),
+]);
+
+describe('a question for a person answered by a sentence that calls them by title and surname', () => {
+  it('names the person in full first, as the report introduces them', async () => {
+    const result = await service().ask('who is our CQO?');
+    expect(result.answer.split('\n')[0]).toMatch(/^Maren J\. Tollefsen: .*Ms\. Tollefsen/u);
+  });
+});
