@@ -438,7 +438,7 @@ export class AnswerService {
     const registryFilter: MetricFilter = { ...this.newestFirst(filter), section: analysis.sectionMention };
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
-      .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit)))
+      .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit), { statedIn: m.entry.evidence }))
       // (Read as a sentence's figure is: not a share of another quantity, a plan, or a part its name
       // qualifies — "The effective tax rate in Freedonia of" — unless the question asks so.)
       .filter((m) => !statedAsOther(analysis, m.entry.evidence, m.entry.unit, beforeFigure(m.entry.evidence, m.entry.value), m.entry.name, () => knownStems(analysis.text, m.report.organisation ?? '')))

@@ -10,7 +10,7 @@ import { figureYear, framedAfter, respectiveYears } from '../text/respectively.j
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
 import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -84,7 +84,7 @@ const RATIO_WORD = /^(?:percent|percentage|pct|ratio|rate|share|proportion)$/u;
  * "percentage" a question for a ratio asks. A sentence need not print them to answer.
  */
 function kindSaidBy(figure: FoundFigure, question: QuestionAnalysis): ((term: string) => boolean) | null {
-  if (figure.normalized.currency !== '') return (term) => /^[a-z]+$/u.test(term) && PAYMENT_ASK.test(term);
+  if (figure.normalized.currency !== '') return (term) => /^[a-z]+$/u.test(term) && (PAYMENT_ASK.test(term) || SPEND_ASK.test(term));
   if (/[%％]/u.test(figure.unit) && (RATE_ASK.test(question.text) || RATE_ASK.test(question.matchText))) return (term) => RATIO_WORD.test(term);
   return null;
 }
@@ -146,29 +146,40 @@ function howFigureCountsNoun(sentence: string, figure: FoundFigure, noun: string
 
 const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|几个|几人|几名|how many/iu;
 
+/** A bare number followed by a plural noun counts those things ("30 years", "12 stores"): it is no amount spent. */
+const COUNTS_THINGS = /^\s*[a-z-]{2,}[^sui\W]s\b/u;
+
 /** A count is not answered by a percentage or an amount of money, nor a rate by a count, nor a price by a percentage. */
-function kindAgrees(question: QuestionAnalysis, figure: FoundFigure): boolean {
+function kindAgrees(question: QuestionAnalysis, figure: FoundFigure, sentence: string, after: string): boolean {
+  const isMoney = figure.normalized.currency !== '' || figure.normalized.unit === '元';
+  if (SPEND_ASK.test(question.matchText) && !isMoney && COUNTS_THINGS.test(after)) return false;
   // (In a sentence an amount paid carries its currency: "a price of $12.50", "费用 35 万元". A bare
   // number beside a price is a count of the things priced.)
-  return unitAgrees(question, figure.unit, figure.normalized.currency !== '' || figure.normalized.unit === '元', { paymentIsMoney: true });
+  return unitAgrees(question, figure.unit, isMoney, { paymentIsMoney: true, statedIn: sentence });
 }
 
 /**
  * The same for a figure known by its printed unit ("%", "人") and whether it is money; with
  * `paymentIsMoney`, a price, fee or pay must be money (in prose it prints its currency; a table's
- * amounts may carry theirs only in the unit line).
+ * amounts may carry theirs only in the unit line). What was spent, printed without its currency
+ * ("spent 7,450 of its cash"), is an amount only where the sentence it is `statedIn` says it was
+ * spent or paid: "the Loom 50 circle" holds a number, no amount.
  */
 export function unitAgrees(
   question: Pick<QuestionAnalysis, 'text' | 'matchText' | 'wantsComparison'>,
   unit: string,
   isMoney: boolean,
-  options: { paymentIsMoney?: boolean } = {},
+  options: { paymentIsMoney?: boolean; statedIn?: string } = {},
 ): boolean {
   const isRatio = /[%％‰]/u.test(unit);
   // (As asked: the text matched has "what percentage" read as "how much".)
   if (RATE_ASK.test(question.matchText) || RATE_ASK.test(question.text)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
   if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return options.paymentIsMoney ? isMoney : !isRatio;
+  if (SPEND_ASK.test(question.matchText) && !question.wantsComparison) {
+    const saysSpent = options.statedIn !== undefined && (SPEND_ASK.test(options.statedIn) || PAYMENT_ASK.test(options.statedIn));
+    return isMoney || (!isRatio && unit.trim() === '' && saysSpent);
+  }
   // "How much income did X take in" asks an amount; a share of it is another figure ("how much of" asks one).
   if (AMOUNT_ASK.test(question.text) && !question.wantsComparison) return !isRatio;
   return true;
@@ -435,7 +446,8 @@ export function answerExtractively(
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     const year = askedYear(question, hit.report.meta.year);
-    const inOwnYear = year === hit.report.meta.year ? terms.map((t) => (t.term === String(year) ? { ...t, implied: true } : t)) : terms;
+    // (Not a row of a table: its years are printed in its header, and the row is read against them.)
+    const inOwnYear = year === hit.report.meta.year && hit.chunk.kind !== 'table_rows' ? terms.map((t) => (t.term === String(year) ? { ...t, implied: true } : t)) : terms;
     sentences.forEach((sentence, i) => {
       // Figures listed against years ("… in 2031, 2030 and 2029, respectively"): only the asked year's.
       const listed = respectiveYears(sentence, figures(i));
@@ -445,7 +457,7 @@ export function answerExtractively(
         if (!question.wantsFigure) return 0;
         const listedYear = figureYear(sentence, f, listed);
         if (listedYear !== null ? listedYear !== year : later) return null;
-        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f)) return null;
+        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f, sentence, sentence.slice(f.end))) return null;
         // (A share of another quantity, a plan, or a part a name qualifies — "the effective tax rate
         // in Freedonia of 31.3%" — is not what the question asks, unless it asks so.)
         const before = sentence.slice(0, f.start);

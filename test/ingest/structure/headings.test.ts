@@ -351,8 +351,8 @@ describe('headings and sections', () => {
       ],
       'reserved-item.pdf',
     );
-    // A heading with nothing under it, not a line of text filed under Item 1.
-    expect(chunks.filter((c) => c.text.includes('[Reserved]')).map((c) => c.section.path)).toEqual([]);
+    // A heading with nothing under it, not a line of text filed under Item 1: its words stand in its own section.
+    expect(chunks.filter((c) => c.text.includes('[Reserved]')).map((c) => c.section.path)).toEqual([['PART I', 'Item 2. [Reserved]']]);
     expect(pathOf(chunks, 'Review work')).toEqual(['PART I', 'Item 3. Review of Operations']);
   });
 

@@ -23,6 +23,7 @@ const service = plainReportService('brackwater-2031.pdf', [
     'Exports took 41% of the skeins we sold, against 38% the year before.',
     { line: 'Our founders', size: 14 },
     'Our founders spent 30 years perfecting the madder dye before the first bolt was sold.',
+    'Our chair is a member of the Loom 50 circle of dye guilds.',
   ],
   [
     { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12 },
@@ -65,8 +66,10 @@ describe('a question for a ratio', () => {
 });
 
 describe('what was spent', () => {
-  it('is an amount of money: a count of years spent does not answer it', async () => {
+  it('is an amount of money: a count of years spent does not answer it, nor a number in a name', async () => {
     const result = await service().ask('how much did the founders spend on the madder dye?');
     expect([result.found, result.figures]).toEqual([false, []]);
+    const guild = await service().ask('how much did our chair spend on the loom dye guilds circle?');
+    expect([guild.found, guild.figures]).toEqual([false, []]);
   });
 });
