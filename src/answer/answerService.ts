@@ -11,6 +11,7 @@ import type { Tokenizer } from '../text/tokenize.js';
 import { tableRowText } from '../text/tableRowText.js';
 import { latinStems, stemWord } from '../text/stem.js';
 import { framedAfter, yearStatedFor } from '../text/respectively.js';
+import { datesNamed, daysNamed } from '../text/periods.js';
 import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, statedAsOther, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
@@ -98,6 +99,7 @@ export class AnswerService {
   private readonly wordsOfHeading = new Map<string, ReadonlySet<string>>();
   /** Each report's words — counts and which it prints only in capitals — for typos and initialisms, read on first use. */
   private readonly vocabularies = new Map<string, Vocabulary>();
+  private readonly yearEnds = new Map<string, { month: number; day: number } | null>();
   private readonly weights: TermWeights;
 
   constructor(private readonly deps: AnswerServiceDeps) {
@@ -172,7 +174,10 @@ export class AnswerService {
     // not held to it: its sentence stands in a paragraph and a section about that part, which need not
     // repeat the name, and the passage search has weighed the rare name already.)
     const unnamedPart = isAnswer(decided.decision) && !isPassage(decided.decision) && this.namesMissingFrom(decided.decision, analysis.matchText, this.reportsIn(filter));
-    if (isAnswer(decided.decision) && (unknownTerm || otherPeriod || unnamedPart)) {
+    // A question that names a day ("the price at 31 March 2031") is answered only by evidence of that
+    // day: evidence dated another day, or undated in a report whose year ends on another day, is not.
+    const otherDay = isAnswer(decided.decision) && this.otherDayThanAsked(analysis.text, decided.decision, this.reportsIn(filter));
+    if (isAnswer(decided.decision) && (unknownTerm || otherPeriod || unnamedPart || otherDay)) {
       decided = { decision: this.notFound(analysis, hits), primary: [] };
     }
     const found = isAnswer(decided.decision);
@@ -530,6 +535,38 @@ export class AnswerService {
     }
     const at = chunk.text.indexOf(sentence.slice(0, 10));
     return at >= 0 && at > chunk.text.length / 2 ? chunk.pageEnd : chunk.pageStart;
+  }
+
+  /** Whether the question names a day of the year that neither the evidence nor the reports' year-end is. */
+  private otherDayThanAsked(question: string, decision: Decision, reports: readonly LoadedReport[]): boolean {
+    const asked = daysNamed(question);
+    if (asked.length === 0) return false;
+    const same = (a: { month: number; day: number }, b: { month: number; day: number }) => a.month === b.month && a.day === b.day;
+    const dated = daysNamed(evidenceWords(decision));
+    if (dated.length > 0) return !asked.some((day) => dated.some((d) => same(d, day)));
+    const yearEnds = reports.map((r) => this.yearEndOf(r)).filter((d): d is { month: number; day: number } => d !== null);
+    return yearEnds.length > 0 && !asked.some((day) => yearEnds.some((d) => same(d, day)));
+  }
+
+  /**
+   * The day a report's year ends: the day it names most often in the year it reports on ("30 June
+   * 2031", "December 31, 2031"), worked out once per report; null when it names none so.
+   */
+  private yearEndOf(report: LoadedReport): { month: number; day: number } | null {
+    const known = this.yearEnds.get(report.meta.id);
+    if (known !== undefined) return known;
+    const counts = new Map<string, { day: { month: number; day: number }; n: number }>();
+    for (const chunk of report.chunks) {
+      for (const { year, ...day } of datesNamed(chunk.text)) {
+        if (year !== report.meta.year) continue;
+        const key = `${day.month}-${day.day}`;
+        counts.set(key, { day, n: (counts.get(key)?.n ?? 0) + 1 });
+      }
+    }
+    const [first, second] = [...counts.values()].sort((a, b) => b.n - a.n);
+    const end = first && (second === undefined || first.n > second.n) ? first.day : null;
+    this.yearEnds.set(report.meta.id, end);
+    return end;
   }
 
   /** Whether the question names something (see `namesIn`) that the decision's evidence does not. */

@@ -84,6 +84,43 @@ export function isPeriodLine(text: string): boolean {
   return PERIOD_LINE.test(line) && !COMPARES_PERIODS.test(line);
 }
 
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A day of a month, in English either way round ("31 Dec", "December 31,", "dec 31"), or in Chinese ("12 月 31 日"), maybe with a year. */
+const EN_DAY = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\b\\.?|(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)(?!\\s*[-–]\\s*\\d)`, 'giu');
+const CN_DAY = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu;
+
+/** The days of the year a text names ("31 December 2031", "Dec 31", "12月31日"), each as month (1–12) and day. */
+export function daysNamed(text: string): Array<{ month: number; day: number }> {
+  const out: Array<{ month: number; day: number }> = [];
+  for (const m of text.matchAll(EN_DAY)) {
+    const day = Number(m[1] ?? m[4]);
+    const name = m[2] ?? m[3] ?? '';
+    // ("may" in lower case is the verb: "we may 5 times".)
+    if (name === 'may') continue;
+    const month = MONTH_INDEX.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+    if (month > 0 && day >= 1 && day <= 31) out.push({ month, day });
+  }
+  for (const m of text.matchAll(CN_DAY)) {
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push({ month, day });
+  }
+  return out;
+}
+
+/** The full dates a text prints ("30 June 2031", "December 31, 2031", "2031年12月31日"): day, month and year. */
+export function datesNamed(text: string): Array<{ month: number; day: number; year: number }> {
+  const out: Array<{ month: number; day: number; year: number }> = [];
+  for (const pattern of [new RegExp(EN_DATE.source, 'giu'), new RegExp(CN_DATE.source, 'gu')]) {
+    for (const m of text.matchAll(pattern)) {
+      const year = Number(YEAR.exec(m[0])?.[1]);
+      const [day] = daysNamed(m[0].replace(/^((?:19|20)\d{2})\s*年/u, '').replace(/^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$/u, '$2月$3日'));
+      if (day && year) out.push({ ...day, year });
+    }
+  }
+  return out;
+}
+
 /** A line that is a date and nothing more ("30 June 2031", "30th June 2031", "December 31, 2031", "2030年12月31日"): a column's period, a signature's date, never a title. */
 export function isDateLine(text: string): boolean {
   const plain = text.replace(/(\d)(?:st|nd|rd|th)\b/gu, '$1');

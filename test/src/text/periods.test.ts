@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateLine, isPeriodLine, periodOf } from '../../../src/text/periods.js';
+import { datesNamed, daysNamed, isDateLine, isPeriodLine, periodOf } from '../../../src/text/periods.js';
 
 describe('period and date lines', () => {
   it('reads a line that is only a date as a date line, in both languages', () => {
@@ -26,5 +26,28 @@ describe('period columns', () => {
       [true, 2031],
     ]);
     expect(['2031 (53 Weeks)', 'Quill vs', 'Versus'].map((h) => periodOf(h)?.change ?? null)).toEqual([false, null, null]);
+  });
+});
+
+describe('days named', () => {
+  it('reads a day of a month either way round, in any case, with or without a year, and in Chinese', () => {
+    expect(daysNamed('the quill price at 31 dec 2031, and on March 3rd; 2031年6月30日')).toEqual([
+      { month: 12, day: 31 },
+      { month: 3, day: 3 },
+      { month: 6, day: 30 },
+    ]);
+    expect(daysNamed('As of December 31, 2031')).toEqual([{ month: 12, day: 31 }]);
+  });
+
+  it('reads no day in a month with a year alone, a span of days, or "may" the verb', () => {
+    expect(daysNamed('In May 2031 we opened 3 depots; June 30-31; we may 5 times')).toEqual([]);
+  });
+
+  it('reads full dates with their years', () => {
+    expect(datesNamed('For the year ended 30 June 2031 (2030: 30 June 2030); as at 2031年12月31日; in May 2031')).toEqual([
+      { month: 6, day: 30, year: 2031 },
+      { month: 6, day: 30, year: 2030 },
+      { month: 12, day: 31, year: 2031 },
+    ]);
   });
 });
