@@ -317,6 +317,7 @@ export class AnswerService {
     if (!answer) return null;
     // (As with facts: a number is not answered by a cell of words, nor anything by an empty cell.)
     if (answer.kind === 'cell' && !cellAnswers(answer.value, analysis)) return null;
+    if (answer.kind === 'cell' && asksNameNotNumber(analysis) && readsAsNumber(answer.value)) return null;
     const { table, report } = answer;
     const firstRow = answerRows(answer)[0];
     const chunk = this.tableChunk(report, table.id, firstRow);
@@ -354,6 +355,7 @@ export class AnswerService {
     }
     const answer = answerFromFacts(facts, recased, isWord);
     if (!answer) return null;
+    if (asksNameNotNumber(analysis) && readsAsNumber(answer.fact.value)) return null;
     // ("Who are the directors?" asks for every holder of the role the table lists, as printed, in its order.)
     const holders = holdersAsked(analysis.text, answer.fact, facts);
     const fact = holders.length > 1 ? { ...answer.fact, value: holders.join('; ') } : answer.fact;
@@ -718,6 +720,11 @@ function structureContext(decision: Decision): string | null {
 }
 
 const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
+
+/** An English question for a name ("whos our registry?"), which no number answers (a row "share: 1,422"). */
+function asksNameNotNumber(analysis: QuestionAnalysis): boolean {
+  return analysis.language === 'en' && !analysis.wantsFigure && asksForName(analysis.text);
+}
 
 /** The text of a report's section, its passages in order. */
 function sectionText(report: LoadedReport, section: string): string {

@@ -7,7 +7,8 @@ import { latinStems, stemWord } from '../text/stem.js';
  * own words, nor the report's organisation, nor a word capitalised only because it opens the sentence.
  */
 
-const ASKS_NAME = /^\s*(?:who|whom|whose|which)\b|\bwhat\s+is\s+the\s+name\b/iu;
+/** "Who…" (typed "whos" too), "which…", "what is the name…". */
+const ASKS_NAME = /^\s*(?:who(?:['’]?s)?|whom|whose|which)\b|\bwhat\s+is\s+the\s+name\b/iu;
 
 export function asksForName(question: string): boolean {
   return ASKS_NAME.test(question);

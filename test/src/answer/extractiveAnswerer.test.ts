@@ -56,6 +56,8 @@ describe('English questions answered by a name', () => {
 
   it('reads a question for a name and the doer noun of "who <verb>"', () => {
     expect([asksForName(question), asksForName('Who inspects us?'), asksForName('How many depots are there?')]).toEqual([true, true, false]);
+    // ("whos", typed without its apostrophe, is "who's".)
+    expect([asksForName('whos our quill registrar?'), asksForName("who's our quill registrar?"), asksForName('whose ledger is it?')]).toEqual([true, true, true]);
     expect([agentNouns('who inspects us?'), agentNouns('Who is the Treasurer?')]).toEqual([['inspector'], []]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PdfBlock } from '../../fixtures/pdfs.js';
+import { type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
 import { plainReportService } from './reportFixture.js';
 
 /**
@@ -20,12 +20,25 @@ const service = plainReportService('brackwater-officers-2031.pdf', [
     { line: 'Chief Executive Officer', bold: true },
     'Mr. Quenby, 58, has led Brackwater since 2024.',
   ],
+  [
+    { line: 'Registry costs', size: 14 },
+    { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+    statementRow('quills', '1,422,540', '1,430,540'),
+    statementRow('Quill printing', '8,100', '7,950'),
+  ],
   ...TOPICS.map((topic): PdfBlock[] => [
     { line: `Markets: ${topic}`, size: 14 },
     `Our ${topic.toLowerCase()} are sold to weavers across the region, and the Board reviews`,
     `the range of ${topic.toLowerCase()} every year at the end of the season.`,
   ]),
 ]);
+
+describe('a question for a name', () => {
+  it('is not answered by a number, though a row label repeats its words', async () => {
+    const result = await service().ask('whos our quill registry?');
+    expect(result.figures.map((f) => f.value)).toEqual([]);
+  });
+});
 
 describe('a question for a person answered by a sentence that calls them by title and surname', () => {
   it('names the person in full first, as the report introduces them', async () => {
