@@ -99,6 +99,7 @@ export class AnswerService {
   private readonly wordsOfHeading = new Map<string, ReadonlySet<string>>();
   /** Each report's words — counts and which it prints only in capitals — for typos and initialisms, read on first use. */
   private readonly vocabularies = new Map<string, Vocabulary>();
+  /** The day each report's year ends on (see yearEndOf), read on first use. */
   private readonly yearEnds = new Map<string, { month: number; day: number } | null>();
   private readonly weights: TermWeights;
 

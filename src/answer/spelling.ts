@@ -113,7 +113,7 @@ const MIN_CLIPPED_PRINTS = 3;
 /**
  * Shortened forms staff type for a report's phrases, read as the phrase the report prints. Only a
  * word the report never prints itself, in two shapes:
- * - an initialism typed in capitals ("PBT", "D&A"), or letters joined by "&" in any case ("pp&e"): a printed run of words whose first letters spell
+ * - an initialism typed in capitals ("PBT", "D&A"), or letters joined by "&" or "/" in any case ("pp&e", "a/p"): a printed run of words whose first letters spell
  *   it ("profit before tax"), "&" standing for "and" ("depreciation and amortization");
  * - a clipped compound in lower case ("capex", "opex"): two printed words in a row that begin with
  *   its two parts ("capital expenditures").
@@ -130,13 +130,17 @@ export function spelledOut(
 ): string {
   if (vocabularies.length === 0) return question;
   const printed = (word: string) => vocabularies.some((v) => v.counts.has(word.toLowerCase()));
-  return question.replace(/\b[A-Za-z]+(?:&[A-Za-z]+)*\b/gu, (asTyped) => {
-    // Letters joined by "&" are an initialism in any case ("pp&e", "r&d"): no word is spelled so.
-    const typed = asTyped.includes('&') && asTyped.length <= 6 ? asTyped.toUpperCase() : asTyped;
+  return question.replace(/\b[A-Za-z](?:\/[A-Za-z]){1,3}\b|\b[A-Za-z]+(?:&[A-Za-z]+)*\b/gu, (asTyped, at: number) => {
+    // Letters joined by "&" are an initialism in any case ("pp&e", "r&d"): no word is spelled so. So
+    // are single letters joined by "/" ("a/p", "a/r"), read as the letters in capitals.
+    const typed = asTyped.includes('/') ? asTyped.replace(/\//gu, '').toUpperCase() : asTyped.includes('&') && asTyped.length <= 6 ? asTyped.toUpperCase() : asTyped;
     const letters = typed.replace(/&/gu, '');
     // ("D&A" is printed as such or not at all: its letters alone, "da", may be some other word.)
     // (Printed as such, it is read in the report's own case: "md&a" as "MD&A".)
-    if (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters)) return typed;
+    // (So is "a/p": printed as "A/P" it is read so; its letters alone, "AP", may be some other code.)
+    const slashed = asTyped.includes('/');
+    if (slashed && printedWhole(escapeRegExp(asTyped.toUpperCase()), texts())) return asTyped.toUpperCase();
+    if (!slashed && (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters))) return typed;
     // (A question that spells the initialism out itself, "net revenue retention (NRR)", has said what it means.)
     const spelledInQuestion = (form: string) => initialismPattern(form).test(question);
     const lowerInitialism = LOWER_INITIALISM.test(typed) && !isStopWord(typed) && !spelledInQuestion(typed.toUpperCase());
@@ -183,8 +187,16 @@ export function spelledOut(
         }
       }
     }
-    const [best, second] = [...counts.values()].sort((a, b) => b.count - a.count);
+    // The phrase printed beside the question's own neighbour decides first ("trade a/p" is the printed
+    // "trade accounts payable", however often "accounting principles" is printed); else the commonest.
     const enough = initialism ? MIN_INITIALISM_PRINTS : MIN_CLIPPED_PRINTS;
+    const beside = besideWords(question, at, asTyped.length, isStopWord);
+    if (beside.length > 0 && counts.size > 1) {
+      const together = [...counts.values()].filter((c) => c.count >= enough).map((entry) => ({ entry, prints: printedBeside([...entry.forms.keys()], beside, texts()) }));
+      const [first, next] = together.sort((a, b) => b.prints - a.prints);
+      if (first && first.prints > 0 && (next === undefined || first.prints > next.prints)) return [...first.entry.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? asTyped;
+    }
+    const [best, second] = [...counts.values()].sort((a, b) => b.count - a.count);
     if (!best || best.count < enough || (second !== undefined && second.count >= best.count)) return asTyped;
     return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? asTyped;
   });
@@ -206,8 +218,9 @@ const LOWER_INITIALISM = /^[a-z]{3,4}$/u;
  */
 function printedTerm(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): string | undefined {
   const phrases = new Map<string, { count: number; capitalised: boolean; forms: Map<string, number> }>();
+  const pattern = initialismPattern(letters);
   for (const text of texts) {
-    for (const match of text.matchAll(initialismPattern(letters))) {
+    for (const match of text.matchAll(pattern)) {
       const words = match[0].split(/[\s,]+/u).filter(Boolean);
       if (isStopWord(words[0]?.toLowerCase() ?? '') || isStopWord(words.at(-1)?.toLowerCase() ?? '')) continue;
       const phrase = words.join(' ').toLowerCase();

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
-import { plainReportService } from './reportFixture.js';
+import { statementRow } from '../../fixtures/pdfs.js';
+import { marketPages, plainReportService } from './reportFixture.js';
 
 /** An invented 2031 annual report whose year ends on 30 June, as its statements say. */
-const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts'];
-
 const service = plainReportService('brackwater-june-2031.pdf', [
   ['Brackwater Weaving Ltd', 'Annual Report 2031'],
   [
@@ -15,11 +13,7 @@ const service = plainReportService('brackwater-june-2031.pdf', [
     statementRow('Share price at financial year end', '4.00', '3.50'),
     statementRow('Basic earnings per share', '0.12', '0.10'),
   ],
-  ...TOPICS.map((topic): PdfBlock[] => [
-    { line: `Markets: ${topic}`, size: 14 },
-    `Our ${topic.toLowerCase()} sold well in the year ended 30 June 2031, and the Board reviews`,
-    `the range of ${topic.toLowerCase()} every year at the end of the season.`,
-  ]),
+  ...marketPages(['Looms', 'Dyes', 'Yarns', 'Bolts'], (topic) => `Our ${topic} sold well in the year ended 30 June 2031, and the Board reviews`),
 ]);
 
 describe('a question that names a day', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
-import { plainReportService } from './reportFixture.js';
+import { statementRow } from '../../fixtures/pdfs.js';
+import { marketPages, plainReportService } from './reportFixture.js';
 
 /**
  * An invented report whose officers' biographies give each name once, over the role, and then call
  * the person by title and surname.
  */
-const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles'];
-
 const service = plainReportService('brackwater-officers-2031.pdf', [
   ['Brackwater Weaving plc', 'Annual Report 2031'],
   [
@@ -26,11 +24,7 @@ const service = plainReportService('brackwater-officers-2031.pdf', [
     statementRow('quills', '1,422,540', '1,430,540'),
     statementRow('Quill printing', '8,100', '7,950'),
   ],
-  ...TOPICS.map((topic): PdfBlock[] => [
-    { line: `Markets: ${topic}`, size: 14 },
-    `Our ${topic.toLowerCase()} are sold to weavers across the region, and the Board reviews`,
-    `the range of ${topic.toLowerCase()} every year at the end of the season.`,
-  ]),
+  ...marketPages(['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles']),
 ]);
 
 describe('a question for a name', () => {

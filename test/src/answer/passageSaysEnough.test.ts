@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type PdfBlock, statementRow } from '../../fixtures/pdfs.js';
-import { plainReportService } from './reportFixture.js';
+import { statementRow } from '../../fixtures/pdfs.js';
+import { marketPages, plainReportService } from './reportFixture.js';
 
 /**
  * An invented 2031 annual report in the British style: each sentence states the year's figure with
  * the year before in brackets, never printing the report's own year beside it, nor the word for the
  * kind of figure it states ("paid", "percentage").
  */
-const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles'];
-
 const service = plainReportService('brackwater-2031.pdf', [
   ['Brackwater Weaving plc', 'Annual Report'],
   [
@@ -34,11 +32,7 @@ const service = plainReportService('brackwater-2031.pdf', [
     { line: 'Operating expenses', size: 14 },
     'As a percentage of total weaving revenue, LR&D expense for 2031 was 12.7%.',
   ],
-  ...TOPICS.map((topic): PdfBlock[] => [
-    { line: `Markets: ${topic}`, size: 14 },
-    `Our ${topic.toLowerCase()} are sold to weavers across the region, and the Board reviews`,
-    `the range of ${topic.toLowerCase()} every year at the end of the season.`,
-  ]),
+  ...marketPages(['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles']),
 ]);
 
 describe('a passage of the report’s own year', () => {

@@ -81,3 +81,16 @@ export function plainReportService(fileName: string, pages: PdfBlock[][]): () =>
     return service;
   };
 }
+
+/**
+ * Pages of ordinary prose about a few markets, one per topic, that give a made report's words their
+ * usual weights: the words every page repeats ("the Board", "every year", "the end of the season")
+ * weigh little, as they do in a real report. `saying` is the first line of each page's paragraph.
+ */
+export function marketPages(topics: readonly string[], saying = (topic: string) => `Our ${topic} are sold to weavers across the region, and the Board reviews`): PdfBlock[][] {
+  return topics.map((topic) => [
+    { line: `Markets: ${topic}`, size: 14 },
+    saying(topic.toLowerCase()),
+    `the range of ${topic.toLowerCase()} every year at the end of the season.`,
+  ]);
+}

@@ -34,6 +34,8 @@ describe('shortened forms read as the phrases the report prints', () => {
     'Other comprehensive income fell; other comprehensive income was 3 glims.',
     'Accounts receivable represents 2 glims; accounts receivable represents most of it. EBITDA was 5 glims.',
     'Quilling, glazing and assembly costs rose; quilling, glazing and assembly took 4 glims.',
+    'Trade accounts payable were 7 glims; trade accounts payable fell. Exhibit 10.26AP is filed.',
+    'Under accounting principles, and accounting principles again, the accounting principles hold.',
   ];
   const vocabulary = vocabularyOf(texts);
   const stopWords = (word: string) => ['of', 'the', 'a', 'and', 'was', 'what', 'how', 'much'].includes(word);
@@ -49,11 +51,15 @@ describe('shortened forms read as the phrases the report prints', () => {
     expect(read('QG&A costs in 2031?')).toBe('quilling, glazing and assembly costs in 2031?');
   });
 
-  it('reads letters joined by "&" as an initialism in any case, and as printed when the report prints it so', () => {
+  it('reads letters joined by "&" or "/" as an initialism in any case, the phrase printed beside the question\'s neighbour first, and as printed when the report prints it so', () => {
     expect(read('how much d&a was charged?')).toBe('how much depreciation and amortization was charged?');
     expect(read('qg&a costs in 2031?')).toBe('quilling, glazing and assembly costs in 2031?');
     // (The report prints "MD&A" itself: the typed form is read in its printed case.)
     expect(read('what does the md&a cover?')).toBe('what does the MD&A cover?');
+    // (Single letters joined by "/" are an initialism too, though its bare letters are printed in a code.)
+    expect(read('how much a/r at year end?')).toBe('how much accounts receivable at year end?');
+    // (The phrase printed beside the question's neighbour wins over the commonest: "trade accounts payable".)
+    expect(read('trade a/p at year end?')).toBe('trade accounts payable at year end?');
     // (A word of letters alone stays lower case: it may be a word.)
     expect(read('how much pbl in 2031?')).toBe('how much pbl in 2031?');
   });
