@@ -86,12 +86,12 @@ export const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同�
 /** The question asks an amount ("how much of" asks a share). */
 export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
+export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
 /**
  * What was spent is an amount: money, or a bare amount whose currency the text gives elsewhere
  * ("spent 7,450 of its cash"), never a count of years or people, nor a percentage.
  */
 export const SPEND_ASK = /\bsp[ae]n[dt]s?\b|\bspending\b/iu;
-export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
 const AGGREGATE_ASK = /加起来|一共|总共|合计|共计|总计|加总|总和|之和|共有多少|\bcombined\b|\bin total\b|\btotal\b|\baltogether\b|\bsum\b/iu;
 const COMPARE_ASK = /同比|比去年|比上年|较上年|较去年|增长了?多少|增加了?多少|减少了?多少|变化|对比|相比|compared?|increase|decrease|change from|\b(?:go|goes|went|gone) (?:up|down)\b|\b(?:rise|rose|risen|grow|grew|grown|fall|fell|fallen|drop|dropped|decline|declined)\b/iu;
 
