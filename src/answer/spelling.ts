@@ -190,15 +190,11 @@ export function spelledOut(
     // The phrase printed beside the question's own neighbour decides first ("trade a/p" is the printed
     // "trade accounts payable", however often "accounting principles" is printed); else the commonest.
     const enough = initialism ? MIN_INITIALISM_PRINTS : MIN_CLIPPED_PRINTS;
-    const beside = besideWords(question, at, asTyped.length, isStopWord);
-    if (beside.length > 0 && counts.size > 1) {
-      const together = [...counts.values()].filter((c) => c.count >= enough).map((entry) => ({ entry, prints: printedBeside([...entry.forms.keys()], beside, texts()) }));
-      const [first, next] = together.sort((a, b) => b.prints - a.prints);
-      if (first && first.prints > 0 && (next === undefined || first.prints > next.prints)) return [...first.entry.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? asTyped;
-    }
+    const besideNeighbour = printedBesideNeighbour([...counts.values()].filter((c) => c.count >= enough), besideWords(question, at, asTyped.length, isStopWord), texts);
+    if (besideNeighbour) return commonestForm(besideNeighbour) ?? asTyped;
     const [best, second] = [...counts.values()].sort((a, b) => b.count - a.count);
     if (!best || best.count < enough || (second !== undefined && second.count >= best.count)) return asTyped;
-    return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? asTyped;
+    return commonestForm(best) ?? asTyped;
   });
 }
 
@@ -238,7 +234,7 @@ function printedTerm(letters: string, texts: Iterable<string>, isStopWord: (word
   const terms = [...phrases.values()].filter((p) => p.capitalised && p.count >= MIN_INITIALISM_PRINTS).sort((a, b) => b.count - a.count);
   const [best, second] = terms;
   if (!best || (second !== undefined && second.count >= best.count)) return undefined;
-  return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return commonestForm(best);
 }
 
 /** Whether a text prints `form` as a word of its own ("D&A", not the tail of "MD&A"). */
@@ -323,15 +319,11 @@ export function unclipped(
     }
     // The word printed beside the question's own neighbour decides first ("accrued employee comp" is
     // the printed "employee compensation", however often "company" is printed); else the commonest.
-    const beside = besideWords(question, at, typed.length, isStopWord);
-    if (beside.length > 0 && families.size > 1) {
-      const together = [...families.values()].map((family) => ({ family, prints: printedBeside([...family.forms.keys()], beside, texts()) }));
-      const [first, next] = together.sort((a, b) => b.prints - a.prints);
-      if (first && first.prints > 0 && (next === undefined || first.prints > next.prints)) return [...first.family.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? typed;
-    }
+    const besideNeighbour = printedBesideNeighbour([...families.values()], besideWords(question, at, typed.length, isStopWord), texts);
+    if (besideNeighbour) return commonestForm(besideNeighbour) ?? typed;
     const [best, second] = [...families.values()].sort((a, b) => b.count - a.count);
     if (!best || best.count < MIN_SKELETON_PRINTS || (second !== undefined && best.count < SKELETON_DOMINANCE * second.count)) return typed;
-    return [...best.forms].sort((a, b) => b[1] - a[1])[0]?.[0] ?? typed;
+    return commonestForm(best) ?? typed;
   });
 }
 
@@ -358,6 +350,28 @@ function besideWords(question: string, at: number, length: number, isStopWord: (
   if (before !== undefined && !isStopWord(before)) out.push({ before });
   if (after !== undefined && !isStopWord(after)) out.push({ after });
   return out;
+}
+
+/** A phrase or word a short form may stand for, with the forms it is printed in and how often each. */
+interface Reading {
+  forms: ReadonlyMap<string, number>;
+}
+
+/** The form a reading is printed in most. */
+function commonestForm(reading: Reading): string | undefined {
+  return [...reading.forms].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Of two readings or more, the one the texts print beside the question's neighbouring word more
+ * often than any other ("trade accounts payable" for "trade a/p"), or undefined: no neighbour, or
+ * no reading printed beside it more than the rest.
+ */
+function printedBesideNeighbour<R extends Reading>(readings: readonly R[], beside: ReadonlyArray<{ before?: string; after?: string }>, texts: () => Iterable<string>): R | undefined {
+  if (beside.length === 0 || readings.length < 2) return undefined;
+  const together = readings.map((reading) => ({ reading, prints: printedBeside([...reading.forms.keys()], beside, texts()) }));
+  const [first, next] = together.sort((a, b) => b.prints - a.prints);
+  return first && first.prints > 0 && (next === undefined || first.prints > next.prints) ? first.reading : undefined;
 }
 
 /** How often the texts print one of `forms` right after a `before` word or right before an `after` word. */

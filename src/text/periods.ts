@@ -108,15 +108,20 @@ export function daysNamed(text: string): Array<{ month: number; day: number }> {
   return out;
 }
 
-/** The full dates a text prints ("30 June 2031", "December 31, 2031", "2031年12月31日"): day, month and year. */
+const EN_DATES = new RegExp(EN_DATE.source, 'giu');
+const CN_DATES = new RegExp(CN_DATE.source, 'gu');
+
+/** The full dates a text prints ("30 June 2031", "December 31, 2031", "2031年12月31日", "2031-12-31"): day, month and year. */
 export function datesNamed(text: string): Array<{ month: number; day: number; year: number }> {
   const out: Array<{ month: number; day: number; year: number }> = [];
-  for (const pattern of [new RegExp(EN_DATE.source, 'giu'), new RegExp(CN_DATE.source, 'gu')]) {
-    for (const m of text.matchAll(pattern)) {
-      const year = Number(YEAR.exec(m[0])?.[1]);
-      const [day] = daysNamed(m[0].replace(/^((?:19|20)\d{2})\s*年/u, '').replace(/^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$/u, '$2月$3日'));
-      if (day && year) out.push({ ...day, year });
-    }
+  for (const m of text.matchAll(EN_DATES)) {
+    const [day] = daysNamed(m[0]);
+    if (day) out.push({ ...day, year: Number(YEAR.exec(m[0])?.[1]) });
+  }
+  // (A Chinese or numeric date prints year, month and day in that order.)
+  for (const m of text.matchAll(CN_DATES)) {
+    const [year = 0, month = 0, day = 0] = (m[0].match(/\d+/gu) ?? []).map(Number);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push({ month, day, year });
   }
   return out;
 }
