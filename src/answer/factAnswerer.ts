@@ -1011,6 +1011,23 @@ function namesTable(title: string, asked: AskedText): boolean {
     const [a, b] = [words[i], words[i + 1]];
     if (a !== undefined && b !== undefined && a !== b && asked.words.has(a) && asked.words.has(b)) return true;
   }
+  return namesTableByInitials(words, asked.text);
+}
+
+/**
+ * Staff shorthand names a statement by the initials of two or three of its title's words that stand
+ * next to each other, function words aside: "bs" for "Balance Sheets", "cf stmt" for "Statement of
+ * Cash Flows". The shorthand is a word of its own in the question, and no function word ("is", "as").
+ */
+function namesTableByInitials(titleWords: readonly string[], question: string): boolean {
+  const shorthand = new Set((question.match(/\b[a-z]{2,3}\b/giu) ?? []).map((w) => w.toLowerCase()).filter((w) => !EN_FUNCTION_WORDS.has(w)));
+  if (shorthand.size === 0) return false;
+  for (let i = 0; i < titleWords.length; i += 1) {
+    for (const span of [2, 3]) {
+      const initials = titleWords.slice(i, i + span).map((w) => w[0] ?? '').join('');
+      if (initials.length === span && shorthand.has(initials)) return true;
+    }
+  }
   return false;
 }
 
@@ -1115,9 +1132,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // English question, whose asking words the analysis does not list).
     if (fact.year !== null && !asksAmount && labelKeys(fact.label).key !== bareLabel) continue;
     // The question names the statement ("… per the cash flow statement"): its rows go first, and one is
-    // also named by what it is of ("capex on plant and equipment" for "Payments for plant and equipment").
+    // also named by what it is of ("capex on plant and equipment" for "Payments for plant and equipment"),
+    // the stronger of that and any other reading of its label.
     const inNamedTable = !han(fact.ref.table.title) && namesTable(fact.ref.table.title, asked);
-    const own = factStrength(fact, asked, asksWho, isWord) || (inNamedTable && fact.attribute === null ? objectStrength(fact.label, asked) : 0);
+    const own = Math.max(factStrength(fact, asked, asksWho, isWord), inNamedTable && fact.attribute === null ? objectStrength(fact.label, asked) : 0);
     if (own === 0) continue;
     // A two-character label names a line item of a statement (a period column), not a field of a
     // key-value table ("公司", "地址": every question has such words).

@@ -926,6 +926,46 @@ describe('a statement the question names', () => {
   });
 });
 
+describe('a statement named in staff shorthand', () => {
+  const position: ParsedTable = {
+    ...english,
+    id: 'BALANCE SHEETS',
+    title: 'Consolidated balance sheets',
+    rows: [
+      ['Quill bonds', '18,640', '20,575'],
+      ['Cash', '9,000', '7,500'],
+    ],
+    rowPages: [20, 20],
+  };
+  const flows: ParsedTable = {
+    ...english,
+    id: 'STATEMENTS OF CASH FLOWS',
+    title: 'Consolidated statements of cash flows',
+    rows: [
+      ['Purchase of kilns', '(6,290)', '(5,709)'],
+      ['Purchase of quill bonds', '(35,576)', '(11,627)'],
+      ['Purchase of glimmer rights', '(1,012)', '(947)'],
+      ['Cash at end of year', '9,000', '7,500'],
+    ],
+    rowPages: [22, 22, 22, 22],
+  };
+  const both = [position, flows].flatMap((table) => factsOfTable({ table, report }));
+  const ask = (question: string) => answerFromFacts(both, analyseQuestion(question, tokenizer))?.fact;
+
+  it('reads "cf stmt" as the statement of cash flows by the initials of its title words', () => {
+    expect(ask('how much did we spend buying quill bonds? cf stmt pls')?.value).toBe('(35,576)');
+    expect(ask('quill bonds on the bs?')?.value).toBe('18,640');
+  });
+
+  it('reads a row of the named statement by what it is of, though its label is also read without its common first word', () => {
+    expect(ask('how much did we spend buying quill bonds? (cash flow)')?.value).toBe('(35,576)');
+  });
+
+  it('keeps the row named whole when no statement is named', () => {
+    expect(ask('how much did we spend buying quill bonds?')?.value).toBe('18,640');
+  });
+});
+
 describe('a table of people by the columns of each period', () => {
   const pay: ParsedTable = {
     ...english,
