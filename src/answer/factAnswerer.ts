@@ -178,6 +178,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     // (The row's label path: its own label, or the merged one of its block, then the words of the
     // columns that qualify it — "柴油机 销售量".)
     const label = cleanLabel([firstCells[row] ?? '', ...qualifierColumns.map((c) => cells[c] ?? '')].filter((part) => part.trim() !== '').join(' '));
+    // (A subtotal without a label closes the group it sums.)
+    if (label === '' && cells.some((cell) => /\d/u.test(cell))) group = null;
     if (label === '' || pageList.has(row)) return;
     const rowUnit = unitColumn >= 0 ? (cells[unitColumn] ?? '').trim() : '';
     const blockPeriod = cells.slice(1).every((cell) => !/\d/u.test(cell)) ? periodOf(label) : null;
@@ -188,7 +190,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     const filled = cells.map((cell, c) => (c > 0 && cell.trim() !== '' ? c : -1)).filter((c) => c > 0);
     if (filled.length === 0) {
       // (A row left empty — an item this report has nothing for — heads nothing.)
-      if (/[:：]\s*$/u.test(cells[0] ?? '')) group = label;
+      if (headsGroup(cells[0] ?? '')) group = label;
       return;
     }
     // A row of a table without headings that gives its label one value is a label-value pair.
@@ -213,8 +215,27 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         out.push({ ...base, row, column, label, year: blockYear, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
       }
     });
+    if (CLOSES_GROUP.test(label)) group = null;
   });
   return out;
+}
+
+/** A row that sums its group, and so is its last: "Total current liabilities", "Net cash used in investing activities", "流动资产合计". */
+const CLOSES_GROUP = /^(?:total|net)\b|(?:合计|小计|总计)$/iu;
+
+/** Most words an English heading row of a statement has ("Net cash flows from investing activities"). */
+const MAX_HEADING_ROW_WORDS = 6;
+
+/**
+ * Whether a row with a label and no values heads the rows under it. One ending in a colon does
+ * ("流动资产：", "Earnings per share:"). So does a short English phrase that is no sentence
+ * ("Non-current liabilities"): an English statement prints a dash for an item it has nothing for,
+ * while a Chinese one leaves that item's cells blank, so there only the colon tells a heading.
+ */
+function headsGroup(firstCell: string): boolean {
+  const text = firstCell.trim();
+  if (/[:：]$/u.test(text)) return true;
+  return /^[A-Z]/u.test(text) && !/\p{Script=Han}/u.test(text) && !/[.;,]$/u.test(text) && text.split(/\s+/u).length <= MAX_HEADING_ROW_WORDS;
 }
 
 /** A column that names each row's unit: "单位", "计量单位", "Unit". */

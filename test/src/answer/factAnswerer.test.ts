@@ -531,6 +531,55 @@ describe('rows labelled alike under different group headings', () => {
   });
 });
 
+describe('group headings printed without a colon', () => {
+  const position: ParsedTable = {
+    ...english,
+    id: 'STATEMENT OF QUILL POSITION',
+    title: 'Statement of quill position',
+    rows: [
+      ['Current liabilities', '', ''],
+      ['Glimmer loans', '1,122', '154'],
+      ['Total current liabilities', '8,613', '4,782'],
+      ['Non-current liabilities', '', ''],
+      ['Glimmer loans', '4,151', '2,439'],
+      ['', '4,961', '3,358'],
+      ['Cash held in quills', '9,000', '7,500'],
+    ],
+    rowPages: [17, 17, 17, 17, 17, 17, 17],
+  };
+  const facts = factsOfTable({ table: position, report });
+  const value = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+  const groupOf = (label: string) => facts.filter((f) => f.label === label && f.year === 2031).map((f) => f.group);
+
+  it('takes a short English phrase over rows as their group, up to the row that sums it', () => {
+    expect(groupOf('Glimmer loans')).toEqual(['Current liabilities', 'Non-current liabilities']);
+    expect(groupOf('Total current liabilities')).toEqual(['Current liabilities']);
+    // Closed by its total, or by a subtotal printed without a label.
+    expect(groupOf('Cash held in quills')).toEqual([null]);
+    expect([value('non-current glimmer loans this year?'), value('current glimmer loans this year?')]).toEqual(['4,151', '1,122']);
+  });
+
+  it('takes no blank Chinese row as a heading: a Chinese statement leaves a nil item blank', () => {
+    const chinese: ParsedTable = {
+      ...statement,
+      rows: [
+        ['流动负债：', '', '', ''],
+        ['栖木借款', '', '', ''],
+        ['短期借款', '100.00', '90.00', '11.11%'],
+        ['流动负债合计', '300.00', '200.00', '50.00%'],
+        ['应付栖木款', '80.00', '70.00', '14.29%'],
+      ],
+      rowPages: [60, 60, 60, 60, 60],
+    };
+    const groups = factsOfTable({ table: chinese, report }).filter((f) => f.year === 2031 && !f.change).map((f) => [f.label, f.group]);
+    expect(groups).toEqual([
+      ['短期借款', '流动负债'],
+      ['流动负债合计', '流动负债'],
+      ['应付栖木款', null],
+    ]);
+  });
+});
+
 describe('a list of pages', () => {
   const contents: ParsedTable = {
     ...companyInfo,
