@@ -108,7 +108,11 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
     const shape = geometry && block && !options.skipPages?.has(line.page) ? classify(line, geometry, block, bodySize) : 'other';
     // A short line centred on the text by chance may be the first line of a column head wrapped over
     // the header row right under it ("Less than 1" over "year" of "year | 1–5 years | Total").
-    const kind = shape === 'centred' ? (headsColumnBelow(line, lines[index + 1], block) ? 'cell' : 'other') : shape;
+    // So may a line that starts where a value cell of the line above starts: it runs on in that column
+    // ("97 Quill Road" under "Registered office | 12 Glimmer Street"). A title is centred on its own
+    // length, and starts on a column only by chance.
+    const kind =
+      shape === 'centred' ? (headsColumnBelow(line, lines[index + 1], block) || continuesValueColumn(line, run.at(-1)) ? 'cell' : 'other') : shape;
     if (kind === 'other' || !geometry) {
       close();
       return;
@@ -136,6 +140,16 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
   });
   close();
   return tables;
+}
+
+/** Whether a line starts, within the slack, where a cell right of the first of the run's last line starts, on the same page and right under it. */
+function continuesValueColumn(line: CleanLine, previous: Candidate | undefined): boolean {
+  const geometry = line.geometry;
+  if (!geometry || !previous || previous.line.page !== line.page) return false;
+  const above = previous.geometry;
+  if (geometry.y - above.y > MAX_ROW_GAP * geometry.size || geometry.y <= above.y) return false;
+  const cells = above.segments.length >= 2 ? above.segments.slice(1) : above.segments;
+  return cells.some((cell) => Math.abs(cell.x0 - geometry.x0) <= ALIGN_SLACK * geometry.size);
 }
 
 /** Column heads may stand apart from the rows under them by up to this many line heights (× font size). */
@@ -293,6 +307,9 @@ function splitAtNewHeaders(run: Candidate[]): Candidate[][] {
     if (isHeaderLine(candidate)) {
       let first = i;
       while (first - 1 > start && run[first - 1] && !run[first - 1]?.multi) first -= 1;
+      // (Single lines that run over a page break: those at the foot of the page before end the table
+      // above; the new table's title lines are those on its own page.)
+      while (first < i && run[first]?.line.page !== candidate.line.page) first += 1;
       // Title lines at the top of a new page start a table there even after rows without amounts (a signature block).
       const newPage = run[first]?.line.page !== run[first - 1]?.line.page;
       // A title and its period line (two lines or more) stand between the tables; one line is a

@@ -436,6 +436,55 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('keeps a directory whole where a line running on in the value column happens to sit centred on the page', async () => {
+    const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 220 }], advance: 14 });
+    const more = (value: string): PdfBlock => ({ placed: [{ text: value, x: 220 }], advance: 14 });
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      pages: [
+        [
+          { line: 'Corporate directory', size: 12 },
+          'Brackwater Quills Ltd keeps its register and its books at the offices below, and the Board',
+          'answers letters to either of them within the month.',
+          pair('Registered office', '14 Ember Street'),
+          more('GLIMMERTON, VIC 3999'),
+          more('Telephone: + 61 3 9000 1234 (office hours only)'),
+          pair('Share register', 'Quillstone Registry Services'),
+          more('QUILLPORT, VIC 3998'),
+          pair('Website', 'www.glimmer-example.test'),
+        ],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'centred-directory.pdf');
+    expect(tables.map((t) => t.rows.filter((r) => r[0] !== '').map((r) => r[0]))).toEqual([['Registered office', 'Share register', 'Website']]);
+  });
+
+  it('starts a statement at its title on the next page, though a table of words ends the page before on a lone line', async () => {
+    const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 56 }, { text: value, x: 220 }], advance: 14 });
+    const pdf = await makeReportPdf({
+      header: null,
+      pages: [
+        [
+          { line: 'Reserves', size: 12 },
+          pair('Quill reserve', 'amounts set aside for the renewal of quill'),
+          pair('Retained earnings', 'cumulative net gains and losses recognised in the'),
+          { placed: [{ text: 'statement of comprehensive income', x: 56 }], advance: 14 },
+        ],
+        [
+          'Group Statement of Cash Flows',
+          'For the year ended 31 December 2031',
+          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 14 },
+          statementRow('Receipts from glimmer sales', '4,120', '3,870'),
+          statementRow('Purchase of quills', '(411)', '(120)'),
+        ],
+      ],
+    });
+    const tables = await tablesOf(pdf, 'words-then-statement.pdf');
+    const flows = tables.find((t) => t.rows.some((r) => r[0] === 'Purchase of quills'));
+    expect([flows?.title, flows?.page, flows?.rows.some((r) => (r[0] ?? '').startsWith('Retained'))]).toEqual(['Group Statement of Cash Flows', 2, false]);
+  });
+
   it('starts a new table under a title at the top of the next page, after a signature block', async () => {
     // Titles in the body size, as some reports print them: only the layout tells them from a row.
     const statement = (title: string, first: string): PdfBlock[] => [
