@@ -1,4 +1,5 @@
 import type { ParsedTable, ReportMeta } from '../store/shapes.js';
+import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
@@ -151,13 +152,28 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false, holder: false, group: null };
   out.push(...holderFacts(ref, pageOf));
   if (table.keyValue) {
+    // Per label column, where in `out` the pair of the row above stands, while lines under it go on with its value.
+    const open = new Map<number, number>();
     table.rows.forEach((cells, row) => {
       if (pageList.has(row)) return;
       for (let c = 0; c + 1 < cells.length; c += 2) {
         const label = cleanLabel(cells[c] ?? '');
         const value = (cells[c + 1] ?? '').trim();
+        const above = open.get(c);
+        open.delete(c);
+        if (label === '' && value !== '' && above !== undefined) {
+          const pair = out[above];
+          if (pair && continuesValue(value)) {
+            out[above] = { ...pair, value: `${pair.value}, ${value}` };
+            open.set(c, above);
+          }
+          continue;
+        }
         // (Zeros alone, "00", are the tail of an amount broken over lines — no value, no code.)
-        if (label !== '' && value !== '' && !/^0{2,}$/u.test(value)) out.push({ ...base, row, column: c + 1, label, year: null, value, unit: '', page: pageOf(row) });
+        if (label !== '' && value !== '' && !/^0{2,}$/u.test(value)) {
+          open.set(c, out.length);
+          out.push({ ...base, row, column: c + 1, label, year: null, value, unit: '', page: pageOf(row) });
+        }
       }
     });
     return out;
@@ -174,12 +190,22 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   // A row that names a year and holds no figure ("Group - 2031", then its rows; "Group - 2030", then
   // the same rows again) gives the rows under it that year, where the columns name none.
   let blockYear: number | null = null;
+  // Where in `out` the label-value pair of the row above stands, while lines under it go on with its value.
+  let openPair: number | null = null;
   table.rows.forEach((cells, row) => {
     // (The row's label path: its own label, or the merged one of its block, then the words of the
     // columns that qualify it — "柴油机 销售量".)
     const label = cleanLabel([firstCells[row] ?? '', ...qualifierColumns.map((c) => cells[c] ?? '')].filter((part) => part.trim() !== '').join(' '));
     // (A subtotal without a label closes the group it sums.)
     if (label === '' && cells.some((cell) => /\d/u.test(cell))) group = null;
+    // In a table without headings, a line with a value and no label goes on with the value above.
+    const lone = cells.slice(1).filter((cell) => cell.trim() !== '');
+    const pair = openPair === null ? undefined : out[openPair];
+    if (pair !== undefined && label === '' && lone.length === 1 && continuesValue(lone[0] ?? '')) {
+      out[openPair ?? 0] = { ...pair, value: `${pair.value}, ${(lone[0] ?? '').trim()}` };
+      return;
+    }
+    openPair = null;
     if (label === '' || pageList.has(row)) return;
     const rowUnit = unitColumn >= 0 ? (cells[unitColumn] ?? '').trim() : '';
     const blockPeriod = cells.slice(1).every((cell) => !/\d/u.test(cell)) ? periodOf(label) : null;
@@ -196,6 +222,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     // A row of a table without headings that gives its label one value is a label-value pair.
     if (!headed && filled.length === 1) {
       const column = filled[0] as number;
+      openPair = out.length;
       out.push({ ...base, row, column, label, year: null, value: (cells[column] ?? '').trim(), unit: '', page: pageOf(row) });
       return;
     }
@@ -236,6 +263,15 @@ function headsGroup(firstCell: string): boolean {
   const text = firstCell.trim();
   if (/[:：]$/u.test(text)) return true;
   return /^[A-Z]/u.test(text) && !/\p{Script=Han}/u.test(text) && !/[.;,]$/u.test(text) && text.split(/\s+/u).length <= MAX_HEADING_ROW_WORDS;
+}
+
+/**
+ * Whether a line printed under a label's value, with no label of its own, goes on with that value:
+ * "Registered office | 12 Quill Road" over "| Brackwater" is one address. Not an amount (a number
+ * without a label under amounts is their subtotal), nor the zeros of an amount broken over lines.
+ */
+function continuesValue(text: string): boolean {
+  return parseAmount(text) === null && !/^0{2,}$/u.test(text.trim());
 }
 
 /** A column that names each row's unit: "单位", "计量单位", "Unit". */
@@ -320,6 +356,18 @@ export function pageListRows(table: Pick<TableRef['table'], 'rows'>, pageCount: 
 
 /** A first cell that can name a person or a body: letters, no figures, short. */
 const NAMES_SOMEONE = (text: string) => /\p{L}/u.test(text) && !/\d/u.test(text) && [...text].length <= 40 && !NAME_HEADING.test(text);
+/**
+ * A role is a short title ("Senior Vice President of Glimmer Sales"); a cell may list a few of them,
+ * and a longer cell is a sentence about the one it names, not their roles.
+ */
+const MAX_ROLE_CHARS = 60;
+const MAX_ROLES_CHARS = 2 * MAX_ROLE_CHARS;
+/** The roles a cell names, each as printed, or none when it holds a figure or reads as a sentence. */
+function rolesIn(cell: string): string[] {
+  if (/\d/u.test(cell) || [...cell].length > MAX_ROLES_CHARS) return [];
+  const roles = cell.split(ROLE_SPLIT);
+  return roles.some((role) => [...role].length > MAX_ROLE_CHARS) ? [] : roles.flatMap(roleReadings);
+}
 /** A cell that names roles: words, no figures, a few of them joined by 、 , ; and. */
 const ROLE_SPLIT = /\s*(?:[、,，;；/]|\band\b|&)\s*/u;
 
@@ -345,6 +393,9 @@ function roleReadings(role: string): string[] {
   return head !== whole && head.length >= 2 ? [whole, head] : [whole];
 }
 
+/** A note mark after a name, pointing to the note about the person below the table: "Ada Quill (c)", "Orrin Vale (2)". */
+const NOTE_MARK = /\s*[(（](?:[a-z]|\d{1,2})[)）]$/u;
+
 /** Who holds each role a row names beside its first cell, one fact per role ("董事、总经理" is two). */
 function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[] {
   const out: TableFact[] = [];
@@ -364,20 +415,19 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
         recordHolder = NAMES_SOMEONE(value) ? value : null;
         return;
       }
-      if (recordHolder === null || /\d/u.test(value) || [...value].length > 60) return;
-      for (const label of value.split(ROLE_SPLIT).flatMap(roleReadings)) {
+      if (recordHolder === null) return;
+      for (const label of rolesIn(value)) {
         if (label.length < 2 || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
         out.push({ ref, row, column: 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: recordHolder, unit: '', page: pageOf(row) });
       }
     });
   }
   ref.table.rows.forEach((cells, row) => {
-    const holder = (cells[0] ?? '').trim();
+    const holder = (cells[0] ?? '').trim().replace(NOTE_MARK, '');
     if (!NAMES_SOMEONE(holder)) return;
     if (!namesColumn && cells.filter((c) => c.trim() !== '').length < 3) return;
     cells.slice(1).forEach((cell, i) => {
-      if (/\d/u.test(cell) || [...cell].length > 60) return;
-      for (const label of cell.split(ROLE_SPLIT).flatMap(roleReadings)) {
+      for (const label of rolesIn(cell)) {
         if (label.length < 2 || NAME_HEADING.test(label) || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
         out.push({ ref, row, column: i + 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: holder, unit: '', page: pageOf(row) });
       }

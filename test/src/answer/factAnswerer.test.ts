@@ -429,6 +429,20 @@ describe('who holds a role a row names', () => {
     expect([who('总经理叫什么？'), who('what is the name of the chief financial officer?')]).toEqual(['周栖木', 'Tobin Quell']);
   });
 
+  it('reads each role of a cell that lists a long title and a short one, and names the holder without the mark of a note about them', () => {
+    const longer: ParsedTable = {
+      ...officers,
+      rows: [
+        ['Orrin Vale (c)', '67', 'Senior Vice President of Glimmer Estates and Development, Secretary'],
+        ['Wren Calloway (d)', '58', 'Wren Calloway joined the Company as head of the quill works at Brackwater, and now leads the dye house too'],
+      ],
+    };
+    const facts = factsOfTable({ table: longer, report });
+    expect(answerFromFacts(facts, analyseQuestion('who acts as corporate secretary?', tokenizer))?.fact.value).toBe('Orrin Vale');
+    // A cell as long as a sentence names no role.
+    expect(facts.filter((f) => f.holder && f.value === 'Wren Calloway').map((f) => f.label)).toEqual([]);
+  });
+
   it('takes no label-value pair for a holder, nor the report\'s own organisation for a role', () => {
     const info: ParsedTable = { ...officers, id: '公司信息', header: ['', ''], rows: [['公司的中文名称', '青禾智造股份有限公司'], ['Registered office', 'Qinghe Holdings Ltd']] };
     const signed: ParsedTable = { ...officers, id: 'Signatures', header: ['', '', ''], rows: [['/s/ Ilse Marrow', 'Qinghe Holdings Ltd', 'May 2, 2031']] };
@@ -576,6 +590,40 @@ describe('group headings printed without a colon', () => {
       ['短期借款', '流动负债'],
       ['流动负债合计', '流动负债'],
       ['应付栖木款', null],
+    ]);
+  });
+});
+
+describe('values that run on over lines of their own', () => {
+  it('joins the lines under a key-value pair that have no label to its value', () => {
+    const directory: ParsedTable = {
+      ...companyInfo,
+      id: 'Corporate directory',
+      title: 'Corporate directory',
+      header: ['', ''],
+      rows: [
+        ['Directors', 'Ms Wren Calloway'],
+        ['', 'Mr Piers Quenby'],
+        ['Registered office', '14 Ember Street'],
+        ['', 'GLIMMERTON, VIC 3999'],
+        ['Share register', 'Quillstone Registry Services'],
+        ['Website', 'www.glimmer-example.test'],
+      ],
+      rowPages: [3, 3, 3, 3, 3, 3],
+    };
+    expect(factsOfTable({ table: directory, report }).map((f) => [f.label, f.value])).toEqual([
+      ['Directors', 'Ms Wren Calloway, Mr Piers Quenby'],
+      ['Registered office', '14 Ember Street, GLIMMERTON, VIC 3999'],
+      ['Share register', 'Quillstone Registry Services'],
+      ['Website', 'www.glimmer-example.test'],
+    ]);
+  });
+
+  it('joins no amount: a number with no label under label-value pairs is their subtotal', () => {
+    const pairs: ParsedTable = { ...english, id: 'Table (page 9)', title: '', header: ['', ''], periods: undefined, unit: null, rows: [['Quill sales', 'Glimmer Road depot'], ['', 'Brackwater'], ['Kiln sales', '1,200'], ['', '2,400']], rowPages: [9, 9, 9, 9] };
+    expect(factsOfTable({ table: pairs, report }).map((f) => [f.label, f.value])).toEqual([
+      ['Quill sales', 'Glimmer Road depot, Brackwater'],
+      ['Kiln sales', '1,200'],
     ]);
   });
 });
