@@ -9,7 +9,7 @@ import type { Chunk } from '../store/shapes.js';
 import { figureYear, framedAfter, respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
-import { agentNouns, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
+import { agentNouns, askedKind, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
@@ -405,6 +405,8 @@ export function answerExtractively(
 ): ExtractiveAnswer | null {
   const wantsName = question.language === 'en' && !question.wantsFigure && asksForName(question.text);
   const agents = wantsName ? agentNouns(question.text) : [];
+  const kindAsked = wantsName ? askedKind(question.text) : null;
+  const kindStem = kindAsked === null ? null : stemWord(kindAsked);
   const askedStems = wantsName ? questionStems(question.matchText) : new Set<string>();
   const terms = weightedTerms(question.matchText, tokenizer, weights).map((t) =>
     agents.length > 0 && agents.includes(`${stemWord(t.term)}or`) ? { ...t, also: agents } : t,
@@ -480,8 +482,9 @@ export function answerExtractively(
       // …or goes on about it in the next, opening with its name ("…offered Quill Go in 352 stores. Quill Go lets customers…").
       const next = sentences[i + 1] ?? '';
       const after = !rows && continuesSubject(sentence, next) ? next : '';
-      // (The words naming the kind of figure asked, "pay" or "percentage", are said by the figure itself.)
-      const saying = figure ? kindSaidBy(figure, question) : null;
+      // (The words naming the kind of figure asked, "pay" or "percentage", are said by the figure itself;
+      // the kind of thing a question for a name asks, "which town", by the name the sentence prints.)
+      const saying = figure ? kindSaidBy(figure, question) : kindStem !== null && names.length > 0 ? (term: string) => stemWord(term) === kindStem : null;
       const here = saying ? terms.map((t) => (saying(t.term) ? { ...t, implied: true } : t)) : terms;
       const own = coverageOf(here, sentence);
       const withContext = coverageOf(here, `${before}${sentence}${after}`);

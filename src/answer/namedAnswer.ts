@@ -14,6 +14,20 @@ export function asksForName(question: string): boolean {
   return ASKS_NAME.test(question);
 }
 
+/** "Which firm …", "which town …": the noun after "which" names the kind of thing asked. */
+const WHICH_NOUN = /^\s*which\s+([a-z]+)\b/iu;
+/** Words after "which" that name no kind: verbs and determiners ("which is", "which of"). */
+const NOT_KIND = /^(?:is|are|was|were|do|does|did|has|have|had|of|one|ones|the|our|its|their|can|will|would|should)$/iu;
+
+/**
+ * The kind of thing a question for a name asks ("town" of "which town is our office in?"), or null. A
+ * sentence that names one need not say the kind: "I Quill Lane, Brackwater" names the town.
+ */
+export function askedKind(question: string): string | null {
+  const noun = WHICH_NOUN.exec(question)?.[1];
+  return noun === undefined || NOT_KIND.test(noun) ? null : noun.toLowerCase();
+}
+
 /** A capitalised word: "Jones", "LLP", "McKinsey", "O'Neil", "U.S."; joined in a run by "of", "and", "&". */
 const NAME_RUN = /(?:[A-Z][A-Za-z'’.&-]*)(?:[ \t]+(?:(?:of|and|&|de|van|von|du)[ \t]+)?[A-Z][A-Za-z'’.&-]*)*/gu;
 const DETERMINERS = 'the|this|that|these|those|each|every|our|its|their|a|an|any|such';
