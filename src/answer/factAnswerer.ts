@@ -2,6 +2,7 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
+import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
 import { latinStems, stemWord } from '../text/stem.js';
 import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
@@ -357,16 +358,22 @@ export function pageListRows(table: Pick<TableRef['table'], 'rows'>, pageCount: 
 /** A first cell that can name a person or a body: letters, no figures, short. */
 const NAMES_SOMEONE = (text: string) => /\p{L}/u.test(text) && !/\d/u.test(text) && [...text].length <= 40 && !NAME_HEADING.test(text);
 /**
- * A role is a short title ("Senior Vice President of Glimmer Sales"); a cell may list a few of them,
- * and a longer cell is a sentence about the one it names, not their roles.
+ * A cell this short may name roles in any case ("Chief executive officer"). A longer one, up to twice
+ * as long, names them only as titles do, every word capitalised but the small ones ("Senior Vice
+ * President of Glimmer Estates and Development, Secretary"); else it is a line of prose about the
+ * one it names ("…, Ada has built up a range of quill businesses").
  */
 const MAX_ROLE_CHARS = 60;
 const MAX_ROLES_CHARS = 2 * MAX_ROLE_CHARS;
+/** A word of a title: capitalised, or one of the small words a title leaves in lower case. */
+const TITLE_WORD = /^(?:\p{Lu}.*|of|and|the|for|to|in|on|at|&|[–—-])$/u;
 /** The roles a cell names, each as printed, or none when it holds a figure or reads as a sentence. */
 function rolesIn(cell: string): string[] {
-  if (/\d/u.test(cell) || [...cell].length > MAX_ROLES_CHARS) return [];
+  const length = [...cell].length;
+  if (/\d/u.test(cell) || length > MAX_ROLES_CHARS) return [];
   const roles = cell.split(ROLE_SPLIT);
-  return roles.some((role) => [...role].length > MAX_ROLE_CHARS) ? [] : roles.flatMap(roleReadings);
+  if (length > MAX_ROLE_CHARS && !roles.every((role) => role.trim().split(/\s+/u).every((word) => TITLE_WORD.test(word)))) return [];
+  return roles.flatMap(roleReadings);
 }
 /** A cell that names roles: words, no figures, a few of them joined by 、 , ; and. */
 const ROLE_SPLIT = /\s*(?:[、,，;；/]|\band\b|&)\s*/u;
@@ -1046,6 +1053,9 @@ export function indexFacts(facts: readonly TableFact[]): FactIndex {
       for (const word of words) add(`w${word}`, at);
       for (let i = 0; i + 1 < initials.length; i += 1) add(`i${initials.slice(i, i + 2)}`, at);
     }
+    // (A role is also asked by the verb it is the doer of: "who chairs…" for "Chairman".)
+    const roleWord = fact.holder ? /[A-Za-z]+/u.exec(fact.label)?.[0] : undefined;
+    if (roleWord !== undefined) for (const verb of doerVerbs(roleWord)) add(`d${verb}`, at);
   });
   return { facts, byKey };
 }
@@ -1057,6 +1067,8 @@ export function factsAskedAbout(index: FactIndex, asked: AskedText): TableFact[]
   if (asked.counted !== null) keys.add(`n${asked.counted}`);
   for (const word of asked.words) keys.add(`w${word}`);
   for (const token of initialismTokens(asked.text)) keys.add(`i${initialismLetters(token).slice(0, 2)}`);
+  const doer = askedDoerVerb(asked.text);
+  if (doer !== null) keys.add(`d${doer}`);
   const at = new Set<number>();
   for (const key of keys) for (const i of index.byKey.get(key) ?? []) at.add(i);
   return [...at].sort((a, b) => a - b).flatMap((i) => index.facts[i] ?? []);
@@ -1103,6 +1115,16 @@ function namesTableByInitials(titleWords: readonly string[], question: string): 
 }
 
 /**
+ * A role whose first word is the doer of the verb a "who" question asks ("Chairman of the Board" for
+ * "who chairs the board?", "Auditor" for "who audits us?"), its other words asked: as strong as the
+ * role named whole.
+ */
+function doerStrength(role: string, verbStem: string, asked: AskedText): number {
+  const [first = '', ...rest] = (role.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => !EN_FUNCTION_WORDS.has(w));
+  return namesDoer(first, verbStem) && enWords(rest.join(' ')).every((w) => asked.words.has(w)) ? (rest.length + 1) * 2 : 0;
+}
+
+/**
  * A label of the shape "<what> <preposition> <what it is of>" ("Payments for property, plant and
  * equipment", "Proceeds from sale of glimmer"), named by what it is of: its words after the first
  * preposition, two or more, all asked. Weaker than the label whole by one word.
@@ -1136,6 +1158,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const askedUnit = ASKED_UNIT.exec(question.text)?.[1]?.toLowerCase() ?? null;
   const asked = askedText(question.text);
   const asksWho = WHO_ASK.test(question.text);
+  const doerVerb = question.language === 'en' ? askedDoerVerb(question.text) : null;
   const asksParent = PARENT_ONLY.test(question.text);
   const asksCount = COUNT_ASK.test(question.text);
   const counted = question.language === 'en' ? countedNounEnglish(question.text) : null;
@@ -1206,7 +1229,11 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // also named by what it is of ("capex on plant and equipment" for "Payments for plant and equipment"),
     // the stronger of that and any other reading of its label.
     const inNamedTable = !han(fact.ref.table.title) && namesTable(fact.ref.table.title, asked);
-    const own = Math.max(factStrength(fact, asked, asksWho, isWord), inNamedTable && fact.attribute === null ? objectStrength(fact.label, asked) : 0);
+    const own = Math.max(
+      factStrength(fact, asked, asksWho, isWord),
+      inNamedTable && fact.attribute === null ? objectStrength(fact.label, asked) : 0,
+      fact.holder && doerVerb !== null ? doerStrength(fact.label, doerVerb, asked) : 0,
+    );
     if (own === 0) continue;
     // A two-character label names a line item of a statement (a period column), not a field of a
     // key-value table ("公司", "地址": every question has such words).

@@ -175,7 +175,29 @@ export function inApposition(text: string, name: FoundName, asked: ReadonlySet<s
  * manages and manager share "manag").
  */
 export function agentNouns(question: string): string[] {
+  const verb = askedDoerVerb(question);
+  return verb === null ? [] : [`${verb}or`];
+}
+
+/** The verb a "who" question asks the doer of, stemmed ("who chairs the board?" → "chair"), or null. */
+export function askedDoerVerb(question: string): string | null {
   const verb = /^\s*who\s+([a-z]+?)(?:s|es|ed)?\b/iu.exec(question)?.[1]?.toLowerCase();
-  if (!verb || verb.length < 4 || NOT_NAMES.has(verb) || /^(?:is|are|was|were|has|have|had|does|did|will|would|can|could)$/u.test(verb)) return [];
-  return [`${stemWord(verb)}or`];
+  if (!verb || verb.length < 4 || NOT_NAMES.has(verb) || /^(?:is|are|was|were|has|have|had|does|did|will|would|can|could)$/u.test(verb)) return null;
+  return stemWord(verb);
+}
+
+/** What an agent noun adds to its verb: audit-or, lead-er, chair-man, chair-person (or nothing: the chair). */
+const AGENT_ENDINGS = ['or', 'er', 'r', 'man', 'woman', 'person'];
+const AGENT_ENDING = new RegExp(`^(?:${AGENT_ENDINGS.join('|')})?$`, 'u');
+
+/** Whether a word of a role is the doer of a verb: "Chairman" and "Chair" of "chair", "Auditor" of "audit". */
+export function namesDoer(word: string, verbStem: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.startsWith(verbStem) && AGENT_ENDING.test(lower.slice(verbStem.length));
+}
+
+/** The verbs a role's word may be the doer of: itself and itself less an agent ending ("chairman" → "chair"). */
+export function doerVerbs(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [lower, ...AGENT_ENDINGS.filter((ending) => lower.endsWith(ending) && lower.length > ending.length + 2).map((ending) => lower.slice(0, -ending.length))];
 }

@@ -435,12 +435,24 @@ describe('who holds a role a row names', () => {
       rows: [
         ['Orrin Vale (c)', '67', 'Senior Vice President of Glimmer Estates and Development, Secretary'],
         ['Wren Calloway (d)', '58', 'Wren Calloway joined the Company as head of the quill works at Brackwater, and now leads the dye house too'],
+        ['Piers Quenby', '55', 'Chief quill officer and head of the weaving and dyeing works at Brackwater'],
       ],
     };
     const facts = factsOfTable({ table: longer, report });
     expect(answerFromFacts(facts, analyseQuestion('who acts as corporate secretary?', tokenizer))?.fact.value).toBe('Orrin Vale');
     // A cell as long as a sentence names no role.
     expect(facts.filter((f) => f.holder && f.value === 'Wren Calloway').map((f) => f.label)).toEqual([]);
+    // Longer than one role, a cell names roles only in the case of titles.
+    expect(facts.filter((f) => f.holder && f.value === 'Piers Quenby').map((f) => f.label)).toEqual([]);
+  });
+
+  it('reads a role as the doer of the verb a "who" question asks: "who chairs" for a Chairwoman, "who audits" for an Auditor', () => {
+    const advisers: ParsedTable = { ...officers, rows: [['Harrowgate Pike LLP', '', 'Auditor'], ['Ilse Marrow', '61', 'Chairwoman']] };
+    const index = indexFacts(factsOfTable({ table: advisers, report }));
+    const doer = (question: string) => answerFromFacts(factsAskedAbout(index, askedText(question)), analyseQuestion(question, tokenizer))?.fact.value;
+    expect([doer('who chairs our board?'), doer('who audits the accounts?')]).toEqual(['Ilse Marrow', 'Harrowgate Pike LLP']);
+    // A verb the role is not the doer of names no one.
+    expect(doer('who chaperones the board?')).toBeUndefined();
   });
 
   it('takes no label-value pair for a holder, nor the report\'s own organisation for a role', () => {
