@@ -18,7 +18,7 @@ import { answerExtractively, coverageOf, type ExtractiveAnswer, statedAsOther, t
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName, fullNameOf, knownStems } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
-import { capitalsAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
+import { capitalsAsPrinted, derivedAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -147,10 +147,17 @@ export class AnswerService {
     const scoped = this.reportsIn(scope);
     const vocabularies = this.vocabulariesOf(scoped);
     // Typos first ("incom" is income, not a clipped "incentive compensation"), then shortened forms,
-    // then Chinese characters typed by their sound ("基励" for 激励).
+    // then other forms of a printed word ("registry" beside "share" for "register"), then Chinese
+    // characters typed by their sound ("基励" for 激励).
     const respelled = spelledAsPrinted(typed, vocabularies, isEnglishStopWord);
     const texts = () => scoped.flatMap((r) => r.chunks.map((c) => c.text));
-    const spelledOutForms = unclipped(spelledOut(respelled, texts, vocabularies, isEnglishStopWord), texts, vocabularies, isEnglishStopWord, stemWord);
+    const spelledOutForms = derivedAsPrinted(
+      unclipped(spelledOut(respelled, texts, vocabularies, isEnglishStopWord), texts, vocabularies, isEnglishStopWord, stemWord),
+      texts,
+      vocabularies,
+      isEnglishStopWord,
+      stemWord,
+    );
     const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), isQuestionChar);
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions — by its name or by the noun the report

@@ -1116,7 +1116,7 @@ function namesTableByInitials(titleWords: readonly string[], question: string): 
 
 /**
  * A role whose first word is the doer of the verb a "who" question asks ("Chairman of the Board" for
- * "who chairs the board?", "Auditor" for "who audits us?"), its other words asked: as strong as the
+ * "who chairs the board?", "Auditor" for "who audits the quill accounts?"), its other words asked: as strong as the
  * role named whole.
  */
 function doerStrength(role: string, verbStem: string, asked: AskedText): number {

@@ -327,6 +327,47 @@ export function unclipped(
   });
 }
 
+/** A word read as another form of a printed word is at least this long, and keeps all but its last two letters. */
+const MIN_DERIVED_LETTERS = 6;
+const DERIVED_ENDING_LETTERS = 2;
+
+/**
+ * A word the report never prints, read as the printed word of its family that stands beside the
+ * question's own neighbour: "share registry" is the printed "share register", "quill renewal" the
+ * printed "quill renewals". The two share all but the typed word's last two letters (six at least):
+ * words of one root told apart by their endings (-ry, -er, -ion, -y). Only beside the neighbour:
+ * alone, a root's printed words are as likely other things ("registration").
+ */
+export function derivedAsPrinted(
+  question: string,
+  texts: () => Iterable<string>,
+  vocabularies: readonly Vocabulary[],
+  isStopWord: (word: string) => boolean,
+  stem: (word: string) => string,
+): string {
+  if (vocabularies.length === 0) return question;
+  return question.replace(/\b[A-Za-z]+\b/gu, (typed, at: number) => {
+    const word = typed.toLowerCase();
+    if (word.length < MIN_DERIVED_LETTERS || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
+    const root = word.slice(0, Math.max(MIN_DERIVED_LETTERS, word.length - DERIVED_ENDING_LETTERS));
+    const beside = besideWords(question, at, typed.length, isStopWord);
+    if (beside.length === 0) return typed;
+    const families = new Map<string, { forms: Map<string, number> }>();
+    for (const vocabulary of vocabularies) {
+      for (const [printed, count] of vocabulary.counts) {
+        if (!printed.startsWith(root)) continue;
+        const family = families.get(stem(printed)) ?? { forms: new Map<string, number>() };
+        family.forms.set(printed, (family.forms.get(printed) ?? 0) + count);
+        families.set(stem(printed), family);
+      }
+    }
+    const together = [...families.values()].map((family) => ({ family, prints: printedBeside([...family.forms.keys()], beside, texts()) }));
+    const [first, next] = together.sort((a, b) => b.prints - a.prints);
+    if (!first || first.prints === 0 || (next !== undefined && next.prints === first.prints)) return typed;
+    return commonestForm(first.family) ?? typed;
+  });
+}
+
 /** Whether the report prints, often enough to be a term, words in a row whose first letters spell `letters`. */
 function spellsPrintedPhrase(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): boolean {
   const pattern = initialismPattern(letters.toUpperCase());

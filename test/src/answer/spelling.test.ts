@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneEditApart, spelledAsPrinted, spelledOut, unclipped, vocabularyOf } from '../../../src/answer/spelling.js';
+import { derivedAsPrinted, oneEditApart, spelledAsPrinted, spelledOut, unclipped, vocabularyOf } from '../../../src/answer/spelling.js';
 import { stemWord } from '../../../src/text/stem.js';
 
 const report = vocabularyOf(['Quillmere offers glimmer delivery in 57 locations.', 'The glimmer revolver was outstanding at year end.', 'Quillmere will implement the ledger.']);
@@ -144,5 +144,27 @@ describe('words clipped to their consonants read as the printed word they clip',
     expect(read('vorn stmt?')).toBe('vorn stmt?');
     expect(read('was the team big?')).toBe('was the team big?');
     expect(read('what was tsr?')).toBe('what was tsr?');
+  });
+});
+
+describe('another form of a printed word, beside the word the report prints it with', () => {
+  const texts = [
+    'The quill register is kept by Brackwater Registry Services. Our quill register lists 412 holders.',
+    'Each holder of quills had a registration number; registration closed in May. The quill was registered.',
+    'The accountant firm Vale & Co signed the glimmer accounts; the accountant firm was paid.',
+  ];
+  const vocabulary = vocabularyOf(texts);
+  const stopWords = (word: string) => ['of', 'the', 'a', 'our', 'who', 'is', 'whos', 'what', 'was'].includes(word);
+  const read = (question: string) => derivedAsPrinted(question, () => texts, [vocabulary], stopWords, stemWord);
+
+  it('reads a word the report never prints as the printed word of its root beside the question\'s neighbour', () => {
+    expect(read('whos our quill registery?')).toBe('whos our quill register?');
+    expect(read('which accountancy firm signed?')).toBe('which accountant firm signed?');
+  });
+
+  it('leaves it as typed with no neighbour printed beside a word of its root, or when the report prints it', () => {
+    expect(read('registery?')).toBe('registery?');
+    expect(read('whos our glimmer registery?')).toBe('whos our glimmer registery?');
+    expect(read('whos our quill registry?')).toBe('whos our quill registry?');
   });
 });
