@@ -30,6 +30,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (A second staff-wording set on the same dev reports, about other facts, written the same way by
   // someone who never ran the system; its first measurement is in the README, before any rule read it.)
   { name: 'en annual reports, staff wording 2', file: 'eval/dev/qa.en-annual.staff2.dev.jsonl', split: 'dev' },
+  // (A third, written the same way on the same dev reports on 2026-12-06, about facts the first two do
+  // not ask; measured once on the system as it stood before any rule read it — see the README.)
+  { name: 'en annual reports, staff wording 3', file: 'eval/dev/qa.en-annual.staff3.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
   // (Written on the validation reports in staff wording — clipped words, initialisms, typos — from the
   // page text, by someone who never ran the system; added after the rules it checks were written.)
