@@ -4,7 +4,7 @@ import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
 import { latinStems, stemWord } from '../text/stem.js';
-import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -1199,7 +1199,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.holder && !asksWho) continue;
     // A group's report answers for the group: the parent's own statement or column only when asked for
     // (then before the group's, as a tie-breaker).
-    const parentOnly = PARENT_ONLY.test(`${fact.ref.table.title} ${fact.ref.table.header[fact.column] ?? ''}`);
+    const parentOnly = PARENT_STATEMENT.test(fact.ref.table.title) || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '');
     if (!asksParent && parentOnly) continue;
     // A count or an amount is not answered by words ("how many drones" by "(Unmanned aircraft) | …"),
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("电子信箱是多少"

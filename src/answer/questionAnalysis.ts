@@ -71,6 +71,11 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
 const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比例|比率|占比|[^\p{Script=Han}]率|率是|金额|数量|人数|总数|规模|how (?:many|much|big|large|high|low|long)|what (?:percentage|share|proportion|rate|number)|(?:what|多少)\s*[%％]|\brate\b|\bratio\b|\b(?:amount|number|value|cost|price|total|sum|level|size|area|length|height|weight|capacity)\s+of\b/iu;
 /** The parent company on its own, beside the group: "Parent 2031 $", "母公司资产负债表". A group's report answers for the group; the parent's own figures only when asked for. */
 export const PARENT_ONLY = /\bparent\b|母公司/iu;
+/**
+ * A statement or column of the parent alone: named so, or titled "Company Statement of …" as a UK
+ * report titles the parent's statements beside the "Consolidated" (group) ones.
+ */
+export const PARENT_STATEMENT = /\bparent\b|母公司|^\s*company\s+statements?\b/iu;
 
 /** The question asks for a rate, a ratio or a share (English by whole words: "operate" holds "rate"). */
 export const RATE_ASK = /比例|比率|比重|占比|百分|率|\bpercent(?:age)?\b|\bpct\b|\ban?\s*[%％]\s*of\b|\brates?\b|\bratios?\b|\bshare of\b|(?:what|多少)\s*[%％]/iu;

@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { CHANGE_ASK, contentTerms, contentTokens, EN_STOP_WORDS, PARENT_ONLY, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { CHANGE_ASK, contentTerms, contentTokens, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -419,7 +419,7 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
 /** The parent company's own table: its title or every value column says so. (Asked of every table by every question: worked out once.) */
 const parentOnlyTable = perTable((table) => {
   const valueHeaders = table.header.slice(1).filter((h) => h.trim() !== '');
-  return PARENT_ONLY.test(table.title) || (valueHeaders.length > 0 && valueHeaders.every((h) => PARENT_ONLY.test(h)));
+  return PARENT_STATEMENT.test(table.title) || (valueHeaders.length > 0 && valueHeaders.every((h) => PARENT_ONLY.test(h)));
 });
 
 /** A "N周 / N月 / N年"-shaped column the question names, when the table has such columns but not that one. */

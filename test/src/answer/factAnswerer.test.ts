@@ -727,6 +727,14 @@ describe('the parent beside the group', () => {
     expect(group('What was the glimmer profit after tax in 2031?')).toBe('491,955');
     expect(group("What was the parent's glimmer profit after tax in 2031?")).toBe('229,496');
   });
+
+  it('takes a "Company Statement of …" beside the consolidated one for the parent\'s', () => {
+    const consolidated: ParsedTable = { ...english, id: 'Consolidated Statement of Quill Position', title: 'Consolidated Statement of Quill Position', rows: [['Glimmer cash at bank', '1,046', '886']], rowPages: [23] };
+    const company: ParsedTable = { ...consolidated, id: 'Company Statement of Quill Position', title: 'Company Statement of Quill Position', rows: [['Glimmer cash at bank', '650', '512']], rowPages: [24] };
+    const facts = [company, consolidated].flatMap((table) => factsOfTable({ table, report }));
+    const value = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('glimmer cash at bank this year?'), value('glimmer cash at bank this year for the parent co only?')]).toEqual(['1,046', '650']);
+  });
 });
 
 describe('a label read by one of its words', () => {
