@@ -302,10 +302,10 @@ export function unclipped(
     // A clipped start keeps the word's first letters, and a plural "s" of its own ("divs", "equivs"):
     // "rev" is no plural of "re".
     const start = word.length >= 4 && last === 's' ? word.slice(0, -1) : word;
+    // (A skeleton may also be a word's first letters: "exp" for "expenses".)
     const stands = (printed: string) =>
-      skeleton
-        ? printed[0] === word[0] && (printed.at(-1) === last || (printed.endsWith('e') && printed.at(-2) === last)) && holdsInOrder(printed, word)
-        : printed.startsWith(start) && (start === word || printed.endsWith('s'));
+      (skeleton && printed[0] === word[0] && (printed.at(-1) === last || (printed.endsWith('e') && printed.at(-2) === last)) && holdsInOrder(printed, word)) ||
+      (printed.startsWith(start) && (start === word || printed.endsWith('s')));
     const families = new Map<string, { count: number; forms: Map<string, number> }>();
     for (const vocabulary of vocabularies) {
       for (const [printed, count] of vocabulary.counts) {
@@ -415,11 +415,15 @@ function printedBesideNeighbour<R extends Reading>(readings: readonly R[], besid
   return first && first.prints > 0 && (next === undefined || first.prints > next.prints) ? first.reading : undefined;
 }
 
+/** A neighbour of three letters or more may itself be clipped ("admin" of "admin exp"): a printed word it begins stands for it. */
+const MIN_CLIPPED_NEIGHBOUR = 3;
+const neighbourPattern = (word: string): string => (word.length >= MIN_CLIPPED_NEIGHBOUR ? `${escapeRegExp(word)}[a-z]*` : escapeRegExp(word));
+
 /** How often the texts print one of `forms` right after a `before` word or right before an `after` word. */
 function printedBeside(forms: readonly string[], beside: ReadonlyArray<{ before?: string; after?: string }>, texts: Iterable<string>): number {
   const alternatives = forms.map(escapeRegExp).join('|');
   const patterns = beside.map(({ before, after }) =>
-    before !== undefined ? new RegExp(`\\b${escapeRegExp(before)}\\s+(?:${alternatives})\\b`, 'giu') : new RegExp(`\\b(?:${alternatives})\\s+${escapeRegExp(after ?? '')}\\b`, 'giu'),
+    before !== undefined ? new RegExp(`\\b${neighbourPattern(before)}\\s+(?:${alternatives})\\b`, 'giu') : new RegExp(`\\b(?:${alternatives})\\s+${neighbourPattern(after ?? '')}\\b`, 'giu'),
   );
   let prints = 0;
   for (const text of texts) for (const pattern of patterns) prints += [...text.matchAll(pattern)].length;

@@ -168,3 +168,17 @@ describe('another form of a printed word, beside the word the report prints it w
     expect(read('whos our quill registry?')).toBe('whos our quill registry?');
   });
 });
+
+describe('clipped words side by side', () => {
+  const texts = [
+    'Administrative expenses were 309; administrative expenses fell, as administrative costs did. Exploration costs rose; exploration again, and exploration.',
+    'The expected quill yield and the expected glimmer yield. Exports of quills and exports of glimmer.',
+  ];
+  const vocabulary = vocabularyOf(texts);
+  const stopWords = (word: string) => ['of', 'the', 'a', 'and', 'what', 'were', 'for', 'fy'].includes(word);
+  const read = (question: string) => unclipped(question, () => texts, [vocabulary], stopWords, stemWord);
+
+  it('reads a clipped neighbour by the printed word it begins, and three consonant-like letters as a word\'s first letters too', () => {
+    expect(read('what were admin exp for the fy?')).toBe('what were administrative expenses for the fy?');
+  });
+});
