@@ -523,7 +523,7 @@ const initialismLetters = (token: string): string => token.replace(/&/gu, '').re
 /** Whether a label's words, by their initials, spell an initialism ("EPS" in "Diluted earnings per share"). */
 export function labelSpells(label: string, initialism: string): boolean {
   const letters = initialismLetters(initialism);
-  return letters.length >= 2 && labelKeys(label).initials.includes(letters);
+  return letters.length >= 2 && (labelKeys(label).initials.includes(letters) || blendedRun(letters, labelKeys(label).latinWords) !== null);
 }
 
 /**
@@ -787,13 +787,39 @@ function initialismStrength(label: string, question: string, asked: ReadonlySet<
   for (const token of initialismTokens(question)) {
     const letters = initialismLetters(token);
     const at = initials.indexOf(letters);
-    if (at < 0) continue;
-    const rest = [...labelWords.slice(0, at), ...labelWords.slice(at + letters.length)].join(' ');
+    const run = at >= 0 ? { start: at, end: at + letters.length } : blendedRun(letters, labelWords);
+    if (run === null) continue;
+    const rest = [...labelWords.slice(0, run.start), ...labelWords.slice(run.end)].join(' ');
     if (enWords(rest).every((w) => asked.has(w))) return enWords(label).length * 2 - 1;
     // Qualifiers before the run the question does not repeat ("Basic and diluted" of "… EPS"): weaker.
-    if (labelWords.slice(at + letters.length).length === 0) best = Math.max(best, letters.length * 2 - 2);
+    if (labelWords.slice(run.end).length === 0) best = Math.max(best, (run.end - run.start) * 2 - 2);
   }
   return best;
+}
+
+/**
+ * The words of a label that an abbreviation blends, each giving it its first letters in turn
+ * ("APAC": A-sia PAC-ific, "LATAM": LAT-in AM-erica, "OPEX": OP-erating EX-penses), two words or
+ * more; or null. Plain initials are one letter from each word.
+ */
+function blendedRun(letters: string, words: readonly string[]): { start: number; end: number } | null {
+  const lower = words.map((w) => w.toLowerCase());
+  const consume = (i: number, k: number): number => {
+    if (i === letters.length) return k;
+    const word = lower[k];
+    if (word === undefined) return -1;
+    for (let length = Math.min(word.length, letters.length - i); length >= 1; length -= 1) {
+      if (!word.startsWith(letters.slice(i, i + length))) continue;
+      const end = consume(i + length, k + 1);
+      if (end !== -1) return end;
+    }
+    return -1;
+  };
+  for (let start = 0; start < lower.length; start += 1) {
+    const end = consume(0, start);
+    if (end - start >= 2) return { start, end };
+  }
+  return null;
 }
 
 /**

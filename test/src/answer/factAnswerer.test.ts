@@ -606,6 +606,31 @@ describe('group headings printed without a colon', () => {
   });
 });
 
+describe('an abbreviation that blends the first letters of its words', () => {
+  const regions: ParsedTable = {
+    ...english,
+    id: 'Glimmer revenue by region',
+    title: 'Glimmer revenue by region',
+    rows: [
+      ['Americas', '880,120', '801,004'],
+      ['Asia Pacific', '45,676', '41,628'],
+      ['Latin America', '12,310', '11,902'],
+      ['Quill operating expenses', '9,001', '8,750'],
+    ],
+    rowPages: [29, 29, 29, 29],
+  };
+  const facts = factsOfTable({ table: regions, report });
+  const value = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('names the label whose words give it their first letters in turn', () => {
+    expect([value('APAC this year?'), value('LATAM this year?'), value('quill OPEX this year?')]).toEqual(['45,676', '12,310', '9,001']);
+  });
+
+  it('names no label whose words do not begin its letters in order', () => {
+    expect(value('APEX this year?')).toBeUndefined();
+  });
+});
+
 describe('values that run on over lines of their own', () => {
   it('joins the lines under a key-value pair that have no label to its value', () => {
     const directory: ParsedTable = {
