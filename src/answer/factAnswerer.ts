@@ -764,6 +764,12 @@ function englishReadings(label: string): string[][] {
   // after it is the participle's own complement, and says what the amount is.
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2 && !endsInParticiple(head)) readings.push(enWords(head));
+  // What the label is of, named by its head noun alone ("repurchases of stock" for "Repurchase of common
+  // stock", "sale of kilns" for "Proceeds from sale of glimmer kilns"): a question leaves out the words
+  // that tell one stock or kiln from another, where the statement has one of each.
+  const ofPhrase = /^(.+?)\s+(?:of|for|from)\s+(.+)$/iu.exec(label.replace(/\([^()]*\)/gu, ' ').trim());
+  const objectWords = ofPhrase ? enWords(ofPhrase[2] ?? '') : [];
+  if (ofPhrase && objectWords.length >= 2 && !/[,/]|\b(?:and|or)\b/iu.test(ofPhrase[2] ?? '')) readings.push(enWords(`${ofPhrase[1] ?? ''} ${objectWords.at(-1) ?? ''}`));
   // "Number of depots" is named by what it counts: a question asks "how many depots", and "number" is
   // no word of it.
   const counts = /^(?:total\s+)?(?:number|no\.?)\s+of\s+(.+)$/iu.exec(label.replace(/\([^()]*\)/gu, ' ').trim())?.[1];

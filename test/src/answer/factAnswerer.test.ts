@@ -606,6 +606,30 @@ describe('group headings printed without a colon', () => {
   });
 });
 
+describe('a label read by the head noun of what it is of', () => {
+  const flows: ParsedTable = {
+    ...english,
+    id: 'STATEMENTS OF CASH FLOWS',
+    title: 'Consolidated statements of cash flows',
+    rows: [
+      ['Repurchase of common quill stock', '(96,720)', '(36,011)'],
+      ['Proceeds from sale of kilns, looms and quills', '1,204', '998'],
+      ['Cash and cash equivalents', '150,365', '186,013'],
+    ],
+    rowPages: [47, 47, 47],
+  };
+  const facts = factsOfTable({ table: flows, report });
+  const value = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('reads "repurchasing stock" as the repurchase of common quill stock, before a row that only holds cash', () => {
+    expect(value('how much cash did we spend repurchasing stock this year? cash flow stmt')).toBe('(96,720)');
+  });
+
+  it('reads no head out of a list of things', () => {
+    expect(labelStrength('Proceeds from sale of kilns, looms and quills', 'proceeds from sale of quills?')).toBe(0);
+  });
+});
+
 describe('an abbreviation that blends the first letters of its words', () => {
   const regions: ParsedTable = {
     ...english,
