@@ -62,8 +62,9 @@ function lineOf(page: PdfPageItems, row: PositionedItem[]): LaidLine {
   for (const item of items) {
     const size = item.size;
     const x1 = item.x + Math.max(0, item.width);
-    // A currency sign after an amount opens the next column's amount ("4,210 $ 3,875").
-    const opensAmount = current !== null && CURRENCY_ONLY.test(item.text.trim()) && /\d\)?$/u.test(current.text.trim());
+    // A currency sign after an amount, or after a percentage, opens the next column's amount ("4,210 $
+    // 3,875", "84.7 % $ 3,633,023": a share of the year beside the next year's amount).
+    const opensAmount = current !== null && CURRENCY_ONLY.test(item.text.trim()) && /\d\)?(?:\s?%)?$/u.test(current.text.trim());
     if (current && !opensAmount && item.x - current.x1 <= SEGMENT_GAP * size) {
       const gap = item.x - current.x1;
       const needsSpace = gap > SPACE_GAP * size && !current.text.endsWith(' ') && !item.text.startsWith(' ');

@@ -240,6 +240,31 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('parts a percentage from the next year\'s amount whose currency sign stands close after it', async () => {
+    const row = (label: string, cells: Array<[string, number]>): PdfBlock => ({ placed: [{ text: label, x: 60 }, ...cells.map(([text, x]) => ({ text, x, align: 'right' as const }))], advance: 14 });
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        [
+          'Net sales by product category',
+          { placed: [{ text: '2031', x: 300, align: 'right' }, { text: '2030', x: 440, align: 'right' }], advance: 14 },
+          { placed: [{ text: 'Glimmer', x: 60 }, { text: '$ 3,978,397', x: 300, align: 'right' }, { text: '84.7 %', x: 345, align: 'right' }, { text: '$', x: 349 }, { text: '3,633,023', x: 440, align: 'right' }, { text: '86.1 %', x: 490, align: 'right' }], advance: 14 },
+          row('Quills', [['441,840', 300], ['9.4', 345], ['399,128', 440], ['9.4', 490]]),
+          row('Kilns', [['263,265', 300], ['5.6', 345], ['183,631', 440], ['4.3', 490]]),
+          'Every category is sold in every region the Company serves, through the same depots and the same shops.',
+        ],
+      ],
+    });
+    const table = (await tablesOf(pdf, 'shares-beside-amounts.pdf')).find((t) => t.rows.some((r) => r[0] === 'Kilns'));
+    expect(table?.rows).toEqual([
+      ['Glimmer', '$ 3,978,397', '84.7 %', '$ 3,633,023', '86.1 %'],
+      ['Quills', '441,840', '9.4', '399,128', '9.4'],
+      ['Kilns', '263,265', '5.6', '183,631', '4.3'],
+    ]);
+  });
+
   it('reads a directory whose values run on over lines of their own as one key-value table', async () => {
     const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 220 }], advance: 14 });
     const more = (value: string): PdfBlock => ({ placed: [{ text: value, x: 220 }], advance: 14 });
