@@ -99,6 +99,8 @@ export class AnswerService {
   private readonly wordsOfHeading = new Map<string, ReadonlySet<string>>();
   /** Each report's words — counts and which it prints only in capitals — for typos and initialisms, read on first use. */
   private readonly vocabularies = new Map<string, Vocabulary>();
+  /** Each report's passages and headings, for reading a question's words (see printedTexts). */
+  private readonly printed = new Map<string, readonly string[]>();
   /** The day each report's year ends on (see yearEndOf), read on first use. */
   private readonly yearEnds = new Map<string, { month: number; day: number } | null>();
   private readonly weights: TermWeights;
@@ -150,7 +152,7 @@ export class AnswerService {
     // then other forms of a printed word ("registry" beside "share" for "register"), then Chinese
     // characters typed by their sound ("基励" for 激励).
     const respelled = spelledAsPrinted(typed, vocabularies, isEnglishStopWord);
-    const texts = () => scoped.flatMap((r) => r.chunks.map((c) => c.text));
+    const texts = () => scoped.flatMap((r) => this.printedTexts(r));
     const spelledOutForms = derivedAsPrinted(
       unclipped(spelledOut(respelled, texts, vocabularies, isEnglishStopWord), texts, vocabularies, isEnglishStopWord, stemWord),
       texts,
@@ -275,6 +277,20 @@ export class AnswerService {
    * The words of the given reports, each report's read on first use — only the reports a question
    * asks: a hundred reports' words are not read for one question.
    */
+  /**
+   * A report's printed texts for reading a question's words: its passages, and its headings once each
+   * (a passage's heading is kept in its section path, not its text, and "Revenue Recognition" is as
+   * printed as any sentence).
+   */
+  private printedTexts(report: LoadedReport): readonly string[] {
+    let texts = this.printed.get(report.meta.id);
+    if (!texts) {
+      texts = [...report.chunks.map((c) => c.text), ...new Set(report.chunks.flatMap((c) => c.section.path))];
+      this.printed.set(report.meta.id, texts);
+    }
+    return texts;
+  }
+
   private vocabulariesOf(reports: readonly LoadedReport[]): Vocabulary[] {
     return reports.map((r) => {
       let words = this.vocabularies.get(r.meta.id);
