@@ -179,7 +179,7 @@ export class AnswerService {
     // (A fact has been held against the unknown initialisms already, in fromFacts.)
     const unknownTerm = decided.decision.kind !== 'fact' && this.unknownInitialisms(analysis.text, this.reportsIn(filter)).length > 0;
     const otherPeriod = PART_OF_YEAR.test(analysis.text) && !PART_OF_YEAR.test(evidenceWords(decided.decision));
-    // A question naming a part of the whole ("revenue in Freedonia") is not answered by a table row
+    // A question naming a part of the whole ("revenue in Freedonia", "the tapestry segment") is not answered by a table row
     // whose table never names that part: the figure is the whole's, or another part's. (A passage is
     // not held to it: its sentence stands in a paragraph and a section about that part, which need not
     // repeat the name, and the passage search has weighed the rare name already.)
@@ -597,7 +597,7 @@ export class AnswerService {
 
   /** Whether the question names something (see `namesIn`) that the decision's evidence does not. */
   private namesMissingFrom(decision: Decision, question: string, reports: readonly LoadedReport[]): boolean {
-    const names = namesIn(question, this.vocabulariesOf(reports), isEnglishStopWord);
+    const names = [...namesIn(question, this.vocabulariesOf(reports), isEnglishStopWord), ...partsNamedIn(question)];
     if (names.length === 0) return false;
     const evidence = new Set((evidenceWords(decision).match(/[A-Za-z]+/gu) ?? []).map((w) => w.toLowerCase()));
     return names.some((name) => !evidence.has(name));
@@ -744,6 +744,18 @@ function structureContext(decision: Decision): string | null {
 }
 
 const isEnglishStopWord = (word: string): boolean => EN_STOP_WORDS.has(word);
+
+/** A noun that names a part of an organisation by the word before it: "the glimmer segment", "our quill vertical". */
+const PART_NOUN = /\b([a-z]+)\s+(?:segments?|divisions?|verticals?)\b/giu;
+
+/**
+ * The words that name a part of the organisation a question asks about ("glimmer" of "glimmer
+ * vertical revenue"), in lower case: a figure for the whole, or for a part the evidence names
+ * otherwise, does not answer for it. (Not a word that says which kind of part: "operating segment".)
+ */
+function partsNamedIn(question: string): string[] {
+  return [...question.matchAll(PART_NOUN)].map((m) => (m[1] ?? '').toLowerCase()).filter((w) => !isEnglishStopWord(w) && !/^(?:operating|reportable|business|each|every|all|other)$/u.test(w));
+}
 
 /** An English question for a name ("whos our registry?"), which no number answers (a row "share: 1,422"). */
 function asksNameNotNumber(analysis: QuestionAnalysis): boolean {

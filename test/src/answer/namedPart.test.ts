@@ -36,6 +36,21 @@ describe('a question that names a part of the whole', () => {
   });
 });
 
+describe('a question that names a part by the noun for a part', () => {
+  it('is not answered by the whole’s table row for a segment or vertical the table never names', async () => {
+    const results = await Promise.all(['net weaving revenue of the tapestry vertical in 2031?', 'net weaving revenue for our rug segment in 2031?'].map((q) => service().ask(q)));
+    expect(results.map((r) => [r.found, r.figures])).toEqual([
+      [false, []],
+      [false, []],
+    ]);
+  });
+
+  it('is answered when the word before the noun says only which kind of part it is', async () => {
+    const result = await service().ask('net weaving revenue of the operating segment in 2031?');
+    expect(result.figures.map((f) => f.value)).toEqual(['$ 9,210']);
+  });
+});
+
 describe('names in a question', () => {
   const vocabulary = vocabularyOf([
     'Our looms are sold in Freedonia, and the Board meets in June.',
