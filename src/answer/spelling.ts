@@ -306,22 +306,12 @@ export function unclipped(
     const stands = (printed: string) =>
       (skeleton && printed[0] === word[0] && (printed.at(-1) === last || (printed.endsWith('e') && printed.at(-2) === last)) && holdsInOrder(printed, word)) ||
       (printed.startsWith(start) && (start === word || printed.endsWith('s')));
-    const families = new Map<string, { count: number; forms: Map<string, number> }>();
-    for (const vocabulary of vocabularies) {
-      for (const [printed, count] of vocabulary.counts) {
-        if (printed.length < word.length + 2 || !stands(printed)) continue;
-        const key = stem(printed);
-        const family = families.get(key) ?? { count: 0, forms: new Map<string, number>() };
-        family.count += count;
-        family.forms.set(printed, (family.forms.get(printed) ?? 0) + count);
-        families.set(key, family);
-      }
-    }
+    const families = printedFamilies(vocabularies, (printed) => printed.length >= word.length + 2 && stands(printed), stem);
     // The word printed beside the question's own neighbour decides first ("accrued employee comp" is
     // the printed "employee compensation", however often "company" is printed); else the commonest.
-    const besideNeighbour = printedBesideNeighbour([...families.values()], besideWords(question, at, typed.length, isStopWord), texts);
+    const besideNeighbour = printedBesideNeighbour(families, besideWords(question, at, typed.length, isStopWord), texts);
     if (besideNeighbour) return commonestForm(besideNeighbour) ?? typed;
-    const [best, second] = [...families.values()].sort((a, b) => b.count - a.count);
+    const [best, second] = [...families].sort((a, b) => b.count - a.count);
     if (!best || best.count < MIN_SKELETON_PRINTS || (second !== undefined && best.count < SKELETON_DOMINANCE * second.count)) return typed;
     return commonestForm(best) ?? typed;
   });
@@ -350,22 +340,33 @@ export function derivedAsPrinted(
     const word = typed.toLowerCase();
     if (word.length < MIN_DERIVED_LETTERS || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
     const root = word.slice(0, Math.max(MIN_DERIVED_LETTERS, word.length - DERIVED_ENDING_LETTERS));
-    const beside = besideWords(question, at, typed.length, isStopWord);
-    if (beside.length === 0) return typed;
-    const families = new Map<string, { forms: Map<string, number> }>();
-    for (const vocabulary of vocabularies) {
-      for (const [printed, count] of vocabulary.counts) {
-        if (!printed.startsWith(root)) continue;
-        const family = families.get(stem(printed)) ?? { forms: new Map<string, number>() };
-        family.forms.set(printed, (family.forms.get(printed) ?? 0) + count);
-        families.set(stem(printed), family);
-      }
-    }
-    const together = [...families.values()].map((family) => ({ family, prints: printedBeside([...family.forms.keys()], beside, texts()) }));
-    const [first, next] = together.sort((a, b) => b.prints - a.prints);
-    if (!first || first.prints === 0 || (next !== undefined && next.prints === first.prints)) return typed;
-    return commonestForm(first.family) ?? typed;
+    const families = printedFamilies(vocabularies, (printed) => printed.startsWith(root), stem);
+    // (One family of the root is enough: it still has to stand beside the neighbour.)
+    const besideNeighbour = printedBesideNeighbour(families, besideWords(question, at, typed.length, isStopWord), texts, 1);
+    return besideNeighbour ? (commonestForm(besideNeighbour) ?? typed) : typed;
   });
+}
+
+/** A printed word's family: its forms (plural, inflections: one stem) and how often each is printed. */
+interface PrintedFamily extends Reading {
+  count: number;
+  forms: Map<string, number>;
+}
+
+/** The printed words `stands` accepts, grouped into families by stem. */
+function printedFamilies(vocabularies: readonly Vocabulary[], stands: (printed: string) => boolean, stem: (word: string) => string): PrintedFamily[] {
+  const families = new Map<string, PrintedFamily>();
+  for (const vocabulary of vocabularies) {
+    for (const [printed, count] of vocabulary.counts) {
+      if (!stands(printed)) continue;
+      const key = stem(printed);
+      const family = families.get(key) ?? { count: 0, forms: new Map<string, number>() };
+      family.count += count;
+      family.forms.set(printed, (family.forms.get(printed) ?? 0) + count);
+      families.set(key, family);
+    }
+  }
+  return [...families.values()];
 }
 
 /** Whether the report prints, often enough to be a term, words in a row whose first letters spell `letters`. */
@@ -404,12 +405,17 @@ function commonestForm(reading: Reading): string | undefined {
 }
 
 /**
- * Of two readings or more, the one the texts print beside the question's neighbouring word more
- * often than any other ("trade accounts payable" for "trade a/p"), or undefined: no neighbour, or
- * no reading printed beside it more than the rest.
+ * Of `minReadings` readings or more (two unless told), the one the texts print beside the question's
+ * neighbouring word more often than any other ("trade accounts payable" for "trade a/p"), or
+ * undefined: no neighbour, or no reading printed beside it more than the rest.
  */
-function printedBesideNeighbour<R extends Reading>(readings: readonly R[], beside: ReadonlyArray<{ before?: string; after?: string }>, texts: () => Iterable<string>): R | undefined {
-  if (beside.length === 0 || readings.length < 2) return undefined;
+function printedBesideNeighbour<R extends Reading>(
+  readings: readonly R[],
+  beside: ReadonlyArray<{ before?: string; after?: string }>,
+  texts: () => Iterable<string>,
+  minReadings = 2,
+): R | undefined {
+  if (beside.length === 0 || readings.length < minReadings) return undefined;
   const together = readings.map((reading) => ({ reading, prints: printedBeside([...reading.forms.keys()], beside, texts()) }));
   const [first, next] = together.sort((a, b) => b.prints - a.prints);
   return first && first.prints > 0 && (next === undefined || first.prints > next.prints) ? first.reading : undefined;
