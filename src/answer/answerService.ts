@@ -100,7 +100,7 @@ export class AnswerService {
   /** Each report's words — counts and which it prints only in capitals — for typos and initialisms, read on first use. */
   private readonly vocabularies = new Map<string, Vocabulary>();
   /** Each report's passages and headings, for reading a question's words (see printedTexts). */
-  private readonly printed = new Map<string, readonly string[]>();
+  private readonly passagesAndHeadings = new Map<string, readonly string[]>();
   /** The day each report's year ends on (see yearEndOf), read on first use. */
   private readonly yearEnds = new Map<string, { month: number; day: number } | null>();
   private readonly weights: TermWeights;
@@ -179,10 +179,10 @@ export class AnswerService {
     // (A fact has been held against the unknown initialisms already, in fromFacts.)
     const unknownTerm = decided.decision.kind !== 'fact' && this.unknownInitialisms(analysis.text, this.reportsIn(filter)).length > 0;
     const otherPeriod = PART_OF_YEAR.test(analysis.text) && !PART_OF_YEAR.test(evidenceWords(decided.decision));
-    // A question naming a part of the whole ("revenue in Freedonia", "the tapestry segment") is not answered by a table row
-    // whose table never names that part: the figure is the whole's, or another part's. (A passage is
-    // not held to it: its sentence stands in a paragraph and a section about that part, which need not
-    // repeat the name, and the passage search has weighed the rare name already.)
+    // A question naming a part of the whole ("revenue in Freedonia", "the tapestry segment") is not
+    // answered by a table row whose table never names that part: the figure is the whole's, or another
+    // part's. (A passage is not held to it: its sentence stands in a paragraph and a section about that
+    // part, which need not repeat the name, and the passage search has weighed the rare name already.)
     const unnamedPart = isAnswer(decided.decision) && !isPassage(decided.decision) && this.namesMissingFrom(decided.decision, analysis.matchText, this.reportsIn(filter));
     // A question that names a day ("the price at 31 March 2031") is answered only by evidence of that
     // day: evidence dated another day, or undated in a report whose year ends on another day, is not.
@@ -274,23 +274,23 @@ export class AnswerService {
   }
 
   /**
-   * The words of the given reports, each report's read on first use — only the reports a question
-   * asks: a hundred reports' words are not read for one question.
-   */
-  /**
    * A report's printed texts for reading a question's words: its passages, and its headings once each
    * (a passage's heading is kept in its section path, not its text, and "Revenue Recognition" is as
    * printed as any sentence).
    */
   private printedTexts(report: LoadedReport): readonly string[] {
-    let texts = this.printed.get(report.meta.id);
+    let texts = this.passagesAndHeadings.get(report.meta.id);
     if (!texts) {
       texts = [...report.chunks.map((c) => c.text), ...new Set(report.chunks.flatMap((c) => c.section.path))];
-      this.printed.set(report.meta.id, texts);
+      this.passagesAndHeadings.set(report.meta.id, texts);
     }
     return texts;
   }
 
+  /**
+   * The words of the given reports, each report's read on first use — only the reports a question
+   * asks: a hundred reports' words are not read for one question.
+   */
   private vocabulariesOf(reports: readonly LoadedReport[]): Vocabulary[] {
     return reports.map((r) => {
       let words = this.vocabularies.get(r.meta.id);

@@ -2,8 +2,8 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
-import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
 import { latinStems, stemWord } from '../text/stem.js';
+import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
 import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
@@ -765,8 +765,8 @@ function englishReadings(label: string): string[][] {
   const head = /^(.+?)\s+(?:on|of|from|in|for|to|by|at|with)[\s/]/iu.exec(label.replace(/\([^()]*\)/gu, ' '))?.[1];
   if (head !== undefined && enWords(head).length >= 2 && !endsInParticiple(head)) readings.push(enWords(head));
   // What the label is of, named by its head noun alone ("repurchases of stock" for "Repurchase of common
-  // stock", "sale of kilns" for "Proceeds from sale of glimmer kilns"): a question leaves out the words
-  // that tell one stock or kiln from another, where the statement has one of each.
+  // stock", "purchases of bonds" for "Purchase of quoted quill bonds"): a question leaves out the words
+  // that tell one stock or bond from another, where the statement has one of each.
   const ofPhrase = /^(.+?)\s+(?:of|for|from)\s+(.+)$/iu.exec(label.replace(/\([^()]*\)/gu, ' ').trim());
   const objectWords = ofPhrase ? enWords(ofPhrase[2] ?? '') : [];
   if (ofPhrase && objectWords.length >= 2 && !/[,/]|\b(?:and|or)\b/iu.test(ofPhrase[2] ?? '')) readings.push(enWords(`${ofPhrase[1] ?? ''} ${objectWords.at(-1) ?? ''}`));
