@@ -1,6 +1,7 @@
 import { stemWord } from '../text/stem.js';
 import type { MetricEntry, PrintedFigure } from '../store/shapes.js';
 import { compact } from '../text/normalize.js';
+import { isMonthName } from '../text/periods.js';
 import { parsePrinted } from './exactArithmetic.js';
 import { EN_STOP_WORDS } from './questionAnalysis.js';
 
@@ -39,6 +40,15 @@ const contentStems = (name: string): Set<string> => new Set((name.toLowerCase().
 /** English words that add to a name only its period or that it is the whole ("total", "fiscal"), as stems. */
 const WHOLE_OR_PERIOD = new Set('total overall whole year years annual fiscal period current quarter'.split(' ').map(stemWord));
 
+/** The content stems an English sentence has after its figure, other than its period's (months too) and those of the figure's name. */
+function stemsAfterFigure(entry: MetricEntry): Set<string> {
+  const at = entry.evidence.indexOf(entry.value);
+  if (at < 0 || /\p{Script=Han}/u.test(entry.evidence)) return new Set();
+  const name = contentStems(entry.name);
+  const words = (entry.evidence.slice(at + entry.value.length).match(/[A-Za-z]+/gu) ?? []).filter((w) => !isMonthName(w));
+  return new Set([...contentStems(words.join(' '))].filter((w) => !name.has(w) && !WHOLE_OR_PERIOD.has(w)));
+}
+
 /** Two registry entries for the same quantity: compatible units and names that share most of their words. */
 export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   const people = /^(人|名|位)$/u;
@@ -59,6 +69,12 @@ export function sameQuantity(a: MetricEntry, b: MetricEntry): boolean {
   // set into the other's phrase ("vorn levies" → "federal vorn levies") names a part of it.
   const [fewer, more] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   if (fewer.size > 0 && [...more].some((w) => !fewer.has(w) && !WHOLE_OR_PERIOD.has(w))) return false;
+  // Named alike, two English figures whose sentences go on to say whose or which each is, each in a
+  // word the other lacks ("… £4,120,000 in the year, paid from the glimmer works" and "… £2,900,000 in
+  // the year, paid from the glitter works"), are two quantities.
+  const ta = stemsAfterFigure(a);
+  const tb = stemsAfterFigure(b);
+  if (ta.size > 0 && tb.size > 0 && [...ta].some((w) => !tb.has(w)) && [...tb].some((w) => !ta.has(w))) return false;
   const strip = (name: string) =>
     compact(name)
       .replace(/[“”"'‘’《》（）()…]/gu, '')

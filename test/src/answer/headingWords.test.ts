@@ -8,14 +8,14 @@ import { marketPages, plainReportService } from './reportFixture.js';
 const service = plainReportService('brackwater-notes-2031.pdf', [
   ['Brackwater Weaving plc', 'Annual Report 2031'],
   [
-    { line: 'Glimmer Recognition Note', size: 14 },
-    'Kilns cost £4,120,000 in the year, paid from the glimmer works.',
-    'Glimmer is sold by the bolt, and glimmer sales are booked when the bolt leaves the works.',
-  ],
-  [
     { line: 'Glitter Works Note', size: 14 },
     'Kilns cost £2,900,000 in the year, paid from the glitter works.',
     'Glitter is sold by the skein, and glitter sales are booked when the skein is shipped.',
+  ],
+  [
+    { line: 'Glimmer Recognition Note', size: 14 },
+    'Kilns cost £4,120,000 in the year, paid from the glimmer works.',
+    'Glimmer is sold by the bolt, and glimmer sales are booked when the bolt leaves the works.',
   ],
   [
     { line: 'Markets', size: 14 },

@@ -21,6 +21,13 @@ describe('one quantity or two', () => {
     expect(sameQuantity(entry('Total glimmer expense for fiscal 2031 was', '21.8'), entry('glimmer expense for 2031 was', '20.5'))).toBe(true);
   });
 
+  it('never takes figures named alike whose sentences go on to say which each is, in words the other lacks, as one quantity', () => {
+    const glimmer = entry('Kilns cost', '4,120,000', '', 'Kilns cost £4,120,000 in the year, paid from the glimmer works.');
+    const glitter = entry('Kilns cost', '2,900,000', '', 'Kilns cost £2,900,000 in the year, paid from the glitter works.');
+    const restated = entry('Kilns cost', '4,100,000', '', 'Kilns cost £4,100,000 in the year to 31 December.');
+    expect([sameQuantity(glimmer, glitter), sameQuantity(glimmer, restated)]).toEqual([false, true]);
+  });
+
   it('never takes figures of sentences naming different years as one quantity', () => {
     const at = entry('outstanding on the quill revolver', '275.0', 'million', 'As of December 31, 2031, we had $275.0 million outstanding on the quill revolver.');
     const later = entry('outstanding on the quill revolver', '290.0', 'million', 'In January 2032, we borrowed more, bringing the outstanding on the quill revolver to $290.0 million.');
