@@ -523,7 +523,8 @@ const initialismLetters = (token: string): string => token.replace(/&/gu, '').re
 /** Whether a label's words, by their initials, spell an initialism ("EPS" in "Diluted earnings per share"). */
 export function labelSpells(label: string, initialism: string): boolean {
   const letters = initialismLetters(initialism);
-  return letters.length >= 2 && (labelKeys(label).initials.includes(letters) || blendedRun(letters, labelKeys(label).latinWords) !== null);
+  const { initials, latinWords } = labelKeys(label);
+  return letters.length >= 2 && (initials.includes(letters) || blendedRun(letters, latinWords) !== null);
 }
 
 /**
@@ -572,6 +573,8 @@ export interface AskedText {
   counted: string | null;
   /** The question asks where ("在哪儿", "什么地方"): a label's place noun ("仓储地址") is then what it asks. */
   asksPlace: boolean;
+  /** Its short words that may name a statement by initials ("cf", "bs"); see namesTableByInitials. */
+  shorthand: ReadonlySet<string>;
 }
 
 /** "在哪儿", "哪里", "什么地方": a question for a place. */
@@ -609,6 +612,7 @@ export const askedText = (question: string): AskedText => ({
   words: new Set(enWords(question.replace(EN_LAST_OR_THIS_YEAR, ' '))),
   counted: countedHead(question),
   asksPlace: PLACE_ASK.test(question),
+  shorthand: shorthandIn(question),
 });
 
 /**
@@ -1126,16 +1130,19 @@ function namesTable(title: string, asked: AskedText): boolean {
     const [a, b] = [words[i], words[i + 1]];
     if (a !== undefined && b !== undefined && a !== b && asked.words.has(a) && asked.words.has(b)) return true;
   }
-  return namesTableByInitials(words, asked.text);
+  return namesTableByInitials(words, asked.shorthand);
 }
+
+/** The question's words of two or three letters, function words aside: what may be a statement's shorthand. */
+const shorthandIn = (question: string): ReadonlySet<string> =>
+  new Set((question.match(/\b[a-z]{2,3}\b/giu) ?? []).map((w) => w.toLowerCase()).filter((w) => !EN_FUNCTION_WORDS.has(w)));
 
 /**
  * Staff shorthand names a statement by the initials of two or three of its title's words that stand
  * next to each other, function words aside: "bs" for "Balance Sheets", "cf stmt" for "Statement of
  * Cash Flows". The shorthand is a word of its own in the question, and no function word ("is", "as").
  */
-function namesTableByInitials(titleWords: readonly string[], question: string): boolean {
-  const shorthand = new Set((question.match(/\b[a-z]{2,3}\b/giu) ?? []).map((w) => w.toLowerCase()).filter((w) => !EN_FUNCTION_WORDS.has(w)));
+function namesTableByInitials(titleWords: readonly string[], shorthand: ReadonlySet<string>): boolean {
   if (shorthand.size === 0) return false;
   for (let i = 0; i < titleWords.length; i += 1) {
     for (const span of [2, 3]) {
@@ -1210,6 +1217,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const questionStems = latinStems(question.text);
   const bareLabel = question.language === 'zh' ? matchingForm(compact(question.text).replace(BARE_LABEL_EXTRAS, '')) : null;
   const yearFor = new Map<number, number>();
+  // (Whether the question names a table, read once per title: many facts share one.)
+  const titleNamed = new Map<string, boolean>();
   for (const fact of facts) {
     const reportYear = fact.ref.report.year;
     if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
@@ -1260,7 +1269,12 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // The question names the statement ("… per the cash flow statement"): its rows go first, and one is
     // also named by what it is of ("capex on plant and equipment" for "Payments for plant and equipment"),
     // the stronger of that and any other reading of its label.
-    const inNamedTable = !han(fact.ref.table.title) && namesTable(fact.ref.table.title, asked);
+    const title = fact.ref.table.title;
+    let inNamedTable = titleNamed.get(title);
+    if (inNamedTable === undefined) {
+      inNamedTable = !han(title) && namesTable(title, asked);
+      titleNamed.set(title, inNamedTable);
+    }
     const own = Math.max(
       factStrength(fact, asked, asksWho, isWord),
       inNamedTable && fact.attribute === null ? objectStrength(fact.label, asked) : 0,
