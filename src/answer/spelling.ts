@@ -280,7 +280,7 @@ const SKELETON_DOMINANCE = 2;
  * - clipped to its start ("rev", "bal", "divs", "equivs"): one printed word begins with it (a typed
  *   plural "s" after three letters or more asks a printed plural).
  * The word stood for is printed at least MIN_SKELETON_PRINTS times and SKELETON_DOMINANCE times as
- * often as any other it could be; a word the report prints, a stop word, an initialism the report
+ * often as any other it could be; a word the report prints (in that or another form), a stop word, an initialism the report
  * spells out (its letters begin printed words in a row: "tsr" for "total shareholder return"), or a
  * clipping more than one printed word could stand for stays as typed.
  */
@@ -296,6 +296,9 @@ export function unclipped(
     const word = typed.toLowerCase();
     const skeleton = SKELETON.test(word);
     if ((!skeleton && !CLIPPED_START.test(word)) || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
+    // A word the report prints only in another form of its own ("fee" where it prints "fees") is that
+    // word, not a clipping of a longer one ("feedback").
+    if (printsOtherForm(word, vocabularies, stem)) return typed;
     // ("tsr": letters that begin printed words in a row are an initialism, read elsewhere.)
     if (skeleton && spellsPrintedPhrase(word, texts(), isStopWord)) return typed;
     const last = word.at(-1) ?? '';
@@ -314,6 +317,20 @@ export function unclipped(
     const [best, second] = [...families].sort((a, b) => b.count - a.count);
     if (!best || best.count < MIN_SKELETON_PRINTS || (second !== undefined && best.count < SKELETON_DOMINANCE * second.count)) return typed;
     return commonestForm(best) ?? typed;
+  });
+}
+
+/** Letters an inflection adds to a word ("-s", "-es", "-ed", "-ing"). */
+const MAX_INFLECTION_LETTERS = 3;
+
+/** Whether the report prints a word of the same stem a few letters longer: its plural, its past, its -ing form. */
+function printsOtherForm(word: string, vocabularies: readonly Vocabulary[], stem: (word: string) => string): boolean {
+  const own = stem(word);
+  return vocabularies.some((v) => {
+    for (const printed of v.counts.keys()) {
+      if (printed.length > word.length && printed.length <= word.length + MAX_INFLECTION_LETTERS && printed.startsWith(word) && stem(printed) === own) return true;
+    }
+    return false;
   });
 }
 
