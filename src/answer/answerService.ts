@@ -42,6 +42,8 @@ const METRIC_MIN_SCORE = 0.4;
 const EXTRACTIVE_MIN_COVERAGE = 0.6;
 /** A passage sentence covering this much more of the question than a fact's label and headings answers instead. */
 const PASSAGE_OVER_FACT_MARGIN = 0.3;
+/** Coverage of every word of the question (short of rounding). */
+const FULL_COVERAGE = 0.999;
 /** Two registry entries this close in score, for the same quantity, are both shown (a conflict). */
 const CONFLICT_SCORE_GAP = 0.25;
 /** A metric is listed for at most this many years (the newest), so an answer stays readable in chat. */
@@ -425,6 +427,10 @@ export class AnswerService {
     // says: there a sentence that clears the bar answers before a table printed beside it (a statement,
     // the other kind of part a question names, has no such sentence).
     if (filter.sections !== undefined) return null;
+    // A sentence that says every word of the question, beside a table answer that leaves one unsaid
+    // ("glimmer refunds in the northern region" against a row of all refunds), states the narrower
+    // figure asked: the table's is the whole, or another part.
+    if (passage.coverage >= FULL_COVERAGE && structureCoverage < FULL_COVERAGE) return null;
     return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
   }
 

@@ -4,7 +4,7 @@ import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
-import { AMOUNT_ASK, CHANGE_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -922,6 +922,8 @@ export function readsAsNumber(value: string): boolean {
 const PERCENT_VALUE = /[%％]\s*$/u;
 /** The question asks by how much a figure moved, an amount: "少了多少", "增加了多少". */
 const AMOUNT_MOVED = /[多少]了多少|(?:增加|减少|增长|下降)了多少/u;
+/** A currency the question asks its figure in: a sign, or a code or name after "in" ("in £k", "$m", "in USD"). */
+const CURRENCY_ASK = /[$£€¥]|\bin\s+(?:usd|gbp|aud|eur|dollars|pounds|euros)\b/iu;
 /** The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少". */
 const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]/iu;
 /** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
@@ -1208,7 +1210,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
   const baseText = SHARE_BASE.exec(question.text)?.[1];
   const shareBase = baseText !== undefined ? new Set(enWords(baseText)) : null;
-  const asksPlainAmount = AMOUNT_ASK.test(question.text) && !question.wantsComparison && !wantsChange && !RATE_ASK.test(question.text);
+  const asksRate = RATE_ASK.test(question.text);
+  // What is paid (a fee, a salary) or asked in a currency ("in £k", "$m") is money, as "how much" is.
+  const asksPlainAmount = (AMOUNT_ASK.test(question.text) || PAYMENT_ASK.test(question.text) || CURRENCY_ASK.test(question.text)) && !question.wantsComparison && !wantsChange && !asksRate;
   const asksPercent = PERCENT_ASK.test(question.text);
   const asksAmountMoved = AMOUNT_MOVED.test(question.text) && !/百分|幅度|[%％]|率/u.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
@@ -1242,10 +1246,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // (then before the group's, as a tie-breaker).
     const parentOnly = PARENT_STATEMENT.test(fact.ref.table.title) || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '');
     if (!asksParent && parentOnly) continue;
-    // A count or an amount is not answered by words ("how many drones" by "(Unmanned aircraft) | …"),
+    // A count, an amount or a rate is not answered by words ("how many drones" by "(Unmanned aircraft) | …"),
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("电子信箱是多少"
     // asks for a value that may have no digit.)
-    if (!/[\p{L}\p{N}]/u.test(fact.value) || (asksNumber && !readsAsNumber(fact.value))) continue;
+    if (!/[\p{L}\p{N}]/u.test(fact.value) || ((asksNumber || asksRate) && !readsAsNumber(fact.value))) continue;
     // A value in words that only says again what its label or the question says ("Warden | Warden"
     // under a signature, "who is the secretary?" by "Secretary") names nothing.
     if (repeatsWhatIsAsked(fact, questionStems)) continue;
@@ -1256,7 +1260,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "What percentage" asks a share: a value that is no percentage — not printed with "%", nor in a
     // column, table or row that says it holds percentages or rates — is not one.
     if (asksPercent && !readsAsPercentage(fact)) continue;
-    // "How much" asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
+    // "How much" (a fee, a figure in £) asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && PERCENT_VALUE.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
     if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;

@@ -522,6 +522,15 @@ describe('who holds a role a row names', () => {
     expect(whoIn('Who sits on Quill Partners?')).toBeUndefined();
   });
 
+  it('answers a question for a rate or a share with a figure, never with a value in words', () => {
+    const directory: ParsedTable = { ...companyInfo, id: 'Corporate directory', title: 'Corporate directory', rows: [['Auditor', 'Vale & Co Audit Pty Ltd'], ['Ember offset rate', '43.5%']], rowPages: [3, 3] };
+    const facts = factsOfTable({ table: directory, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor("what rate is the kiln offset (per the auditor's report)?")).toBeUndefined();
+    expect(valueFor("what rate is the ember offset (per the auditor's report)?")).toBe('43.5%');
+    expect(valueFor('who is the auditor?')).toBe('Vale & Co Audit Pty Ltd');
+  });
+
   it('answers nothing but "who" from a role: the row of a role is no figure', () => {
     expect(answerFromFacts(all, analyseQuestion('总经理的报酬是多少？', tokenizer))?.fact.holder).not.toBe(true);
     expect(who('How old is the Chief Financial Officer?')).not.toBe('Tobin Quell');
