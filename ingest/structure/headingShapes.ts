@@ -168,6 +168,17 @@ export function refersBack(text: string): boolean {
 }
 
 /**
+ * An English line that ends a sentence leading into what follows it with a colon: a clause with its
+ * verb ("The glimmer provision consists of the following (in thousands):", "… was as follows:"), or
+ * its last words ("summarized as follows:"). A group label over rows ends on a colon too ("Cash flows
+ * from operating activities:"), but has no verb.
+ */
+export function leadsInto(text: string): boolean {
+  const t = text.trim();
+  return /^[\x00-\x7f’‘“”–—]+$/u.test(t) && /[A-Za-z)]:$/u.test(t) && /\b(?:follows|following|is|are|was|were)\b/iu.test(t);
+}
+
+/**
  * The line that signs a report or letter off in English, set in a heading's type below the signature
  * ("For and on behalf of the Board", "Signed on behalf of …", "By order of the Board"): the end of
  * the text above, naming who signed, not a title over what follows.

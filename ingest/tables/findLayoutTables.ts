@@ -2,7 +2,7 @@ import { bodyFontSize } from '../layout/bodyStyle.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
 import { unitLine } from '../../src/text/unitLines.js';
 import { tableCaption, figureCaption, isChoiceLine, isSourceNote } from '../structure/lineShapes.js';
-import { numberedShape } from '../structure/headingShapes.js';
+import { leadsInto, numberedShape } from '../structure/headingShapes.js';
 import type { CleanLine, LineGeometry, Segment } from '../types.js';
 
 /**
@@ -322,7 +322,10 @@ function splitAtNewHeaders(run: Candidate[]): Candidate[][] {
       let groupStart = i;
       if (inValueColumn(candidate)) while (groupStart - 1 > first && inValueColumn(run[groupStart - 1])) groupStart -= 1;
       const wrappedCell = run.slice(first, groupStart).some(inValueColumn);
-      if ((sawAmounts || newPage) && i - first >= MIN_TITLE_LINES && !wrappedCell) {
+      // (One line that leads into what follows with a colon, "… consists of the following:", is a
+      // title too: a wrapped header cell is no clause ending on a colon.)
+      const leadIn = i - first === 1 && leadsInto(run[first]?.line.text ?? '');
+      if ((sawAmounts || newPage) && (i - first >= MIN_TITLE_LINES || leadIn) && !wrappedCell) {
         parts.push(run.slice(start, first));
         start = first;
         sawAmounts = false;

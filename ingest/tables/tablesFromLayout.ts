@@ -2,7 +2,7 @@ import type { ParsedTable, SectionRef } from '../../src/store/shapes.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
 import { isDateLine, isPeriodLine, periodOf } from '../../src/text/periods.js';
 import { unitInLabel, unitLine, type TableUnit } from '../../src/text/unitLines.js';
-import { breaksOff, readsAsSentence, refersBack } from '../structure/headingShapes.js';
+import { breaksOff, leadsInto, readsAsSentence, refersBack } from '../structure/headingShapes.js';
 import { isSourceNote, sameTitle, tableCaption } from '../structure/lineShapes.js';
 import type { CleanLine } from '../types.js';
 import { cellKey } from './cellText.js';
@@ -150,7 +150,7 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
       !wrapsCellAbove(i) &&
       (!found.preamble.includes(i) || opensWithHeader || standsApart(i)),
   );
-  const title = caption?.title ?? titleAbove(candidates, captionAt, context);
+  const title = caption?.title ?? (titleAbove(candidates, captionAt, context) || leadInAbove(context_, found, context));
   const noteLine = lines[found.lineEnd + 1];
   const sourceNote = noteLine && isSourceNote(noteLine.text) ? noteLine.text : null;
 
@@ -195,6 +195,48 @@ function titleAbove(candidates: number[], captionAt: number | undefined, context
   );
   const at = usable[0];
   return at === undefined ? '' : cleanTitle(context.lines[at]?.text ?? '');
+}
+
+/** A lead-in sentence is read back over at most this many lines (it may wrap onto the line the colon ends). */
+const MAX_LEAD_IN_LINES = 3;
+/** Type this much larger than the body's is a heading's. */
+const HEADING_TYPE = 1.05;
+/** A unit in brackets the lead-in ends on ("… as follows (in thousands):"): the table's unit, not its name. */
+const LEAD_IN_UNIT = /\s*\((?:[^()]*\b(?:in|amounts)\b[^()]*)\)\s*$/iu;
+
+/**
+ * The English sentence that leads into an untitled table, ending on a colon right above it ("Revenue
+ * by region for 2031 and 2030 was as follows (in thousands):"): a filing names most tables of its
+ * notes so, and the sentence says what the rows are of. Read back to where the sentence starts,
+ * over a line break or after a run-in heading ("Income Taxes. The components of …"), on the
+ * table's page and in its section; only a clause with its verb (see leadsIn), without the colon and
+ * the unit it ends on. Empty when no such sentence stands there.
+ */
+function leadInAbove(context_: readonly number[], found: LayoutTable, context: LayoutTableContext): string {
+  const { lines } = context;
+  // The nearest line above the rows that is no unit or period line, nor a group of column heads.
+  // (A line that ends the sentence on its unit, "… as follows (in thousands):", is no unit line.)
+  const at = context_.find((i) => {
+    const text = lines[i]?.text ?? '';
+    return !found.groupLines.includes(i) && (leadsInto(text) || (!unitLine(text) && !isPeriodLine(text) && !isDateLine(text)));
+  });
+  const end = at === undefined ? undefined : lines[at];
+  if (at === undefined || !end || !/[A-Za-z)]:$/u.test(end.text.trim())) return '';
+  const section = context.sectionAt(at).id;
+  const parts = [end.text.trim()];
+  for (let i = at - 1; i >= 0 && parts.length < MAX_LEAD_IN_LINES; i -= 1) {
+    const line = lines[i];
+    if (!line || line.page !== end.page || context.sectionAt(i).id !== section) break;
+    const text = line.text.trim();
+    // (A line set in cells is a row of the table before, a line in larger type or another face a
+    // heading: a sentence wraps in its own type.)
+    const otherType = (line.geometry?.size ?? 0) > HEADING_TYPE * context.bodySize || (line.geometry && end.geometry && line.geometry.font !== end.geometry.font);
+    if (/[.:;!?]$/u.test(text) || (line.geometry?.segments.length ?? 1) > 1 || otherType) break;
+    parts.unshift(text);
+  }
+  const sentence = parts.join(' ').split(/(?<=[a-z)][.!?])\s+(?=[A-Z])/u).at(-1) ?? '';
+  const named = sentence.replace(/:$/u, '').replace(LEAD_IN_UNIT, '').trim();
+  return /^[A-Z]/u.test(named) && (leadsIn(named) || /\b(?:follows|following)$/u.test(named)) ? named : '';
 }
 
 /**
@@ -441,7 +483,9 @@ function combineHeader(headerRows: string[][], inOneColumn: ReadonlyArray<Readon
 
 function tableUnit(context: number[], header: string[], lines: readonly CleanLine[]): TableUnit | null {
   for (const i of context) {
-    const unit = unitLine(lines[i]?.text ?? '');
+    const text = lines[i]?.text ?? '';
+    // (A sentence leading into the table may end on the unit: "… consists of the following (in thousands):".)
+    const unit = unitLine(text) ?? (leadsInto(text) ? unitLine(LEAD_IN_UNIT.exec(text.replace(/:$/u, ''))?.[0]?.trim() ?? '') : null);
     if (unit) return unit;
   }
   for (const cell of header) {

@@ -922,6 +922,10 @@ export function readsAsNumber(value: string): boolean {
 const PERCENT_VALUE = /[%％]\s*$/u;
 /** The question asks by how much a figure moved, an amount: "少了多少", "增加了多少". */
 const AMOUNT_MOVED = /[多少]了多少|(?:增加|减少|增长|下降)了多少/u;
+/** A row that sums the rows above it: "Total revenue", "合计". */
+const TOTAL_ROW = /^\s*(?:total\b|合\s*计|总\s*计)/iu;
+/** A share of 100%: "100 %", "100.0%". */
+const WHOLE_SHARE = /^\s*100(?:\.0+)?\s*[%％]\s*$/u;
 /** A currency the question asks its figure in: a sign, or a code or name after "in" ("in £k", "$m", "in USD"). */
 const CURRENCY_ASK = /[$£€¥]|\bin\s+(?:usd|gbp|aud|eur|dollars|pounds|euros)\b/iu;
 /** The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少". */
@@ -1262,6 +1266,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (asksPercent && !readsAsPercentage(fact)) continue;
     // "How much" (a fee, a figure in £) asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && PERCENT_VALUE.test(fact.value)) continue;
+    // The total row of a breakdown in shares, 100% of itself, is the base of the shares, no figure of
+    // the whole: it answers only a question for a percentage. (A part may be all of its own whole:
+    // "fixed pay share | 100%" of one person is a figure.)
+    if (WHOLE_SHARE.test(fact.value) && TOTAL_ROW.test(fact.label) && !asksPercent && !asksRate) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
     if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.

@@ -697,6 +697,31 @@ describe('tables from the layout of a PDF', () => {
     expect(tables.map((t) => t.title)).toEqual(['Fees of Zorblat Audit LLP']);
   });
 
+  it('names an untitled table by the sentence leading into it with a colon, and starts a new table at one such line between two', async () => {
+    const tables = await tablesOfPage(
+      [
+        'Kiln levies. The components of kiln income before ember levies for 2031 and 2030 are',
+        'as follows (in thousands):',
+        statementRow('', '2031', '2030'),
+        statementRow('Domestic', '5,000', '4,000'),
+        statementRow('Zorblat', '900', '800'),
+        statementRow('Total', '5,900', '4,800'),
+        'The ember levy provision consists of the following (in thousands):',
+        statementRow('', '2031', '2030'),
+        { placed: [{ text: 'Current levies:', x: 70 }], advance: 20 },
+        statementRow('Zorblat', '1,100', '900'),
+        statementRow('Deferred', '(200)', '100'),
+        statementRow('Total ember levy provision', '900', '1,000'),
+      ],
+      'lead-in.pdf',
+    );
+    expect(tables.map((t) => [t.title, t.rows.map((r) => r[0]), t.unit?.factor])).toEqual([
+      ['The components of kiln income before ember levies for 2031 and 2030 are as follows', ['Domestic', 'Zorblat', 'Total'], 1000],
+      // (A group label over rows ends on a colon too, but has no verb: it stays a row.)
+      ['The ember levy provision consists of the following', ['Current levies:', 'Zorblat', 'Deferred', 'Total ember levy provision'], 1000],
+    ]);
+  });
+
   it('reads a column title centred over its column, starting left of the figures, as a header and not as the title', async () => {
     // "Loans to associates" starts some 25 pt left of the figures under it, clear of the labels, and
     // its middle is over the value columns, not over the table's middle: a column title. The note
@@ -879,6 +904,23 @@ describe('titles and headings of found tables, over lines set by hand', () => {
       ],
     };
     expect(tablesFromLayout([found], context(lines)).tables.map((t) => t.title)).toEqual(['']);
+  });
+
+  it('reads a sentence leading into a table back to its start, never into a heading above it in another face', () => {
+    const lines = [
+      line(0, 560, [['Item 15. Glimmer exhibits, kiln schedules: (continued)', 62]]),
+      line(1, 575, [['A listing of the glimmer exhibits filed with this annual report or kept at the', 62]]),
+      line(2, 587, [['registered office is as follows:', 62]]),
+      line(3, 605, [['Kiln deeds', 62], ['12', 150], ['11', 250]]),
+      line(4, 620, [['Quill charters', 62], ['4', 150], ['3', 250]]),
+    ];
+    const heading = lines[0];
+    if (heading?.geometry) heading.geometry = { ...heading.geometry, font: 'F1-Bold' };
+    const english = (all: CleanLine[]) => ({ ...context(all), sectionAt: () => ({ id: 'Item 15', path: ['Item 15. Glimmer exhibits'] }), language: 'en' as const });
+    const found = { ...grid(3, 4, lines), preamble: [] };
+    expect(tablesFromLayout([found], english(lines)).tables.map((t) => t.title)).toEqual([
+      'A listing of the glimmer exhibits filed with this annual report or kept at the registered office is as follows',
+    ]);
   });
 });
 

@@ -522,6 +522,24 @@ describe('who holds a role a row names', () => {
     expect(whoIn('Who sits on Quill Partners?')).toBeUndefined();
   });
 
+  it('answers for a whole by its amount, not by the 100% its total row makes of a breakdown in shares', () => {
+    const shares: ParsedTable = {
+      ...english,
+      id: 'Kiln revenue by harbour, as a percentage of our total revenue, was as follows',
+      title: 'Kiln revenue by harbour, as a percentage of our total revenue, was as follows',
+      header: ['', '2031', '2030'],
+      rows: [['Quillport', '85 %', '84 %'], ['Total revenue', '100 %', '100 %']],
+      rowPages: [51, 51],
+      periods: [null, period(2031), period(2030)],
+      unit: null,
+    };
+    const amounts: ParsedTable = { ...shares, id: 'Table (page 29)', title: '', rows: [['Quillport', '900', '850'], ['Total revenue', '1,000', '990']], rowPages: [29, 29], unit: english.unit };
+    const facts = [shares, amounts].flatMap((table) => factsOfTable({ table, report }));
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('What was our total revenue in 2031?')).toBe('1,000');
+    expect(valueFor('What percentage of total revenue came from Quillport in 2031?')).toBe('85 %');
+  });
+
   it('answers a question for a rate or a share with a figure, never with a value in words', () => {
     const directory: ParsedTable = { ...companyInfo, id: 'Corporate directory', title: 'Corporate directory', rows: [['Auditor', 'Vale & Co Audit Pty Ltd'], ['Ember offset rate', '43.5%']], rowPages: [3, 3] };
     const facts = factsOfTable({ table: directory, report });
