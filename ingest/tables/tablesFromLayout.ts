@@ -162,7 +162,8 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
   const groups = groupLines.map((i) => groupRow(lines[i], found.columns, noteColumns)).filter((r) => r.cells.some((c) => c !== ''));
   const headerRows = [...groups.map((g) => g.cells), ...rows.slice(0, headerCount).map((r) => r.cells)];
   const body = rows.slice(headerCount).filter((r) => !headerRows.some((h) => sameRow(h, r.cells)));
-  const header = alignHeadings(headerRows.length > 0 ? combineHeader(headerRows, groups.map((g) => g.inOneColumn)) : rows[0]?.cells.map(() => '') ?? [], body.map((r) => r.cells));
+  const centred = centredOverEmptyColumns(headerRows, body.map((r) => r.cells));
+  const header = alignHeadings(centred.length > 0 ? combineHeader(centred, groups.map((g) => g.inOneColumn)) : rows[0]?.cells.map(() => '') ?? [], body.map((r) => r.cells));
   const unit = tableUnit(context_, header, lines);
   const pages = [...new Set(found.rows.map((r) => r.page))];
   const firstPage = lines[found.lineStart]?.page ?? pages[0] ?? 0;
@@ -454,6 +455,29 @@ function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: numb
     if (chosen && chosen[0] === chosen[1] && next && span.x1 < next.x0) inOneColumn.add(chosen[0]);
   });
   return { cells: row, inOneColumn };
+}
+
+/**
+ * A label of an upper header row that stands alone in a column no row fills, between two filled
+ * columns that a lower header row names, heads both: it is centred over the pair ("2031" over
+ * "Amount | % of revenue", set in a gap of its own between them), not the head of the columns to its
+ * right up to the next label.
+ */
+function centredOverEmptyColumns(headerRows: readonly string[][], rows: readonly string[][]): string[][] {
+  const last = headerRows.at(-1);
+  if (!last || headerRows.length < 2) return [...headerRows];
+  const filled = (c: number) => rows.some((r) => (r[c] ?? '').trim() !== '');
+  return headerRows.map((row, r) => {
+    if (r === headerRows.length - 1) return row;
+    const out = [...row];
+    for (let c = 2; c + 1 < row.length; c += 1) {
+      const label = row[c] ?? '';
+      const sides = [c - 1, c + 1];
+      if (label === '' || filled(c) || !sides.every((s) => filled(s) && (row[s] ?? '') === '' && (last[s] ?? '') !== '')) continue;
+      for (const side of sides) out[side] = label;
+    }
+    return out;
+  });
 }
 
 /**

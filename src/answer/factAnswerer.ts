@@ -624,6 +624,7 @@ export function labelStrength(
   question: string | AskedText,
   isWord: (term: string) => boolean = () => false,
   sharedLeads: ReadonlySet<string> = NO_WORDS,
+  contextWords: readonly string[] = [],
 ): number {
   const asked = typeof question === 'string' ? askedText(question) : question;
   const { key, han, words, shortName } = labelKeys(label);
@@ -656,10 +657,15 @@ export function labelStrength(
   if (initialism > 0) return initialism;
   // (A one-word reading names the row only where the question's noun phrase ends on that word:
   // "liability insurance" and "cash flow" are about insurance and flows, not liabilities or cash.)
+  // A one-word reading that the question sets before another noun ("quillport revenue") names the row
+  // where that noun is what the table or the row's group is of ("Revenue by harbour"): the two say the
+  // question's phrase together, and count as its two words.
   const read = (text: string, weaker: number) =>
-    englishReadings(text).map((reading) =>
-      reading.every((w) => asked.words.has(w)) && !(reading.length === 1 && modifiesAnother(reading[0] ?? '', asked.text, words)) ? reading.length * 2 - weaker : 0,
-    );
+    englishReadings(text).map((reading) => {
+      if (!reading.every((w) => asked.words.has(w))) return 0;
+      if (reading.length !== 1 || !modifiesAnother(reading[0] ?? '', asked.text, words)) return reading.length * 2 - weaker;
+      return contextWords.length > 0 && !modifiesAnother(reading[0] ?? '', asked.text, [...words, ...contextWords]) ? (reading.length + 1) * 2 - weaker : 0;
+    });
   // A first word many labels of the table open with ("Net" of "Net spores provided by grazing
   // activities", "Net spores used in …", "Net increase …") tells its rows apart from no other: a question
   // may leave it out ("spores from grazing activities"). Weaker again by one, and never down to one word.
@@ -1020,11 +1026,33 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
 }
 
 /** How strongly the question names a fact: by its row and heading when it has one, else by its label. */
-export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
+export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean, titleIsContext = true): number {
   if (fact.attribute !== null) return attributeFactStrength(fact, asked, asksWho, isWord);
   const { rows } = fact.ref.table;
-  return labelStrength(fact.label, asked, isWord, sharedLeadWords(rows)) || personStrength(fact.label, asked, rows);
+  // (A table the question names as where to look — "… on the cash flow statement" — says where, not
+  // what: its title's words are the question's words for the table.)
+  const context = titleIsContext ? contextWordsOf(fact) : [];
+  return labelStrength(fact.label, asked, isWord, sharedLeadWords(rows), context) || personStrength(fact.label, asked, rows);
 }
+
+/** The words an English fact's table title and row group say of every row under them (what the rows are of). */
+function contextWordsOf(fact: TableFact): readonly string[] {
+  // (Read once per table and group: a question weighs every fact of the index.)
+  let byGroup = contextWordsMemo.get(fact.ref.table);
+  if (!byGroup) {
+    byGroup = new Map();
+    contextWordsMemo.set(fact.ref.table, byGroup);
+  }
+  const group = fact.group ?? '';
+  let words = byGroup.get(group);
+  if (!words) {
+    const context = `${fact.ref.table.title} ${group}`;
+    words = han(context) ? [] : enWords(context);
+    byGroup.set(group, words);
+  }
+  return words;
+}
+const contextWordsMemo = new WeakMap<object, Map<string, readonly string[]>>();
 
 /**
  * A courtesy title before a name ("Mr. Ada Quill", "Dr Orrin Vale"): the label is a person's name.
@@ -1227,6 +1255,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const yearFor = new Map<number, number>();
   // (Whether the question names a table, read once per title: many facts share one.)
   const titleNamed = new Map<string, boolean>();
+  const titleWordsAsked = new Map<string, readonly string[]>();
   for (const fact of facts) {
     const reportYear = fact.ref.report.year;
     if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
@@ -1288,7 +1317,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
       titleNamed.set(title, inNamedTable);
     }
     const own = Math.max(
-      factStrength(fact, asked, asksWho, isWord),
+      factStrength(fact, asked, asksWho, isWord, !inNamedTable),
       inNamedTable && fact.attribute === null ? objectStrength(fact.label, asked) : 0,
       fact.holder && doerVerb !== null ? doerStrength(fact.label, doerVerb, asked) : 0,
     );
@@ -1300,7 +1329,15 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (TOTAL_ONLY.test(fact.label) && [fact.group, fact.ref.table.title, fact.attribute].every((context) => groupStrength(context, asked) === 0)) continue;
     // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.
     // So do the words that set the fact's column apart from others of its period.)
-    const strength = own + 0.1 * (groupStrength(fact.group, asked) + siblingColumnStrength(fact, asked)) + (inNamedTable ? NAMED_TABLE_BONUS : 0);
+    // (So do the question's words an English table's title says and the label does not: "Americas"
+    // in a table of revenue by region, against a "Revenue" row of a statement titled otherwise.)
+    let titleWords = titleWordsAsked.get(title);
+    if (titleWords === undefined) {
+      titleWords = han(title) ? [] : enWords(title).filter((w) => asked.words.has(w));
+      titleWordsAsked.set(title, titleWords);
+    }
+    const titleContext = titleWords.length === 0 ? 0 : titleWords.filter((w) => !labelKeys(fact.label).words.includes(w)).length;
+    const strength = own + 0.1 * (groupStrength(fact.group, asked) + siblingColumnStrength(fact, asked) + titleContext) + (inNamedTable ? NAMED_TABLE_BONUS : 0);
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
     // (Asked for the opening, the balance on the first day of the year goes before the year's end.)

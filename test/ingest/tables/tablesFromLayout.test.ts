@@ -722,6 +722,24 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('reads a year centred over an amount and a percentage column as the head of both, not of the columns to its right', async () => {
+    const tables = await tablesOfPage(
+      [
+        'Kiln customers that represented 10% or more of our revenue were as follows (in millions):',
+        { placed: [{ text: '2031', x: 330 }, { text: '2030', x: 480 }], advance: 14 },
+        { placed: [{ text: 'Amount', x: 270 }, { text: '% of Revenue', x: 350 }, { text: 'Amount', x: 420 }, { text: '% of Revenue', x: 500 }], advance: 16 },
+        { placed: [{ text: 'Quillport Ltd', x: 70 }, { text: '$ 221', x: 270 }, { text: '20 %', x: 370 }, { text: '$ 219', x: 420 }, { text: '21 %', x: 520 }], advance: 14 },
+        { placed: [{ text: 'Brackwater plc', x: 70 }, { text: '214', x: 282 }, { text: '19 %', x: 370 }, { text: '216', x: 432 }, { text: '20 %', x: 520 }], advance: 14 },
+      ],
+      'centred-years.pdf',
+    );
+    const [table] = tables;
+    const column = (head: string) => table?.header.indexOf(head) ?? -1;
+    expect([column('2031 Amount'), column('2030 Amount'), column('2031 % of Revenue'), column('2030 % of Revenue')].every((c) => c > 0)).toBe(true);
+    expect(table?.rows.find((r) => r[0] === 'Brackwater plc')?.[column('2031 Amount')]).toBe('214');
+    expect(table?.rows.find((r) => r[0] === 'Brackwater plc')?.[column('2030 Amount')]).toBe('216');
+  });
+
   it('reads a column title centred over its column, starting left of the figures, as a header and not as the title', async () => {
     // "Loans to associates" starts some 25 pt left of the figures under it, clear of the labels, and
     // its middle is over the value columns, not over the table's middle: a column title. The note

@@ -540,6 +540,31 @@ describe('who holds a role a row names', () => {
     expect(valueFor('What percentage of total revenue came from Quillport in 2031?')).toBe('85 %');
   });
 
+  it('reads a one-word label before the noun its table is of as the two words together, unless the question names the table as where to look', () => {
+    const byHarbour: ParsedTable = {
+      ...english,
+      id: 'Revenue by harbour for 2031 and 2030 was as follows',
+      title: 'Revenue by harbour for 2031 and 2030 was as follows',
+      header: ['', '2031', '2030'],
+      rows: [['Quillport (principally the north quay)', '900', '850'], ['Brackwater', '100', '140'], ['Total kiln revenue', '1,000', '990']],
+      rowPages: [29, 29, 29],
+      periods: [null, period(2031), period(2030)],
+    };
+    const income: ParsedTable = { ...english, header: ['', '2031', '2030'], periods: [null, period(2031), period(2030)], rows: [['Revenue', '5,000', '4,800'], ['Kiln costs', '(3,000)', '(2,900)'], ['Net income', '2,000', '1,900']], rowPages: [44, 44, 44] };
+    const flows: ParsedTable = {
+      ...income,
+      id: 'CONSOLIDATED STATEMENTS OF GLIMMER FLOWS',
+      title: 'CONSOLIDATED STATEMENTS OF GLIMMER FLOWS',
+      rows: [['Payment of dividends', '(33,475)', '(32,587)'], ['Net change in glimmer', '12', '(8)'], ['Glimmer and glimmer equivalents', '150,365', '150,353']],
+    };
+    const facts = [byHarbour, income, flows].flatMap((table) => factsOfTable({ table, report }));
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('quillport revenue for 2031?')).toBe('900');
+    // ("glimmer flow stmt" names the statement to read: "glimmer … flow" there is no balance of glimmer.
+    // The payment's label is read by the words of its own; none here names it whole.)
+    expect(valueFor('how much glimmer actually went out on dividends in 2031? (glimmer flow stmt)')).not.toBe('150,365');
+  });
+
   it('answers a question for a rate or a share with a figure, never with a value in words', () => {
     const directory: ParsedTable = { ...companyInfo, id: 'Corporate directory', title: 'Corporate directory', rows: [['Auditor', 'Vale & Co Audit Pty Ltd'], ['Ember offset rate', '43.5%']], rowPages: [3, 3] };
     const facts = factsOfTable({ table: directory, report });
