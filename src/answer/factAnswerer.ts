@@ -186,6 +186,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const attributes = distinctAttributes(headings.map((h, c) => (c === 0 || periods[c] ? '' : h)));
   const headed = table.header.some((h) => h.trim() !== '');
   const { firstCells, qualifierColumns, unitColumn } = labelColumns(table.rows, table.header, periods);
+  const signs = columnCurrencies(table.rows);
   // A label-only row that ends in a colon heads the rows under it, until the next such row.
   let group: string | null = null;
   // A row that names a year and holds no figure ("Group - 2031", then its rows; "Group - 2030", then
@@ -237,7 +238,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         const opening = !change && (periods[column]?.pointInTime ?? false) && FIRST_OF_YEAR.test(table.header[column] ?? '');
         // A per-share amount is never in the table's scale ("in thousands, except per share amounts").
         const unscaled = (change && /%$/u.test(value)) || PER_SHARE.test(label) || PER_SHARE.test(group ?? '');
-        out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : change ? '' : rowUnit || unit, page: pageOf(row) });
+        out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : change ? '' : rowUnit || withColumnCurrency(unit, signs[column]), page: pageOf(row) });
       } else if (attributes[column]) {
         // (The table's unit line is for its amounts; an attribute column's values carry their own: "23.47%", "64", "男".)
         out.push({ ...base, row, column, label, year: blockYear, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
@@ -273,6 +274,31 @@ function headsGroup(firstCell: string): boolean {
  */
 function continuesValue(text: string): boolean {
   return parseAmount(text) === null && !/^0{2,}$/u.test(text.trim());
+}
+
+/** A currency sign opening a printed amount: "$ 221", "(£ 12)". */
+const LEADING_SIGN = /^[(（\-−]?\s*([$£€¥￥])/u;
+/** A unit that names its currency already: "$ thousand", "USD million". */
+const CURRENCY_LEAD = /^(?:[$£€¥￥]|[A-Z]{3}\b)\s*/u;
+
+/**
+ * Per column, the currency sign its first amount is printed with: a table prints the sign on the
+ * first row (and the total) only, and it holds for the column ("$ 221" over "214").
+ */
+function columnCurrencies(rows: readonly string[][]): Array<string | undefined> {
+  const signs: Array<string | undefined> = [];
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 1; c < width; c += 1) {
+    const first = rows.map((r) => (r[c] ?? '').trim()).find((cell) => /\d/u.test(cell));
+    signs[c] = first === undefined ? undefined : LEADING_SIGN.exec(first)?.[1];
+  }
+  return signs;
+}
+
+/** The table's unit with the column's currency before it, where the unit names none ("million" → "$ million"). */
+function withColumnCurrency(unit: string, sign: string | undefined): string {
+  if (sign === undefined || CURRENCY_LEAD.test(unit) || /^[\p{Script=Han}%％]/u.test(unit)) return unit;
+  return `${sign} ${unit}`.trim();
 }
 
 /** A column that names each row's unit: "单位", "计量单位", "Unit". */
@@ -1266,7 +1292,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.change !== wantsChange) continue;
     // "比上年少了多少" asks by how much, an amount: a change printed as a percentage is not it.
     if (fact.change && asksAmountMoved && PERCENT_VALUE.test(fact.value)) continue;
-    if (askedUnit !== null && !fact.change && fact.unit !== '' && fact.unit.toLowerCase() !== askedUnit) continue;
+    // (The scale is compared: a currency the column prints its amounts in is no other unit.)
+    const scale = fact.unit.replace(CURRENCY_LEAD, '').trim();
+    if (askedUnit !== null && !fact.change && scale !== '' && scale.toLowerCase() !== askedUnit) continue;
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
     // A balance at a moment is no row of a flow statement, unless the row names a moment itself.

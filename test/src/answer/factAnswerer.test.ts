@@ -565,6 +565,26 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how much glimmer actually went out on dividends in 2031? (glimmer flow stmt)')).not.toBe('150,365');
   });
 
+  it('gives each amount of a column the currency its first amount is printed with', () => {
+    const customers: ParsedTable = {
+      ...english,
+      id: 'Kiln customers were as follows',
+      title: 'Kiln customers were as follows',
+      header: ['', '2031 Amount', '2031 % of revenue'],
+      rows: [['Quillport Ltd', '$ 221', '20 %'], ['Brackwater plc', '214', '19 %']],
+      rowPages: [8, 8],
+      periods: [null, period(2031), period(2031)],
+      unit: { printed: '(in millions)', unit: 'million', currency: '', factor: 1_000_000 },
+    };
+    const facts = factsOfTable({ table: customers, report });
+    expect(facts.filter((f) => f.column === 1).map((f) => [f.label, f.value, f.unit])).toEqual([
+      ['Quillport Ltd', '$ 221', '$ million'],
+      ['Brackwater plc', '214', '$ million'],
+    ]);
+    // (A question in the table's scale still reads it.)
+    expect(answerFromFacts(facts, analyseQuestion('brackwater plc 2031 amount, in million?', tokenizer))?.fact.value).toBe('214');
+  });
+
   it('answers a question for a rate or a share with a figure, never with a value in words', () => {
     const directory: ParsedTable = { ...companyInfo, id: 'Corporate directory', title: 'Corporate directory', rows: [['Auditor', 'Vale & Co Audit Pty Ltd'], ['Ember offset rate', '43.5%']], rowPages: [3, 3] };
     const facts = factsOfTable({ table: directory, report });
