@@ -28,6 +28,14 @@ const MIN_TYPO_LETTERS = 5;
  * term ("the Board", "the Group") that questions ask about in lower case as a plain word.
  */
 const MID_SENTENCE_CAPITAL = /(?<![A-Za-z'’])([a-z]+)[ ,]+([A-Z][a-z]{2,})\b/gu;
+/**
+ * The items of a list that goes on after such a name ("customers like Quorvex, Brill, DLT, Vane
+ * Partners, and Osk"): a list names things of one kind, so its capitalised words are names too,
+ * though each stands after a comma, not after a lower-case word.
+ */
+const LIST_AFTER_NAME = /(?<![A-Za-z'’])([a-z]+)[ ,]+[A-Z][a-z]{2,}((?:,\s+(?:and\s+|or\s+)?[A-Z][A-Za-z&'’.-]*(?:\s+[A-Z][A-Za-z&'’.-]*)*)+)/gu;
+/** A capitalised word, not in capitals: the kind of word taken for a name. */
+const CAPITALISED_WORD = /\b[A-Z][a-z]{2,}\b/gu;
 
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const counts = new Map<string, number>();
@@ -44,6 +52,10 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
     }
     for (const match of text.matchAll(MID_SENTENCE_CAPITAL)) {
       if (match[1] !== 'the' && match[2] !== undefined) capitalised.add(match[2].toLowerCase());
+    }
+    for (const match of text.matchAll(LIST_AFTER_NAME)) {
+      if (match[1] === 'the') continue;
+      for (const word of (match[2] ?? '').match(CAPITALISED_WORD) ?? []) capitalised.add(word.toLowerCase());
     }
   }
   return {

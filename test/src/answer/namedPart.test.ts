@@ -62,6 +62,11 @@ describe('names in a question', () => {
     expect(namesIn('what was revenue in freedonia and sylvania?', [vocabulary], isStopWord)).toEqual(['freedonia', 'sylvania']);
   });
 
+  it('are also the capitalised items of a list that goes on after such a name', () => {
+    const listed = vocabularyOf(['We sell to weavers like Quorvex, Brill, DLT, Vane Partners, and Osk across the region.', 'Each partner reviews the range.']);
+    expect(namesIn('how much did osk buy from us? and vane?', [listed], isStopWord)).toEqual(['osk', 'vane']);
+  });
+
   it('leave out a defined term after "the", a month, and a word printed in lower case elsewhere', () => {
     expect(namesIn('what did the board say in june about revenue?', [vocabulary], isStopWord)).toEqual([]);
   });
