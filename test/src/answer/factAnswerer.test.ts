@@ -565,6 +565,23 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how much glimmer actually went out on dividends in 2031? (glimmer flow stmt)')).not.toBe('150,365');
   });
 
+  it('answers for the parent alone by no figure of the group\'s statement, unless the row itself is of the parent', () => {
+    const group: ParsedTable = {
+      ...english,
+      id: 'CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME',
+      title: 'CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME',
+      header: ['', '2031 £’000', '2030 £’000'],
+      rows: [['Administrative expenses', '(309)', '(330)'], ['Profit attributable to owners of the parent', '46', '(394)']],
+      rowPages: [22, 22],
+      periods: [null, period(2031), period(2030)],
+    };
+    const facts = factsOfTable({ table: group, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('what were administrative expenses for the parent company alone in 2031?')).toBeUndefined();
+    expect(valueFor('what were administrative expenses in 2031?')).toBe('(309)');
+    expect(valueFor('profit attributable to owners of the parent in 2031?')).toBe('46');
+  });
+
   it('gives each amount of a column the currency its first amount is printed with', () => {
     const customers: ParsedTable = {
       ...english,
