@@ -308,11 +308,15 @@ export function unclipped(
     const word = typed.toLowerCase();
     const skeleton = SKELETON.test(word);
     if ((!skeleton && !CLIPPED_START.test(word)) || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
+    // A word typed in capitals ("ARR") is an initialism, read elsewhere: a clipped word is typed in lower case.
+    if (typed.length > 1 && typed === typed.toUpperCase()) return typed;
     // A word the report prints only in another form of its own ("fee" where it prints "fees") is that
     // word, not a clipping of a longer one ("feedback").
     if (printsOtherForm(word, vocabularies, stem)) return typed;
-    // ("tsr": letters that begin printed words in a row are an initialism, read elsewhere.)
-    if (skeleton && spellsPrintedPhrase(word, texts(), isStopWord)) return typed;
+    // ("tsr": letters that begin printed words in a row are an initialism, read elsewhere — unless
+    // the word they would clip is printed many times as often as that phrase: "yr" is "year", not
+    // "yet reported".)
+    const phrasePrints = skeleton ? printedPhraseCount(word, texts(), isStopWord) : 0;
     const last = word.at(-1) ?? '';
     // A clipped start keeps the word's first letters, and a plural "s" of its own ("divs", "equivs"):
     // "rev" is no plural of "re".
@@ -324,9 +328,10 @@ export function unclipped(
     const families = printedFamilies(vocabularies, (printed) => printed.length >= word.length + 2 && stands(printed), stem);
     // The word printed beside the question's own neighbour decides first ("accrued employee comp" is
     // the printed "employee compensation", however often "company" is printed); else the commonest.
-    const besideNeighbour = printedBesideNeighbour(families, besideWords(question, at, typed.length, isStopWord), texts);
+    const besideNeighbour = phrasePrints >= MIN_INITIALISM_PRINTS ? undefined : printedBesideNeighbour(families, besideWords(question, at, typed.length, isStopWord), texts);
     if (besideNeighbour) return commonestForm(besideNeighbour) ?? typed;
     const [best, second] = [...families].sort((a, b) => b.count - a.count);
+    if (phrasePrints >= MIN_INITIALISM_PRINTS && (!best || best.count < SKELETON_DOMINANCE * phrasePrints)) return typed;
     if (!best || best.count < MIN_SKELETON_PRINTS || (second !== undefined && best.count < SKELETON_DOMINANCE * second.count)) return typed;
     return commonestForm(best) ?? typed;
   });
@@ -398,19 +403,26 @@ function printedFamilies(vocabularies: readonly Vocabulary[], stands: (printed: 
   return [...families.values()];
 }
 
-/** Whether the report prints, often enough to be a term, words in a row whose first letters spell `letters`. */
-function spellsPrintedPhrase(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): boolean {
+/**
+ * How often the report prints its most printed phrase of words in a row whose first letters spell
+ * `letters`: one phrase printed again and again is a term ("total shareholder return"); many phrases
+ * that happen to share their initials are none ("year reported", "years running").
+ */
+function printedPhraseCount(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): number {
   const pattern = initialismPattern(letters.toUpperCase());
-  let prints = 0;
+  const prints = new Map<string, number>();
+  let most = 0;
   for (const text of texts) {
     for (const match of text.matchAll(pattern)) {
       const words = match[0].toLowerCase().split(/[\s,&]+/u).filter(Boolean);
       if (isStopWord(words[0] ?? '') || isStopWord(words.at(-1) ?? '')) continue;
-      prints += 1;
-      if (prints >= MIN_INITIALISM_PRINTS) return true;
+      const phrase = words.join(' ');
+      const count = (prints.get(phrase) ?? 0) + 1;
+      prints.set(phrase, count);
+      most = Math.max(most, count);
     }
   }
-  return false;
+  return most;
 }
 
 /** The question's words right before and after the one at `at`, when they are no stop words: [before?, after?] as pairs. */

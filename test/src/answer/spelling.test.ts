@@ -116,6 +116,8 @@ describe('words clipped to their consonants read as the printed word they clip',
     'The company grew; the company hired; the company paid accrued quill compensation; company again and the company once more.',
     'The average depot is small; the average hall is large; on average, and the average again. Advertising was cut.',
     'Glimmer feedback was heard; feedback again, and feedback once more. Quill fees rose.',
+    'Kiln claims incurred but not yet reported rose; kiln claims incurred but not yet reported fell.',
+    'Each year the kiln year closes: a year of glimmer, a year of quill, and a year again.',
   ];
   const vocabulary = vocabularyOf(texts);
   const stopWords = (word: string) => ['of', 'the', 'a', 'and', 'our', 'was', 'what', 'how', 'for', 'is'].includes(word);
@@ -145,6 +147,13 @@ describe('words clipped to their consonants read as the printed word they clip',
     expect(read('vorn stmt?')).toBe('vorn stmt?');
     expect(read('was the team big?')).toBe('was the team big?');
     expect(read('what was tsr?')).toBe('what was tsr?');
+  });
+
+  it('reads a skeleton as its printed word when that word is printed many times as often as the phrase its letters begin', () => {
+    // ("yet reported" is printed twice; "year" six times.)
+    expect(read('what yr was the kiln built?')).toBe('what year was the kiln built?');
+    // (Typed in capitals it is an initialism, never a clipped word.)
+    expect(read('what was the kiln YR?')).toBe('what was the kiln YR?');
   });
 
   it('keeps a word the report prints only in another form of it, though it begins a longer printed word', () => {
