@@ -999,6 +999,20 @@ const FLOW_TABLE = /\bcash\s+flows?\b|\breconciliation\b[^]*\bcash\b|现金流�
 const MOMENT_LABEL = /\b(?:at|as\s+at|as\s+of)\b|\b(?:end|beginning|start)\s+of\b|\b(?:closing|opening)\b|期末|期初|年末|年初/iu;
 
 /**
+ * Whether a row stands between a balance at one moment and one at another ("At 1 January … Additions
+ * … At 31 December"): a movement of a roll-forward, not a balance.
+ */
+function isMovementRow(rows: readonly (readonly string[])[], row: number): boolean {
+  const labelOf = (r: number) => (rows[r]?.[0] ?? '').trim();
+  if (MOMENT_LABEL.test(labelOf(row))) return false;
+  let opened = false;
+  for (let r = row - 1; r >= 0 && !opened; r -= 1) opened = MOMENT_LABEL.test(labelOf(r));
+  let closed = false;
+  for (let r = row + 1; r < rows.length && !closed; r += 1) closed = MOMENT_LABEL.test(labelOf(r));
+  return opened && closed;
+}
+
+/**
  * How strongly the question names an attribute heading: whole (two Han characters are enough for a
  * heading, "性别", "职务", which a row label never is alone), or as a label is named.
  */
@@ -1291,7 +1305,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // A column that names no period holds the report's own: it does not answer for another year.
     if (fact.attribute !== null && fact.year === null && yearFor.get(reportYear) !== reportYear) continue;
     // "较上年变动多少" reads the change column; any other question the period's own.
-    if (fact.change !== wantsChange) continue;
+    // (A row of a roll-forward between its opening and closing balances — "Additions", "Exchange
+    // movements" — is itself a change over the period: it answers what moved.)
+    if (fact.change !== wantsChange && !(wantsChange && !fact.change && fact.year !== null && isMovementRow(fact.ref.table.rows, fact.row))) continue;
     // "比上年少了多少" asks by how much, an amount: a change printed as a percentage is not it.
     if (fact.change && asksAmountMoved && PERCENT_VALUE.test(fact.value)) continue;
     // (The scale is compared: a currency the column prints its amounts in is no other unit.)

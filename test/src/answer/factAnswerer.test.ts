@@ -582,6 +582,23 @@ describe('who holds a role a row names', () => {
     expect(valueFor('profit attributable to owners of the parent in 2031?')).toBe('46');
   });
 
+  it('answers what moved from a roll-forward row between two balances, not from a balance', () => {
+    const rollForward: ParsedTable = {
+      ...english,
+      id: 'Kiln assets',
+      title: 'Kiln assets',
+      header: ['Group', '2031 £’000', '2030 £’000'],
+      rows: [['At 1 January', '4,727', '4,417'], ['Exchange movements', '288', '38'], ['Additions', '468', '272'], ['At 31 December', '5,483', '4,727']],
+      rowPages: [42, 42, 42, 42],
+      periods: [null, period(2031), period(2030)],
+    };
+    const facts = factsOfTable({ table: rollForward, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('how much of the kiln asset increase in 2031 was exchange movements?')).toBe('288');
+    // (A balance is no change: asked how it changed, it is not the answer.)
+    expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
+  });
+
   it('gives each amount of a column the currency its first amount is printed with', () => {
     const customers: ParsedTable = {
       ...english,
