@@ -814,6 +814,10 @@ function englishReadings(label: string): string[][] {
   // into (IAS 7, ASC 230) are named by their first word alone ("cash from operations", "from investing").
   const classes = [enWords(label), ...readings].filter((words) => words.length >= 3 && words.at(-1) === ACTIVITIES);
   readings.push(...classes.map((words) => words.slice(0, -1)));
+  // A row named after a numbered provision ("Section 162(m) compensation limitation", "Rule 12b
+  // filing fees") is named by the number without the word for its kind: the number says which.
+  const provision = /^(?:section|sec\.|article|rule|clause|regulation)\s+(\d.*)$/iu.exec(label.trim())?.[1];
+  if (provision !== undefined) readings.push(enWords(provision));
   return readings.filter((words) => words.length > 0);
 }
 

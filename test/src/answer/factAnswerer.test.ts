@@ -599,6 +599,20 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
   });
 
+  it('reads a row named after a numbered provision by the number and what follows, without the word for its kind', () => {
+    const reconciliation: ParsedTable = {
+      ...english,
+      id: 'Ember levy reconciliation',
+      title: 'Ember levy reconciliation',
+      header: ['', '2031', '2030'],
+      rows: [['Levy at the statutory rate', '12,764', '21,199'], ['Section 88(k) kiln limitation', '2,326', '1,610'], ['Other', '(171)', '(102)']],
+      rowPages: [65, 65, 65],
+      periods: [null, period(2031), period(2030)],
+    };
+    const facts = factsOfTable({ table: reconciliation, report });
+    expect(answerFromFacts(facts, analyseQuestion('how much did the 88(k) kiln limitation add in 2031?', tokenizer))?.fact.value).toBe('2,326');
+  });
+
   it('gives each amount of a column the currency its first amount is printed with', () => {
     const customers: ParsedTable = {
       ...english,
