@@ -740,6 +740,30 @@ describe('tables from the layout of a PDF', () => {
     expect(table?.rows.find((r) => r[0] === 'Brackwater plc')?.[column('2030 Amount')]).toBe('216');
   });
 
+  it('keeps a heading in bold over the rows at their own pitch apart from the label under it', async () => {
+    // (Labels at the left margin, where the heading's line starts; totals set off by a wider gap, so
+    // the rows' own pitch is as close as a wrapped label's lines.)
+    const row = (label: string, advance: number, ...amounts: string[]): PdfBlock => ({
+      placed: [{ text: label, x: 56 }, ...amounts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const }))],
+      advance,
+    });
+    const tables = await tablesOfPage(
+      [
+        { line: 'Note 18. Kiln benefits', size: 12 },
+        { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 23 },
+        { line: 'Current kiln liabilities', bold: true, advance: 12 },
+        row('Annual leave', 12, '636,605', '494,718'),
+        row('Long glimmer leave', 23, '296,968', '252,829'),
+        row('', 23, '933,573', '747,547'),
+        { line: 'Non-current kiln liabilities', bold: true, advance: 12 },
+        row('Long glimmer leave', 23, '56,389', '59,341'),
+        row('', 23, '989,962', '806,888'),
+      ],
+      'bold-group.pdf',
+    );
+    expect(tables[0]?.rows.map((r) => r[0])).toEqual(['Current kiln liabilities', 'Annual leave', 'Long glimmer leave', '', 'Non-current kiln liabilities', 'Long glimmer leave', '']);
+  });
+
   it('reads a column title centred over its column, starting left of the figures, as a header and not as the title', async () => {
     // "Loans to associates" starts some 25 pt left of the figures under it, clear of the labels, and
     // its middle is over the value columns, not over the table's middle: a column title. The note
