@@ -576,8 +576,8 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
         return;
       }
       const continuesCells = filled.length === columnsOfLine.length && (!line.cells.has(0) || line.cells.size === 1);
-      // (A label alone in another face than the line under it is a heading over rows — "Current
-      // liabilities" in bold over "Annual leave" — not a label wrapped onto it: wrapped text keeps its face.)
+      // (A label alone in another face than the line under it is a heading over rows — "Current kiln
+      // liabilities" in bold over "Glimmer leave" — not a label wrapped onto it: wrapped text keeps its face.)
       const headsRows = labelOnlyRow && previous.geometry.font !== line.candidate.geometry.font;
       if ((continuesCells || labelOnlyRow) && !headsRows) {
         // Wrapped text of cells already begun (a label's second line, a long cell's next line).

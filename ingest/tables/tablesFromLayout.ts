@@ -209,7 +209,7 @@ const LEAD_IN_UNIT = /\s*\((?:[^()]*\b(?:in|amounts)\b[^()]*)\)\s*$/iu;
  * The English sentence that leads into an untitled table, ending on a colon right above it ("Revenue
  * by region for 2031 and 2030 was as follows (in thousands):"): a filing names most tables of its
  * notes so, and the sentence says what the rows are of. Read back to where the sentence starts,
- * over a line break or after a run-in heading ("Income Taxes. The components of …"), on the
+ * over a line break or after a run-in heading ("Kiln Levies. The components of …"), on the
  * table's page and in its section; only a clause with its verb (see leadsIn), without the colon and
  * the unit it ends on. Empty when no such sentence stands there.
  */

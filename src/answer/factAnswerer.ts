@@ -814,8 +814,8 @@ function englishReadings(label: string): string[][] {
   // into (IAS 7, ASC 230) are named by their first word alone ("cash from operations", "from investing").
   const classes = [enWords(label), ...readings].filter((words) => words.length >= 3 && words.at(-1) === ACTIVITIES);
   readings.push(...classes.map((words) => words.slice(0, -1)));
-  // A row named after a numbered provision ("Section 162(m) compensation limitation", "Rule 12b
-  // filing fees") is named by the number without the word for its kind: the number says which.
+  // A row named after a numbered provision ("Section 88(k) kiln limitation", "Rule 12b glimmer
+  // fees") is named by the number without the word for its kind: the number says which.
   const provision = /^(?:section|sec\.|article|rule|clause|regulation)\s+(\d.*)$/iu.exec(label.trim())?.[1];
   if (provision !== undefined) readings.push(enWords(provision));
   return readings.filter((words) => words.length > 0);
@@ -1301,7 +1301,6 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const yearFor = new Map<number, number>();
   // (Whether the question names a table, read once per title: many facts share one.)
   const titleNamed = new Map<string, boolean>();
-  const titleWordsAsked = new Map<string, readonly string[]>();
   for (const fact of facts) {
     const reportYear = fact.ref.report.year;
     if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
@@ -1382,15 +1381,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (TOTAL_ONLY.test(fact.label) && [fact.group, fact.ref.table.title, fact.attribute].every((context) => groupStrength(context, asked) === 0)) continue;
     // (The group heading only breaks ties between rows labelled alike; it weighs a tenth of a label.
     // So do the words that set the fact's column apart from others of its period.)
-    // (So do the question's words an English table's title says and the label does not: "Americas"
-    // in a table of revenue by region, against a "Revenue" row of a statement titled otherwise.)
-    let titleWords = titleWordsAsked.get(title);
-    if (titleWords === undefined) {
-      titleWords = han(title) ? [] : enWords(title).filter((w) => asked.words.has(w));
-      titleWordsAsked.set(title, titleWords);
-    }
-    const titleContext = titleWords.length === 0 ? 0 : titleWords.filter((w) => !labelKeys(fact.label).words.includes(w)).length;
-    const strength = own + 0.1 * (groupStrength(fact.group, asked) + siblingColumnStrength(fact, asked) + titleContext) + (inNamedTable ? NAMED_TABLE_BONUS : 0);
+    const strength = own + 0.1 * (groupStrength(fact.group, asked) + siblingColumnStrength(fact, asked)) + (inNamedTable ? NAMED_TABLE_BONUS : 0);
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
     // (Asked for the opening, the balance on the first day of the year goes before the year's end.)

@@ -308,7 +308,7 @@ export function unclipped(
     const word = typed.toLowerCase();
     const skeleton = SKELETON.test(word);
     if ((!skeleton && !CLIPPED_START.test(word)) || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
-    // A word typed in capitals ("ARR") is an initialism, read elsewhere: a clipped word is typed in lower case.
+    // A word typed in capitals ("QXR") is an initialism, read elsewhere: a clipped word is typed in lower case.
     if (typed.length > 1 && typed === typed.toUpperCase()) return typed;
     // A word the report prints only in another form of its own ("fee" where it prints "fees") is that
     // word, not a clipping of a longer one ("feedback").
