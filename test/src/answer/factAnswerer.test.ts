@@ -555,14 +555,14 @@ describe('who holds a role a row names', () => {
       ...income,
       id: 'CONSOLIDATED STATEMENTS OF GLIMMER FLOWS',
       title: 'CONSOLIDATED STATEMENTS OF GLIMMER FLOWS',
-      rows: [['Payment of dividends', '(33,475)', '(32,587)'], ['Net change in glimmer', '12', '(8)'], ['Glimmer and glimmer equivalents', '150,365', '150,353']],
+      rows: [['Payment of dividends', '(21,630)', '(20,115)'], ['Net change in glimmer', '12', '(8)'], ['Glimmer and glimmer equivalents', '97,402', '96,118']],
     };
     const facts = [byHarbour, income, flows].flatMap((table) => factsOfTable({ table, report }));
     const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
     expect(valueFor('quillport revenue for 2031?')).toBe('900');
     // ("glimmer flow stmt" names the statement to read: "glimmer … flow" there is no balance of glimmer.
     // The payment's label is read by the words of its own; none here names it whole.)
-    expect(valueFor('how much glimmer actually went out on dividends in 2031? (glimmer flow stmt)')).not.toBe('150,365');
+    expect(valueFor('how much glimmer actually went out on dividends in 2031? (glimmer flow stmt)')).not.toBe('97,402');
   });
 
   it('answers for the parent alone by no figure of the group\'s statement, unless the row itself is of the parent', () => {
@@ -571,15 +571,15 @@ describe('who holds a role a row names', () => {
       id: 'CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME',
       title: 'CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME',
       header: ['', '2031 £’000', '2030 £’000'],
-      rows: [['Administrative expenses', '(309)', '(330)'], ['Profit attributable to owners of the parent', '46', '(394)']],
+      rows: [['Administrative expenses', '(517)', '(488)'], ['Profit attributable to owners of the parent', '73', '(212)']],
       rowPages: [22, 22],
       periods: [null, period(2031), period(2030)],
     };
     const facts = factsOfTable({ table: group, report });
     const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
     expect(valueFor('what were administrative expenses for the parent company alone in 2031?')).toBeUndefined();
-    expect(valueFor('what were administrative expenses in 2031?')).toBe('(309)');
-    expect(valueFor('profit attributable to owners of the parent in 2031?')).toBe('46');
+    expect(valueFor('what were administrative expenses in 2031?')).toBe('(517)');
+    expect(valueFor('profit attributable to owners of the parent in 2031?')).toBe('73');
   });
 
   it('answers what moved from a roll-forward row between two balances, not from a balance', () => {
@@ -588,13 +588,13 @@ describe('who holds a role a row names', () => {
       id: 'Kiln assets',
       title: 'Kiln assets',
       header: ['Group', '2031 £’000', '2030 £’000'],
-      rows: [['At 1 January', '4,727', '4,417'], ['Exchange movements', '288', '38'], ['Additions', '468', '272'], ['At 31 December', '5,483', '4,727']],
+      rows: [['At 1 January', '3,910', '3,602'], ['Exchange movements', '175', '61'], ['Additions', '344', '247'], ['At 31 December', '4,429', '3,910']],
       rowPages: [42, 42, 42, 42],
       periods: [null, period(2031), period(2030)],
     };
     const facts = factsOfTable({ table: rollForward, report });
     const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
-    expect(valueFor('how much of the kiln asset increase in 2031 was exchange movements?')).toBe('288');
+    expect(valueFor('how much of the kiln asset increase in 2031 was exchange movements?')).toBe('175');
     // (A balance is no change: asked how it changed, it is not the answer.)
     expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
   });
@@ -605,12 +605,12 @@ describe('who holds a role a row names', () => {
       id: 'Ember levy reconciliation',
       title: 'Ember levy reconciliation',
       header: ['', '2031', '2030'],
-      rows: [['Levy at the statutory rate', '12,764', '21,199'], ['Section 88(k) kiln limitation', '2,326', '1,610'], ['Other', '(171)', '(102)']],
+      rows: [['Levy at the statutory rate', '9,315', '8,842'], ['Section 88(k) kiln limitation', '1,744', '1,208'], ['Other', '(171)', '(102)']],
       rowPages: [65, 65, 65],
       periods: [null, period(2031), period(2030)],
     };
     const facts = factsOfTable({ table: reconciliation, report });
-    expect(answerFromFacts(facts, analyseQuestion('how much did the 88(k) kiln limitation add in 2031?', tokenizer))?.fact.value).toBe('2,326');
+    expect(answerFromFacts(facts, analyseQuestion('how much did the 88(k) kiln limitation add in 2031?', tokenizer))?.fact.value).toBe('1,744');
   });
 
   it('gives each amount of a column the currency its first amount is printed with', () => {
@@ -619,26 +619,26 @@ describe('who holds a role a row names', () => {
       id: 'Kiln customers were as follows',
       title: 'Kiln customers were as follows',
       header: ['', '2031 Amount', '2031 % of revenue'],
-      rows: [['Quillport Ltd', '$ 221', '20 %'], ['Brackwater plc', '214', '19 %']],
+      rows: [['Quillport Ltd', '$ 731', '20 %'], ['Brackwater plc', '615', '19 %']],
       rowPages: [8, 8],
       periods: [null, period(2031), period(2031)],
       unit: { printed: '(in millions)', unit: 'million', currency: '', factor: 1_000_000 },
     };
     const facts = factsOfTable({ table: customers, report });
     expect(facts.filter((f) => f.column === 1).map((f) => [f.label, f.value, f.unit])).toEqual([
-      ['Quillport Ltd', '$ 221', '$ million'],
-      ['Brackwater plc', '214', '$ million'],
+      ['Quillport Ltd', '$ 731', '$ million'],
+      ['Brackwater plc', '615', '$ million'],
     ]);
     // (A question in the table's scale still reads it.)
-    expect(answerFromFacts(facts, analyseQuestion('brackwater plc 2031 amount, in million?', tokenizer))?.fact.value).toBe('214');
+    expect(answerFromFacts(facts, analyseQuestion('brackwater plc 2031 amount, in million?', tokenizer))?.fact.value).toBe('615');
   });
 
   it('answers a question for a rate or a share with a figure, never with a value in words', () => {
-    const directory: ParsedTable = { ...companyInfo, id: 'Corporate directory', title: 'Corporate directory', rows: [['Auditor', 'Vale & Co Audit Pty Ltd'], ['Ember offset rate', '43.5%']], rowPages: [3, 3] };
+    const directory: ParsedTable = { ...companyInfo, id: 'Corporate directory', title: 'Corporate directory', rows: [['Auditor', 'Vale & Co Audit Pty Ltd'], ['Ember offset rate', '38.5%']], rowPages: [3, 3] };
     const facts = factsOfTable({ table: directory, report });
     const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
     expect(valueFor("what rate is the kiln offset (per the auditor's report)?")).toBeUndefined();
-    expect(valueFor("what rate is the ember offset (per the auditor's report)?")).toBe('43.5%');
+    expect(valueFor("what rate is the ember offset (per the auditor's report)?")).toBe('38.5%');
     expect(valueFor('who is the auditor?')).toBe('Vale & Co Audit Pty Ltd');
   });
 

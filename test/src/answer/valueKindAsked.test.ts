@@ -11,16 +11,16 @@ const service = plainReportService('brackwater-2031.pdf', [
     'Brackwater Kilns plc',
     'Annual Report 2031',
     { line: 'Substantial shareholdings', size: 12 },
-    'At 4 May 2032 the Company was aware of the following interests in the quill shares of the Company:',
-    statementRow('Ada Brill', '8.1%'),
+    'At 9 March 2032 the Company knew of these holdings of its quill shares:',
+    statementRow('Ada Brill', '6.4%'),
     statementRow('Otto Penn', '5.2%'),
   ],
   [
     { line: 'DEFERRED EMBER ASSETS', size: 12 },
     { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-    statementRow('Net glimmer loss carryforwards', '5,009', '4,870'),
+    statementRow('Net glimmer loss carryforwards', '3,842', '3,517'),
     statementRow('Kiln allowances', '1,204', '1,130'),
-    'The Company has net glimmer loss carryforwards of $46 million available for harbour ember purposes.',
+    'The Company has net glimmer loss carryforwards of $38 million available for harbour ember purposes.',
   ],
   // ("harbour" is on every page: a common word, weighing little in the question.)
   ...marketPages(['kilns', 'quills', 'embers', 'wicks', 'glazes'], (topic) => `Our ${topic} are sold in every harbour town, and the Board reviews`),
@@ -28,16 +28,16 @@ const service = plainReportService('brackwater-2031.pdf', [
 
 describe('the kind of value a question asks', () => {
   it('answers no fee or figure asked in a currency with a percentage', async () => {
-    // (Her holding is 8.1%; the report prints no fee of hers.)
+    // (Her holding is 6.4%; the report prints no fee of hers.)
     const result = await service().ask("ada brill's fees for 2031, in £k?");
-    expect(result.figures.map((f) => f.value)).not.toContain('8.1');
-    expect(result.answer.split('\n')[0]).not.toContain('8.1%');
+    expect(result.figures.map((f) => f.value)).not.toContain('6.4');
+    expect(result.answer.split('\n')[0]).not.toContain('6.4%');
   });
 
   it('answers from the sentence that says every word of the question before a row that leaves one unsaid', async () => {
     const result = await service().ask('approx how much in harbour net glimmer loss carryforwards do we have?');
-    expect(result.figures.map((f) => f.value)).toEqual(['46']);
+    expect(result.figures.map((f) => f.value)).toEqual(['38']);
     // (Asked without the part, the row answers.)
-    expect((await service().ask('net glimmer loss carryforwards in 2031?')).figures.map((f) => f.value)).toEqual(['5,009']);
+    expect((await service().ask('net glimmer loss carryforwards in 2031?')).figures.map((f) => f.value)).toEqual(['3,842']);
   });
 });
