@@ -1059,7 +1059,8 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   const rowNames = NAME_HEADING.test(fact.label);
   const columnNames = NAME_HEADING.test(attribute);
   // (Both named: a two-character row label is enough here, "电话" beside "证券事务代表".)
-  const row = rowNames ? 0 : datedRowStrength(fact.label, asked.text) || attributeStrength(fact.label, asked, isWord);
+  // (A person's row is named by the person's names without the courtesy title: "Ada Quill's total" for "Ms. Ada Quill".)
+  const row = rowNames ? 0 : datedRowStrength(fact.label, asked.text) || attributeStrength(fact.label, asked, isWord) || personStrength(fact.label, asked, fact.ref.table.rows);
   // A heading the row label already says ("Total" of "Total assets") names nothing more.
   const rowKeys = labelKeys(fact.label);
   const columnKeys = labelKeys(attribute);

@@ -613,6 +613,20 @@ describe('who holds a role a row names', () => {
     expect(answerFromFacts(facts, analyseQuestion('how much did the 88(k) kiln limitation add in 2031?', tokenizer))?.fact.value).toBe('1,744');
   });
 
+  it('reads a person\'s row under a column heading by the person\'s names, without the courtesy title', () => {
+    const pay: ParsedTable = {
+      ...english,
+      id: 'Table (page 11)',
+      title: '',
+      header: ['', 'Cash salary and fees', 'Kiln bonus', 'Total'],
+      rows: [['Ms. Ada Quill', '212,400', '18,300', '230,700'], ['Mr. Otto Penn', '98,150', '6,020', '104,170']],
+      rowPages: [11, 11],
+      periods: [null, null, null, null],
+    };
+    const facts = factsOfTable({ table: pay, report });
+    expect(answerFromFacts(facts, analyseQuestion("ada quill's total pay?", tokenizer))?.fact.value).toBe('230,700');
+  });
+
   it('gives each amount of a column the currency its first amount is printed with', () => {
     const customers: ParsedTable = {
       ...english,
