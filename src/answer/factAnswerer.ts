@@ -1004,17 +1004,19 @@ const MOMENT_LABEL = /\b(?:at|as\s+at|as\s+of)\b|\b(?:end|beginning|start)\s+of\
 
 /**
  * Whether a row stands between a balance at one moment and one at another ("At 1 January … Additions
- * … At 31 December"): a movement of a roll-forward, not a balance.
+ * … At 31 December"): a movement of a roll-forward, not a balance. (Read once per table: a question
+ * for a change weighs every fact of the index.)
  */
 function isMovementRow(rows: readonly (readonly string[])[], row: number): boolean {
-  const labelOf = (r: number) => (rows[r]?.[0] ?? '').trim();
-  if (MOMENT_LABEL.test(labelOf(row))) return false;
-  let opened = false;
-  for (let r = row - 1; r >= 0 && !opened; r -= 1) opened = MOMENT_LABEL.test(labelOf(r));
-  let closed = false;
-  for (let r = row + 1; r < rows.length && !closed; r += 1) closed = MOMENT_LABEL.test(labelOf(r));
-  return opened && closed;
+  let moments = momentRowsMemo.get(rows);
+  if (!moments) {
+    const at = rows.map((cells) => MOMENT_LABEL.test((cells[0] ?? '').trim()));
+    moments = { at, first: at.indexOf(true), last: at.lastIndexOf(true) };
+    momentRowsMemo.set(rows, moments);
+  }
+  return !moments.at[row] && moments.first >= 0 && moments.first < row && row < moments.last;
 }
+const momentRowsMemo = new WeakMap<object, { at: readonly boolean[]; first: number; last: number }>();
 
 /**
  * How strongly the question names an attribute heading: whole (two Han characters are enough for a

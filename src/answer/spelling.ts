@@ -316,7 +316,6 @@ export function unclipped(
     // ("tsr": letters that begin printed words in a row are an initialism, read elsewhere — unless
     // the word they would clip is printed many times as often as that phrase: "yr" is "year", not
     // "yet reported".)
-    const phrasePrints = skeleton ? printedPhraseCount(word, texts(), isStopWord) : 0;
     const last = word.at(-1) ?? '';
     // A clipped start keeps the word's first letters, and a plural "s" of its own ("divs", "equivs"):
     // "rev" is no plural of "re".
@@ -326,11 +325,13 @@ export function unclipped(
       (skeleton && printed[0] === word[0] && (printed.at(-1) === last || (printed.endsWith('e') && printed.at(-2) === last)) && holdsInOrder(printed, word)) ||
       (printed.startsWith(start) && (start === word || printed.endsWith('s')));
     const families = printedFamilies(vocabularies, (printed) => printed.length >= word.length + 2 && stands(printed), stem);
+    const [best, second] = [...families].sort((a, b) => b.count - a.count);
+    // (Counted only as far as it decides: past the prints at which the initialism outweighs the word.)
+    const phrasePrints = skeleton ? printedPhraseCount(word, texts(), isStopWord, Math.max(MIN_INITIALISM_PRINTS, best ? Math.floor(best.count / SKELETON_DOMINANCE) + 1 : 0)) : 0;
     // The word printed beside the question's own neighbour decides first ("accrued employee comp" is
     // the printed "employee compensation", however often "company" is printed); else the commonest.
     const besideNeighbour = phrasePrints >= MIN_INITIALISM_PRINTS ? undefined : printedBesideNeighbour(families, besideWords(question, at, typed.length, isStopWord), texts);
     if (besideNeighbour) return commonestForm(besideNeighbour) ?? typed;
-    const [best, second] = [...families].sort((a, b) => b.count - a.count);
     if (phrasePrints >= MIN_INITIALISM_PRINTS && (!best || best.count < SKELETON_DOMINANCE * phrasePrints)) return typed;
     if (!best || best.count < MIN_SKELETON_PRINTS || (second !== undefined && best.count < SKELETON_DOMINANCE * second.count)) return typed;
     return commonestForm(best) ?? typed;
@@ -405,10 +406,10 @@ function printedFamilies(vocabularies: readonly Vocabulary[], stands: (printed: 
 
 /**
  * How often the report prints its most printed phrase of words in a row whose first letters spell
- * `letters`: one phrase printed again and again is a term ("total shareholder return"); many phrases
+ * `letters`, counted up to `enough`: one phrase printed again and again is a term ("total shareholder return"); many phrases
  * that happen to share their initials are none ("year reported", "years running").
  */
-function printedPhraseCount(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): number {
+function printedPhraseCount(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean, enough: number): number {
   const pattern = initialismPattern(letters.toUpperCase());
   const prints = new Map<string, number>();
   let most = 0;
@@ -420,6 +421,7 @@ function printedPhraseCount(letters: string, texts: Iterable<string>, isStopWord
       const count = (prints.get(phrase) ?? 0) + 1;
       prints.set(phrase, count);
       most = Math.max(most, count);
+      if (most >= enough) return most;
     }
   }
   return most;
