@@ -1237,8 +1237,8 @@ function namesTableByInitials(titleWords: readonly string[], shorthand: Readonly
 }
 
 /**
- * A role whose first word is the doer of the verb a "who" question asks ("Chairman of the Board" for
- * "who chairs the board?", "Auditor" for "who audits the quill accounts?"), its other words asked: as strong as the
+ * A role whose first word is the doer of the verb a "who" question asks ("Chairman of the Glimmer Panel" for
+ * "who chairs the glimmer panel?", "Auditor" for "who audits the quill accounts?"), its other words asked: as strong as the
  * role named whole.
  */
 function doerStrength(role: string, verbStem: string, asked: AskedText): number {

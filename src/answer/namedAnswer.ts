@@ -179,7 +179,7 @@ export function agentNouns(question: string): string[] {
   return verb === null ? [] : [`${verb}or`];
 }
 
-/** The verb a "who" question asks the doer of, stemmed ("who chairs the board?" → "chair"), or null. */
+/** The verb a "who" question asks the doer of, stemmed ("who chairs the glimmer panel?" → "chair"), or null. */
 export function askedDoerVerb(question: string): string | null {
   const verb = /^\s*who\s+([a-z]+?)(?:s|es|ed)?\b/iu.exec(question)?.[1]?.toLowerCase();
   if (!verb || verb.length < 4 || NOT_NAMES.has(verb) || /^(?:is|are|was|were|has|have|had|does|did|will|would|can|could)$/u.test(verb)) return null;
