@@ -112,7 +112,15 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
     // ("97 Quill Road" under "Registered office | 12 Glimmer Street"). A title is centred on its own
     // length, and starts on a column only by chance.
     const kind =
-      shape === 'centred' ? (headsColumnBelow(line, lines[index + 1], block) || continuesValueColumn(line, run.at(-1)) ? 'cell' : 'other') : shape;
+      shape === 'centred'
+        ? headsColumnBelow(line, lines[index + 1], block) || continuesValueColumn(line, run.at(-1))
+          ? 'cell'
+          : 'other'
+        : shape === 'wide'
+          ? stopsBeforeValues(line, run)
+            ? 'cell'
+            : 'other'
+          : shape;
     if (kind === 'other' || !geometry) {
       close();
       return;
@@ -150,6 +158,22 @@ function continuesValueColumn(line: CleanLine, previous: Candidate | undefined):
   if (geometry.y - above.y > MAX_ROW_GAP * geometry.size || geometry.y <= above.y) return false;
   const cells = above.segments.length >= 2 ? above.segments.slice(1) : above.segments;
   return cells.some((cell) => Math.abs(cell.x0 - geometry.x0) <= ALIGN_SLACK * geometry.size);
+}
+
+/**
+ * Whether a single line as wide as prose is a long row label wrapped inside the table being read: it
+ * starts where the run's labels start and ends at least a space of its own size short of the run's
+ * first value column on its page. Prose runs on to the margin, across the columns of figures; a label
+ * stops where they begin, however far right they stand.
+ */
+function stopsBeforeValues(line: CleanLine, run: readonly Candidate[]): boolean {
+  const geometry = line.geometry;
+  if (!geometry) return false;
+  const rows = run.filter((c) => c.multi && c.line.page === line.page);
+  if (rows.length === 0) return false;
+  const labelsLeft = Math.min(...rows.map((c) => c.geometry.x0));
+  const valuesLeft = Math.min(...rows.map((c) => c.geometry.segments[1]?.x0 ?? Infinity));
+  return Math.abs(geometry.x0 - labelsLeft) <= 2 * geometry.size && geometry.x1 < valuesLeft - geometry.size;
 }
 
 /** Column heads may stand apart from the rows under them by up to this many line heights (× font size). */
@@ -211,8 +235,12 @@ function isListItem(segments: Segment[], textWidth: number): boolean {
   return body.x1 - body.x0 > 0.5 * textWidth || (parseAmount(body.text) === null && /\p{L}{2}/u.test(body.text));
 }
 
-/** How a line reads for a table: a row split into columns, a single cell, a line centred on the text (a title, or by chance a cell), or prose. */
-function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bodySize: number): LineKind | 'centred' {
+/**
+ * How a line reads for a table: a row split into columns, a single cell, a line centred on the text (a
+ * title, or by chance a cell), a single line as wide as prose (prose, or a long label wrapped in a
+ * table: stopsBeforeValues tells), or prose.
+ */
+function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bodySize: number): LineKind | 'centred' | 'wide' {
   const text = line.text;
   const textWidth = block.right - block.left;
   // A form's answer line ("√ 适用 □ 不适用") is never a row: it stands under an item's title, between tables.
@@ -231,7 +259,7 @@ function classify(line: CleanLine, geometry: LineGeometry, block: TextBlock, bod
   // Prose starts at the left of the text (a paragraph indent at most); a line starting far right of it
   // runs on in a value column (a long cell wrapped beside its label).
   const inValueColumn = geometry.x0 - block.left > VALUE_COLUMN_INDENT * geometry.size;
-  if (width >= CELL_WIDTH * textWidth && !stopsShort && !inValueColumn) return 'other';
+  if (width >= CELL_WIDTH * textWidth && !stopsShort && !inValueColumn) return 'wide';
   // A short line centred on the text block is a title ("CONSOLIDATED BALANCE SHEETS"), not a cell.
   const centre = (geometry.x0 + geometry.x1) / 2;
   const blockCentre = (block.left + block.right) / 2;
@@ -613,16 +641,22 @@ function joinWrapped(row: { cells: Map<number, string>; lines: number[] }, line:
 
 /**
  * Whether `next` goes on with the label `label`: it opens in lower case (a row's label opens as a
- * name does; "tax asset" after "… not recognised as a deferred"), or it closes a bracket the label
- * left open ("… of 19% (2021:" / "19%)"). A label ending in a colon announces rows of its own, unless
+ * name does; "tax asset" after "… not recognised as a deferred"), the label stops on a word no phrase
+ * ends with, or `next` closes a bracket the label left open ("… of 19% (2021:" / "19%)"). A label ending in a colon announces rows of its own, unless
  * its bracket is still open.
  */
 function labelRunsOn(label: string, next: string): boolean {
   // (Round brackets only: a title's 《》 around them, "…通知》（财会", closes nothing of the label's.)
   const open = (label.match(/[(（]/gu) ?? []).length > (label.match(/[)）]/gu) ?? []).length;
   if (open) return /^[^(（]*[)）]/u.test(next);
-  return !/[:：]\s*$/u.test(label) && /^[a-z]/u.test(next);
+  return !/[:：]\s*$/u.test(label) && (/^[a-z]/u.test(next) || UNFINISHED_ENGLISH.test(label));
 }
+
+/**
+ * An English label cut after an article, a preposition or a conjunction ("… for the audit of the") is
+ * unfinished whatever the next line opens with: no phrase ends on such a word.
+ */
+const UNFINISHED_ENGLISH = /\b(?:a|an|the|of|for|to|in|on|at|by|with|from|into|and|or|than)\s*$/iu;
 
 /** Wrapped cell text joined as printed: no space inside CJK, one between Latin words. */
 function joinCell(before: string, after: string): string {

@@ -697,6 +697,40 @@ describe('tables from the layout of a PDF', () => {
     expect(tables.map((t) => t.title)).toEqual(['Fees of Zorblat Audit LLP']);
   });
 
+  it('keeps a long label wrapped inside a table as a row: it stops short of the figures, where prose would run on across them', async () => {
+    const row = (label: string, ...amounts: string[]): PdfBlock => ({
+      placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 470 + i * 60, align: 'right' as const }))],
+      advance: 14,
+    });
+    const tables = await tablesOfPage(
+      [
+        'Quill costs of the Glimmer group are charged to the statement of kiln income as they are incurred by it.',
+        'Levy balances are measured at the rates expected to apply when the kiln asset is realised or settled.',
+        '7. Loss before quill levy',
+        'This is stated after charging:',
+        row('', '2031', '2030'),
+        row('Directors’ ember fees', '140', '133'),
+        row('Auditors’ remuneration:'),
+        row('Charges payable to the Glimmer quill auditors for the annual audit of the'),
+        row('Group and Company kiln statements', '31', '27'),
+        row('Charges payable to the Glimmer quill auditors for kiln levy compliance'),
+        row('services', '4', '2'),
+        spaced(row('Change in fair value of zorblat investments', '96', '11'), 30),
+        'Levy balances are measured at the rates expected to apply when the kiln asset is realised or settled.',
+      ],
+      'wrapped-wide-label.pdf',
+    );
+    expect(tables.map((t) => t.rows)).toEqual([
+      [
+        ['Directors’ ember fees', '140', '133'],
+        ['Auditors’ remuneration:', '', ''],
+        ['Charges payable to the Glimmer quill auditors for the annual audit of the Group and Company kiln statements', '31', '27'],
+        ['Charges payable to the Glimmer quill auditors for kiln levy compliance services', '4', '2'],
+        ['Change in fair value of zorblat investments', '96', '11'],
+      ],
+    ]);
+  });
+
   it('names an untitled table by the sentence leading into it with a colon, and starts a new table at one such line between two', async () => {
     const tables = await tablesOfPage(
       [
