@@ -1312,8 +1312,11 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.attribute !== null && fact.year === null && yearFor.get(reportYear) !== reportYear) continue;
     // "较上年变动多少" reads the change column; any other question the period's own.
     // (A row of a roll-forward between its opening and closing balances — "Additions", "Exchange
-    // movements" — is itself a change over the period: it answers what moved.)
-    if (fact.change !== wantsChange && !(wantsChange && !fact.change && fact.year !== null && isMovementRow(fact.ref.table.rows, fact.row))) continue;
+    // movements" — is itself a change over the period: it answers what moved. So is a row whose label
+    // names a change, "Change in fair value of …", "Increase in receivables": the question's word for
+    // the change may be the label's own.)
+    const printedChange = () => CHANGE_ASK.test(fact.label) || isMovementRow(fact.ref.table.rows, fact.row);
+    if (fact.change !== wantsChange && !(wantsChange && !fact.change && fact.year !== null && printedChange())) continue;
     // "比上年少了多少" asks by how much, an amount: a change printed as a percentage is not it.
     if (fact.change && asksAmountMoved && PERCENT_VALUE.test(fact.value)) continue;
     // (The scale is compared: a currency the column prints its amounts in is no other unit.)

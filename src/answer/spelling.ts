@@ -155,9 +155,10 @@ export function spelledOut(
     if (!slashed && (typed.includes('&') ? printedWhole(typed, texts()) : printed(letters))) return typed;
     // (A question that spells the initialism out itself, "net revenue retention (NRR)", has said what it means.)
     const spelledInQuestion = (form: string) => initialismPattern(form).test(question);
-    const lowerInitialism = LOWER_INITIALISM.test(typed) && !isStopWord(typed) && !spelledInQuestion(typed.toUpperCase());
+    const twoLetters = LOWER_INITIALISM_PAIR.test(typed);
+    const lowerInitialism = (twoLetters || LOWER_INITIALISM.test(typed)) && !isStopWord(typed) && !spelledInQuestion(typed.toUpperCase());
     if (lowerInitialism) {
-      const term = printedTerm(typed.toUpperCase(), texts(), isStopWord);
+      const term = printedTerm(typed.toUpperCase(), texts(), isStopWord, !twoLetters);
       if (term !== undefined) return term;
     }
     const initialism = /^[A-Z&]{2,6}$/u.test(typed) && letters.length >= 2 && letters.length <= 5;
@@ -212,19 +213,29 @@ export function spelledOut(
 
 /**
  * A lower-case word of three or four letters may be an initialism typed without capitals ("cfo"). Two
- * letters are left as typed: as often a unit or an abbreviation ("sq ft", "km", "eg") as initials.
+ * letters are as often a unit or an abbreviation ("sq ft", "km", "eg") as initials: two consonants
+ * (no word) are read only as a phrase the report keeps printing (TERM_PRINTS).
  */
 const LOWER_INITIALISM = /^[a-z]{3,4}$/u;
+const LOWER_INITIALISM_PAIR = /^[b-df-hj-np-tv-xz]{2}$/u;
+/**
+ * A phrase the report prints this often, and TERM_DOMINANCE times as often as any other its letters
+ * spell, is one of its terms however it is cased ("fair value", "balance sheet"): runs of words that
+ * merely begin with the letters ("the following table", "global operations") come a few times each.
+ */
+const TERM_PRINTS = 10;
+const TERM_DOMINANCE = 2;
 
 /**
  * The term a lower-case initialism stands for: a phrase whose first letters spell it, printed at least
  * MIN_INITIALISM_PRINTS times, once at least with every word capitalised — as a report prints its
- * terms in headings and titles ("Chief Operating Officer", "Statements of Cash Flows"). A run of words
- * that merely begin with the letters ("global operations", "the following table") is never printed
- * so, and the word stays as typed; nor is the tail of a longer name. The phrase printed most often
- * wins; a tie leaves the word.
+ * terms in headings and titles ("Chief Operating Officer", "Statements of Cash Flows") — when
+ * `capitalisedEnough`; or printed TERM_PRINTS times and TERM_DOMINANCE times as often as any other. A
+ * run of words that merely begin with the letters ("global operations", "the following table") is
+ * neither, and the word stays as typed; nor is the tail of a longer name. The phrase printed most
+ * often wins; a tie leaves the word.
  */
-function printedTerm(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean): string | undefined {
+function printedTerm(letters: string, texts: Iterable<string>, isStopWord: (word: string) => boolean, capitalisedEnough: boolean): string | undefined {
   const phrases = new Map<string, { count: number; capitalised: boolean; forms: Map<string, number> }>();
   const pattern = initialismPattern(letters);
   for (const text of texts) {
@@ -243,6 +254,9 @@ function printedTerm(letters: string, texts: Iterable<string>, isStopWord: (word
       phrases.set(key, entry);
     }
   }
+  const [top, runnerUp] = [...phrases.values()].sort((a, b) => b.count - a.count);
+  if (top && top.count >= TERM_PRINTS && (!runnerUp || top.count >= TERM_DOMINANCE * runnerUp.count)) return commonestForm(top);
+  if (!capitalisedEnough) return undefined;
   const terms = [...phrases.values()].filter((p) => p.capitalised && p.count >= MIN_INITIALISM_PRINTS).sort((a, b) => b.count - a.count);
   const [best, second] = terms;
   if (!best || (second !== undefined && second.count >= best.count)) return undefined;

@@ -599,6 +599,23 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
   });
 
+  it('answers a question for a change from a row whose label names that change, as from a change column', () => {
+    const cashFlows: ParsedTable = {
+      ...english,
+      id: 'Statement of Kiln Flows',
+      title: 'Statement of Kiln Flows',
+      header: ['', '2031 £’000', '2030 £’000'],
+      rows: [['Loss before quill levy', '(412)', '(377)'], ['Change in fair value of glimmer holdings', '(96)', '(11)'], ['Zorblat sales', '52', '40']],
+      rowPages: [28, 28, 28],
+      periods: [null, period(2031), period(2030)],
+    };
+    const facts = factsOfTable({ table: cashFlows, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('what fair value change on glimmer holdings was there in 2031?')).toBe('(96)');
+    // (A row that names no change is still no answer to one.)
+    expect(valueFor('how did zorblat sales change in 2031?')).toBeUndefined();
+  });
+
   it('reads a row named after a numbered provision by the number and what follows, without the word for its kind', () => {
     const reconciliation: ParsedTable = {
       ...english,

@@ -101,6 +101,30 @@ describe('initialisms typed in lower case read as the terms the report capitalis
   });
 });
 
+describe('initialisms typed in lower case read as a phrase the report keeps printing, however cased', () => {
+  const texts = [
+    ...Array.from({ length: 6 }, (_, i) => `The quill value of holding ${i} was measured; quill value moved with the glimmer rate.`),
+    'The zorblat cash was opened. The zorblat cash was closed.',
+    ...Array.from({ length: 5 }, (_, i) => `The following table ${i} shows kiln figures; the fee table ${i} follows. A following table and a fee table come after.`),
+  ];
+  const vocabulary = vocabularyOf(texts);
+  const stopWords = (word: string) => ['of', 'the', 'was', 'what', 'in', 'how', 'many', 'did', 'does', 'show'].includes(word);
+  const read = (question: string) => spelledOut(question, () => texts, [vocabulary], stopWords);
+
+  it('reads two consonants as a phrase printed ten times and twice as often as any other they spell', () => {
+    expect(read('what qv movement in 2031?')).toBe('what quill value movement in 2031?');
+  });
+
+  it('keeps letters whose phrase is printed a few times, or no more often than another', () => {
+    // ("zorblat cash" is printed twice: a run of words, for all the letters know.)
+    expect(read('what zc in 2031?')).toBe('what zc in 2031?');
+    // ("following table" and "fee table" are printed alike often: the letters may be either.)
+    expect(read('what does the ft show?')).toBe('what does the ft show?');
+    // (A vowel makes two letters a word or a unit, not initials.)
+    expect(read('what qa in 2031?')).toBe('what qa in 2031?');
+  });
+});
+
 describe('words clipped to their consonants read as the printed word they clip', () => {
   const texts = [
     'The quorvex statement shows quarterly figures. The statement of glimmer flows is below; another statement follows.',
