@@ -484,8 +484,10 @@ const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
  * Content words as their stems ("used" and "use", "activities" and "activity" meet); a single letter
  * ("I" of an exhibit number "27I") is no word.
  */
+// ("non", the prefix of "non-taxable", is the word "not": "non-taxable gains" are the printed "Gains
+// not taxable", and "Non-current" reads alike on both sides.)
 const enWords = (text: string): string[] =>
-  (text.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w)).map(stemWord);
+  (text.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w)).map((w) => stemWord(w === 'non' ? 'not' : w));
 
 /**
  * "前五名供应商" and "前五大供应商", "前10名股东" and "前十大股东": a rank after 前 takes a classifier (名, 大,

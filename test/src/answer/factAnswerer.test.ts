@@ -599,6 +599,23 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
   });
 
+  it('reads the prefix non- as the word not, in the question and in the label', () => {
+    const reconciliation: ParsedTable = {
+      ...english,
+      id: 'Quill levy reconciliation',
+      title: 'Quill levy reconciliation',
+      header: ['', '2031 £’000', '2030 £’000'],
+      rows: [['Loss before quill levy', '(412)', '(377)'], ['Glimmer gains not taxable', '(23)', '(4)'], ['Non-deductible kiln costs', '17', '9']],
+      rowPages: [41, 41, 41],
+      periods: [null, period(2031), period(2030)],
+    };
+    const facts = factsOfTable({ table: reconciliation, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('how much for non-taxable glimmer gains in 2031?')).toBe('(23)');
+    expect(valueFor('kiln costs not deductible in 2031?')).toBe('17');
+    expect(valueFor('non-deductible kiln costs in 2031?')).toBe('17');
+  });
+
   it('answers a question for a change from a row whose label names that change, as from a change column', () => {
     const cashFlows: ParsedTable = {
       ...english,
