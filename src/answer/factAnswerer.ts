@@ -962,8 +962,6 @@ const PERCENT_VALUE = /[%％]\s*$/u;
 const AMOUNT_MOVED = /[多少]了多少|(?:增加|减少|增长|下降)了多少/u;
 /** A row that sums the rows above it: "Total revenue", "合计". */
 const TOTAL_ROW = /^\s*(?:total\b|合\s*计|总\s*计)/iu;
-/** A statement or column of the group as a whole: "Consolidated Statement of …", "Group 2031", "合并利润表". */
-const GROUP_STATEMENT = /\bconsolidated\b|\bgroup\b|合并/iu;
 /** A share of 100%: "100 %", "100.0%". */
 const WHOLE_SHARE = /^\s*100(?:\.0+)?\s*[%％]\s*$/u;
 /** A currency the question asks its figure in: a sign, or a code or name after "in" ("in £k", "$m", "in USD"). */
@@ -1334,11 +1332,14 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (fact.holder && !asksWho) continue;
     // A group's report answers for the group: the parent's own statement or column only when asked for
     // (then before the group's, as a tie-breaker).
-    const parentOnly = PARENT_STATEMENT.test(fact.ref.table.title) || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '');
+    // (A note on the parent entity — its heading says so — is the parent's as its own statement is.)
+    const parentOnly =
+      PARENT_STATEMENT.test(fact.ref.table.title) || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '') || PARENT_ONLY.test(fact.ref.table.section.path.join(' '));
     if (!asksParent && parentOnly) continue;
-    // Asked for the parent alone, a figure of the group's own statement or column is another entity's
-    // — unless "parent" is a word of the row itself ("Profit attributable to owners of the parent").
-    if (asksParent && !parentOnly && GROUP_STATEMENT.test(`${fact.ref.table.title} ${fact.ref.table.header[fact.column] ?? ''}`) && !PARENT_ONLY.test(fact.label)) continue;
+    // Asked for the parent alone, a figure of any other table is the group's — its statements, and
+    // notes and summaries that name no entity, speak for the group — unless "parent" is a word of the
+    // row itself ("Profit attributable to owners of the parent").
+    if (asksParent && !parentOnly && !PARENT_ONLY.test(fact.label)) continue;
     // A count, an amount or a rate is not answered by words ("how many drones" by "(Unmanned aircraft) | …"),
     // and nothing by a placeholder a filing prints in place of a value ("[*** ****]"). ("电子信箱是多少"
     // asks for a value that may have no digit.)

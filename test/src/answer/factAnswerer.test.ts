@@ -633,6 +633,36 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how did zorblat sales change in 2031?')).toBeUndefined();
   });
 
+  it('answers for the parent alone only from a table its title, column or note heading says is the parent\'s', () => {
+    const summary: ParsedTable = {
+      ...english,
+      id: 'Five-year glimmer summary',
+      title: 'Five-year glimmer summary',
+      header: ['', '2031 $', '2030 $'],
+      rows: [['Kiln revenue', '16,300', '13,200'], ['Loss after quill levy', '(910)', '(655)']],
+      rowPages: [12, 12],
+      periods: [null, period(2031), period(2030)],
+      section: { id: 'Additional information', path: ['Remuneration report', 'Additional information'] },
+    };
+    const parentNote: ParsedTable = {
+      ...english,
+      id: 'Statement of kiln income',
+      title: 'Statement of kiln income',
+      header: ['', '2031 $', '2030 $'],
+      rows: [['Loss after quill levy', '(229)', '(104)']],
+      rowPages: [48, 48],
+      periods: [null, period(2031), period(2030)],
+      section: { id: 'Note 27', path: ['Note 27. Parent entity information'] },
+    };
+    const facts = [summary, parentNote].flatMap((table) => factsOfTable({ table, report }));
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    // (A summary naming no entity is the group's: the parent's revenue is not printed.)
+    expect(valueFor('kiln revenue of the parent entity alone in 2031?')).toBeUndefined();
+    expect(valueFor('loss after quill levy of the parent entity in 2031?')).toBe('(229)');
+    // (Not asked for the parent, the parent's note is not the answer: the group's figure is.)
+    expect(valueFor('loss after quill levy in 2031?')).toBe('(910)');
+  });
+
   it('reads a row named after a numbered provision by the number and what follows, without the word for its kind', () => {
     const reconciliation: ParsedTable = {
       ...english,
