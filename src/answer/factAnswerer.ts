@@ -986,6 +986,10 @@ function readsAsPercentage(fact: TableFact): boolean {
 const WHO_ASK = /谁|哪位|哪一位|什么人|叫什么|姓名|名字|\bwho\b|\bwhom\b|\bname\s+of\b/iu;
 /** The question asks which one: a name answers it. */
 const WHICH_ASK = /谁|哪[位家个所]|什么人|\bwho\b|\bwhom\b|\bwhich\b/iu;
+/** The question asks when: "since when", "when was …", "on what date", "何时". */
+const WHEN_ASK = /\bwhen\b|\b(?:what|which) date\b|何时|什么时候/iu;
+/** A value that reads as a date or a year: "3 April 2031", "2031-04-03", "June 2031", "2031年4月". */
+const DATE_VALUE = /\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}\s*年|\d{1,2}\s*月/iu;
 /** A row or column heading that says its values are names of people or bodies. */
 const NAME_HEADING = /^(?:姓名|名称|名字|name|full name)$/iu;
 /** The question asks about the start of a period: an opening balance is then the figure. */
@@ -1289,6 +1293,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asksMoment = MOMENT_ASK.test(question.text);
   const asksNumber = asksForNumber(question.text);
   const asksWhich = WHICH_ASK.test(question.text) && !asksNumber;
+  const asksWhen = WHEN_ASK.test(question.text);
   const baseText = SHARE_BASE.exec(question.text)?.[1];
   const shareBase = baseText !== undefined ? new Set(enWords(baseText)) : null;
   const asksRate = RATE_ASK.test(question.text);
@@ -1360,6 +1365,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // the whole: it answers only a question for a percentage. (A part may be all of its own whole:
     // "fixed pay share | 100%" of one person is a figure.)
     if (WHOLE_SHARE.test(fact.value) && TOTAL_ROW.test(fact.label) && !asksPercent && !asksRate) continue;
+    // "Since when", "何时" ask for a date: a value that reads as no date or year ("96.67%") is not one.
+    if (asksWhen && !DATE_VALUE.test(fact.value)) continue;
     // "Which firm", "哪家事务所" ask for a name: a bare number is not one ("审计服务的连续年限 | 18").
     if (asksWhich && /^[\s\d.,%％()（）-]+$/u.test(fact.value)) continue;
     // A balance on the first day of a year is that year's opening; a year asked plainly means its end.

@@ -1362,6 +1362,12 @@ describe('a table of people by the columns of each period', () => {
     expect(value('ilse arkwell fixed stipend 2031?')).toBe('88.00%');
   });
 
+  it('answers no question for a date by a percentage of the person asked about', () => {
+    expect(value('quenby fallow - on the grower board since when?')).toBeUndefined();
+    const directory: ParsedTable = { ...english, id: 'Growers', title: 'Growers', header: ['', ''], rows: [['Grower since', '12 March 2029'], ['Fixed stipend', '100.00%']], rowPages: [7, 7], periods: [null, null], unit: null };
+    expect(answerFromFacts(factsOfTable({ table: directory, report }), analyseQuestion('grower since when?', tokenizer))?.fact.value).toBe('12 March 2029');
+  });
+
   it('takes, of the columns of the asked period, the one whose own heading words the question says', () => {
     expect(value("what % of tobin's 2031 pay was harvest bonus (qx)?")).toBe('8.80%');
     expect(value("ilse's zr harvest bonus share in 2031?")).toBe('5.00%');
