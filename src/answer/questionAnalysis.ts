@@ -91,7 +91,7 @@ export const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同�
 /** The question asks an amount ("how much of" asks a share). */
 export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */
-export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
+export const PAYMENT_ASK = /价格|价钱|费用|薪酬|工资|\bprices?\b|\bcost(?:s|ing)?\b|\bfees?\b|\bpaid\b|\bpay(?:s|ing)?\b|\bsalar(?:y|ies)\b|\bcompensation\b|\bremuneration\b/iu;
 /**
  * What was spent is an amount: money, or a bare amount whose currency the text gives elsewhere
  * ("spent 7,450 of its cash"), never a count of years or people, nor a percentage.

@@ -41,3 +41,21 @@ describe('the kind of value a question asks', () => {
     expect((await service().ask('net glimmer loss carryforwards in 2031?')).figures.map((f) => f.value)).toEqual(['3,842']);
   });
 });
+
+describe('what something cost, asked in any form of the verb', () => {
+  const costs = plainReportService('glazeworth-2031.pdf', [
+    ['Glazeworth Kilns plc', 'Annual Report 2031'],
+    [
+      { line: 'Quill survey', size: 12 },
+      'For the quill survey, 14 pads were cleared at the kiln site and 6 pads at the ember yard before drilling.',
+      { line: 'Glaze trial', size: 12 },
+      'The glaze trial at the ember yard cost £120,000 and was completed in March.',
+    ],
+    ...marketPages(['kilns', 'quills', 'embers', 'wicks', 'glazes'], (topic) => `Our ${topic} are sold in every harbour town, and the Board reviews`),
+  ]);
+
+  it('answers what it ended up costing with money, never with a count in the sentence', async () => {
+    expect((await costs().ask('what did the quill survey at the kiln site end up costing us?')).figures.map((f) => f.value)).toEqual([]);
+    expect((await costs().ask('what did the glaze trial end up costing us?')).figures.map((f) => f.value)).toEqual(['120,000']);
+  });
+});
