@@ -37,8 +37,12 @@ const HAN = /\p{Script=Han}/u;
  * Latin abbreviations. (A single capital, "U.S." or "J. Smith", is an initial and never ends one either.)
  */
 const ABBREVIATION = /^(?:mr|mrs|ms|dr|prof|sr|jr|st|co|corp|inc|ltd|llc|plc|bros|no|nos|vol|fig|figs|ref|approx|est|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|al|cf|eg|ie|pp|pty)$/iu;
-/** An English sentence ends with "." after a word or a number, before a capitalised word ("…period. We…", "…period.We…" as pdf text runs them together, "…2031.Harrowgate Pike…"). */
-const NEXT_STARTS_SENTENCE = /^\s*[“"‘'(]?\p{Lu}[\p{Ll}\p{Lu}]/u;
+/**
+ * An English sentence ends with "." after a word or a number, before a capitalised word ("…period. We…",
+ * "…period.We…" as pdf text runs them together, "…2031.Harrowgate Pike…") — or before "A" or "I",
+ * the words of one capital letter ("…income. A loss of …").
+ */
+const NEXT_STARTS_SENTENCE = /^\s*[“"‘'(]?(?:\p{Lu}[\p{Ll}\p{Lu}]|[AI]\s)/u;
 
 /**
  * A full stop typed as "." between Han text ("2部.实施…") ends a sentence, and in English after a word

@@ -23,6 +23,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends an English sentence before the one-letter words A and I, but not before another lone capital', () => {
+    expect(sentenceTexts('Quill sales rose. A loss of 12 glims was made. I agree. See Class B. B shares carry no vote.')).toEqual([
+      'Quill sales rose.',
+      'A loss of 12 glims was made.',
+      'I agree.',
+      'See Class B. B shares carry no vote.',
+    ]);
+  });
+
   it('ends an English sentence after a percentage or a decimal, run together or not', () => {
     expect(sentenceTexts('Glimmer margin was 21.8%. Quill sales rose.As a share of revenue it was 4.25.Costs fell.')).toEqual([
       'Glimmer margin was 21.8%.',
