@@ -25,7 +25,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PARENT_ONLY, PARENT_STATEMENT, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
@@ -336,8 +336,15 @@ export class AnswerService {
     // A cell is read from the latest report unless the question or the caller names another.
     const latest = this.index.reports[0]?.meta.year;
     const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
+    // (As with facts: asked for the parent alone, only a table of the parent's — by its title, note
+    // heading or a column — answers; not asked, a table wholly the parent's does not.)
+    const asksParent = PARENT_ONLY.test(analysis.text);
     const tables = this.lookup.tables.filter(
-      (t) => (!filter.reportIds || filter.reportIds.has(t.report.id)) && (!years || years.has(t.report.year)) && inSections(t.table.section.path, filter.sections),
+      (t) =>
+        (!filter.reportIds || filter.reportIds.has(t.report.id)) &&
+        (!years || years.has(t.report.year)) &&
+        inSections(t.table.section.path, filter.sections) &&
+        (asksParent ? parentsTable(t.table) || t.table.header.some((h) => PARENT_ONLY.test(h)) : !parentsTable(t.table)),
     );
     const answer = answerFromTables(tables, analysis, this.deps.tokenizer);
     if (!answer) return null;
@@ -805,4 +812,9 @@ function evidenceWords(decision: Decision): string {
 
 function elapsed(started: number): number {
   return Number((performance.now() - started).toFixed(2));
+}
+
+/** A table wholly the parent company's: a company-only statement, or one under a parent-entity note. */
+function parentsTable(table: { title: string; section: { path: readonly string[] } }): boolean {
+  return PARENT_STATEMENT.test(table.title) || PARENT_ONLY.test(table.section.path.join(' '));
 }

@@ -455,10 +455,13 @@ export function answerExtractively(
       const listed = respectiveYears(sentence, figures(i));
       // (A sentence opening on a later time states no figure for the year asked, unless one names its year.)
       const later = question.wantsFigure && framedAfter(sentence, year);
+      // A figure stated for no year beside one stated for a year ("a loss of £238,000 (2030:
+      // £383,000)") is the report's own year's: asked another year, it is not the one.
+      const comparedWithYear = question.wantsFigure && year !== hit.report.meta.year && figures(i).some((f) => figureYear(sentence, f, listed) !== null);
       const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
         const listedYear = figureYear(sentence, f, listed);
-        if (listedYear !== null ? listedYear !== year : later) return null;
+        if (listedYear !== null ? listedYear !== year : later || comparedWithYear) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f, sentence, sentence.slice(f.end))) return null;
         // (A share of another quantity, a plan, or a part a name qualifies — "the effective tax rate
         // in Freedonia of 31.3%" — is not what the question asks, unless it asks so.)
