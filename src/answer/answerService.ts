@@ -578,7 +578,8 @@ export class AnswerService {
 
   /** Whether the question names a day of the year that neither the evidence nor the reports' year-end is. */
   private otherDayThanAsked(question: string, decision: Decision, reports: readonly LoadedReport[]): boolean {
-    const asked = daysNamed(question);
+    // ("sep 22" is a month of a year the reports are about, not the 22nd: see daysNamed.)
+    const asked = daysNamed(question, { shorthandYears: new Set(reports.flatMap((r) => [r.meta.year - 1, r.meta.year, r.meta.year + 1])) });
     if (asked.length === 0) return false;
     const same = (a: { month: number; day: number }, b: { month: number; day: number }) => a.month === b.month && a.day === b.day;
     const dated = daysNamed(evidenceWords(decision));

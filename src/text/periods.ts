@@ -90,13 +90,18 @@ const EN_DAY = new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\b\\.
 const CN_DAY = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu;
 
 /** The days of the year a text names ("31 December 2031", "Dec 31", "12月31日"), each as month (1–12) and day. */
-export function daysNamed(text: string): Array<{ month: number; day: number }> {
+export function daysNamed(text: string, options: { shorthandYears?: ReadonlySet<number> } = {}): Array<{ month: number; day: number }> {
   const out: Array<{ month: number; day: number }> = [];
+  const namesYear = YEAR.test(text);
   for (const m of text.matchAll(EN_DAY)) {
     const day = Number(m[1] ?? m[4]);
     const name = m[2] ?? m[3] ?? '';
     // ("may" in lower case is the verb: "we may 5 times".)
     if (name === 'may') continue;
+    // "drawn sep 22" in a text naming no year is September of '22, a month and a year as staff shorten
+    // them, when '22 is a year the reports are about; "sep 22nd" and "22 sep" are days.
+    const shorthand = m[4] !== undefined && /\d$/u.test(m[0].replace(/\.$/u, '')) && !namesYear && options.shorthandYears?.has(2000 + day);
+    if (shorthand) continue;
     const month = MONTH_INDEX.indexOf(name.slice(0, 3).toLowerCase()) + 1;
     if (month > 0 && day >= 1 && day <= 31) out.push({ month, day });
   }

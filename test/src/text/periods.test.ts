@@ -39,6 +39,18 @@ describe('days named', () => {
     expect(daysNamed('As of December 31, 2031')).toEqual([{ month: 12, day: 31 }]);
   });
 
+  it('reads a month and a two-digit year a report is about as no day, in a text naming no full year', () => {
+    const years = { shorthandYears: new Set([2029, 2030, 2031]) };
+    expect(daysNamed('the glimmer loan drawn oct 30?', years)).toEqual([]);
+    // (Without the reports' years, or with a number no year of theirs, it is a day.)
+    expect(daysNamed('the glimmer loan drawn oct 30?')).toEqual([{ month: 10, day: 30 }]);
+    expect(daysNamed('the glimmer loan drawn oct 14?', years)).toEqual([{ month: 10, day: 14 }]);
+    // (An ordinal, the day first, or a full year in the text make it a day.)
+    expect(daysNamed('drawn oct 30th?', years)).toEqual([{ month: 10, day: 30 }]);
+    expect(daysNamed('drawn 30 oct?', years)).toEqual([{ month: 10, day: 30 }]);
+    expect(daysNamed('drawn oct 30 in 2031?', years)).toEqual([{ month: 10, day: 30 }]);
+  });
+
   it('reads no day in a month with a year alone, a span of days, or "may" the verb', () => {
     expect(daysNamed('In May 2031 we opened 3 depots; June 30-31; we may 5 times')).toEqual([]);
   });
