@@ -71,7 +71,7 @@ export function newNames(sentence: string, known: ReadonlySet<string>): FoundNam
     // after a determiner, not a name.
     const fresh = words.filter((w) => {
       const lower = w.toLowerCase();
-      return /[A-Za-z]{2,}/u.test(w) && !NOT_NAMES.has(lower) && !known.has(stemWord(lower.replace(/[^a-z]/gu, '')));
+      return /[A-Za-z]{2,}/u.test(w) && !NOT_NAMES.has(lower) && !known.has(stemWord(lower.replace(/[^a-z]/gu, ''))) && !clippedIn(lower, known);
     });
     const determined = DETERMINER_BEFORE.test(sentence.slice(Math.max(0, match.index - 8), match.index)) || DETERMINER_WORD.test(words[0] ?? '');
     // ("the Fund and Trust": defined terms joined by "and", one word each, are no name either; "the
@@ -80,6 +80,15 @@ export function newNames(sentence: string, known: ReadonlySet<string>): FoundNam
     if (fresh.length > 0) out.push({ name: run, start: match.index, end: match.index + run.length });
   }
   return out;
+}
+
+/** A known word this long may be typed clipped: "corp" names "Corporation", "govt" does not. */
+const MIN_CLIPPED_LETTERS = 4;
+
+/** Whether the question types the word's start ("corp" for "Corporation", "intl" aside). */
+function clippedIn(word: string, known: ReadonlySet<string>): boolean {
+  for (const stem of known) if (stem.length >= MIN_CLIPPED_LETTERS && stem.length < word.length && word.startsWith(stem)) return true;
+  return false;
 }
 
 /** A run's words cut at "and" / "&" into the names or terms it joins. */

@@ -73,6 +73,13 @@ describe('English questions answered by a name', () => {
     expect(names('• Performing glimmer work on journals.')).toEqual([]);
   });
 
+  it('takes a capitalised word the question types clipped, four letters or more, as no new name', () => {
+    const sentence = 'The headline rate of Freedonia Kiln Levy rose to 25% from April 2031.';
+    expect(newNames(sentence, knownStems('freed kiln levy headline rate?', '')).map((n) => n.name)).toEqual([]);
+    // ("fre" is too short a start to name the word.)
+    expect(newNames(sentence, knownStems('fre kiln levy headline rate?', '')).map((n) => n.name)).toEqual(['Freedonia Kiln Levy']);
+  });
+
   it('takes a name beside the asked words as the answer, not one that only shares the sentence', () => {
     const asked = questionStems(question);
     const text = 'Our glimmer assessor, Quillfeather & Dunmore LLP, is registered in Kettering Vale.';
