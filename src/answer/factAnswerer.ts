@@ -760,6 +760,23 @@ function endsInParticiple(phrase: string): boolean {
 /** A past participle and the preposition after it, with a slashed alternative ("provided by/ used in"). */
 const PARTICIPLE_LINK = /\b[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b(?:\s*\/\s*[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b)?/giu;
 
+/** The legal form a company's name ends with: "Pty Ltd", "Limited", "Inc.", "plc", "LLP", "Sdn Bhd". */
+const LEGAL_FORM = /\b(?:pty|ltd|limited|inc|incorporated|plc|llc|llp|gmbh|sdn|bhd)\b\.?/giu;
+const ENDS_IN_LEGAL_FORM = /\b(?:pty|ltd|limited|inc|incorporated|plc|llc|llp|gmbh|bhd)\.?\s*$/iu;
+
+/** A company's name without its legal form and bracketed qualifier, as words (lower case, stemmed). */
+function companyNameWords(name: string): string[] {
+  return enWords(name.replace(/\([^()]*\)/gu, ' ').replace(LEGAL_FORM, ' '));
+}
+
+/** Whether a row is the report's own organisation by name ("Weis Quills, Inc." in a report of Weis Quills). */
+function isOwnName(label: string, organisation: string | undefined): boolean {
+  if (!organisation || !ENDS_IN_LEGAL_FORM.test(label)) return false;
+  const own = new Set(companyNameWords(organisation));
+  const words = companyNameWords(label);
+  return words.length > 0 && words.every((w) => own.has(w));
+}
+
 /** A short name in capitals in brackets after a term: "(QX)", "(Z&R)", "(NRR)". */
 const SHORT_NAME = /\(([A-Z][A-Z&/]{1,7})\)/u;
 
@@ -781,6 +798,12 @@ function englishReadings(label: string): string[][] {
     readings.push(enWords(`${before} ${after}`));
     if (beforeWords.length > 0) readings.push(enWords([...beforeWords.slice(0, beforeWords.length - replaced), inside, ...afterWords].join(' ')));
     if (afterWords.length > 0) readings.push(enWords([...beforeWords, inside, ...afterWords.slice(1)].join(' ')));
+  }
+  // A company is named without its legal form and a bracketed qualifier: "Quorvex Holdings (Freedonia)
+  // Pty Ltd" is "quorvex holdings".
+  if (ENDS_IN_LEGAL_FORM.test(label)) {
+    const bare = companyNameWords(label);
+    if (bare.length > 0) readings.push(bare);
   }
   // (Only a label that is itself "A and B": in "Payments to suppliers and employees" the "and" joins
   // what the payments are to, and "employees" alone is not what the row counts.)
@@ -968,6 +991,8 @@ const WHOLE_SHARE = /^\s*100(?:\.0+)?\s*[%％]\s*$/u;
 const CURRENCY_ASK = /[$£€¥]|\bin\s+(?:usd|gbp|aud|eur|dollars|pounds|euros)\b/iu;
 /** The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少". */
 const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]/iu;
+/** A column heading that says its values are percentages: "% of total shares", "Percentage held", "占比（%）". */
+const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比/iu;
 /** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
 const PERCENT_CONTEXT = /[%％]|\bpercent|\bratio\b|\brate\b|率|比例|比重|占比/iu;
 
@@ -1071,7 +1096,9 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   const rowKeys = labelKeys(fact.label);
   const columnKeys = labelKeys(attribute);
   const repeats = rowKeys.key.includes(columnKeys.key) || (columnKeys.words.length > 0 && columnKeys.words.every((w) => rowKeys.words.includes(w)));
-  const column = columnNames || repeats ? 0 : attributeStrength(attribute, asked, isWord);
+  // (A question for a percentage names the row's column of percentages, "% of total shares issued",
+  // as the lesser reading of a heading, whatever else the heading says.)
+  const column = columnNames || repeats ? 0 : attributeStrength(attribute, asked, isWord) || (PERCENT_ASK.test(asked.text) && PERCENT_HEADING.test(attribute) ? 1 : 0);
   if (row > 0 && column > 0) return row + column;
   if (asksWho && rowNames && column > 0 && !/\d/u.test(fact.value)) return column;
   if (asksWho && columnNames && row > 0 && !/\d/u.test(fact.value)) return row;
@@ -1335,6 +1362,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // table name never name the thing counted counts (or sums) something else.
     if (countedStem !== null && !latinStems(`${fact.label} ${fact.group ?? ''} ${fact.ref.table.header[fact.column] ?? ''} ${fact.ref.table.title}`).has(countedStem)) continue;
     if (fact.holder && !asksWho) continue;
+    // A row that is the organisation itself (its line in a performance graph, the parent in a list of
+    // group companies) is not what a question naming the organisation — as most do — asks.
+    if (isOwnName(fact.label, fact.ref.report.organisation)) continue;
     // A group's report answers for the group: the parent's own statement or column only when asked for
     // (then before the group's, as a tie-breaker).
     // (A note on the parent entity — its heading says so — is the parent's as its own statement is.)

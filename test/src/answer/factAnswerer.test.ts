@@ -599,6 +599,37 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
   });
 
+  it('names a holder by its name without the legal form, and its percentage by a question for a percentage', () => {
+    const holders: ParsedTable = {
+      ...english,
+      id: 'Substantial glimmer holders',
+      title: 'Substantial glimmer holders',
+      header: ['', 'Number held', '% of total quills issued'],
+      rows: [['QUORVEX HOLDINGS (FREEDONIA) PTY LTD', '224,000,000', '16.40'], ['ADA BRILL', '70,000,000', '5.12']],
+      rowPages: [55, 55],
+      periods: [null, null, null],
+    };
+    const facts = factsOfTable({ table: holders, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('what % of our quills does quorvex holdings hold?')).toBe('16.40');
+    expect(valueFor('what % of our quills does ada brill hold?')).toBe('5.12');
+  });
+
+  it('takes no row that is the organisation itself by name for a question that names the organisation', () => {
+    const own = { ...report, organisation: 'Quorvex Holdings Pty Ltd' } as ReportMeta;
+    const graph: ParsedTable = {
+      ...english,
+      id: 'Total glimmer return',
+      title: 'Total glimmer return',
+      header: ['', '2031'],
+      rows: [['Quorvex Holdings Pty Ltd', '224.84'], ['Glimmer index', '180.10']],
+      rowPages: [12, 12],
+      periods: [null, period(2031)],
+    };
+    const facts = factsOfTable({ table: graph, report: own });
+    expect(answerFromFacts(facts, analyseQuestion("what were quorvex holdings' kiln sales per square foot in 2031?", tokenizer))?.fact.value).toBeUndefined();
+  });
+
   it('reads the prefix non- as the word not, in the question and in the label', () => {
     const reconciliation: ParsedTable = {
       ...english,
