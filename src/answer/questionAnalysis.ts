@@ -57,6 +57,9 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   ...'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it report year we us our ours have has had s i my you your they their'.split(' '),
   // Hedges say how exact the asker expects the figure to be, not what it is of (as 大概 in Chinese).
   ...'roughly approximately approx around nearly almost circa'.split(' '),
+  // Latin abbreviations that close or open a list of examples ("lottery, bill pay etc", "e.g.", "i.e."):
+  // they stand for more of the same, no word of what is asked.
+  ...'etc eg ie viz'.split(' '),
   // A question word contracted with "is" and typed without the apostrophe ("whats", "wheres"), as
   // chat is typed; and "off", a particle of phrasal verbs ("netted off", "written off") that the
   // stop list lacks: the verb carries the meaning.

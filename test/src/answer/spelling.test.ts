@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { derivedAsPrinted, oneEditApart, spelledAsPrinted, spelledOut, unclipped, vocabularyOf } from '../../../src/answer/spelling.js';
 import { stemWord } from '../../../src/text/stem.js';
+import { EN_STOP_WORDS } from '../../../src/answer/questionAnalysis.js';
 
 const report = vocabularyOf(['Quillmere offers glimmer delivery in 57 locations.', 'The glimmer revolver was outstanding at year end.', 'Quillmere will implement the ledger.']);
 const stop = (word: string) => ['which', 'there'].includes(word);
@@ -220,5 +221,13 @@ describe('clipped words side by side', () => {
 
   it('reads a clipped neighbour by the printed word it begins, and three consonant-like letters as a word\'s first letters too', () => {
     expect(read('what were admin exp for the fy?')).toBe('what were administrative expenses for the fy?');
+  });
+});
+
+describe('the Latin abbreviations of a list of examples', () => {
+  it('reads "etc" as no clipped word of the report, however often the report prints one it could clip', () => {
+    const texts = ['Electronic glimmer sales rose; electronic quill orders and electronic kiln bookings grew.', 'Our electronic ledger is audited.'];
+    const read = (question: string) => unclipped(question, () => texts, [vocabularyOf(texts)], (word) => EN_STOP_WORDS.has(word), stemWord);
+    expect(read('kiln commission (quills, glazes etc) in 2031?')).toBe('kiln commission (quills, glazes etc) in 2031?');
   });
 });
