@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -95,9 +96,13 @@ export async function downloadAttachment(attachment: AttachmentInfo, destination
       else callback(null, chunk);
     },
   });
+  const file = createWriteStream(destination);
   try {
-    await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), limit, createWriteStream(destination));
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), limit, file);
   } catch (error) {
+    // pipeline rejects on the first error, while the file may still be opening: removed before it is
+    // open, it would be created again behind the removal. It is removed once closed.
+    if (!file.closed) await once(file, 'close').catch(() => undefined);
     await rm(destination, { force: true });
     if (error instanceof AttachmentRejectedError) throw error;
     throw new AttachmentRejectedError(display, 'download_failed', 'stream failed', { cause: error });
