@@ -25,10 +25,10 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PARENT_ONLY, PARENT_STATEMENT, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, readsAsNumber } from './factAnswerer.js';
+import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -813,9 +813,4 @@ function evidenceWords(decision: Decision): string {
 
 function elapsed(started: number): number {
   return Number((performance.now() - started).toFixed(2));
-}
-
-/** A table wholly the parent company's: a company-only statement, or one under a parent-entity note. */
-function parentsTable(table: { title: string; section: { path: readonly string[] } }): boolean {
-  return PARENT_STATEMENT.test(table.title) || PARENT_ONLY.test(table.section.path.join(' '));
 }

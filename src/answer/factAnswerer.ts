@@ -482,10 +482,9 @@ const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 
 /**
  * Content words as their stems ("used" and "use", "activities" and "activity" meet); a single letter
- * ("I" of an exhibit number "27I") is no word.
+ * ("I" of an exhibit number "27I") is no word. "non", the prefix of "non-taxable", is the word "not":
+ * "non-taxable gains" are the printed "Gains not taxable", and "Non-current" reads alike on both sides.
  */
-// ("non", the prefix of "non-taxable", is the word "not": "non-taxable gains" are the printed "Gains
-// not taxable", and "Non-current" reads alike on both sides.)
 const enWords = (text: string): string[] =>
   (text.toLowerCase().match(/[a-z]+/gu) ?? []).filter((w) => w.length >= 2 && !EN_FUNCTION_WORDS.has(w) && !MONTH.test(w)).map((w) => stemWord(w === 'non' ? 'not' : w));
 
@@ -760,13 +759,22 @@ function endsInParticiple(phrase: string): boolean {
 /** A past participle and the preposition after it, with a slashed alternative ("provided by/ used in"). */
 const PARTICIPLE_LINK = /\b[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b(?:\s*\/\s*[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b)?/giu;
 
-/** The legal form a company's name ends with: "Pty Ltd", "Limited", "Inc.", "plc", "LLP", "Sdn Bhd". */
-const LEGAL_FORM = /\b(?:pty|ltd|limited|inc|incorporated|plc|llc|llp|gmbh|sdn|bhd)\b\.?/giu;
-const ENDS_IN_LEGAL_FORM = /\b(?:pty|ltd|limited|inc|incorporated|plc|llc|llp|gmbh|bhd)\.?\s*$/iu;
+/** The words of the legal form a company's name ends with: "Pty Ltd", "Limited", "Inc.", "plc", "LLP", "Sdn Bhd". */
+const LEGAL_FORM_WORDS = 'pty|ltd|limited|inc|incorporated|plc|llc|llp|gmbh|sdn|bhd';
+const LEGAL_FORM = new RegExp(`\\b(?:${LEGAL_FORM_WORDS})\\b\\.?`, 'giu');
+const ENDS_IN_LEGAL_FORM = new RegExp(`\\b(?:${LEGAL_FORM_WORDS})\\.?\\s*$`, 'iu');
 
 /** A company's name without its legal form and bracketed qualifier, as words (lower case, stemmed). */
 function companyNameWords(name: string): string[] {
   return enWords(name.replace(/\([^()]*\)/gu, ' ').replace(LEGAL_FORM, ' '));
+}
+
+/**
+ * A table wholly the parent company's: a company-only statement beside the group's, or a table under
+ * a note on the parent entity (its heading says so).
+ */
+export function parentsTable(table: { title: string; section: { path: readonly string[] } }): boolean {
+  return PARENT_STATEMENT.test(table.title) || PARENT_ONLY.test(table.section.path.join(' '));
 }
 
 /** Whether a row is the report's own organisation by name ("Weis Quills, Inc." in a report of Weis Quills). */
@@ -1367,9 +1375,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (isOwnName(fact.label, fact.ref.report.organisation)) continue;
     // A group's report answers for the group: the parent's own statement or column only when asked for
     // (then before the group's, as a tie-breaker).
-    // (A note on the parent entity — its heading says so — is the parent's as its own statement is.)
-    const parentOnly =
-      PARENT_STATEMENT.test(fact.ref.table.title) || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '') || PARENT_ONLY.test(fact.ref.table.section.path.join(' '));
+    const parentOnly = parentsTable(fact.ref.table) || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '');
     if (!asksParent && parentOnly) continue;
     // Asked for the parent alone, a figure of any other table is the group's — its statements, and
     // notes and summaries that name no entity, speak for the group — unless "parent" is a word of the
