@@ -600,9 +600,16 @@ export interface AskedText {
   counted: string | null;
   /** The question asks where ("在哪儿", "什么地方"): a label's place noun ("仓储地址") is then what it asks. */
   asksPlace: boolean;
+  /** The question asks what was spent ("花了多少钱", "花费多少"): a label's spending noun ("研发投入") is then what it asks. */
+  asksSpent: boolean;
   /** Its short words that may name a statement by initials ("cf", "bs"); see namesTableByInitials. */
   shorthand: ReadonlySet<string>;
 }
+
+/** "花了多少钱", "花费多少", "用了多少钱": a question for what was spent on something. */
+const SPENT_ASK = /花了?多少|花费|用了多少钱|开支了?多少|支出了?多少/u;
+/** What a Chinese label names as money spent on its subject: "研发投入", "安全生产支出", "环保费用". */
+const SPENDING_NOUN = /(?:的)?(?:投入|支出|开支|费用|花费)$/u;
 
 /** "在哪儿", "哪里", "什么地方": a question for a place. */
 const PLACE_ASK = /哪儿|哪里|在哪|什么地方/u;
@@ -639,6 +646,7 @@ export const askedText = (question: string): AskedText => ({
   words: new Set(enWords(question.replace(EN_LAST_OR_THIS_YEAR, ' '))),
   counted: countedHead(question),
   asksPlace: PLACE_ASK.test(question),
+  asksSpent: SPENT_ASK.test(question),
   shorthand: shorthandIn(question),
 });
 
@@ -668,6 +676,10 @@ export function labelStrength(
     // the asking word stands for the noun, so a two-character head is enough.
     const site = key.replace(PLACE_NOUN, '');
     if (asked.asksPlace && site !== key && site.length >= 2 && asked.compact.includes(site)) return site.length - 0.5;
+    // …and one that names money spent on something ("研发投入金额") by what it was spent on, when the
+    // question asks what was spent ("研发花了多少钱"): the asking words stand for the spending noun.
+    const spentOn = head.replace(SPENDING_NOUN, '');
+    if (asked.asksSpent && spentOn !== head && spentOn.length >= 2 && asked.compact.includes(spentOn)) return spentOn.length - 0.5;
     return Math.max(abbreviationStrength(key, asked.compact, isWord), countedStrength(key, asked));
   }
   if (words.length === 0) return 0;

@@ -235,6 +235,15 @@ describe('facts from tables', () => {
     ]).toEqual([1.5, 1.5, 0, 0]);
   });
 
+  it('reads a label naming money spent on something by what it was spent on when the question asks what was spent', () => {
+    expect([
+      labelStrength('栖木投入金额', '栖木花了多少钱？'),
+      labelStrength('栖木环保支出', '栖木环保花费多少？'),
+      labelStrength('栖木投入金额', '栖木有多少员工？'),
+      labelStrength('栖木投入占营业收入比例', '栖木花了多少钱？'),
+    ]).toEqual([1.5, 3.5, 0, 0]);
+  });
+
   it('measures a label whole: Chinese as one run of characters, English by every content word', () => {
     expect([labelStrength('营业收入', '公司的营业收入是多少'), labelStrength('营业收入', '营业总收入'), labelStrength('合计', '合计是多少')]).toEqual([4, 0, 0]);
     expect([labelStrength('Net sales', 'what were our net sales'), labelStrength('Net sales per store', 'net sales')]).toEqual([4, 0]);
