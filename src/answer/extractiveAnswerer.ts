@@ -455,12 +455,14 @@ export function answerExtractively(
       const listed = respectiveYears(sentence, figures(i));
       // (A sentence opening on a later time states no figure for the year asked, unless one names its year.)
       const later = question.wantsFigure && framedAfter(sentence, year);
-      // A figure stated for no year beside one stated for a year ("a loss of £238,000 (2030:
-      // £383,000)") is the report's own year's: asked another year, it is not the one.
-      const comparedWithYear = question.wantsFigure && year !== hit.report.meta.year && figures(i).some((f) => figureYear(sentence, f, listed) !== null);
+      // The year the sentence states each figure for, read once. A figure stated for no year beside one
+      // stated for a year ("a loss of £238,000 (2030: £383,000)") is the report's own year's: asked
+      // another year, it is not the one.
+      const statedYears = question.wantsFigure ? new Map(figures(i).map((f) => [f, figureYear(sentence, f, listed)])) : new Map<FoundFigure, number | null>();
+      const comparedWithYear = year !== hit.report.meta.year && [...statedYears.values()].some((y) => y !== null);
       const figure = bestFigure(sentence, figures(i), terms, (f) => {
         if (!question.wantsFigure) return 0;
-        const listedYear = figureYear(sentence, f, listed);
+        const listedYear = statedYears.get(f) ?? null;
         if (listedYear !== null ? listedYear !== year : later || comparedWithYear) return null;
         if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f, sentence, sentence.slice(f.end))) return null;
         // (A share of another quantity, a plan, or a part a name qualifies — "the effective tax rate

@@ -789,7 +789,12 @@ export function parentsTable(table: { title: string; section: { path: readonly s
   return PARENT_STATEMENT.test(table.title) || PARENT_ONLY.test(table.section.path.join(' '));
 }
 
-/** Whether a row is the report's own organisation by name ("Weis Quills, Inc." in a report of Weis Quills). */
+/**
+ * Whether a row is the report's own organisation by name ("Weis Quills, Inc." in a report of Weis
+ * Quills). By its words, not as withoutOrganisation finds the name in a question: a company named in
+ * no word but the group's ("Quill International Pty Ltd" in a report of Quill Systems International)
+ * is the organisation as far as a question naming the organisation goes.
+ */
 function isOwnName(label: string, organisation: string | undefined): boolean {
   if (!organisation || !ENDS_IN_LEGAL_FORM.test(label)) return false;
   const own = new Set(companyNameWords(organisation));
@@ -1356,6 +1361,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const yearFor = new Map<number, number>();
   // (Whether the question names a table, read once per title: many facts share one.)
   const titleNamed = new Map<string, boolean>();
+  // (Whether a table is wholly the parent's, read once per table: its section path is joined to tell.)
+  const parentTables = new Map<object, boolean>();
   for (const fact of facts) {
     const reportYear = fact.ref.report.year;
     if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
@@ -1387,7 +1394,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (isOwnName(fact.label, fact.ref.report.organisation)) continue;
     // A group's report answers for the group: the parent's own statement or column only when asked for
     // (then before the group's, as a tie-breaker).
-    const parentOnly = parentsTable(fact.ref.table) || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '');
+    let parentTable = parentTables.get(fact.ref.table);
+    if (parentTable === undefined) parentTables.set(fact.ref.table, (parentTable = parentsTable(fact.ref.table)));
+    const parentOnly = parentTable || PARENT_ONLY.test(fact.ref.table.header[fact.column] ?? '');
     if (!asksParent && parentOnly) continue;
     // Asked for the parent alone, a figure of any other table is the group's — its statements, and
     // notes and summaries that name no entity, speak for the group — unless "parent" is a word of the
