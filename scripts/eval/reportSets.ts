@@ -39,6 +39,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (A fifth, written the same way on 2026-12-07 about facts the first four do not ask; measured once
   // before any rule read it — see the README.)
   { name: 'en annual reports, staff wording 5', file: 'eval/dev/qa.en-annual.staff5.dev.jsonl', split: 'dev' },
+  // (A sixth, written the same way on a later day about facts the first five do not ask; measured once
+  // before any rule read it — see the README.)
+  { name: 'en annual reports, staff wording 6', file: 'eval/dev/qa.en-annual.staff6.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
   // (Written on the validation reports in staff wording — clipped words, initialisms, typos — from the
   // page text, by someone who never ran the system; added after the rules it checks were written.)
