@@ -1,4 +1,5 @@
 import type { ParsedTable, ReportMeta } from '../store/shapes.js';
+import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { periodOf } from '../text/periods.js';
@@ -771,8 +772,6 @@ function endsInParticiple(phrase: string): boolean {
 /** A past participle and the preposition after it, with a slashed alternative ("provided by/ used in"). */
 const PARTICIPLE_LINK = /\b[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b(?:\s*\/\s*[a-z]+ed\s+(?:by|in|from|to|for|with|on)\b)?/giu;
 
-/** The words of the legal form a company's name ends with: "Pty Ltd", "Limited", "Inc.", "plc", "LLP", "Sdn Bhd". */
-const LEGAL_FORM_WORDS = 'pty|ltd|limited|inc|incorporated|plc|llc|llp|gmbh|sdn|bhd';
 const LEGAL_FORM = new RegExp(`\\b(?:${LEGAL_FORM_WORDS})\\b\\.?`, 'giu');
 const ENDS_IN_LEGAL_FORM = new RegExp(`\\b(?:${LEGAL_FORM_WORDS})\\.?\\s*$`, 'iu');
 
@@ -1255,6 +1254,20 @@ export function factsAskedAbout(index: FactIndex, asked: AskedText): TableFact[]
  * label read by what it is of.
  */
 const NAMED_TABLE_BONUS = 1.5;
+/**
+ * Of two labels the question names equally ("Net lease cost", "Operating lease cost" in "net lease cost
+ * in operating expenses"), the one whose words it says in a row, in the label's order: a noun phrase is
+ * said whole, and a word of the label met elsewhere in the question belongs to another phrase. Below
+ * any other difference of strength (a tenth at least), so it only breaks ties.
+ */
+const SAID_IN_A_ROW_BONUS = 0.05;
+
+/** Whether `phrase` stands in `words` as a run of consecutive words. */
+function saidInARow(phrase: readonly string[], words: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let at = 0; at + phrase.length <= words.length; at += 1) if (phrase.every((word, i) => words[at + i] === word)) return true;
+  return false;
+}
 
 const han = (text: string) => /\p{Script=Han}/u.test(text);
 
@@ -1357,6 +1370,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   // A Chinese question that is nothing but a row's label ("基本每股收益？", "去年净利润") asks its value,
   // as a bare English noun phrase does: no other word says it asks anything else.
   const questionStems = latinStems(question.text);
+  const questionWords = question.language === 'en' ? enWords(question.text) : [];
   const bareLabel = question.language === 'zh' ? matchingForm(compact(question.text).replace(BARE_LABEL_EXTRAS, '')) : null;
   const yearFor = new Map<number, number>();
   // (Whether the question names a table, read once per title: many facts share one.)
@@ -1458,7 +1472,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // The longest label wins; at equal strength the table holding more rows (a statement holds the
     // line item whole, a note a part of it), then the first (the consolidated statement before the parent's).
     // (Asked for the opening, the balance on the first day of the year goes before the year's end.)
-    const weight = strength + (asksOpening && fact.opening ? 0.1 : 0) + (parentOnly ? 0.5 : 0);
+    const inARow = questionWords.length > 0 && saidInARow(labelWords, questionWords) ? SAID_IN_A_ROW_BONUS : 0;
+    const weight = strength + inARow + (asksOpening && fact.opening ? 0.1 : 0) + (parentOnly ? 0.5 : 0);
     if (!best || weight > best.strength || (weight === best.strength && fact.tableRows > best.fact.tableRows)) best = { fact, strength: weight };
   }
   return best ? { fact: best.fact } : null;

@@ -1330,6 +1330,26 @@ describe('a statement the question names', () => {
   });
 });
 
+describe('labels the question names equally', () => {
+  const costs: ParsedTable = {
+    ...english,
+    id: 'QUILL COSTS',
+    title: '',
+    rows: [
+      ['Operating quill cost', '48,100', '45,400'],
+      ['Variable quill cost', '11,200', '10,800'],
+      ['Net quill cost', '49,700', '46,200'],
+    ],
+    rowPages: [36, 36, 36],
+  };
+  const askCosts = (question: string) => answerFromFacts(factsOfTable({ table: costs, report }), analyseQuestion(question, tokenizer))?.fact;
+
+  it('takes the label whose words the question says in a row, not one whose words it scatters', () => {
+    expect(askCosts('net quill cost in operating expenses for the current year?')?.value).toBe('49,700');
+    expect(askCosts('operating quill cost, net of sublease income, this year?')?.value).toBe('48,100');
+  });
+});
+
 describe('a statement named in staff shorthand', () => {
   const position: ParsedTable = {
     ...english,
