@@ -611,7 +611,9 @@ export class AnswerService {
 
   /** Whether the question names something (see `namesIn`) that the decision's evidence does not. */
   private namesMissingFrom(decision: Decision, question: string, reports: readonly LoadedReport[]): boolean {
-    const names = [...namesIn(question, this.vocabulariesOf(reports), isEnglishStopWord), ...partsNamedIn(question)];
+    // (The report's own organisation is the subject of every figure in it, named or not.)
+    const own = new Set(reports.flatMap((r) => r.meta.organisation?.toLowerCase().match(/[a-z]+/gu) ?? []));
+    const names = [...namesIn(question, this.vocabulariesOf(reports), isEnglishStopWord).filter((name) => !own.has(name)), ...partsNamedIn(question)];
     if (names.length === 0) return false;
     const evidence = new Set((evidenceWords(decision).match(/[A-Za-z]+/gu) ?? []).map((w) => w.toLowerCase()));
     return names.some((name) => !evidence.has(name));

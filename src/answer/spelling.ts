@@ -1,4 +1,5 @@
 import { isMonthName } from '../text/periods.js';
+import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { escapeRegExp } from '../text/normalize.js';
 /**
  * Question words read as the reports print them. Typed questions carry typos ("locatons",
@@ -16,7 +17,10 @@ export interface Vocabulary {
   counts: ReadonlyMap<string, number>;
   /** Words the report prints in capitals and never otherwise ("EMEA"), in lower case. */
   capitalsOnly: ReadonlySet<string>;
-  /** Names: words the report capitalises mid-sentence and never prints in lower case, in lower case; see `namesIn`. */
+  /**
+   * Names: words the report capitalises mid-sentence and never prints in lower case, and words in
+   * capitals that open a company's name and are never printed otherwise; in lower case; see `namesIn`.
+   */
   names: ReadonlySet<string>;
 }
 
@@ -34,6 +38,20 @@ const MID_SENTENCE_CAPITAL = /(?<![A-Za-z'’])([a-z]+)[ ,]+([A-Z][a-z]{2,})\b/g
  * though each stands after a comma, not after a lower-case word.
  */
 const LIST_AFTER_NAME = /(?<![A-Za-z'’])([a-z]+)[ ,]+[A-Z][a-z]{2,}((?:,\s+(?:and\s+|or\s+)?[A-Z][A-Za-z&'’.-]*(?:\s+[A-Z][A-Za-z&'’.-]*)*)+)/gu;
+/** A legal form as a name prints it: capitalised, in capitals, or in lower case ("Ltd", "LTD", "plc"). */
+const PRINTED_LEGAL_FORM = LEGAL_FORM_WORDS.split('|')
+  .map((word) => `[${word[0] ?? ''}${(word[0] ?? '').toUpperCase()}](?:${word.slice(1)}|${word.slice(1).toUpperCase()})`)
+  .join('|');
+/**
+ * A word in capitals that opens a company's name: up to four more capitalised words or a bracketed
+ * place, then the legal form ("QXR Holdings (HK) Co. Ltd", "QXR, Inc."). Printed in capitals and
+ * nowhere else, it is that company's name, however rarely it stands mid-sentence: a subsidiary is
+ * listed in a table, not written about.
+ */
+const COMPANY_IN_CAPITALS = new RegExp(
+  `(?<![A-Za-z])([A-Z][A-Z0-9]{2,})(?![A-Za-z])(?:[ ,]+(?:\\([^()\\n]{1,20}\\)|[A-Z][A-Za-z&'’-]*\\.?)){0,4}?[ ,]+(?:${PRINTED_LEGAL_FORM})\\.?(?![A-Za-z])`,
+  'gu',
+);
 /** A capitalised word, not in capitals: the kind of word taken for a name. */
 const CAPITALISED_WORD = /\b[A-Z][a-z]{2,}\b/gu;
 
@@ -43,6 +61,7 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const otherwise = new Set<string>();
   const lower = new Set<string>();
   const capitalised = new Set<string>();
+  const companies = new Set<string>();
   for (const text of texts) {
     for (const printed of text.match(/[A-Za-z]+/gu) ?? []) {
       const word = printed.toLowerCase();
@@ -57,11 +76,13 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
       if (match[1] === 'the') continue;
       for (const word of (match[2] ?? '').match(CAPITALISED_WORD) ?? []) capitalised.add(word.toLowerCase());
     }
+    for (const match of text.matchAll(COMPANY_IN_CAPITALS)) companies.add((match[1] ?? '').toLowerCase());
   }
+  const capitalsOnly = new Set([...capitals].filter((w) => !otherwise.has(w)));
   return {
     counts,
-    capitalsOnly: new Set([...capitals].filter((w) => !otherwise.has(w))),
-    names: new Set([...capitalised].filter((w) => !lower.has(w))),
+    capitalsOnly,
+    names: new Set([...[...capitalised].filter((w) => !lower.has(w)), ...[...companies].filter((w) => capitalsOnly.has(w))]),
   };
 }
 

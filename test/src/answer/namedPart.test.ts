@@ -67,7 +67,35 @@ describe('names in a question', () => {
     expect(namesIn('how much did osk buy from us? and vane?', [listed], isStopWord)).toEqual(['osk', 'vane']);
   });
 
+  it('are also the words in capitals that open a company’s name, when the report prints them in no other case', () => {
+    const listed = vocabularyOf(['QXR (HK) Co. Ltd Hong Kong 100%', 'Loan from BOND STREET CUSTODIANS LIMITED', 'The bond was repaid.', 'VLT, Inc. holds 4%.']);
+    expect(namesIn('revenue of qxr, vlt and bond street?', [listed], isStopWord)).toEqual(['qxr', 'vlt']);
+  });
+
   it('leave out a defined term after "the", a month, and a word printed in lower case elsewhere', () => {
     expect(namesIn('what did the board say in june about revenue?', [vocabulary], isStopWord)).toEqual([]);
+  });
+});
+
+describe('a question that names a subsidiary in capitals', () => {
+  const group = plainReportService('twm-looms-2031.pdf', [
+    ['TWM Looms plc', 'Annual Report 2031'],
+    [
+      { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12 },
+      { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+      statementRow('Net weaving revenue', '$ 9,210', '$ 8,805'),
+      statementRow('Cost of weaving', '6,410', '6,170'),
+    ],
+    ['Interests in subsidiaries', 'QXR (HK) Co. Ltd, Hong Kong, 100% owned', 'Looms are woven for TWM Looms plc by its subsidiaries.'],
+  ]);
+
+  it('is not answered by the group’s row, which never names the subsidiary', async () => {
+    const result = await group().ask('how much net weaving revenue did QXR (HK) bring in for 2031?');
+    expect([result.found, result.figures]).toEqual([false, []]);
+  });
+
+  it('is answered when the capitals name the report’s own organisation', async () => {
+    const result = await group().ask('what was TWM net weaving revenue in 2031?');
+    expect(result.figures.map((f) => f.value)).toEqual(['$ 9,210']);
   });
 });

@@ -1,0 +1,5 @@
+/**
+ * The words of the legal form a company's name ends with: "Pty Ltd", "Limited", "Inc.", "plc", "LLP",
+ * "Sdn Bhd" (lower case; a name prints them capitalised, in capitals or, for "plc", in lower case).
+ */
+export const LEGAL_FORM_WORDS = 'pty|ltd|limited|inc|incorporated|plc|llc|llp|gmbh|sdn|bhd';
