@@ -1013,8 +1013,12 @@ const TOTAL_ROW = /^\s*(?:total\b|合\s*计|总\s*计)/iu;
 const WHOLE_SHARE = /^\s*100(?:\.0+)?\s*[%％]\s*$/u;
 /** A currency the question asks its figure in: a sign, or a code or name after "in" ("in £k", "$m", "in USD"). */
 const CURRENCY_ASK = /[$£€¥]|\bin\s+(?:usd|gbp|aud|eur|dollars|pounds|euros)\b/iu;
-/** The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少". */
-const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]/iu;
+/**
+ * The question asks for a percentage: "what percentage", "what %", "百分之几", "百分比是多少" — or types
+ * the sign as a word, after no figure ("ada's % of the shares"): a sign after a figure ("a 10% stake")
+ * is the figure's unit, said of something else.
+ */
+const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]|(?<![\d.]\s?)[%％]/iu;
 /** A column heading that says its values are percentages: "% of total shares", "Percentage held", "占比（%）". */
 const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比/iu;
 /** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */

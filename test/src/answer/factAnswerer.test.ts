@@ -622,6 +622,10 @@ describe('who holds a role a row names', () => {
     const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
     expect(valueFor('what % of our quills does quorvex holdings hold?')).toBe('16.40');
     expect(valueFor('what % of our quills does ada brill hold?')).toBe('5.12');
+    // The sign typed as a word, after no figure, asks the percentage too.
+    expect(valueFor("ada brill's % of our quills?")).toBe('5.12');
+    // (A sign after a figure is that figure's unit: the question asks the number held.)
+    expect(valueFor('number held by ada brill, a 5% holder?')).toBe('70,000,000');
   });
 
   it('takes no row that is the organisation itself by name for a question that names the organisation', () => {
