@@ -136,6 +136,14 @@ describe('a table fact or a sentence', () => {
     expect((await service.ask('How many shares of quill stock were issued in the issuance of quill stock in 2031?')).figures.map((f) => f.value)).toContain('60');
   });
 
+  it('answers nothing from a row the question only mentions on the way to asking something else', async () => {
+    // ("Cash" is where the asked gain sits; the report states no such gain.)
+    const result = await service.ask('how much unrealised fx gain on the brokers hedge book was sitting in cash at the end of 2031?');
+    expect([result.found, result.figures]).toEqual([false, []]);
+    // The row asked by its own words still answers.
+    expect((await service.ask('how much cash did we have at the end of 2031?')).figures.map((f) => f.value)).toEqual(['52,310']);
+  });
+
   it('reads the asked year\'s figure of a list of figures against years, "respectively"', async () => {
     const asked = async (question: string) => (await service.ask(question)).figures.map((f) => f.value);
     expect(await asked('How much cash was paid for vorn levies in 2030?')).toEqual(['28.1']);
