@@ -40,10 +40,47 @@ interface Piece {
   context: string;
   /** The table a table_rows piece holds rows of. */
   table?: string;
+  /** The record a piece of a list of records is about (see `rowPieces`). */
+  subject?: string;
 }
 
 function sectionTitle(section: SectionRef): string {
   return section.path.at(-1) ?? section.id;
+}
+
+/**
+ * A key-value table that lists records one after another ("Name: … Title: … Name: … Title: …", a
+ * directors' report's information on each director) opens each record with the same key: the first
+ * key of the table, printed again. Returns the row index each record starts at, or null for a table
+ * that is not such a list.
+ */
+function recordStarts(table: ParsedTable): number[] | null {
+  if (!table.keyValue) return null;
+  const firstKey = table.rows.find((row) => (row[0] ?? '').trim() !== '')?.[0]?.trim();
+  if (firstKey === undefined) return null;
+  const starts = table.rows.flatMap((row, i) => ((row[0] ?? '').trim() === firstKey ? [i] : []));
+  return starts.length >= 2 ? starts : null;
+}
+
+/**
+ * The table's rows in pieces of at most TABLE_ROWS_PER_CHUNK: in runs from the first row, or, for a
+ * list of records, cut where each record starts, every piece of a record led by its first row (the
+ * name it is about) — each line of a record is said of that name, as each row of a table is read
+ * under its header.
+ */
+function rowPieces(table: ParsedTable): Array<{ rows: number[]; lead: number | null }> {
+  const starts = recordStarts(table);
+  const bounds = starts === null ? [0] : [...new Set([0, ...starts])];
+  const out: Array<{ rows: number[]; lead: number | null }> = [];
+  bounds.forEach((from, b) => {
+    const to = bounds[b + 1] ?? table.rows.length;
+    const isRecord = starts?.includes(from) ?? false;
+    for (let start = from; start < Math.max(to, from + 1) && (start < table.rows.length || out.length === 0); start += TABLE_ROWS_PER_CHUNK) {
+      const rows = Array.from({ length: Math.min(TABLE_ROWS_PER_CHUNK, Math.max(to - start, 0)) }, (_, i) => start + i);
+      out.push({ rows, lead: isRecord ? from : null });
+    }
+  });
+  return out;
 }
 
 function tablePieces(table: ParsedTable): Piece[] {
@@ -51,23 +88,26 @@ function tablePieces(table: ParsedTable): Piece[] {
   const header = tableRowText(table.header);
   const pieces: Piece[] = [];
   const lastPage = table.pages.at(-1) ?? table.page;
-  for (let start = 0; start < Math.max(table.rows.length, 1); start += TABLE_ROWS_PER_CHUNK) {
-    const rows = table.rows.slice(start, start + TABLE_ROWS_PER_CHUNK).map(tableRowText);
+  const all = rowPieces(table);
+  all.forEach(({ rows: indices, lead }, p) => {
+    const rows = indices.map((i) => tableRowText(table.rows[i] ?? []));
     // The pages this piece's own rows are printed on, when the table knows them.
-    const rowPages = table.rowPages?.slice(start, start + TABLE_ROWS_PER_CHUNK) ?? [];
-    const isLast = start + TABLE_ROWS_PER_CHUNK >= table.rows.length;
-    const lines = [caption, header, ...rows];
+    const rowPages = table.rowPages ? indices.map((i) => table.rowPages?.[i]).filter((page): page is number => page !== undefined) : [];
+    const isLast = p === all.length - 1;
+    const subject = lead === null ? undefined : tableRowText(table.rows[lead] ?? []);
+    const lines = [caption, header, ...(subject !== undefined && indices[0] !== lead ? [subject] : []), ...rows];
     if (isLast && table.sourceNote) lines.push(table.sourceNote);
     pieces.push({
       kind: 'table_rows',
       table: table.id,
       section: table.section,
-      pageStart: rowPages.length > 0 && start > 0 ? Math.min(...rowPages) : table.page,
+      pageStart: rowPages.length > 0 && p > 0 ? Math.min(...rowPages) : table.page,
       pageEnd: rowPages.length > 0 ? Math.max(...rowPages) : lastPage,
       text: lines.join('\n'),
       context: sectionTitle(table.section),
+      ...(subject !== undefined ? { subject } : {}),
     });
-  }
+  });
   return pieces;
 }
 
@@ -222,5 +262,6 @@ export function chunkDocument(input: {
     text: piece.text,
     norm: `${normalizeForMatch(piece.context)}\n${normalizeForMatch(piece.text)}`,
     ...(piece.table ? { table: piece.table } : {}),
+    ...(piece.subject !== undefined ? { subject: piece.subject } : {}),
   }));
 }

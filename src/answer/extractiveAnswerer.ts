@@ -6,11 +6,12 @@ import { isStemmable, latinStems, stemWord } from '../text/stem.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import type { RetrievedChunk } from '../retrieve/hybridRetriever.js';
 import type { Chunk } from '../store/shapes.js';
+import { DATE_VALUE } from '../text/periods.js';
 import { figureYear, framedAfter, respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
 import { agentNouns, askedKind, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -255,9 +256,12 @@ function namedPartBefore(before: string, known: ReadonlySet<string>): boolean {
 const ASKS_PLACE = /哪里|哪儿|什么地方|哪个国家|哪座城市|\bwhere\b/iu;
 const PLACE_CUE = /(赴|前往|去往|抵达|到达|远赴)\p{Script=Han}{2,}|\p{Script=Han}{1,6}(国|省|市|州)(?![\p{Script=Han}]{0,1}(级|家|内|外))/u;
 
-/** A "where" question is answered by a sentence that names a place, not one that only repeats the question. */
+/**
+ * A "where" question is answered by a sentence that names a place, a "when" question by one that
+ * prints a date or a year, not by one that only repeats the question.
+ */
 function answerTypeBonus(question: QuestionAnalysis, sentence: string): number {
-  return ASKS_PLACE.test(question.norm) && PLACE_CUE.test(sentence) ? 0.2 : 0;
+  return (ASKS_PLACE.test(question.norm) && PLACE_CUE.test(sentence)) || (WHEN_ASK.test(question.text) && DATE_VALUE.test(sentence)) ? 0.2 : 0;
 }
 
 /** A name a sentence opens with: capitalised words or figures, not a determiner or pronoun ("Quill Go 2"). */
@@ -481,9 +485,10 @@ export function answerExtractively(
       if (wantsName && names.length === 0) return;
       // A sentence often names its subject in the one or two before ("…举行了职业规划演讲比赛。…《X》获得最佳创意奖").
       // (Before a passage's first sentence stands its heading: "Secretary" over "Maren Tollefsen".)
-      // (The rows of a table are records of their own: a row says nothing of the one above or below it.)
+      // (The rows of a table are records of their own: a row says nothing of the one above or below it.
+      // A line of a record in a list of records is said of the record's name, as if it stood before it.)
       const rows = hit.chunk.kind === 'table_rows';
-      const before = rows ? '' : i === 0 && hit.chunk.kind === 'paragraph' ? title : sentences.slice(Math.max(0, i - 2), i).join('');
+      const before = rows ? (hit.chunk.subject ?? '') : i === 0 && hit.chunk.kind === 'paragraph' ? title : sentences.slice(Math.max(0, i - 2), i).join('');
       // …or goes on about it in the next, opening with its name ("…offered Quill Go in 352 stores. Quill Go lets customers…").
       const next = sentences[i + 1] ?? '';
       const after = !rows && continuesSubject(sentence, next) ? next : '';

@@ -2,10 +2,10 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
-import { periodOf } from '../text/periods.js';
+import { DATE_VALUE, periodOf } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
-import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -1039,10 +1039,6 @@ function readsAsPercentage(fact: TableFact): boolean {
 const WHO_ASK = /谁|哪位|哪一位|什么人|叫什么|姓名|名字|\bwho\b|\bwhom\b|\bname\s+of\b/iu;
 /** The question asks which one: a name answers it. */
 const WHICH_ASK = /谁|哪[位家个所]|什么人|\bwho\b|\bwhom\b|\bwhich\b/iu;
-/** The question asks when: "since when", "when was …", "on what date", "何时". */
-const WHEN_ASK = /\bwhen\b|\b(?:what|which) date\b|何时|什么时候/iu;
-/** A value that reads as a date or a year: "3 April 2031", "2031-04-03", "June 2031", "2031年4月". */
-const DATE_VALUE = /\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}\s*年|\d{1,2}\s*月/iu;
 /** A row or column heading that says its values are names of people or bodies. */
 const NAME_HEADING = /^(?:姓名|名称|名字|name|full name)$/iu;
 /** The question asks about the start of a period: an opening balance is then the figure. */

@@ -54,7 +54,9 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   // question ("what's our …", "… do we have", "the report") that point at nothing in the report.
   // (Less 'before' and 'after': they tell two quantities apart — profit before tax, profit after tax.)
   ...stopword.eng.filter((word) => !QUANTITY_CONTRASTS.has(word)),
-  ...'what which who how many much was were is are the a an of in on at to for did does do by with and or from this that its it report year we us our ours have has had s i my you your they their'.split(' '),
+  // ("When" asks for a date as "where" asks for a place, which the stop list holds: the asking word
+  // names the kind of answer, a date the sentence prints, not a word of it.)
+  ...'what which who when how many much was were is are the a an of in on at to for did does do by with and or from this that its it report year we us our ours have has had s i my you your they their'.split(' '),
   // Hedges say how exact the asker expects the figure to be, not what it is of (as 大概 in Chinese).
   ...'roughly approximately approx around nearly almost circa'.split(' '),
   // Latin abbreviations that close or open a list of examples ("lottery, bill pay etc", "e.g.", "i.e."):
@@ -91,6 +93,8 @@ export const PART_OF_YEAR = /\bhalf[- ]?year|\b(?:six|three|nine) months\b|\b(?:
 export const SHARE_BASE = /\b(?:percent(?:age)?|share|proportion|portion)\s+of\s+(.+?)\s+(?:came|comes|come|was|were|is|are|did|does|do|from|went|goes|go)\b/iu;
 /** The question asks how a figure changed (a change column answers it, a level does not). */
 export const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|\bchanged?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bgrowth\b|\bgrew\b|\bdeclin/iu;
+/** The question asks when: "since when", "when was …", "on what date", "何时". */
+export const WHEN_ASK = /\bwhen\b|\b(?:what|which) date\b|何时|什么时候/iu;
 /** The question asks an amount ("how much of" asks a share). */
 export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */

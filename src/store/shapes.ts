@@ -147,6 +147,11 @@ export const ChunkSchema = z.object({
   norm: z.string(),
   /** Id of the table whose rows a table_rows chunk holds (its section may be the heading above an untitled table). */
   table: z.string().optional(),
+  /**
+   * A table_rows chunk of a list of records (a directors' report's "Name: … Title: …" for each
+   * director): the record's first row, the name each of its lines is said of.
+   */
+  subject: z.string().optional(),
   /** Read by OCR: the recogniser's lowest page confidence (0–1) over the pages it comes from. */
   ocr: z.number().min(0).max(1).optional(),
 });

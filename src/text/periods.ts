@@ -6,6 +6,9 @@
  * report's year by the caller; a change column ("增减", "change", "% change") is marked as such.
  */
 
+/** A text that reads as (or holds) a date or a year: "3 April 2031", "2031-04-03", "June 2031", "2031年4月". */
+export const DATE_VALUE = /\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}\s*年|\d{1,2}\s*月/iu;
+
 export type Relative = 'current' | 'previous' | 'before_previous';
 
 export interface Period {

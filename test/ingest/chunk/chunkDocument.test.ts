@@ -87,6 +87,36 @@ describe('chunkDocument', () => {
     expect(chunks.every((c) => c.kind === 'table_rows' && c.pageStart === 8 && c.pageEnd === 9)).toBe(true);
   });
 
+  it('cuts a list of records where each record starts, and leads each piece with the record it is about', () => {
+    const ref: SectionRef = { id: 'Information on wardens', path: ['Wardens’ report', 'Information on wardens'] };
+    const record = (name: string, lines: number) => [
+      ['Name:', name],
+      ['Title:', 'Warden – Non-Executive'],
+      ...Array.from({ length: lines }, (_, i) => ['', `Line ${i + 1} about ${name}`]),
+      ['Interests in quills:', '1,200 quills'],
+    ];
+    const rows = [...record('Ms. Ada Brill', 2), ...record('Mr. Otto Penn', 8)];
+    const table: ParsedTable = { id: 'Information on wardens', title: '', page: 7, pages: [7], header: ['', ''], rows, sourceNote: null, section: ref, keyValue: true };
+    const chunks = chunkDocument({ reportId: 'r', year: 2031, blocks: [], tables: [table] });
+    // Ada's record (5 rows) is one piece; Otto's (11 rows) two, the second led by his name.
+    expect(chunks.map((c) => [c.subject, c.text.split('\n')[2], c.text.split('\n').length - 2])).toEqual([
+      ['Name: Ms. Ada Brill', 'Name: Ms. Ada Brill', 5],
+      ['Name: Mr. Otto Penn', 'Name: Mr. Otto Penn', 8],
+      ['Name: Mr. Otto Penn', 'Name: Mr. Otto Penn', 4],
+    ]);
+  });
+
+  it('cuts a table whose first key does not repeat in runs of rows, about no record', () => {
+    const ref: SectionRef = { id: 'Corporate directory', path: ['Corporate directory'] };
+    const rows = Array.from({ length: 10 }, (_, i) => [`Key ${i + 1}:`, `Value ${i + 1}`]);
+    const table: ParsedTable = { id: 'Corporate directory', title: '', page: 3, pages: [3], header: ['', ''], rows, sourceNote: null, section: ref, keyValue: true };
+    const chunks = chunkDocument({ reportId: 'r', year: 2031, blocks: [], tables: [table] });
+    expect(chunks.map((c) => [c.subject, c.text.split('\n')[2]])).toEqual([
+      [undefined, 'Key 1: Value 1'],
+      [undefined, 'Key 9: Value 9'],
+    ]);
+  });
+
   it('reads a one-line lead-in together with the paragraph after it', () => {
     const chunks = chunkDocument({ reportId: 'r', year: 2024, blocks: [block('paragraph', '主要做法如下：'), block('paragraph', '一是加强领导，统筹部署全校的各项工作安排，确保落实到位。')], tables: [] });
     expect(chunks.map((c) => c.text)).toEqual(['主要做法如下：一是加强领导，统筹部署全校的各项工作安排，确保落实到位。']);
