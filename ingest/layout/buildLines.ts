@@ -17,6 +17,8 @@ const SEGMENT_GAP = 1.0;
 const SPACE_GAP = 0.15;
 /** Two items of the same text this close (× font size) are one run printed twice (fake bold). */
 const DOUBLE_PRINT = 0.2;
+/** An item within this (× font size) of a longer item's ends on its baseline lies inside it. */
+const INSIDE_SLACK = 0.2;
 
 export function buildLines(page: PdfPageItems): LaidLine[] {
   const items = withoutDoublePrints([...page.items].sort((a, b) => a.y - b.y || a.x - b.x));
@@ -39,6 +41,10 @@ export function buildLines(page: PdfPageItems): LaidLine[] {
 }
 
 function withoutDoublePrints(sorted: PositionedItem[]): PositionedItem[] {
+  return withoutRedraws(withoutTwins(sorted));
+}
+
+function withoutTwins(sorted: PositionedItem[]): PositionedItem[] {
   const out: PositionedItem[] = [];
   for (const item of sorted) {
     const near = DOUBLE_PRINT * item.size;
@@ -52,6 +58,35 @@ function withoutDoublePrints(sorted: PositionedItem[]): PositionedItem[] {
   }
   return out;
 }
+
+/**
+ * A run drawn again in pieces over itself, as some producers fake bold type or a signature's ink
+ * ("On behalf of the Board", then "n behal", "f", "of", "he Boa" on the same baseline inside it): a
+ * piece that lies inside a longer run on its baseline and has no letter the run lacks is that run
+ * drawn again — text cannot stand inside other text and be read. (A name typed over a signature
+ * line of underscores has letters the line lacks, and stays.)
+ */
+function withoutRedraws(sorted: PositionedItem[]): PositionedItem[] {
+  const inside = (item: PositionedItem, run: PositionedItem): boolean => {
+    const slack = INSIDE_SLACK * run.size;
+    return (
+      run.width > item.width &&
+      Math.abs(run.y - item.y) < DOUBLE_PRINT * run.size &&
+      item.x >= run.x - slack &&
+      item.x + item.width <= run.x + run.width + slack &&
+      lettersOf(item.text).every((letter) => run.text.includes(letter))
+    );
+  };
+  return sorted.filter((item, i) => {
+    const near = DOUBLE_PRINT * item.size;
+    // Sorted by baseline: only the items just before and after can hold this one.
+    for (let j = i - 1; j >= 0 && item.y - (sorted[j]?.y ?? 0) < near; j -= 1) if (inside(item, sorted[j] as PositionedItem)) return false;
+    for (let j = i + 1; j < sorted.length && (sorted[j]?.y ?? 0) - item.y < near; j += 1) if (inside(item, sorted[j] as PositionedItem)) return false;
+    return true;
+  });
+}
+
+const lettersOf = (text: string): string[] => [...text.replace(/\s+/gu, '')];
 
 function lineOf(page: PdfPageItems, row: PositionedItem[]): LaidLine {
   const items = [...row].sort((a, b) => a.x - b.x);

@@ -99,6 +99,27 @@ describe('readPdf lines of a ruled table', () => {
 });
 
 describe('readPdf refusals', () => {
+  it('reads a run drawn again in pieces over itself once, and keeps a name typed over a signature line', async () => {
+    // (As some producers fake bold type: the whole run, then pieces of it again inside its extent.)
+    const redrawn = { text: 'On behalf of the Wardens', x: 70 };
+    const pieces = [
+      { text: 'n behal', x: 80 },
+      { text: 'f', x: 105 },
+      { text: 'a f', x: 102 },
+      { text: 'of', x: 112 },
+      { text: 'he Warde', x: 128 },
+    ];
+    const signature = [
+      { text: '______________________', x: 70 },
+      { text: 'Ada Brill', x: 80 },
+    ];
+    const pdf = await makeReportPdf({ header: null, footer: null, fontSize: 10, pages: [[{ placed: [redrawn, ...pieces], advance: 30 }, { placed: signature, advance: 20 }]] });
+    const { pages } = await extractPdf(pdf, { file: 'signed.pdf' });
+    const lines = pages[0]?.text.split('\n') ?? [];
+    expect(lines[0]).toBe('On behalf of the Wardens');
+    expect(lines[1]).toContain('Ada Brill');
+  });
+
   it('refuses encrypted when the PDF needs a password, keeping the pdf.js error as cause', async () => {
     const error = await refusal(extractPdf(await makeEncryptedPdf(), { file: 'locked.pdf' }));
 
