@@ -28,10 +28,11 @@ const MIN_TYPO_LETTERS = 5;
 
 /**
  * A capitalised word after a lower-case word of the same sentence: mid-sentence, where only a name
- * is capitalised ("operations in Freedonia"). "the" before it is left out, as it marks a defined
+ * is capitalised ("operations in Freedonia"), maybe after a word in capitals that opens the name
+ * ("payments through QXR Vantor"). "the" before it is left out, as it marks a defined
  * term ("the Board", "the Group") that questions ask about in lower case as a plain word.
  */
-const MID_SENTENCE_CAPITAL = /(?<![A-Za-z'’])([a-z]+)[ ,]+([A-Z][a-z]{2,})\b/gu;
+const MID_SENTENCE_CAPITAL = /(?<![A-Za-z'’])([a-z]+)[ ,]+(?:[A-Z]{2,}[ ]+)?([A-Z][a-z]{2,})\b/gu;
 /**
  * The items of a list that goes on after such a name ("customers like Quorvex, Brill, DLT, Vane
  * Partners, and Osk"): a list names things of one kind, so its capitalised words are names too,

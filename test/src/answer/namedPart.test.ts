@@ -67,6 +67,11 @@ describe('names in a question', () => {
     expect(namesIn('how much did osk buy from us? and vane?', [listed], isStopWord)).toEqual(['osk', 'vane']);
   });
 
+  it('are also capitalised words after a word in capitals that opens the name mid-sentence', () => {
+    const named = vocabularyOf(['Our payments run through QXR Vantor, and the QXR Board meets in June.', 'The board reviews payments.']);
+    expect(namesIn('what did qxr vantor earn, and what did the board say?', [named], isStopWord)).toEqual(['vantor']);
+  });
+
   it('are also the words in capitals that open a company’s name, when the report prints them in no other case', () => {
     const listed = vocabularyOf(['QXR (HK) Co. Ltd Hong Kong 100%', 'Loan from BOND STREET CUSTODIANS LIMITED', 'The bond was repaid.', 'VLT, Inc. holds 4%.']);
     expect(namesIn('revenue of qxr, vlt and bond street?', [listed], isStopWord)).toEqual(['qxr', 'vlt']);
