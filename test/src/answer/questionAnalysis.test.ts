@@ -10,6 +10,8 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion("what's our quorvex margin?", tokenizer).tokens).toEqual(['quorvex', 'margin']);
     // ("When" asks for a date, as "where" for a place: neither is a word the answer prints.)
     expect(analyseQuestion('when was the quorvex mill founded?', tokenizer).tokens).toEqual(['quorvex', 'mill', 'founded']);
+    // (A verb of stance used as "be" says where the figure is by the noun after it.)
+    expect(analyseQuestion('quill gain sitting in other income?', tokenizer).tokens).toEqual(['quill', 'gain', 'income']);
     // An auxiliary and "not" are function words, typed with the apostrophe or without it.
     expect(analyseQuestion("which quorvex levies havent we paid and didn't book?", tokenizer).tokens).toEqual(['quorvex', 'levies', 'paid', 'book']);
   });
