@@ -42,6 +42,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (A sixth, written the same way on a later day about facts the first five do not ask; measured once
   // before any rule read it — see the README.)
   { name: 'en annual reports, staff wording 6', file: 'eval/dev/qa.en-annual.staff6.dev.jsonl', split: 'dev' },
+  // (A seventh, the same way again, about facts the first six do not ask; measured once before any
+  // rule read it.)
+  { name: 'en annual reports, staff wording 7', file: 'eval/dev/qa.en-annual.staff7.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
   // (Written on the validation reports in staff wording — clipped words, initialisms, typos — from the
   // page text, by someone who never ran the system; added after the rules it checks were written.)
