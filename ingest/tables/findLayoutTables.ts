@@ -603,7 +603,10 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
         row.lines.push(line.candidate.index);
         return;
       }
-      const continuesCells = filled.length === columnsOfLine.length && (!line.cells.has(0) || line.cells.size === 1);
+      // (Whole amounts under whole amounts are a row of their own — an unlabelled subtotal under the
+      // last row it sums — never the wrapped end of those amounts, which a tail like "58" would be.)
+      const amountsUnderAmounts = !line.cells.has(0) && columnsOfLine.every((c) => WHOLE_AMOUNT.test(line.cells.get(c) ?? '') && WHOLE_AMOUNT.test(row.cells.get(c) ?? ''));
+      const continuesCells = filled.length === columnsOfLine.length && (!line.cells.has(0) || line.cells.size === 1) && !amountsUnderAmounts;
       // (A label alone in another face than the line under it is a heading over rows — "Current kiln
       // liabilities" in bold over "Glimmer leave" — not a label wrapped onto it: wrapped text keeps its face.)
       const headsRows = labelOnlyRow && previous.geometry.font !== line.candidate.geometry.font;
@@ -632,6 +635,12 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
   });
   return rows.map((r) => ({ cells: columns.map((_, c) => r.cells.get(c) ?? ''), page: r.page, lines: r.lines }));
 }
+
+/**
+ * An amount printed whole: grouped in thousands or with decimals ("1,972,192", "(4,042)", "$ 36.20",
+ * "-10.82%"), so no part of one broken over two lines ("1,037,381," and "220.58").
+ */
+const WHOLE_AMOUNT = /^\s*[(（]?\s*[-‐–−]?\s*(?:[$£€¥]\s?)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*%?\s*[)）]?\s*$/u;
 
 /** A line's cells joined to the row's as their wrapped text. */
 function joinWrapped(row: { cells: Map<number, string>; lines: number[] }, line: PlacedLine): void {

@@ -216,6 +216,36 @@ describe('tables from the layout of a PDF', () => {
     expect(table?.periods?.map((p) => p?.year ?? null)).toEqual([null, 2031, 2030]);
   });
 
+  it('reads whole amounts set close under a row\'s amounts as an unlabelled subtotal row, not as their wrapped end', async () => {
+    const row = (label: string, a: string, b: string, advance: number): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: a, x: 400, align: 'right' }, { text: b, x: 510, align: 'right' }], advance });
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        [
+          { line: 'Note 10. Quill receivables', size: 12 },
+          { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 18 },
+          row('Trade quill receivables', '891,338', '514,635', 18),
+          { placed: [{ text: 'Research and development glimmer', x: 60 }], advance: 11 },
+          row('incentives', '1,035,645', '862,922', 18),
+          row('Prepayments', '936,547', '134,637', 11),
+          { placed: [{ text: '2,863,530', x: 400, align: 'right' }, { text: '1,512,194', x: 510, align: 'right' }], advance: 18 },
+          row('Allowance for credit losses', '(12,000)', '(9,000)', 24),
+          'The allowance is reviewed every year by the glimmer committee of the board.',
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'subtotal.pdf');
+    expect(table?.rows).toEqual([
+      ['Trade quill receivables', '891,338', '514,635'],
+      ['Research and development glimmer incentives', '1,035,645', '862,922'],
+      ['Prepayments', '936,547', '134,637'],
+      ['', '2,863,530', '1,512,194'],
+      ['Allowance for credit losses', '(12,000)', '(9,000)'],
+    ]);
+  });
+
   it('reads labels beside their values as a key-value table with no header', async () => {
     const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 200 }], advance: 20 });
     const pdf = await makeReportPdf({
