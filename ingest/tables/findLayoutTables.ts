@@ -651,14 +651,17 @@ function joinWrapped(row: { cells: Map<number, string>; lines: number[] }, line:
 /**
  * Whether `next` goes on with the label `label`: it opens in lower case (a row's label opens as a
  * name does; "tax asset" after "… not recognised as a deferred"), the label stops on a word no phrase
- * ends with, or `next` closes a bracket the label left open ("… of 19% (2021:" / "19%)"). A label
- * ending in a colon announces rows of its own, unless its bracket is still open.
+ * ends with, `next` is only a bracketed qualifier ("(cents per share)"), or it closes a bracket the
+ * label left open ("… of 19% (2021:" / "19%)"). A label ending in a colon announces rows of its own,
+ * unless its bracket is still open.
  */
 function labelRunsOn(label: string, next: string): boolean {
   // (Round brackets only: a title's 《》 around them, "…通知》（财会", closes nothing of the label's.)
   const open = (label.match(/[(（]/gu) ?? []).length > (label.match(/[)）]/gu) ?? []).length;
   if (open) return /^[^(（]*[)）]/u.test(next);
-  return !/[:：]\s*$/u.test(label) && (/^[a-z]/u.test(next) || UNFINISHED_ENGLISH.test(label));
+  // (A line that is nothing but a bracketed qualifier, "(cents per share)", names no row of its own:
+  // it qualifies the label it stands under.)
+  return !/[:：]\s*$/u.test(label) && (/^[a-z]/u.test(next) || UNFINISHED_ENGLISH.test(label) || /^[(（][^()（）]+[)）]$/u.test(next.trim()));
 }
 
 /**

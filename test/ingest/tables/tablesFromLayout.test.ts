@@ -113,7 +113,7 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.rows.at(-1)).toEqual(['Total stockholders’ equity', '355,249', '440,244']);
   });
 
-  it('joins a label that runs on at the rows\' own pitch: a next line in lower case, or one closing the label\'s bracket', async () => {
+  it('joins a label that runs on at the rows\' own pitch: a next line in lower case, one closing the label\'s bracket, or a bracketed qualifier', async () => {
     const pdf = await makeReportPdf({
       header: null,
       footer: null,
@@ -131,6 +131,8 @@ describe('tables from the layout of a PDF', () => {
           statementRow('Effects of:'),
           statementRow('Items not deductible', '12', '9'),
           statementRow('Quill levy charge', '(11)', '(12)'),
+          statementRow('Change in quill price at year end'),
+          statementRow('(pence per quill)', '1.20', '(1.00)'),
         ],
       ],
     });
@@ -142,6 +144,8 @@ describe('tables from the layout of a PDF', () => {
       ['Effects of:', '', ''],
       ['Items not deductible', '12', '9'],
       ['Quill levy charge', '(11)', '(12)'],
+      // (A line that is only a bracketed qualifier qualifies the label above it.)
+      ['Change in quill price at year end (pence per quill)', '1.20', '(1.00)'],
     ]);
   });
 
