@@ -617,15 +617,16 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
       }
     }
     // A label that runs on past its line, set at the rows' own pitch (no closer leading tells it): the
-    // row so far holds a label alone, and this line goes on with it from the same left edge, in words
-    // no label opens with (a lower-case word) or closing a bracket the label left open.
+    // row so far holds a label alone, and this line goes on with it from the same left edge or a
+    // hanging indent, in words no label opens with (a lower-case word) or closing a bracket the label
+    // left open.
     if (
       row &&
       previous &&
       previous.line.page === line.candidate.line.page &&
       row.cells.size === 1 &&
       line.cells.has(0) &&
-      Math.abs(previous.geometry.x0 - line.candidate.geometry.x0) < previous.geometry.size &&
+      continuesFromEdge(previous.geometry, line.candidate.geometry) &&
       labelRunsOn(row.cells.get(0) ?? '', line.cells.get(0) ?? '')
     ) {
       joinWrapped(row, line);
@@ -641,6 +642,15 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
  * "-10.82%"), so no part of one broken over two lines ("1,037,381," and "220.58").
  */
 const WHOLE_AMOUNT = /^\s*[(（]?\s*[-‐–−]?\s*(?:[$£€¥]\s?)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*%?\s*[)）]?\s*$/u;
+
+/** A wrapped label's next line starts under its first, or indented by at most this many ems (a hanging indent). */
+const HANGING_INDENT_EMS = 3;
+
+/** Whether a line starts where a label's line above it does, or a hanging indent right of it. */
+function continuesFromEdge(above: LineGeometry, line: LineGeometry): boolean {
+  const indent = line.x0 - above.x0;
+  return indent > -above.size && indent <= HANGING_INDENT_EMS * above.size;
+}
 
 /** A line's cells joined to the row's as their wrapped text. */
 function joinWrapped(row: { cells: Map<number, string>; lines: number[] }, line: PlacedLine): void {
@@ -661,6 +671,8 @@ function labelRunsOn(label: string, next: string): boolean {
   if (open) return /^[^(（]*[)）]/u.test(next);
   // (A line that is nothing but a bracketed qualifier, "(cents per share)", names no row of its own:
   // it qualifies the label it stands under.)
+  // (A lower-case list marker, "a." or "ii)", opens an item of its own.)
+  if (/^(?:[a-z]|[ivx]+)[.)]\s/u.test(next)) return false;
   return !/[:：]\s*$/u.test(label) && (/^[a-z]/u.test(next) || UNFINISHED_ENGLISH.test(label) || /^[(（][^()（）]+[)）]$/u.test(next.trim()));
 }
 

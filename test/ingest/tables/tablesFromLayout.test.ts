@@ -113,7 +113,7 @@ describe('tables from the layout of a PDF', () => {
     expect(tables[0]?.rows.at(-1)).toEqual(['Total stockholders’ equity', '355,249', '440,244']);
   });
 
-  it('joins a label that runs on at the rows\' own pitch: a next line in lower case, one closing the label\'s bracket, or a bracketed qualifier', async () => {
+  it('joins a label that runs on at the rows\' own pitch: a next line in lower case, one closing the label\'s bracket, or a bracketed qualifier, from its edge or a hanging indent', async () => {
     const pdf = await makeReportPdf({
       header: null,
       footer: null,
@@ -133,6 +133,11 @@ describe('tables from the layout of a PDF', () => {
           statementRow('Quill levy charge', '(11)', '(12)'),
           statementRow('Change in quill price at year end'),
           statementRow('(pence per quill)', '1.20', '(1.00)'),
+          // (A hanging indent: the label's next line starts right of its first.)
+          statementRow('Issuance of quill stock pursuant to employee quill'),
+          { placed: [{ text: 'purchase plan', x: 85 }, { text: '68', x: 400, align: 'right' }, { text: '57', x: 510, align: 'right' }], advance: 20 },
+          statementRow('2. Glimmer fees'),
+          { placed: [{ text: 'a. Startup glimmer fees', x: 85 }, { text: '40', x: 400, align: 'right' }, { text: '35', x: 510, align: 'right' }], advance: 20 },
         ],
       ],
     });
@@ -146,6 +151,10 @@ describe('tables from the layout of a PDF', () => {
       ['Quill levy charge', '(11)', '(12)'],
       // (A line that is only a bracketed qualifier qualifies the label above it.)
       ['Change in quill price at year end (pence per quill)', '1.20', '(1.00)'],
+      ['Issuance of quill stock pursuant to employee quill purchase plan', '68', '57'],
+      // (A lower-case list marker opens an item of its own.)
+      ['2. Glimmer fees', '', ''],
+      ['a. Startup glimmer fees', '40', '35'],
     ]);
   });
 
