@@ -16,12 +16,6 @@ export interface OcrSettings {
   recogniser: PageRecogniser;
   /** Pages beyond this many are skipped (the page budget). */
   maxPages: number;
-  /**
-   * Pages read at once while the file's text is still being read on the ingest's own thread (none
-   * given: no limit). The rest wait their turn; once the text is read (`finish`), whole pages to
-   * recognise may all be read at once, while pages only looked over for pictures keep to this limit.
-   */
-  whileReading?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -77,14 +71,9 @@ export interface Recognition {
 export function startRecognition(document: ReadRequest['document'], settings: OcrSettings): Recognition {
   const regions: RecognisedRegion[] = [];
   const skipped: OcrOutcome['skipped'] = [];
+  const jobs: Array<Promise<void>> = [];
   let added = 0;
   let done = 0;
-  // Pages wait here while as many as `whileReading` are being read and the file's text still is.
-  const queued: OcrTarget[] = [];
-  const limit = settings.whileReading ?? Infinity;
-  let reading = true;
-  let inFlight = 0;
-  let drained: (() => void) | null = null;
   // One page at a time per thread: the recogniser queues the rest, in the order they were added.
   const read = async (target: OcrTarget) => {
     const started = performance.now();
@@ -105,20 +94,6 @@ export function startRecognition(document: ReadRequest['document'], settings: Oc
     // The total is not known while pages are still being found: the count says how many are done.
     if (note !== null) settings.onProgress?.(`OCR page ${target.page}: ${note}, ${done} of the pages sent so far (${seconds} s)`);
   };
-  // (A page only looked over for pictures costs its thread little more than starting up: such pages
-  // keep to `whileReading` threads even after the text is read, where whole pages to recognise take all.)
-  const mayStart = (target: OcrTarget) => inFlight < limit || (!reading && target.find === 'page');
-  const pump = () => {
-    while (queued.length > 0 && mayStart(queued[0] as OcrTarget)) {
-      const target = queued.shift() as OcrTarget;
-      inFlight += 1;
-      void read(target).finally(() => {
-        inFlight -= 1;
-        pump();
-      });
-    }
-    if (!reading && inFlight === 0 && queued.length === 0) drained?.();
-  };
   return {
     add(target) {
       if (added >= Math.max(0, settings.maxPages)) {
@@ -126,15 +101,10 @@ export function startRecognition(document: ReadRequest['document'], settings: Oc
         return;
       }
       added += 1;
-      queued.push(target);
-      pump();
+      jobs.push(read(target));
     },
     async finish() {
-      await new Promise<void>((resolve) => {
-        drained = resolve;
-        reading = false;
-        pump();
-      });
+      await Promise.all(jobs);
       regions.sort((a, b) => a.page - b.page);
       skipped.sort((a, b) => a.page - b.page);
       return { regions, skipped };

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Config } from '../../src/config.js';
 import { OcrPool } from './ocrPool.js';
 import type { OcrSettings } from './recognisePages.js';
@@ -14,11 +13,7 @@ export async function withPageOcr<T>(settings: Config['ocr'], run: (ocr: PageOcr
   if (settings.maxPages === 0) return run(undefined);
   const pool = new OcrPool({ threads: settings.threads, pageTimeoutMs: settings.pageTimeoutMs });
   try {
-    // While the ingest's own thread reads the file's text, OCR takes the cores it leaves (one at least);
-    // once the text is read, all its threads: on two cores, a second OCR thread beside the text reading
-    // only slows both.
-    const whileReading = Math.max(1, Math.min(settings.threads, availableParallelism() - 1));
-    return await run({ recogniser: pool, maxPages: settings.maxPages, whileReading });
+    return await run({ recogniser: pool, maxPages: settings.maxPages });
   } finally {
     await pool.close();
   }

@@ -51,29 +51,4 @@ describe('startRecognition', () => {
     expect(regions.map((region) => region.page)).toEqual([4]);
     expect(skipped).toEqual([{ page: 1, reason: 'page budget' }]);
   });
-
-  it('reads as many pages at once as it is let while the text is read, then whole pages all at once and picture pages still one by one', async () => {
-    const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-    const recogniser = new HeldRecogniser();
-    const recognition = startRecognition(document, { recogniser, maxPages: 10, whileReading: 1 });
-    recognition.add({ page: 1, find: 'page' });
-    recognition.add({ page: 2, find: 'page' });
-    recognition.add({ page: 3, find: 'pictures', bands: [{ y0: 100, y1: 300 }] });
-    recognition.add({ page: 4, find: 'pictures', bands: [{ y0: 100, y1: 300 }] });
-    await settle();
-    expect(recogniser.asked).toEqual([1]);
-    const outcome = recognition.finish();
-    await settle();
-    // (The text is read: the whole page waiting goes at once; the picture pages wait for a free thread.)
-    expect(recogniser.asked).toEqual([1, 2]);
-    recogniser.release();
-    await settle();
-    expect(recogniser.asked).toEqual([1, 2, 3]);
-    recogniser.release();
-    await settle();
-    expect(recogniser.asked).toEqual([1, 2, 3, 4]);
-    recogniser.release();
-    const { regions } = await outcome;
-    expect(regions.map((region) => region.page)).toEqual([1, 2]);
-  });
 });
