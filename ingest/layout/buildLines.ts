@@ -61,7 +61,7 @@ function withoutTwins(sorted: PositionedItem[]): PositionedItem[] {
 
 /**
  * A run drawn again in pieces over itself, as some producers fake bold type or a signature's ink
- * ("On behalf of the Board", then "n behal", "f", "of", "he Boa" on the same baseline inside it): a
+ * ("On behalf of the Wardens", then "n behal", "f", "of", "he Wa" on the same baseline inside it): a
  * piece that lies inside a longer run on its baseline and has no letter the run lacks is that run
  * drawn again — text cannot stand inside other text and be read. (A name typed over a signature
  * line of underscores has letters the line lacks, and stays.)

@@ -638,8 +638,8 @@ function buildRows(body: Candidate[], columns: Array<{ x0: number; x1: number }>
 }
 
 /**
- * An amount printed whole: grouped in thousands or with decimals ("1,972,192", "(4,042)", "$ 36.20",
- * "-10.82%"), so no part of one broken over two lines ("1,037,381," and "220.58").
+ * An amount printed whole: grouped in thousands or with decimals ("2,048,117", "(3,017)", "$ 41.60",
+ * "-7.25%"), so no part of one broken over two lines ("2,048,117," and "306.42").
  */
 const WHOLE_AMOUNT = /^\s*[(（]?\s*[-‐–−]?\s*(?:[$£€¥]\s?)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*%?\s*[)）]?\s*$/u;
 
@@ -661,7 +661,7 @@ function joinWrapped(row: { cells: Map<number, string>; lines: number[] }, line:
 /**
  * Whether `next` goes on with the label `label`: it opens in lower case (a row's label opens as a
  * name does; "tax asset" after "… not recognised as a deferred"), the label stops on a word no phrase
- * ends with, `next` is only a bracketed qualifier ("(cents per share)"), or it closes a bracket the
+ * ends with, `next` is only a bracketed qualifier ("(pence per quill)"), or it closes a bracket the
  * label left open ("… of 19% (2021:" / "19%)"). A label ending in a colon announces rows of its own,
  * unless its bracket is still open.
  */
@@ -669,7 +669,7 @@ function labelRunsOn(label: string, next: string): boolean {
   // (Round brackets only: a title's 《》 around them, "…通知》（财会", closes nothing of the label's.)
   const open = (label.match(/[(（]/gu) ?? []).length > (label.match(/[)）]/gu) ?? []).length;
   if (open) return /^[^(（]*[)）]/u.test(next);
-  // (A line that is nothing but a bracketed qualifier, "(cents per share)", names no row of its own:
+  // (A line that is nothing but a bracketed qualifier, "(pence per quill)", names no row of its own:
   // it qualifies the label it stands under.)
   // (A lower-case list marker, "a." or "ii)", opens an item of its own.)
   if (/^(?:[a-z]|[ivx]+)[.)]\s/u.test(next)) return false;

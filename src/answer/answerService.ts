@@ -424,7 +424,7 @@ export class AnswerService {
     const context = decided ? structureContext(decided.decision) : null;
     if (!decided || context === null) return decided;
     // A figure whose label, headings and table name say too little of the question is of something
-    // else the question only mentions ("the fx gain sitting in other income" is no "Other income").
+    // else the question only mentions ("the quill gain held within deferred income" is no "Deferred income").
     if (decided.decision.kind === 'fact' && readsAsNumber(decided.decision.fact.value) && coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context) < FACT_MIN_COVERAGE) return null;
     const passage = bestSentence();
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;

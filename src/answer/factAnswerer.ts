@@ -1255,7 +1255,7 @@ export function factsAskedAbout(index: FactIndex, asked: AskedText): TableFact[]
  */
 const NAMED_TABLE_BONUS = 1.5;
 /**
- * Of two labels the question names equally ("Net lease cost", "Operating lease cost" in "net lease cost
+ * Of two labels the question names equally ("Net quill cost", "Operating quill cost" in "net quill cost
  * in operating expenses"), the one whose words it says in a row, in the label's order: a noun phrase is
  * said whole, and a word of the label met elsewhere in the question belongs to another phrase. Below
  * any other difference of strength (a tenth at least), so it only breaks ties.

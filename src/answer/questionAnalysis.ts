@@ -70,7 +70,7 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   // in revenue", "get from selling", "came in from", "make a payment"): a report states the thing,
   // not the verb a speaker wraps it in.
   ...'get gets got gotten getting bring brings brought bringing come comes came coming make makes made making take takes took taken taking give gives gave given giving'.split(' '),
-  // So do the verbs of stance used as "be" ("the gain sitting in other income", "debt stood at 4%"):
+  // So do the verbs of stance used as "be" ("a quill balance sitting in reserves", "debt stood at 4%"):
   // where a figure sits or stands is said by the noun after them.
   ...'sit sits sat sitting stand stands stood standing'.split(' '),
 ]);

@@ -9,15 +9,18 @@ import { plainReportService } from './reportFixture.js';
  */
 const TOPICS = ['Looms', 'Dyes', 'Yarns', 'Bolts', 'Skeins', 'Shuttles'];
 
+/** The whole company's income statement, on a page of its own. */
+const INCOME_STATEMENT: PdfBlock[] = [
+  { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12 },
+  { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
+  statementRow('Net weaving revenue', '$ 9,210', '$ 8,805'),
+  statementRow('Cost of weaving', '6,410', '6,170'),
+  statementRow('Gross weaving margin', '2,800', '2,635'),
+];
+
 const service = plainReportService('tarnwick-regions-2031.pdf', [
   ['Tarnwick Mills plc', 'Annual Report 2031'],
-  [
-    { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12 },
-    { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-    statementRow('Net weaving revenue', '$ 9,210', '$ 8,805'),
-    statementRow('Cost of weaving', '6,410', '6,170'),
-    statementRow('Gross weaving margin', '2,800', '2,635'),
-  ],
+  INCOME_STATEMENT,
   ...TOPICS.map((topic): PdfBlock[] => [
     { line: `Markets: ${topic}`, size: 14 },
     `Our ${topic.toLowerCase()} are sold in Freedonia and in Sylvania, and the Board reviews the range of ${topic.toLowerCase()} every year.`,
@@ -85,12 +88,7 @@ describe('names in a question', () => {
 describe('a question that names a subsidiary in capitals', () => {
   const group = plainReportService('twm-looms-2031.pdf', [
     ['TWM Looms plc', 'Annual Report 2031'],
-    [
-      { line: 'CONSOLIDATED STATEMENTS OF INCOME', size: 12 },
-      { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 20 },
-      statementRow('Net weaving revenue', '$ 9,210', '$ 8,805'),
-      statementRow('Cost of weaving', '6,410', '6,170'),
-    ],
+    INCOME_STATEMENT,
     ['Interests in subsidiaries', 'QXR (HK) Co. Ltd, Hong Kong, 100% owned', 'Looms are woven for TWM Looms plc by its subsidiaries.'],
   ]);
 
