@@ -1397,6 +1397,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     if (askedUnit !== null && !fact.change && scale !== '' && scale.toLowerCase() !== askedUnit) continue;
     // "How many" / "多少人" counts things: an amount of money is not the answer.
     if (asksCount && fact.ref.table.unit?.currency && fact.year !== null) continue;
+    // …nor is a percentage, a share of something, unless a rate is asked ("how many percent").
+    if (asksCount && !asksRate && PERCENT_VALUE.test(fact.value)) continue;
     // A balance at a moment is no row of a flow statement, unless the row names a moment itself.
     if (asksMoment && FLOW_TABLE.test(`${fact.ref.table.title} ${fact.ref.table.section.path.join(' ')}`) && !MOMENT_LABEL.test(fact.label)) continue;
     // "How many glimmer refills …" counts refills: a row whose label, group, column heading and

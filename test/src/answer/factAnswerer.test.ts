@@ -628,6 +628,21 @@ describe('who holds a role a row names', () => {
     expect(valueFor('number held by ada brill, a 5% holder?')).toBe('70,000,000');
   });
 
+  it('answers no count by a percentage, a share of something', () => {
+    const shares: ParsedTable = {
+      ...english,
+      id: 'Share of net billed quill accounts receivable',
+      title: 'Share of net billed quill accounts receivable',
+      header: ['', '2031', '2030'],
+      rows: [['Quorvex', '17 %', '20 %']],
+      rowPages: [55],
+      periods: [null, period(2031), period(2030)],
+    };
+    const facts = factsOfTable({ table: shares, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('how many quorvex accounts are on our books in 2031?')).toBeUndefined();
+  });
+
   it('takes no row that is the organisation itself by name for a question that names the organisation', () => {
     const own = { ...report, organisation: 'Quorvex Holdings Pty Ltd' } as ReportMeta;
     const graph: ParsedTable = {
