@@ -328,14 +328,18 @@ function cleanTitle(text: string): string {
 /**
  * A heading over a column no row fills, beside a column that rows fill and no heading names, heads
  * that column: the heading is centred over figures set a little to its side ("2018 年" over the
- * column where that year's figures stand), which the column split put apart.
+ * column where that year's figures stand), which the column split put apart. So does one beside a
+ * filled column that only the start of this heading names — a column-group label spread over both
+ * ("As of March 31," over "As of March 31, 2031"): the filled column takes the whole heading.
  */
 function alignHeadings(header: string[], rows: readonly string[][]): string[] {
   const out = [...header];
   const filled = (c: number) => rows.some((r) => (r[c] ?? '').trim() !== '');
   for (let c = 1; c < out.length; c += 1) {
-    if ((out[c] ?? '') === '' || filled(c)) continue;
-    const side = [c + 1, c - 1].find((n) => n >= 1 && n < out.length && (out[n] ?? '') === '' && filled(n));
+    const heading = out[c] ?? '';
+    if (heading === '' || filled(c)) continue;
+    const namedByItsStart = (n: number) => (out[n] ?? '') !== '' && (out[n] ?? '') !== heading && heading.startsWith(out[n] ?? '');
+    const side = [c + 1, c - 1].find((n) => n >= 1 && n < out.length && ((out[n] ?? '') === '' || namedByItsStart(n)) && filled(n));
     if (side === undefined) continue;
     out[side] = out[c] ?? '';
     out[c] = '';

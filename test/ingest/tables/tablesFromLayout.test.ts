@@ -259,6 +259,27 @@ describe('tables from the layout of a PDF', () => {
     ]);
   });
 
+  it('moves a year set left of its figures onto their column, though a column-group label over both names that column by its start', async () => {
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        [
+          'As of March 31, 2031 and 2030, the share of net billed quill receivables from these customers was:',
+          { placed: [{ text: 'As of March 31,', x: 410 }], advance: 12 },
+          { placed: [{ text: '2031', x: 406, align: 'right' }, { text: '2030', x: 497, align: 'right' }], advance: 14 },
+          { placed: [{ text: 'Quorvex', x: 76 }, { text: '22 %', x: 445, align: 'right' }, { text: '23 %', x: 535, align: 'right' }], advance: 14 },
+          { placed: [{ text: 'Brill', x: 76 }, { text: '17 %', x: 445, align: 'right' }, { text: '20 %', x: 535, align: 'right' }], advance: 24 },
+          'We expect these customers to remain large for some years.',
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'grouped-years.pdf');
+    const yearOf = (cell: string) => table?.header[table.rows[0]?.indexOf(cell) ?? -1];
+    expect([yearOf('22 %'), yearOf('23 %')]).toEqual(['As of March 31, 2031', 'As of March 31, 2030']);
+  });
+
   it('reads labels beside their values as a key-value table with no header', async () => {
     const pair = (label: string, value: string): PdfBlock => ({ placed: [{ text: label, x: 60 }, { text: value, x: 200 }], advance: 20 });
     const pdf = await makeReportPdf({
