@@ -69,15 +69,16 @@ function recordStarts(table: ParsedTable): number[] | null {
  * under its header.
  */
 function rowPieces(table: ParsedTable): Array<{ rows: number[]; lead: number | null }> {
-  const starts = recordStarts(table);
-  const bounds = starts === null ? [0] : [...new Set([0, ...starts])];
+  // (A table without rows is still one piece: its caption and header.)
+  if (table.rows.length === 0) return [{ rows: [], lead: null }];
+  const starts = new Set(recordStarts(table));
+  const bounds = [...new Set([0, ...starts])];
   const out: Array<{ rows: number[]; lead: number | null }> = [];
   bounds.forEach((from, b) => {
     const to = bounds[b + 1] ?? table.rows.length;
-    const isRecord = starts?.includes(from) ?? false;
-    for (let start = from; start < Math.max(to, from + 1) && (start < table.rows.length || out.length === 0); start += TABLE_ROWS_PER_CHUNK) {
-      const rows = Array.from({ length: Math.min(TABLE_ROWS_PER_CHUNK, Math.max(to - start, 0)) }, (_, i) => start + i);
-      out.push({ rows, lead: isRecord ? from : null });
+    for (let start = from; start < to; start += TABLE_ROWS_PER_CHUNK) {
+      const rows = Array.from({ length: Math.min(TABLE_ROWS_PER_CHUNK, to - start) }, (_, i) => start + i);
+      out.push({ rows, lead: starts.has(from) ? from : null });
     }
   });
   return out;

@@ -111,16 +111,9 @@ export function findLayoutTables(lines: readonly CleanLine[], options: FindTable
     // So may a line that starts where a value cell of the line above starts: it runs on in that column
     // ("97 Quill Road" under "Registered office | 12 Glimmer Street"). A title is centred on its own
     // length, and starts on a column only by chance.
-    const kind =
-      shape === 'centred'
-        ? headsColumnBelow(line, lines[index + 1], block) || continuesValueColumn(line, run.at(-1))
-          ? 'cell'
-          : 'other'
-        : shape === 'wide'
-          ? stopsBeforeValues(line, run)
-            ? 'cell'
-            : 'other'
-          : shape;
+    let kind: LineKind = shape === 'centred' || shape === 'wide' ? 'other' : shape;
+    if (shape === 'centred' && (headsColumnBelow(line, lines[index + 1], block) || continuesValueColumn(line, run.at(-1)))) kind = 'cell';
+    if (shape === 'wide' && stopsBeforeValues(line, run)) kind = 'cell';
     if (kind === 'other' || !geometry) {
       close();
       return;
@@ -669,10 +662,10 @@ function labelRunsOn(label: string, next: string): boolean {
   // (Round brackets only: a title's 《》 around them, "…通知》（财会", closes nothing of the label's.)
   const open = (label.match(/[(（]/gu) ?? []).length > (label.match(/[)）]/gu) ?? []).length;
   if (open) return /^[^(（]*[)）]/u.test(next);
-  // (A line that is nothing but a bracketed qualifier, "(pence per quill)", names no row of its own:
-  // it qualifies the label it stands under.)
   // (A lower-case list marker, "a." or "ii)", opens an item of its own.)
   if (/^(?:[a-z]|[ivx]+)[.)]\s/u.test(next)) return false;
+  // (A line that is nothing but a bracketed qualifier, "(pence per quill)", names no row of its own:
+  // it qualifies the label it stands under.)
   return !/[:：]\s*$/u.test(label) && (/^[a-z]/u.test(next) || UNFINISHED_ENGLISH.test(label) || /^[(（][^()（）]+[)）]$/u.test(next.trim()));
 }
 

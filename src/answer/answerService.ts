@@ -423,9 +423,12 @@ export class AnswerService {
   ): { decision: Decision; primary: Primary[] } | null {
     const context = decided ? structureContext(decided.decision) : null;
     if (!decided || context === null) return decided;
+    // (How much of the question the label, headings and table name say: read once, when first needed.)
+    let covered: number | undefined;
+    const structureCoverage = () => (covered ??= coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context));
     // A figure whose label, headings and table name say too little of the question is of something
     // else the question only mentions ("the quill gain held within deferred income" is no "Deferred income").
-    if (decided.decision.kind === 'fact' && readsAsNumber(decided.decision.fact.value) && coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context) < FACT_MIN_COVERAGE) return null;
+    if (decided.decision.kind === 'fact' && readsAsNumber(decided.decision.fact.value) && structureCoverage() < FACT_MIN_COVERAGE) return null;
     const passage = bestSentence();
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
     // The flattened rows of a table are no sentence of prose: read cell by cell, the table has answered.
@@ -434,7 +437,6 @@ export class AnswerService {
     // answers a question that asks for no figure: the passage outweighs it only by a figure.)
     if (decided.decision.kind === 'fact' && asksForName(analysis.text) && !/\d/u.test(decided.decision.fact.value)) return decided;
     if (decided.decision.kind === 'fact' && !analysis.wantsFigure && !readsAsNumber(decided.decision.fact.value)) return decided;
-    const structureCoverage = coverageOf(weightedTerms(analysis.matchText, this.deps.tokenizer, this.weights), context);
     // A table cell found by part of an English row label ("Spores held back not counted as a harvest
     // credit" for "the harvest credit not counted") names something the question
     // did not ask: a sentence that clears the passage bar with a figure of its own answers instead.
@@ -449,8 +451,8 @@ export class AnswerService {
     // A sentence that says every word of the question, beside a table answer that leaves one unsaid
     // ("glimmer refunds in the northern region" against a row of all refunds), states the narrower
     // figure asked: the table's is the whole, or another part.
-    if (passage.coverage >= FULL_COVERAGE && structureCoverage < FULL_COVERAGE) return null;
-    return passage.coverage - structureCoverage >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
+    if (passage.coverage >= FULL_COVERAGE && structureCoverage() < FULL_COVERAGE) return null;
+    return passage.coverage - structureCoverage() >= PASSAGE_OVER_FACT_MARGIN ? null : decided;
   }
 
   /**
