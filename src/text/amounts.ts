@@ -55,6 +55,8 @@ const SCALE_WORDS: Array<[RegExp, number]> = [
 
 const NUMBER = /^[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?:[.．][0-9０-９]+)?|^[0-9０-９]+(?:[.．][0-9０-９]+)?|^[.．][0-9０-９]+/u;
 
+const ANY_DIGIT = /\p{N}/u;
+
 /** Parses a whole cell or figure; null when it is not an amount (a name, a date, a code with letters). */
 export function parseAmount(text: string): Amount | null {
   const printed = text.trim();
@@ -69,6 +71,9 @@ export function parseAmount(text: string): Amount | null {
     nil: false,
   };
   if (NIL.test(printed)) return { printed, ...base, nil: true };
+  // Most cells a table pass asks about are words; without a digit of any kind (NFKC below turns only
+  // numeric characters into digits) there is no amount, and the normalising is skipped.
+  if (!ANY_DIGIT.test(printed)) return null;
 
   let rest = printed.normalize('NFKC').replace(/\s+/gu, ' ');
   let negative = false;

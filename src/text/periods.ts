@@ -136,6 +136,8 @@ export function datesNamed(text: string): Array<{ month: number; day: number; ye
 
 /** A line that is a date and nothing more ("30 June 2031", "30th June 2031", "December 31, 2031", "2030年12月31日"): a column's period, a signature's date, never a title. */
 export function isDateLine(text: string): boolean {
+  // Every date shape below holds a digit: a line without one (most lines) is not looked at further.
+  if (!/\d/u.test(text)) return false;
   const plain = text.replace(/(\d)(?:st|nd|rd|th)\b/gu, '$1');
   const rest = plain.replace(EN_DATE, '').replace(CN_DATE, '');
   return rest !== plain && !/[\p{L}\p{Script=Han}\d]/u.test(rest);
