@@ -16,7 +16,7 @@ import { isAnswer, type Decision } from './decision.js';
 import { exactDifference } from './exactArithmetic.js';
 import { answerExtractively, coverageOf, type ExtractiveAnswer, statedAsOther, type TermWeights, unitAgrees, weightedTerms } from './extractiveAnswerer.js';
 import { resolveFollowUp } from './followUp.js';
-import { agentNouns, asksForName, fullNameOf, knownStems } from './namedAnswer.js';
+import { agentNouns, asksForName, doerNounsIn, fullNameOf, knownStems } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
 import { capitalsAsPrinted, derivedAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
@@ -229,8 +229,9 @@ export class AnswerService {
   /** The answer the passages, tables and registry give within the filter, and the passages retrieved. */
   private async decide(analysis: QuestionAnalysis, filter: RetrievalFilter): Promise<{ decided: { decision: Decision; primary: Primary[] }; hits: RetrievedChunk[]; filter: RetrievalFilter }> {
     const newest = this.newestFirst(filter);
-    // "Who audits…" is also searched as the doer's noun the report prints ("Auditors").
-    const query = analysis.language === 'en' ? [analysis.matchText, ...agentNouns(analysis.text)].join(' ') : analysis.matchText;
+    // "Who audits…" is also searched as the doer's noun the report prints ("Auditors", "Chairman").
+    const doers = analysis.language === 'en' ? this.vocabulariesOf(this.reportsIn(newest)).flatMap((v) => doerNounsIn(analysis.text, v.counts.keys())) : [];
+    const query = analysis.language === 'en' ? [analysis.matchText, ...agentNouns(analysis.text), ...new Set(doers)].join(' ') : analysis.matchText;
     const retrieved = await this.retriever.search(query, 10, newest);
     const headed = analysis.language === 'en' && !analysis.wantsFigure && asksForName(analysis.text) ? this.headedBy(analysis, newest, retrieved) : [];
     const hits = [...headed, ...retrieved];

@@ -10,7 +10,7 @@ import { DATE_VALUE } from '../text/periods.js';
 import { figureYear, framedAfter, respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
-import { agentNouns, askedKind, asksForName, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
+import { agentNouns, askedDoerVerb, askedKind, asksForName, doerNounsIn, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
@@ -401,6 +401,13 @@ function unaskedLeadWords(lead: string, asked: ReadonlySet<string>): number {
  * The sentence of the best passages that answers the question: most of the question's weight, and a
  * figure when an amount is asked. "A 和 B 加起来" sums the parts' printed figures exactly.
  */
+/** The Latin words of the passages and their headings, in lower case, each once. */
+function passageWords(hits: readonly RetrievedChunk[]): Set<string> {
+  const words = new Set<string>();
+  for (const hit of hits) for (const word of hit.chunk.norm.toLowerCase().match(/[a-z]+/gu) ?? []) words.add(word);
+  return words;
+}
+
 export function answerExtractively(
   hits: readonly RetrievedChunk[],
   question: QuestionAnalysis,
@@ -408,12 +415,14 @@ export function answerExtractively(
   weights: TermWeights,
 ): ExtractiveAnswer | null {
   const wantsName = question.language === 'en' && !question.wantsFigure && asksForName(question.text);
-  const agents = wantsName ? agentNouns(question.text) : [];
+  const doerVerb = wantsName ? askedDoerVerb(question.text) : null;
+  // (The doer's nouns as the passages print them: "Chairman" answers "who chairs…".)
+  const agents = doerVerb === null ? [] : [...new Set([...agentNouns(question.text), ...doerNounsIn(question.text, passageWords(hits)).map(stemWord)])];
   const kindAsked = wantsName ? askedKind(question.text) : null;
   const kindStem = kindAsked === null ? null : stemWord(kindAsked);
   const askedStems = wantsName ? questionStems(question.matchText) : new Set<string>();
   const terms = weightedTerms(question.matchText, tokenizer, weights).map((t) =>
-    agents.length > 0 && agents.includes(`${stemWord(t.term)}or`) ? { ...t, also: agents } : t,
+    doerVerb !== null && stemWord(t.term) === doerVerb ? { ...t, also: agents } : t,
   );
   // A question whose only content is a number or year ("那 2023 年呢？" with no context) asks nothing.
   if (!terms.some((t) => !/^[\d.%]+$/.test(t.term))) return null;

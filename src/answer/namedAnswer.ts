@@ -188,6 +188,25 @@ export function agentNouns(question: string): string[] {
   return verb === null ? [] : [`${verb}or`];
 }
 
+/**
+ * The words a report prints for the doer of the verb a "who" question asks, in lower case ("chairman",
+ * "chairperson" for "who chairs…", "auditors" for "who audits…"): which agent noun a report uses
+ * (-or, -er, -man, -person) is read from its own words, not guessed. Words that only start like the
+ * verb ("chairs", "chairmanship") are not its doer.
+ */
+export function doerNounsIn(question: string, words: Iterable<string>): string[] {
+  const verb = askedDoerVerb(question);
+  if (verb === null) return [];
+  const out: string[] = [];
+  for (const word of words) {
+    if (!word.startsWith(verb)) continue;
+    // (The verb's own forms, "chair" and "chairs", meet the question by stem already.)
+    const stem = stemWord(word);
+    if (stem !== verb && (namesDoer(word, verb) || namesDoer(stem, verb))) out.push(word);
+  }
+  return out;
+}
+
 /** The verb a "who" question asks the doer of, stemmed ("who chairs the glimmer panel?" → "chair"), or null. */
 export function askedDoerVerb(question: string): string | null {
   const verb = /^\s*who\s+([a-z]+?)(?:s|es|ed)?\b/iu.exec(question)?.[1]?.toLowerCase();
