@@ -2,7 +2,7 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
-import { DATE_VALUE, periodOf } from '../text/periods.js';
+import { DATE_VALUE, periodOf, stockDate } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
 import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
@@ -195,6 +195,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   let blockYear: number | null = null;
   // Where in `out` the label-value pair of the row above stands, while lines under it go on with its value.
   let openPair: number | null = null;
+  // (Where no column names a period, a roll-forward's rows name it: see rollForwardYears.)
+  const rowYears = periods.some((p) => p) ? [] : rollForwardYears(table.rows.map((_, row) => firstCells[row] ?? ''));
   table.rows.forEach((cells, row) => {
     // (The row's label path: its own label, or the merged one of its block, then the words of the
     // columns that qualify it — "柴油机 销售量".)
@@ -242,11 +244,32 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : change ? '' : rowUnit || withColumnCurrency(unit, signs[column]), page: pageOf(row) });
       } else if (attributes[column]) {
         // (The table's unit line is for its amounts; an attribute column's values carry their own: "23.47%", "64", "男".)
-        out.push({ ...base, row, column, label, year: blockYear, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
+        const year = blockYear ?? rowYears[row] ?? null;
+        const opening = year !== null && blockYear === null && FIRST_OF_YEAR.test(label);
+        out.push({ ...base, row, column, label, year, opening, attribute: attributes[column] ?? null, value, unit: '', page: pageOf(row) });
       }
     });
     if (CLOSES_GROUP.test(label)) group = null;
   });
+  return out;
+}
+
+/**
+ * The year of each row of a roll-forward: a balance at one date ("Balance at 1 July 2030"), the
+ * movements of the period ("Additions", "Depreciation expense"), the balance at the next ("Balance at
+ * 30 June 2031"), often twice over for two years, with the asset classes as columns. A balance row
+ * is its date's year; a movement row belongs to the period the next balance below it closes, the
+ * year ended on that date. A table with fewer than two balance rows is no roll-forward: all null.
+ */
+export function rollForwardYears(labels: readonly string[]): Array<number | null> {
+  const dates = labels.map((label) => stockDate(label));
+  const out: Array<number | null> = labels.map(() => null);
+  if (dates.filter((date) => date !== null).length < 2) return out;
+  let closing: number | null = null;
+  for (let row = labels.length - 1; row >= 0; row -= 1) {
+    closing = dates[row]?.year ?? closing;
+    out[row] = closing;
+  }
   return out;
 }
 

@@ -134,6 +134,20 @@ export function datesNamed(text: string): Array<{ month: number; day: number; ye
   return out;
 }
 
+/**
+ * The date of a row that states a stock at a point in time: "Balance at 30 June 2031", "At 31
+ * December 2030", "Net book value as at 1 January 2031", "Balance as of December 31, 2030". "At" and
+ * "as of" before a date mark a point in time in English; a flow is dated by its period ("for the
+ * year ended …") or its day ("paid on 5 May"). Null when the label ends in no such date.
+ */
+export function stockDate(label: string): { month: number; day: number; year: number } | null {
+  const at = /(?:^|\s)(?:at|of)\s+([^]+)$/iu.exec(label.replace(/[:：]\s*$/u, ''));
+  // (The last "at": "Cost at valuation at 1 January 2031".)
+  const rest = at?.[1]?.split(/\s(?:at|of)\s/iu).at(-1);
+  if (rest === undefined || !isDateLine(rest)) return null;
+  return datesNamed(rest)[0] ?? null;
+}
+
 /** A line that is a date and nothing more ("30 June 2031", "30th June 2031", "December 31, 2031", "2030年12月31日"): a column's period, a signature's date, never a title. */
 export function isDateLine(text: string): boolean {
   // Every date shape below holds a digit: a line without one (most lines) is not looked at further.
