@@ -10,7 +10,7 @@ import { DATE_VALUE } from '../text/periods.js';
 import { figureYear, framedAfter, respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
 import { askedYear } from './factAnswerer.js';
-import { agentNouns, askedDoerVerb, askedKind, asksForName, doerNounsIn, inApposition, knownStems, newNames, questionStems } from './namedAnswer.js';
+import { agentNouns, askedKind, asksForName, doerNounsIn, inApposition, isDoerOf, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
@@ -415,15 +415,19 @@ export function answerExtractively(
   weights: TermWeights,
 ): ExtractiveAnswer | null {
   const wantsName = question.language === 'en' && !question.wantsFigure && asksForName(question.text);
-  const doerVerb = wantsName ? askedDoerVerb(question.text) : null;
-  // (The doer's nouns as the passages print them: "Chairman" answers "who chairs…".)
-  const agents = doerVerb === null ? [] : [...new Set([...agentNouns(question.text), ...doerNounsIn(question.text, passageWords(hits)).map(stemWord)])];
+  // (The doer's nouns as the passages print them: "Chairman" answers "who chairs…" and "who is the chair?".)
+  const doers = wantsName ? [...agentNouns(question.text), ...doerNounsIn(question.text, passageWords(hits))] : [];
+  const doerStemsOf = (term: string): string[] => {
+    const stem = stemWord(term);
+    return [...new Set(doers.filter((word) => word.startsWith(stem) && isDoerOf(word, stem)).map(stemWord))];
+  };
   const kindAsked = wantsName ? askedKind(question.text) : null;
   const kindStem = kindAsked === null ? null : stemWord(kindAsked);
   const askedStems = wantsName ? questionStems(question.matchText) : new Set<string>();
-  const terms = weightedTerms(question.matchText, tokenizer, weights).map((t) =>
-    doerVerb !== null && stemWord(t.term) === doerVerb ? { ...t, also: agents } : t,
-  );
+  const terms = weightedTerms(question.matchText, tokenizer, weights).map((t) => {
+    const also = doers.length > 0 && isStemmable(t.term) ? doerStemsOf(t.term) : [];
+    return also.length > 0 ? { ...t, also } : t;
+  });
   // A question whose only content is a number or year ("那 2023 年呢？" with no context) asks nothing.
   if (!terms.some((t) => !/^[\d.%]+$/.test(t.term))) return null;
 

@@ -189,22 +189,40 @@ export function agentNouns(question: string): string[] {
 }
 
 /**
- * The words a report prints for the doer of the verb a "who" question asks, in lower case ("chairman",
- * "chairperson" for "who chairs…", "auditors" for "who audits…"): which agent noun a report uses
- * (-or, -er, -man, -person) is read from its own words, not guessed. Words that only start like the
- * verb ("chairs", "chairmanship") are not its doer.
+ * The stems a question for a name may find as a doer's noun: the verb after "who" ("who chairs…"),
+ * and each other word of four letters or more ("who is the chair?", "who's our audit firm?"): a report
+ * prints the role as the noun formed from it ("Chairman", "Auditors").
+ */
+export function doerStems(question: string): string[] {
+  const verb = askedDoerVerb(question);
+  const words = asksForName(question) ? (question.toLowerCase().match(/[a-z]{4,}/gu) ?? []).filter((word) => !NOT_NAMES.has(word)).map(stemWord) : [];
+  return [...new Set([...(verb === null ? [] : [verb]), ...words])];
+}
+
+/**
+ * The words a report prints for the doer of what a question for a name asks (doerStems), in lower
+ * case: "chairman", "chairperson" for "who chairs…" or "who is the chair?", "auditors" for "who
+ * audits…". Which agent noun a report uses (-or, -er, -man, -person) is read from its own words, not
+ * guessed. Words that only start like the stem ("chairs", "chairmanship") are not its doer.
  */
 export function doerNounsIn(question: string, words: Iterable<string>): string[] {
-  const verb = askedDoerVerb(question);
-  if (verb === null) return [];
+  const stems = doerStems(question);
+  if (stems.length === 0) return [];
   const out: string[] = [];
   for (const word of words) {
-    if (!word.startsWith(verb)) continue;
-    // (The verb's own forms, "chair" and "chairs", meet the question by stem already.)
-    const stem = stemWord(word);
-    if (stem !== verb && (namesDoer(word, verb) || namesDoer(stem, verb))) out.push(word);
+    // (The stem's own forms, "chair" and "chairs", meet the question by stem already.)
+    if (stems.some((verb) => word.startsWith(verb) && isDoerOf(word, verb))) out.push(word);
   }
   return out;
+}
+
+/**
+ * Whether a printed word is the doer's noun of a stem: "chairman" of "chair", "auditors" of "audit";
+ * not "chairs" (the stem's own form), nor "registration" of "regist" (read on the printed word, less
+ * a plural "s", not on its stem, which a stemmer may clip to look like one).
+ */
+export function isDoerOf(word: string, verb: string): boolean {
+  return stemWord(word) !== verb && namesDoer(word.replace(/s$/u, ''), verb);
 }
 
 /** The verb a "who" question asks the doer of, stemmed ("who chairs the glimmer panel?" → "chair"), or null. */
