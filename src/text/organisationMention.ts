@@ -5,7 +5,7 @@ import { escapeRegExp } from './normalize.js';
  * 2031年研发费用"): that name is the subject of every question on the report, so it is no evidence of
  * which passage, row or column answers. This finds it as the question writes it — the whole name or its
  * first words ("Lanternfield Holdings" of "Lanternfield Holdings Ltd"), at least four characters,
- * with a possessive after it — and takes it out.
+ * with a possessive after it; a Chinese name also without its legal form — and takes it out.
  */
 export function withoutOrganisation(text: string, organisation: string | undefined): string {
   if (!organisation) return text;
@@ -14,6 +14,9 @@ export function withoutOrganisation(text: string, organisation: string | undefin
   }
   return text;
 }
+
+/** The legal form a Chinese company's name ends with. */
+const CN_LEGAL_FORM = /(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$/u;
 
 /**
  * The name's forms, longest first, built once per name: every question is read against every report's
@@ -34,6 +37,10 @@ function namePatterns(organisation: string): RegExp[] {
     if (name.join('').length < 4) break;
     patterns.push(new RegExp(`${name.map(escapeRegExp).join('[\\s.,]*')}(?:['’]s?)?`, 'iu'));
   }
+  // A Chinese company is named by its name less the legal form ("常柴" of "常柴股份有限公司",
+  // "栖木化工" of "栖木化工股份有限公司"), maybe with "股份" or "集团" after it, and "的" after that.
+  const core = organisation.trim().replace(CN_LEGAL_FORM, '');
+  if (/^\p{Script=Han}{2,}$/u.test(core) && core !== organisation.trim()) patterns.push(new RegExp(`${escapeRegExp(core)}(?:股份|集团|公司)?的?`, 'u'));
   patternsByName.set(organisation, patterns);
   return patterns;
 }

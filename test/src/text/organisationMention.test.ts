@@ -8,6 +8,14 @@ describe('withoutOrganisation', () => {
     expect(withoutOrganisation('栖木化工股份有限公司2031年度利润总额是多少万元？', '栖木化工股份有限公司')).toBe('2031年度利润总额是多少万元？');
   });
 
+  it('takes out a Chinese name written without its legal form, with 股份 or 的 after it', () => {
+    expect(withoutOrganisation('栖木去年汽轮卖了多少台？', '栖木股份有限公司')).toBe('去年汽轮卖了多少台？');
+    expect(withoutOrganisation('栖木化工的利润总额是多少？', '栖木化工股份有限公司')).toBe('利润总额是多少？');
+    expect(withoutOrganisation('栖木股份董秘是谁？', '栖木股份有限公司')).toBe('董秘是谁？');
+    // (A name that is its legal form alone, or one Han character before it, is no short name.)
+    expect(withoutOrganisation('木公司的利润总额是多少？', '木有限公司')).toBe('木公司的利润总额是多少？');
+  });
+
   it('leaves a question alone that does not name it, or names only a short word of it', () => {
     expect(withoutOrganisation('What were net sales?', 'Zorblat Markets, Inc.')).toBe('What were net sales?');
     expect(withoutOrganisation('Who audits ABC?', 'ABC Ltd')).toBe('Who audits ABC?');
