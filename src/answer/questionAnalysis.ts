@@ -230,6 +230,12 @@ const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
 /** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2031, we spent …"). */
 const FISCAL_YEAR_TOKEN = /\b(?:FY|F\.Y\.|YE|CY)\s*['’]?(\d{2}|(?:19|20)\d{2})\b/giu;
 /**
+ * A year typed in two digits after the words that name a year's end or the year itself ("at end of
+ * 21", "yr end 22", "y/e 22", "fiscal 22", "financial year 22"): the year 2021, 2022, as "FY22" is.
+ * (Not before "%", a decimal or a unit of time: "end of 21%", "the end of 21 days" are no year.)
+ */
+const EN_SHORT_YEAR_AFTER_PERIOD = /\b((?:end\s+of|year[\s-]?end|yr\.?\s*end|y\/e|fiscal(?:\s+year)?|financial\s+year|calendar\s+year)\s+['’]?)(\d{2})\b(?![.,]?\d|\s*%|\s+(?:days?|weeks?|months?|quarters?|years?)\b)/giu;
+/**
  * "At year end", "as at the end of the year": the moment a balance is asked for, a period like "at 31
  * December" (which goes too), not a topic a passage must repeat. Rows for the moment are told apart
  * by the question's own text (the opening against the close), not by these match words.
@@ -263,6 +269,7 @@ function englishMatchText(question: string): string {
     .replace(EN_KIND, ' how much ')
     .replace(HALF_OR_QUARTER_TOKEN, (token: string) => HALF_OR_QUARTER[token.toLowerCase()] ?? token)
     .replace(FISCAL_YEAR_TOKEN, (_token: string, year: string) => (year.length === 2 ? `20${year}` : year))
+    .replace(EN_SHORT_YEAR_AFTER_PERIOD, (_phrase: string, words: string, year: string) => `${words.replace(/['’]\s*$/u, '')}20${year}`)
     .replace(YEAR_END_TOKEN, 'year end')
     .replace(EN_AT_YEAR_END, ' ')
     .replace(EN_QUANTITY_AFTER, (phrase: string, word: string) => (EN_STOP_WORDS.has(word.toLowerCase()) ? phrase : word))

@@ -69,6 +69,15 @@ describe('analyseQuestion', () => {
     expect([dated.matchText, dated.years]).toEqual(['how much quorvex debt was owing at 2031?', [2031]]);
     expect([match("quorvex sales in june '31?"), match('quorvex cash at dec 31, 31?')]).toEqual(['quorvex sales in june 2031?', 'quorvex cash at 2031?']);
     expect(match('quorvex loss on 30 june 31.5 million')).toBe('quorvex loss on 31.5 million');
+    // So is one after the words that name a year or its end; not a share, a decimal or a span of time.
+    const yearEnd = analyseQuestion('how much quorvex cash at end of 30?', tokenizer);
+    expect([yearEnd.matchText, yearEnd.years]).toEqual(['how much quorvex cash at end of 2030?', [2030]]);
+    expect([match('quorvex debt at yr end 31'), match('quorvex sales y/e 31'), match('fiscal 31 quorvex sales')]).toEqual(['quorvex debt at yr end 2031', 'quorvex sales y/e 2031', 'fiscal 2031 quorvex sales']);
+    expect([match('quorvex yield at end of 31%'), match('quorvex rate at end of 31.5'), match('quorvex refund at the end of 30 days')]).toEqual([
+      'quorvex yield at end of 31%',
+      'quorvex rate at end of 31.5',
+      'quorvex refund at the end of 30 days',
+    ]);
     const lastYear = analyseQuestion('what was quorvex revenue last year?', tokenizer);
     expect([lastYear.tokens, lastYear.wantsFigure]).toEqual([['quorvex', 'revenue'], true]);
     // A verb of holding a role before "as" says only that it is held, as "is" does.
