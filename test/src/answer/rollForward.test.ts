@@ -8,6 +8,7 @@ import { plainReportService } from './reportFixture.js';
  * An invented note whose roll-forward names its periods only in its rows: a balance at one date, the
  * year's movements, the balance at the next, twice over, with the asset classes as columns.
  */
+/** A row with three amount columns 90 points apart (statementRow's 110 would set the third past the page's edge). */
 const row = (label: string, ...amounts: string[]): PlacedLine => ({
   placed: [{ text: label, x: 70 }, ...amounts.map((text, i) => ({ text, x: 360 + i * 90, align: 'right' as const }))],
   advance: 20,
