@@ -277,6 +277,13 @@ function englishMatchText(question: string): string {
     .trim();
 }
 
+/**
+ * A demonstrative and its classifier ("那次增资", "这笔贷款", "这个项目", "那些学生"): it points at what
+ * follows, as "that" does, and names nothing a passage prints; with it in the match text its
+ * characters would also join their neighbours into bigrams ("次增") that no passage has.
+ */
+const ZH_DEICTIC = /[这那](?:个|次|些|笔|项|种|类|位|家|批|份|条|件|回)/gu;
+
 function matchingText(question: string, language: Language): string {
   const withoutPlace = question.replace(PLACE_WORDS, ' ');
   if (language === 'en') {
@@ -285,7 +292,7 @@ function matchingText(question: string, language: Language): string {
     const english = englishMatchText(withoutPlace);
     return /[\p{L}\p{N}]/u.test(english) ? english : withoutPlace;
   }
-  return withoutPlace;
+  return withoutPlace.replace(ZH_DEICTIC, ' ');
 }
 
 function keep(token: string): boolean {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
+import { createTokenizer } from '../../../src/text/tokenize.js';
+import { plainReportService } from './reportFixture.js';
+
+/**
+ * An invented Chinese annual report: one paragraph states a capital increase of a subsidiary; the
+ * others give the report's common words their usual weight.
+ */
+const TOPICS = ['铸件', '轴承', '齿轮', '泵阀', '电机', '模具', '刀具', '链条'];
+
+const service = plainReportService('qimu-deictic-2031.pdf', [
+  ['栖木机械股份有限公司', '2031 年年度报告'],
+  [
+    { line: '七、主要控股参股公司分析', size: 14 },
+    '公司于 2031 年 3 月召开董事会，审议通过了《关于向全资子公司增资的议案》，增资完成后栖木投资的注册资本由 2,000 万元人民币增加至 3,500 万元人民币。',
+  ],
+  ...TOPICS.map((topic): string[] => [`${topic}业务`, `报告期内，公司${topic}业务保持稳定，销售网络覆盖主要区域，产品质量持续提升。`]),
+]);
+
+describe('a demonstrative and its classifier in a Chinese question', () => {
+  it('is no word of the match: neither "那次" nor the bigrams it would form with its neighbours', () => {
+    const tokens = analyseQuestion('栖木投资那次增资之前注册资本是多少？', createTokenizer()).tokens;
+    expect(tokens.filter((t) => t.includes('那') || t.includes('次'))).toEqual([]);
+    expect(analyseQuestion('这笔贷款利率多少', createTokenizer()).tokens.filter((t) => t.includes('笔'))).toEqual([]);
+  });
+
+  it('leaves the question answered as it would be without it', async () => {
+    const result = await service().ask('栖木投资那次增资之前注册资本是多少？');
+    expect([result.found, result.answer.split('\n')[0]?.includes('2,000')]).toEqual([true, true]);
+  });
+});
