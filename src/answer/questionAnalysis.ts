@@ -35,12 +35,16 @@ export interface QuestionAnalysis {
   matchText: string;
 }
 
+const MODAL_WORDS: ReadonlySet<string> = new Set(['能', '能够', '可以', '做到']);
 // Words that make a question a question; they say nothing about which passage answers it.
 const QUESTION_WORDS = [
   '多少', '几个', '几门', '几项', '几家', '几所', '几名', '几位', '几', '是什么', '什么', '哪些', '哪个', '哪家', '哪所', '哪里', '哪',
   '是否', '有没有', '请问', '一下', '咱们', '我们', '今年', '本年度', '当年', '年度', '是', '的', '了', '吗', '呢',
   '有', '在', '里', '中', '和', '跟', '与', '谁', '拿', '到', '共', '总共', '一共', '加起来', '合计', '分别', '大概', '情况', '报告',
   '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
+  // Modal verbs ("能做到多少", "可以拿到") and 做到, "do/achieve" standing for whatever verb the
+  // report prints: they say how the figure is asked, not what it is of.
+  ...MODAL_WORDS,
   // The speaker's "last year" is the report's own year (a report is read the year after it covers; see
   // factAnswerer), a period resolved apart like 今年 — no word a passage prints ("报告期内").
   '去年',
@@ -308,8 +312,20 @@ const FUNCTION_CHARS = new Set([...'的是了吗呢在和跟与里几么哪谁']
 
 /** Tokens that carry meaning, as printed (no search stems): no question words, no bare punctuation, no English stop words. */
 export function contentTokens(text: string, tokenizer: Tokenizer): string[] {
-  const { words, bigrams } = splitWordsAndBigrams(tokenizer.tokens(text), text);
-  return [...words, ...bigrams].filter(keep);
+  const { words, bigrams } = contentTerms(text, tokenizer);
+  return [...words, ...bigrams];
+}
+
+/**
+ * A modal verb the segmenter cut out as a word of one character ("能" of "预计能做到"), unless a kept
+ * word holds it: a bigram with it straddles the modal and the topic ("计能"), which no passage prints.
+ * (Only the modals: other one-character question words, "到", "有", are as often the first
+ * character of a term the segmenter cut wrong, "到款额".)
+ */
+function loneQuestionChars(words: readonly string[]): Set<string> {
+  const lone = new Set(words.filter((w) => /^\p{Script=Han}$/u.test(w) && MODAL_WORDS.has(w)));
+  for (const word of words) if (keep(word) && word.length > 1) for (const ch of word) lone.delete(ch);
+  return lone;
 }
 
 /**
@@ -318,7 +334,8 @@ export function contentTokens(text: string, tokenizer: Tokenizer): string[] {
  */
 export function contentTerms(text: string, tokenizer: Tokenizer): { words: string[]; bigrams: string[] } {
   const { words, bigrams } = splitWordsAndBigrams(tokenizer.tokens(text), text);
-  return { words: words.filter(keep), bigrams: bigrams.filter(keep) };
+  const lone = loneQuestionChars(words);
+  return { words: words.filter(keep), bigrams: bigrams.filter((b) => keep(b) && ![...b].some((ch) => lone.has(ch))) };
 }
 
 const MEASURE = '(?:名|个|门|项|家|所|位|人次|人|篇|本|次|天|场|届|批|台|套|间|亩|元|万元)';

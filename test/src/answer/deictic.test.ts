@@ -4,8 +4,8 @@ import { createTokenizer } from '../../../src/text/tokenize.js';
 import { plainReportService } from './reportFixture.js';
 
 /**
- * An invented Chinese annual report: one paragraph states a capital increase of a subsidiary; the
- * others give the report's common words their usual weight.
+ * An invented Chinese annual report: one paragraph states a capital increase of a subsidiary, one the
+ * next year's plan; the others give the report's common words their usual weight.
  */
 const TOPICS = ['铸件', '轴承', '齿轮', '泵阀', '电机', '模具', '刀具', '链条'];
 
@@ -15,6 +15,7 @@ const service = plainReportService('qimu-deictic-2031.pdf', [
     { line: '七、主要控股参股公司分析', size: 14 },
     '公司于 2031 年 3 月召开董事会，审议通过了《关于向全资子公司增资的议案》，增资完成后栖木投资的注册资本由 2,000 万元人民币增加至 3,500 万元人民币。',
   ],
+  [{ line: '3、2032 年经营计划', size: 14 }, '2032 年预计实现销售收入 26 亿元，新品突破 9 万台。'],
   ...TOPICS.map((topic): string[] => [`${topic}业务`, `报告期内，公司${topic}业务保持稳定，销售网络覆盖主要区域，产品质量持续提升。`]),
 ]);
 
@@ -28,5 +29,19 @@ describe('a demonstrative and its classifier in a Chinese question', () => {
   it('leaves the question answered as it would be without it', async () => {
     const result = await service().ask('栖木投资那次增资之前注册资本是多少？');
     expect([result.found, result.answer.split('\n')[0]?.includes('2,000')]).toEqual([true, true]);
+  });
+});
+
+describe('a modal verb in a Chinese question', () => {
+  it('is no word of the match, nor joins its neighbours into bigrams', () => {
+    const { tokens } = analyseQuestion('2032年销售收入预计能做到多少？', createTokenizer());
+    expect(tokens.filter((t) => t.includes('能') || t.includes('做'))).toEqual([]);
+    // (Other one-character question words keep their bigrams: "到" may open a term cut wrong, 到款额.)
+    expect(analyseQuestion('今年到款额多少', createTokenizer()).tokens).toContain('到款');
+  });
+
+  it('leaves the plan’s figure answered', async () => {
+    const result = await service().ask('2032年销售收入预计能做到多少？');
+    expect([result.found, result.answer.split('\n')[0]?.includes('26 亿元') || result.answer.split('\n')[0]?.includes('26亿元')]).toEqual([true, true]);
   });
 });
