@@ -261,8 +261,18 @@ const YEAR_END_TOKEN = /\bYE\b/giu;
  */
 const NEGATED_AUXILIARY = /\b(?:is|are|was|were|do|does|did|has|have|had|would|could|should|must|need|wo|ca)n['’]?t\b/giu;
 
+/**
+ * An alternative the asker rules out: "(not consolidated)", "… from the recon not the cf", "not the
+ * company one", "（不是累计那个）", "，而不是母公司的". Its words name what is not asked, so no passage is
+ * held to them. Only "not" and its kin, in brackets or before "the": "excluding fuel" and 不含 qualify
+ * the figure asked, and "not recognised" is part of what is asked.
+ */
+const EN_RULED_OUT = /\(\s*(?:not|rather than|instead of)\b[^)]*\)|\b(?:not|rather than|instead of)\s+the\s+[^,.?;:()]*/giu;
+const ZH_RULED_OUT = /[（(]\s*(?:不是|并非|而不是|非)[^）)]*[）)]|[，,]\s*(?:不是|并非|而不是)[^，,。？?]*/gu;
+
 function englishMatchText(question: string): string {
   return withoutSourcePlace(question)
+    .replace(EN_RULED_OUT, ' ')
     .replace(NEGATED_AUXILIARY, ' ')
     .replace(EN_SHORT_YEAR_DATE, (_date: string, dayMonth: string, year: string) => `${dayMonth.replace(/['’]\s*$/u, '')} 20${year}`)
     .replace(EN_LAST_OR_THIS_YEAR, ' ')
@@ -296,7 +306,7 @@ function matchingText(question: string, language: Language): string {
     const english = englishMatchText(withoutPlace);
     return /[\p{L}\p{N}]/u.test(english) ? english : withoutPlace;
   }
-  return withoutPlace.replace(ZH_DEICTIC, ' ');
+  return withoutPlace.replace(ZH_RULED_OUT, ' ').replace(ZH_DEICTIC, ' ');
 }
 
 function keep(token: string): boolean {

@@ -69,6 +69,14 @@ describe('analyseQuestion', () => {
     expect([dated.matchText, dated.years]).toEqual(['how much quorvex debt was owing at 2031?', [2031]]);
     expect([match("quorvex sales in june '31?"), match('quorvex cash at dec 31, 31?')]).toEqual(['quorvex sales in june 2031?', 'quorvex cash at 2031?']);
     expect(match('quorvex loss on 30 june 31.5 million')).toBe('quorvex loss on 31.5 million');
+    // An alternative the asker rules out names what is not asked: no passage is held to its words.
+    expect([match('quorvex additions 2031? from the quill recon not the cash flow'), match('what did the parent make on its own (not consolidated) in 2031?')]).toEqual([
+      'quorvex additions 2031? from the quill recon',
+      'what did the parent make on its own in 2031?',
+    ]);
+    // ("Not" inside what is asked stays: tax losses not recognised are a quantity of their own.)
+    expect(match('quorvex tax losses not recognised?')).toBe('quorvex tax losses not recognised?');
+    expect(analyseQuestion('栖木专户利息净额多少？（不是累计那个）', tokenizer).tokens).not.toContain('累计');
     // So is one after the words that name a year or its end; not a share, a decimal or a span of time.
     const yearEnd = analyseQuestion('how much quorvex cash at end of 30?', tokenizer);
     expect([yearEnd.matchText, yearEnd.years]).toEqual(['how much quorvex cash at end of 2030?', [2030]]);
