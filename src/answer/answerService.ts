@@ -20,7 +20,7 @@ import { agentNouns, asksForName, doerNounsIn, fullNameOf, knownStems } from './
 import { sectionsNamed } from './namedSection.js';
 import { capitalsAsPrinted, derivedAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
-import { modifierCovered, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
+import { modifierCovered, namesPartOfList, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
@@ -497,7 +497,7 @@ export class AnswerService {
     const registryFilter: MetricFilter = { ...this.newestFirst(filter), section: analysis.sectionMention };
     let matches = this.lookup
       .matchMetrics(analysis.matchText, 12, registryFilter)
-      .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit), { statedIn: m.entry.evidence }))
+      .filter((m) => inSections(m.entry.section.path, filter.sections) && modifierCovered(m.entry.name, analysis.matchText) && !namesPartOfList(m.entry.name, analysis.matchText) && unitAgrees(analysis, m.entry.unit, /元|[$£€¥]/u.test(m.entry.unit), { statedIn: m.entry.evidence }))
       // (Read as a sentence's figure is: not a share of another quantity, a plan, or a part its name
       // qualifies — "The effective tax rate in Freedonia of" — unless the question asks so.)
       .filter((m) => !statedAsOther(analysis, m.entry.evidence, m.entry.unit, beforeFigure(m.entry.evidence, m.entry.value), m.entry.name, () => knownStems(analysis.text, m.report.organisation ?? '')))

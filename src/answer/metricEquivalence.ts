@@ -109,3 +109,22 @@ export function modifierCovered(name: string, question: string): boolean {
   for (let i = 0; i + 1 < modifier.length; i += 1) if (asked.includes(modifier.slice(i, i + 2))) return true;
   return false;
 }
+
+/**
+ * Whether a Chinese metric's name lists several things ("销售各类钻井机、抽水机及配件") of which the
+ * question names some, not all: the figure is their total, not the one asked ("抽水机卖了多少台" asks
+ * for the part a sentence gives after "其中", not the list's total). An item is named when the question
+ * holds its last three characters, its head noun ("钻井机" of "销售各类钻井机"; "柴油机" and "汽油机"
+ * share two), or the whole of a shorter item. A name that lists nothing, or a question naming none of
+ * its items or all of them, is no part.
+ */
+export function namesPartOfList(name: string, question: string): boolean {
+  const items = compact(name)
+    .split(/[、及]|和(?=\p{Script=Han})/u)
+    .map((item) => item.replace(/[“”"（）()]/gu, ''))
+    .filter((item) => item.length >= 2);
+  if (items.length < 2) return false;
+  const asked = compact(question);
+  const named = items.filter((item) => asked.includes(item.slice(-3)));
+  return named.length > 0 && named.length < items.length;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameFigure, sameQuantity } from '../../../src/answer/metricEquivalence.js';
+import { namesPartOfList, sameFigure, sameQuantity } from '../../../src/answer/metricEquivalence.js';
 import type { MetricEntry } from '../../../src/store/shapes.js';
 
 const entry = (name: string, value: string, unit = '%', evidence = `${name} ${value}${unit}`): MetricEntry => ({ name, value, unit, qualifier: '', section: { id: '2.1', path: [] }, page: 9, evidence });
@@ -45,5 +45,18 @@ describe('one figure or two', () => {
   it('takes a figure printed with more decimals as the same figure, a hedge or another unit as another', () => {
     const f = (value: string, unit = 'million', qualifier = '') => ({ value, unit, qualifier });
     expect([sameFigure(f('275'), f('275.0')), sameFigure(f('1,204'), f('1204')), sameFigure(f('91', '%', '超'), f('95', '%', '以上')), sameFigure(f('275'), f('275', 'thousand'))]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('namesPartOfList', () => {
+  it('is a part when the question names some of the things a metric name lists, not all', () => {
+    const name = '销售各类钻井机、抽水机及配件';
+    expect(namesPartOfList(name, '去年抽水机卖了多少台')).toBe(true);
+    expect(namesPartOfList(name, '钻井机、抽水机及配件一共销售多少台')).toBe(false);
+    // (A question naming none of the items, and a name that lists nothing, are no part.)
+    expect(namesPartOfList(name, '去年销售了多少台')).toBe(false);
+    expect(namesPartOfList('销售各类抽水机', '去年抽水机卖了多少台')).toBe(false);
+    // (Items told apart by their last three characters: 柴油机 is not 汽油机.)
+    expect(namesPartOfList('柴油机及汽轮机', '汽油机销量')).toBe(false);
   });
 });
