@@ -114,7 +114,7 @@ export function modifierCovered(name: string, question: string): boolean {
  * Whether a Chinese metric's name lists several things ("销售各类钻井机、抽水机及配件") of which the
  * question names some, not all: the figure is their total, not the one asked ("抽水机卖了多少台" asks
  * for the part a sentence gives after "其中", not the list's total). An item is named when the question
- * holds its last three characters, its head noun ("钻井机" of "销售各类钻井机"; "柴油机" and "汽油机"
+ * holds its last three characters, its head noun ("钻井机" of "销售各类钻井机"; "钻井机" and "打井机"
  * share two), or the whole of a shorter item. A name that lists nothing, or a question naming none of
  * its items or all of them, is no part.
  */

@@ -263,7 +263,7 @@ const NEGATED_AUXILIARY = /\b(?:is|are|was|were|do|does|did|has|have|had|would|c
 
 /**
  * An alternative the asker rules out: "(not consolidated)", "… from the recon not the cf", "not the
- * company one", "（不是累计那个）", "，而不是母公司的". Its words name what is not asked, so no passage is
+ * company one", "（不是期末那个）", "，而不是母公司的". Its words name what is not asked, so no passage is
  * held to them. Only "not" and its kin, in brackets or before "the": "excluding fuel" and 不含 qualify
  * the figure asked, and "not recognised" is part of what is asked.
  */
@@ -330,7 +330,7 @@ export function contentTokens(text: string, tokenizer: Tokenizer): string[] {
  * A modal verb the segmenter cut out as a word of one character ("能" of "预计能做到"), unless a kept
  * word holds it: a bigram with it straddles the modal and the topic ("计能"), which no passage prints.
  * (Only the modals: other one-character question words, "到", "有", are as often the first
- * character of a term the segmenter cut wrong, "到款额".)
+ * character of a term the segmenter cut wrong, "到账额".)
  */
 function loneQuestionChars(words: readonly string[]): Set<string> {
   const lone = new Set(words.filter((w) => /^\p{Script=Han}$/u.test(w) && MODAL_WORDS.has(w)));

@@ -37,7 +37,7 @@ function namePatterns(organisation: string): RegExp[] {
     if (name.join('').length < 4) break;
     patterns.push(new RegExp(`${name.map(escapeRegExp).join('[\\s.,]*')}(?:['’]s?)?`, 'iu'));
   }
-  // A Chinese company is named by its name less the legal form ("常柴" of "常柴股份有限公司",
+  // A Chinese company is named by its name less the legal form ("栖木" of "栖木股份有限公司",
   // "栖木化工" of "栖木化工股份有限公司"), maybe with "股份" or "集团" after it, and "的" after that.
   const core = organisation.trim().replace(CN_LEGAL_FORM, '');
   if (/^\p{Script=Han}{2,}$/u.test(core) && core !== organisation.trim()) patterns.push(new RegExp(`${escapeRegExp(core)}(?:股份|集团|公司)?的?`, 'u'));

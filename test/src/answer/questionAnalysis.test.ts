@@ -76,7 +76,7 @@ describe('analyseQuestion', () => {
     ]);
     // ("Not" inside what is asked stays: tax losses not recognised are a quantity of their own.)
     expect(match('quorvex tax losses not recognised?')).toBe('quorvex tax losses not recognised?');
-    expect(analyseQuestion('栖木专户利息净额多少？（不是累计那个）', tokenizer).tokens).not.toContain('累计');
+    expect(analyseQuestion('栖木专户利息净额多少？（不是期末那个）', tokenizer).tokens).not.toContain('累计');
     // So is one after the words that name a year or its end; not a share, a decimal or a span of time.
     const yearEnd = analyseQuestion('how much quorvex cash at end of 30?', tokenizer);
     expect([yearEnd.matchText, yearEnd.years]).toEqual(['how much quorvex cash at end of 2030?', [2030]]);
