@@ -397,10 +397,6 @@ function unaskedLeadWords(lead: string, asked: ReadonlySet<string>): number {
   return new Set(words.map(stemWord).filter((stem) => !asked.has(stem))).size;
 }
 
-/**
- * The sentence of the best passages that answers the question: most of the question's weight, and a
- * figure when an amount is asked. "A 和 B 加起来" sums the parts' printed figures exactly.
- */
 /** The Latin words of the passages and their headings, in lower case, each once. */
 function passageWords(hits: readonly RetrievedChunk[]): Set<string> {
   const words = new Set<string>();
@@ -408,6 +404,10 @@ function passageWords(hits: readonly RetrievedChunk[]): Set<string> {
   return words;
 }
 
+/**
+ * The sentence of the best passages that answers the question: most of the question's weight, and a
+ * figure when an amount is asked. "A 和 B 加起来" sums the parts' printed figures exactly.
+ */
 export function answerExtractively(
   hits: readonly RetrievedChunk[],
   question: QuestionAnalysis,

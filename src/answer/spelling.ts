@@ -117,11 +117,6 @@ export function oneEditApart(a: string, b: string): boolean {
   return short.slice(i) === long.slice(i + 1);
 }
 
-function printsDoerOf(vocabulary: Vocabulary, stem: string): boolean {
-  for (const printed of vocabulary.counts.keys()) if (printed.startsWith(stem) && isDoerOf(printed, stem)) return true;
-  return false;
-}
-
 /** The question with each typo read as the one printed word it is an edit away from. */
 export function spelledAsPrinted(question: string, vocabularies: readonly Vocabulary[], isStopWord: (word: string) => boolean): string {
   if (vocabularies.length === 0) return question;
@@ -130,11 +125,11 @@ export function spelledAsPrinted(question: string, vocabularies: readonly Vocabu
     if (word.length < MIN_TYPO_LETTERS || isStopWord(word) || vocabularies.some((v) => v.counts.has(word))) return typed;
     // (A word printed only in the plural, or only in the singular, is no typo: "share" is read in "shares" as it is.)
     if (vocabularies.some((v) => v.counts.has(`${word}s`) || (word.endsWith('s') && v.counts.has(word.slice(0, -1))))) return typed;
-    // (Nor a word the report prints whole as the start of its doer's noun: "chair" in "Chairman".)
-    if (vocabularies.some((v) => printsDoerOf(v, word))) return typed;
     const near = new Set<string>();
     for (const vocabulary of vocabularies) {
       for (const printed of vocabulary.counts.keys()) {
+        // (Nor a word the report prints whole as the start of its doer's noun: "chair" in "Chairman".)
+        if (printed.startsWith(word) && isDoerOf(printed, word)) return typed;
         if (printed[0] === word[0] && printed.length >= MIN_TYPO_LETTERS - 1 && oneEditApart(word, printed)) near.add(printed);
       }
     }
