@@ -25,7 +25,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, sourcePhrase, withoutSourcePlace } from './questionAnalysis.js';
+import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber } from './factAnswerer.js';
@@ -180,8 +180,10 @@ export class AnswerService {
     const analysis = /[\p{L}\p{N}]/u.test(withoutSubject) ? { ...asked, matchText: withoutSubject } : asked;
     const whole = this.filterFor(analysis, options);
     // "… per the MD&A": the part of the report named is searched first, the whole report when it does not say.
-    const sections = this.sectionsNamedIn(analysis, this.reportsIn(this.newestFirst(whole)));
-    const within = sections ? await this.decide(analysis, { ...whole, sections }) : null;
+    const place = analysis.language === 'en' ? sourcePhrase(analysis.text) : null;
+    const sections = place === null ? undefined : this.sectionsNamedIn(place, this.reportsIn(this.newestFirst(whole)));
+    // (Within the part, the words naming it are no longer asked of its sentences: "on the shareholdings list".)
+    const within = place !== null && sections ? await this.decide({ ...analysis, matchText: withoutPlaceWords(analysis.matchText, place) }, { ...whole, sections }, placeOfProse(place)) : null;
     const { decided: chosen, hits, filter } = within && isAnswer(within.decided.decision) ? within : await this.decide(analysis, whole);
     let decided = chosen;
     // A question about part of a year is answered only by evidence that names part of a year; one
@@ -215,9 +217,7 @@ export class AnswerService {
    * The section headings of the reports in scope that an English question names as where its figure
    * is stated ("per the MD&A"), or undefined when it names none that the reports have.
    */
-  private sectionsNamedIn(analysis: QuestionAnalysis, reports: readonly LoadedReport[]): ReadonlySet<string> | undefined {
-    const phrase = analysis.language === 'en' ? sourcePhrase(analysis.text) : null;
-    if (phrase === null) return undefined;
+  private sectionsNamedIn(phrase: string, reports: readonly LoadedReport[]): ReadonlySet<string> | undefined {
     const named = new Set<string>();
     for (const report of reports) {
       const headings = new Set(report.chunks.flatMap((chunk) => chunk.section.path));
@@ -227,7 +227,7 @@ export class AnswerService {
   }
 
   /** The answer the passages, tables and registry give within the filter, and the passages retrieved. */
-  private async decide(analysis: QuestionAnalysis, filter: RetrievalFilter): Promise<{ decided: { decision: Decision; primary: Primary[] }; hits: RetrievedChunk[]; filter: RetrievalFilter }> {
+  private async decide(analysis: QuestionAnalysis, filter: RetrievalFilter, proseAsked = false): Promise<{ decided: { decision: Decision; primary: Primary[] }; hits: RetrievedChunk[]; filter: RetrievalFilter }> {
     const newest = this.newestFirst(filter);
     // "Who audits…" is also searched as the doer's noun the report prints ("Auditors", "Chairman").
     const doers = analysis.language === 'en' ? this.vocabulariesOf(this.reportsIn(newest)).flatMap((v) => doerNounsIn(analysis.text, v.counts.keys())) : [];
@@ -242,8 +242,8 @@ export class AnswerService {
     let sentence: ExtractiveAnswer | null | undefined;
     const bestSentence = () => (sentence === undefined ? (sentence = answerExtractively(hits, analysis, this.deps.tokenizer, this.weights)) : sentence);
     const decided =
-      this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence, filter) ??
-      this.strongerThanPassages(this.saysEnough(this.fromTable(analysis, filter), analysis), analysis, bestSentence, filter) ??
+      this.strongerThanPassages(this.fromFacts(analysis, filter), analysis, bestSentence, proseAsked) ??
+      this.strongerThanPassages(this.saysEnough(this.fromTable(analysis, filter), analysis), analysis, bestSentence, proseAsked) ??
       this.fromRegistry(analysis, filter) ??
       this.fromPassages(analysis, bestSentence()) ??
       (newest === filter ? null : this.fromPassages(analysis, answerExtractively(await olderHits(), analysis, this.deps.tokenizer, this.weights))) ??
@@ -420,7 +420,7 @@ export class AnswerService {
     decided: { decision: Decision; primary: Primary[] } | null,
     analysis: QuestionAnalysis,
     bestSentence: () => ExtractiveAnswer | null,
-    filter: RetrievalFilter,
+    proseAsked: boolean,
   ): { decision: Decision; primary: Primary[] } | null {
     const context = decided ? structureContext(decided.decision) : null;
     if (!decided || context === null) return decided;
@@ -447,8 +447,9 @@ export class AnswerService {
     if (RATE_ASK.test(analysis.text) && /[%％]/u.test(passage.figure.unit) && !statesRatio(decided.decision, context)) return null;
     // A question that names a part of the report to read ("according to the MD&A") asks what its prose
     // says: there a sentence that clears the bar answers before a table printed beside it (a statement,
-    // the other kind of part a question names, has no such sentence).
-    if (filter.sections !== undefined) return null;
+    // the other kind of part a question names, has no such sentence). A note, a table or a schedule
+    // holds tables: there the two are weighed as anywhere.
+    if (proseAsked) return null;
     // A sentence that says every word of the question, beside a table answer that leaves one unsaid
     // ("glimmer refunds in the northern region" against a row of all refunds), states the narrower
     // figure asked: the table's is the whole, or another part.

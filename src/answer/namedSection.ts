@@ -1,4 +1,5 @@
 import { stemWord } from '../text/stem.js';
+import { withoutPartNoun } from './questionAnalysis.js';
 
 /**
  * The part of a report an English question says its figure comes from: "… per the MD&A", "according
@@ -24,7 +25,14 @@ const initialsOf = (text: string): string => (text.replace(/['’]s\b/gu, '').ma
  * ("MD&A" in "Item 7. Management's Discussion and Analysis of …"). A phrase that the report's own
  * title holds ("the annual report") names the whole report, so no section.
  */
-export function sectionsNamed(phrase: string, headings: Iterable<string>, reportTitle: string): Set<string> {
+export function sectionsNamed(phrase: string, headings: ReadonlySet<string> | readonly string[], reportTitle: string): Set<string> {
+  const named = headingsHolding(phrase, headings, reportTitle);
+  // "The loss before tax note": a note's heading need not say "note" ("5. Loss before tax").
+  const shorter = named.size === 0 ? withoutPartNoun(phrase) : null;
+  return shorter === null ? named : headingsHolding(shorter, headings, reportTitle);
+}
+
+function headingsHolding(phrase: string, headings: Iterable<string>, reportTitle: string): Set<string> {
   const named = new Set<string>();
   const words = wordsOf(phrase);
   if (words.length === 0) return named;

@@ -1,5 +1,5 @@
 import stopword from 'stopword';
-import { normalizeForMatch } from '../text/normalize.js';
+import { escapeRegExp, normalizeForMatch } from '../text/normalize.js';
 import { splitWordsAndBigrams, type Tokenizer } from '../text/tokenize.js';
 
 /**
@@ -192,8 +192,53 @@ const EN_PLACE_FIRST = new RegExp(EN_PLACE.source, 'iu');
 export function sourcePhrase(question: string): string | null {
   const rest = EN_PLACE_FIRST.exec(question)?.[1] ?? '';
   const phrase = (rest.split(/[()]/u)[0] ?? '').replace(PLACE_END, '').trim().replace(/^(?:the|our|its)\s+/iu, '').trim();
-  return phrase === '' ? null : phrase;
+  return phrase === '' ? partPlacePhrase(question) : phrase;
 }
+/**
+ * Nouns that name a part of a report, not anything it reports: "the tax note", "the shareholdings
+ * list", "the lease recon", "the 5 yr summary", "the directors' report". ("notes" is no such noun: the
+ * convertible notes are a debt; "register" neither: the shareholders on a register are counted.)
+ */
+const DOCUMENT_PART = String.raw`(?:note|list|table|schedule|section|statements?|recon|reconciliation|roll-?forward|breakdown|summary|disclosures?|info|information|bit|report|letter|review)`;
+/** A word of the name of a report's part: "loss", "before", "pp&e", "5", "directors'". */
+const PART_WORD = String.raw`[A-Za-z0-9&/'’-]+`;
+/**
+ * "In/on/from/under the <words> <part>" — "from the loss before tax note", "on the substantial
+ * shareholdings list" — says where the figure is printed, as "per the …" does: its words name a
+ * heading. At least one word before the part noun: "in the table" alone names none.
+ */
+const EN_PART_PLACE = new RegExp(String.raw`\b(?:in|on|from|under|within)\s+(?:the|our|its)\s+((?:${PART_WORD}\s+){1,4}?)${DOCUMENT_PART}\b`, 'giu');
+/** The same place typed after the question, as staff add where to look: "… ? share capital note", "… (tax note)". */
+const EN_PART_TAIL = new RegExp(String.raw`(?<=[?(]|\s[-–—]\s)\s*((?:${PART_WORD}\s+){1,4}?)${DOCUMENT_PART}\s*\)?\s*[?.]?\s*$`, 'iu');
+/** The phrase naming a part of the report, with its part noun ("loss before tax note"), or null. */
+function partPlacePhrase(question: string): string | null {
+  const match = new RegExp(EN_PART_PLACE.source, 'iu').exec(question) ?? EN_PART_TAIL.exec(question);
+  if (!match) return null;
+  const words = (match[1] ?? '').trim();
+  const noun = match[0].slice(match[0].toLowerCase().lastIndexOf(words.toLowerCase()) + words.length).replace(/[\s)?.]+/gu, ' ').trim();
+  // (A year or fiscal year in the phrase dates the figure, not the part: "the fy22 tax recon".)
+  const named = words.split(/\s+/u).filter((w) => !/^(?:FY|YE)?['’]?\d{2,4}$/iu.test(w)).join(' ');
+  return named === '' ? null : `${named} ${noun}`;
+}
+/** A phrase naming a part of the report without its part noun, which no passage prints ("the tax note" → "the tax"). */
+const withoutItsPartNoun = (place: string, words: string): string => ` ${place.slice(0, place.toLowerCase().lastIndexOf(words.toLowerCase()) + words.length)} `;
+/**
+ * Whether the part a question names is read for its prose: a report, letter, review or section (the
+ * "MD&A", "the chairman's statement"), not a note, table, schedule, list, reconciliation or summary,
+ * which hold tables.
+ */
+export const placeOfProse = (phrase: string): boolean => !new RegExp(String.raw`\b${TABULAR_PART}$`, 'iu').test(phrase.trim());
+const TABULAR_PART = String.raw`(?:note|list|table|schedule|recon|reconciliation|roll-?forward|breakdown|summary)`;
+/** The match text without the words of the part of the report it names ("… from the loss before tax" → "… from the"). */
+export const withoutPlaceWords = (text: string, phrase: string): string => {
+  const words = escapeRegExp(withoutPartNoun(phrase) ?? phrase).replace(/\s+/gu, String.raw`\s+`);
+  return text.replace(new RegExp(String.raw`(?<![\w&])${words}(?![\w&])`, 'iu'), ' ');
+};
+/** The part noun that closes a phrase naming a part, left out ("loss before tax note" → "loss before tax"), or null when none closes it. */
+export const withoutPartNoun = (phrase: string): string | null => {
+  const shorter = phrase.replace(new RegExp(String.raw`\s+${DOCUMENT_PART}$`, 'iu'), '');
+  return shorter === phrase ? null : shorter;
+};
 const EN_DAY_MONTH = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?)`, 'giu');
 /**
  * A year typed in two digits after a day and month ("30 june 22", "dec 31, 22") or after a month with
@@ -273,6 +318,8 @@ const ZH_RULED_OUT = /[（(]\s*(?:不是|并非|而不是|非)[^）)]*[）)]|[�
 function englishMatchText(question: string): string {
   return withoutSourcePlace(question)
     .replace(EN_RULED_OUT, ' ')
+    .replace(EN_PART_PLACE, withoutItsPartNoun)
+    .replace(EN_PART_TAIL, withoutItsPartNoun)
     .replace(NEGATED_AUXILIARY, ' ')
     .replace(EN_SHORT_YEAR_DATE, (_date: string, dayMonth: string, year: string) => `${dayMonth.replace(/['’]\s*$/u, '')} 20${year}`)
     .replace(EN_LAST_OR_THIS_YEAR, ' ')
