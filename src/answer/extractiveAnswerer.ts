@@ -46,6 +46,30 @@ interface WeightedTerm {
   also?: readonly string[];
   /** Taken as said by every sentence, printed or not (see `coverageInOwnYear`). */
   implied?: boolean;
+  /** The capitalised words an initialism stands for, as a sentence may print them instead ("United Kingdom" for "uk"). */
+  spelledOut?: RegExp;
+}
+
+/**
+ * A run of capitalised words whose initials spell the letters ("United Kingdom" for "uk", "Right of
+ * Use" for "rou"), joining words ("of", "and", "the") allowed between them.
+ */
+function capitalisedRunSpelling(letters: string): RegExp {
+  const words = [...letters.toUpperCase()].map((letter) => `${letter}[a-z]+`);
+  return new RegExp(`\\b${words.join(String.raw`[\s-]+(?:(?:of|and|the|&)[\s-]+)?`)}\\b`, 'u');
+}
+
+/**
+ * A short word of the question that the passages print in capitals ("uk", typed lower case, printed
+ * "UK") is an initialism: a sentence that spells it out says it. Two to four letters — longer words
+ * are words.
+ */
+function withInitialismsSpelled(terms: readonly WeightedTerm[], hits: readonly RetrievedChunk[]): WeightedTerm[] {
+  return terms.map((t) => {
+    if (!/^[a-z]{2,4}$/u.test(t.term)) return t;
+    const capitals = new RegExp(`(?<![A-Za-z])${t.term.toUpperCase()}(?![A-Za-z])`, 'u');
+    return hits.some((hit) => capitals.test(hit.chunk.text)) ? { ...t, spelledOut: capitalisedRunSpelling(t.term) } : t;
+  });
 }
 
 export function weightedTerms(question: string, tokenizer: Tokenizer, weights: TermWeights): WeightedTerm[] {
@@ -67,9 +91,9 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   let stems: Set<string> | null = null;
   let total = 0;
   let found = 0;
-  for (const { term, weight, also, implied } of terms) {
+  for (const { term, weight, also, implied, spelledOut } of terms) {
     total += weight;
-    if (implied || haystack.includes(term)) found += weight;
+    if (implied || haystack.includes(term) || spelledOut?.test(text)) found += weight;
     else if (isStemmable(term) && (stems ??= latinStems(text)).has(stemWord(term))) found += weight;
     else if (also && also.some((stem) => (stems ??= latinStems(text)).has(stem))) found += weight;
   }
@@ -424,7 +448,7 @@ export function answerExtractively(
   const kindAsked = wantsName ? askedKind(question.text) : null;
   const kindStem = kindAsked === null ? null : stemWord(kindAsked);
   const askedStems = wantsName ? questionStems(question.matchText) : new Set<string>();
-  const terms = weightedTerms(question.matchText, tokenizer, weights).map((t) => {
+  const terms = withInitialismsSpelled(weightedTerms(question.matchText, tokenizer, weights), hits).map((t) => {
     const also = doers.length > 0 && isStemmable(t.term) ? doerStemsOf(t.term) : [];
     return also.length > 0 ? { ...t, also } : t;
   });

@@ -274,6 +274,18 @@ const EN_ROLE_VERB = /\b(?:serv(?:e|es|ed|ing)|act(?:s|ed|ing))\s+as\b/giu;
 const EN_LEFT_OVER = /\b((?:is|are|was|were|have|has|had)\s+(?:(?:still|currently|now)\s+)?)left\b/giu;
 const EN_PERIOD_END = /\b(?:(?:fiscal|financial)\s+)?(?:years?|periods?|quarters?|half-years?|months?)\s+end(?:ed|ing)\b/giu;
 const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|approximately|about|around)\s+)?what\s+(?:percentage|per\s*cent(?:age)?|percent))\b/giu;
+/**
+ * "What date", "which month", "on what day": the noun names the kind of answer, a date, as "when"
+ * does (WHEN_ASK) — no word a sentence prints beside the date it gives.
+ */
+const EN_DATE_KIND = /\b((?:what|which)\s+)(?:date|day|month)\b/giu;
+/**
+ * "When was it first listed", "originally formed", "initially appointed": asked when, the adverb says
+ * the date asked is the first time, which is the date a report prints for the event ("was formed in
+ * October 2031"); it is no word of the sentence. (Only in a question for a date: "as originally
+ * reported" tells a figure from its restatement.)
+ */
+const EN_FIRST_TIME = /\b(?:first|originally|initially)\s+(?=[a-z]{3,}ed\b|(?:set|built|begun|began|made|become|became|founded)\b)/giu;
 const HALF_OR_QUARTER: Record<string, string> = { h1: 'first half', h2: 'second half', q1: 'first quarter', q2: 'second quarter', q3: 'third quarter', q4: 'fourth quarter' };
 const HALF_OR_QUARTER_TOKEN = /\b([hq][1-4])\b/giu;
 /** "FY22", "FY 2022", "F.Y.'22", "YE22" (year end): reports print the year itself ("During 2031, we spent …"). */
@@ -328,6 +340,8 @@ function englishMatchText(question: string): string {
     .replace(EN_DAY_MONTH, ' ')
     .replace(EN_PERIOD_END, ' ')
     .replace(EN_KIND, ' how much ')
+    .replace(EN_DATE_KIND, '$1')
+    .replace(EN_FIRST_TIME, (adverb: string) => (WHEN_ASK.test(question) ? '' : adverb))
     .replace(HALF_OR_QUARTER_TOKEN, (token: string) => HALF_OR_QUARTER[token.toLowerCase()] ?? token)
     .replace(FISCAL_YEAR_TOKEN, (_token: string, year: string) => (year.length === 2 ? `20${year}` : year))
     .replace(EN_SHORT_YEAR_AFTER_PERIOD, (_phrase: string, words: string, year: string) => `${words.replace(/['’]\s*$/u, '')}20${year}`)
