@@ -208,12 +208,18 @@ export function spelledOut(
       return known;
     };
     const counts = new Map<string, { count: number; forms: Map<string, number> }>();
+    // Phrases opening on a stop word, and whether one was printed as a label (see `opensLabel`).
+    const opensOnStopWord = new Map<string, boolean>();
     for (const text of texts()) {
       for (const pattern of patterns) {
         for (const match of text.matchAll(pattern)) {
           const phrase = match[0].toLowerCase().replace(/\s+/gu, ' ');
           const words = phrase.split(' ');
-          if (isStopWord(words[0] ?? '') || isStopWord(words.at(-1) ?? '')) continue;
+          if (isStopWord(words.at(-1) ?? '')) continue;
+          if (isStopWord(words[0] ?? '')) {
+            const key = phrase.replace(/s$/u, '');
+            opensOnStopWord.set(key, (opensOnStopWord.get(key) ?? false) || opensLabel(text, match.index, match[0]));
+          }
           // (The word before, with the typed letters, spelling an initialism the report prints: "MD&A".)
           const before = /([A-Za-z])[A-Za-z'’]*\s+$/u.exec(text.slice(Math.max(0, match.index - 40), match.index))?.[1];
           if (initialism && before !== undefined && longerPrinted(`${before.toUpperCase()}${typed}`)) continue;
@@ -225,6 +231,7 @@ export function spelledOut(
         }
       }
     }
+    for (const [key, labelled] of opensOnStopWord) if (!labelled) counts.delete(key);
     // The phrase printed beside the question's own neighbour decides first ("trade a/p" is the printed
     // "trade accounts payable", however often "accounting principles" is printed); else the commonest.
     const enough = initialism ? MIN_INITIALISM_PRINTS : MIN_CLIPPED_PRINTS;
@@ -234,6 +241,16 @@ export function spelledOut(
     if (!best || best.count < enough || (second !== undefined && second.count >= best.count)) return asTyped;
     return commonestForm(best) ?? asTyped;
   });
+}
+
+/**
+ * A phrase opening on a stop word is a term only when the report prints it as a label: capitalised at
+ * the start of a line, as a statement prints its rows ("Other comprehensive income", "Other
+ * receivables"). Mid-sentence the same words are a preposition's or determiner's run ("of
+ * comprehensive income", "other costs incurred"), and a line wrapped before "of" starts in lower case.
+ */
+function opensLabel(text: string, at: number, printed: string): boolean {
+  return /^[A-Z]/u.test(printed) && (at === 0 || /\n[ \t]*$/u.test(text.slice(Math.max(0, at - 8), at)));
 }
 
 /**

@@ -59,6 +59,16 @@ describe('shortened forms read as the phrases the report prints', () => {
     expect(read('QG&A costs in 2031?')).toBe('quilling, glazing and assembly costs in 2031?');
   });
 
+  it('reads a phrase opening on a stop word as a term only when the report prints it as a label, capitalised at the start of a line', () => {
+    const stopList = (word: string) => EN_STOP_WORDS.has(word);
+    const labelled = ['Statement of comprehensive income', 'Other comprehensive income 12 9', 'Total comprehensive income 40 31', 'The statement of comprehensive income shows other comprehensive income.'];
+    const unlabelled = ['The statement of comprehensive income shows other comprehensive income, and other comprehensive income fell.'];
+    const readWith = (lines: string[], question: string) => spelledOut(question, () => [lines.join('\n')], [vocabularyOf(lines)], stopList);
+    // ("other" is on the stop list, as "of" is; printed as a statement's row, "Other comprehensive income" is a term.)
+    expect(readWith(labelled, 'OCI for 2031?')).toBe('other comprehensive income for 2031?');
+    expect(readWith(unlabelled, 'OCI for 2031?')).toBe('OCI for 2031?');
+  });
+
   it('reads letters joined by "&" or "/" as an initialism in any case, the phrase printed beside the question\'s neighbour first, and as printed when the report prints it so', () => {
     expect(read('how much d&a was charged?')).toBe('how much depreciation and amortization was charged?');
     expect(read('qg&a costs in 2031?')).toBe('quilling, glazing and assembly costs in 2031?');
