@@ -1045,6 +1045,10 @@ const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比
 /** A column heading that says its values are percentages: "% of total shares", "Percentage held", "占比（%）". */
 const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比/iu;
 /** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
+/** The question names a rate or a ratio by its word ("interest rate", "gearing ratio") — a proportion, never an amount of money. */
+const RATE_WORD_ASK = /\b(?:rates?|ratios?)\b|比率|利率/iu;
+/** A value in money: printed with a currency sign, or in a table whose unit is a currency. */
+const inMoney = (fact: TableFact): boolean => /[$£€¥￥]/u.test(fact.value) || Boolean(fact.ref.table.unit?.currency);
 const PERCENT_CONTEXT = /[%％]|\bpercent|\bratio\b|\brate\b|率|比例|比重|占比/iu;
 
 /**
@@ -1455,6 +1459,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "What percentage" asks a share: a value that is no percentage — not printed with "%", nor in a
     // column, table or row that says it holds percentages or rates — is not one.
     if (asksPercent && !readsAsPercentage(fact)) continue;
+    // "What interest rate…" asks a proportion: an amount of money ("Term loan | Fair value | $148,125")
+    // is none, unless its row or column says it is a rate. (A change asked — "by how much did the rate
+    // move" — may be either.)
+    if (RATE_WORD_ASK.test(question.text) && !wantsChange && inMoney(fact) && !readsAsPercentage(fact)) continue;
     // "How much" (a fee, a figure in £) asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && PERCENT_VALUE.test(fact.value)) continue;
     // The total row of a breakdown in shares, 100% of itself, is the base of the shares, no figure of

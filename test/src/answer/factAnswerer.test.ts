@@ -770,6 +770,25 @@ describe('who holds a role a row names', () => {
     expect(answerFromFacts(facts, analyseQuestion('brackwater plc 2031 amount, in million?', tokenizer))?.fact.value).toBe('615');
   });
 
+  it('answers a question for a rate with no amount of money, unless the row or column says it holds rates', () => {
+    const debt: ParsedTable = {
+      ...english,
+      id: 'Kiln debt',
+      title: 'Kiln debt',
+      header: ['', '2031', '2030'],
+      rows: [['Kiln term loan', '$ 148,125', '$ 151,000'], ['Kiln revolver', '$ 20,000', '$ 0']],
+      rowPages: [9, 9],
+      periods: [null, period(2031), period(2030)],
+    };
+    const facts = factsOfTable({ table: debt, report });
+    const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(valueFor('what interest rate were we paying on the kiln term loan in 2031?')).toBeUndefined();
+    expect(valueFor('how much was the kiln term loan in 2031?')).toBe('$ 148,125');
+    // (A column of rates answers it: "6.355%" is a rate, whatever the table's other columns hold.)
+    const withRates = factsOfTable({ table: { ...debt, header: ['', '2031', '2031 Interest rate'], periods: [null, period(2031), period(2031)], rows: [['Kiln term loan', '$ 148,125', '6.355%']] }, report });
+    expect(answerFromFacts(withRates, analyseQuestion('what interest rate were we paying on the kiln term loan in 2031?', tokenizer))?.fact.value).toBe('6.355%');
+  });
+
   it('answers a question for a rate or a share with a figure, never with a value in words', () => {
     const directory: ParsedTable = { ...companyInfo, id: 'Corporate directory', title: 'Corporate directory', rows: [['Auditor', 'Vale & Co Audit Pty Ltd'], ['Ember offset rate', '38.5%']], rowPages: [3, 3] };
     const facts = factsOfTable({ table: directory, report });
