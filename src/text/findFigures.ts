@@ -108,6 +108,12 @@ const COUNTED_NOUN = /^[a-z]/u;
  * a figure. (A plain small number before an amount stays out: it is a note reference, "Levy 5 1,204".)
  */
 const NEXT_COLUMN = /^\(?[-−]?[$£€¥￥]?[0-9０-９]/u;
+/**
+ * The last two amounts of a row, a year and its comparative, each a plain number ("Audit fees 28 25",
+ * "Exchange differences 252 (61)"): a table in thousands prints small amounts so. A note reference
+ * stands before amounts of another form ("Levy 5 1,204") or before two of them ("Levy 5 28 25").
+ */
+const LAST_PLAIN_COLUMN = /^\(?[-−]?[0-9０-９]+\)?[ \t]*(?:\n|$)/u;
 const RANKING_UNITS = new Set(['位', '名']);
 
 /** Where a list item or footnote may open: the start of the text, or after a sentence, a clause or a line ends. */
@@ -178,7 +184,8 @@ export function findFigures(text: string): FoundFigure[] {
       if (zhAfter || BARE_LABEL_BEFORE.test(textBefore)) continue;
       // (After an English hedge, what follows the hedge: "3,400-plus weavers".)
       const next = enAfter ? text.slice(end).replace(/^\s+/u, '') : tail;
-      if (!BARE_END.test(next) && !COUNTED_NOUN.test(next) && !(NEXT_COLUMN.test(next) && /[,.．]/u.test(value))) continue;
+      const nextColumn = NEXT_COLUMN.test(next) && (/[,.．]/u.test(value) || LAST_PLAIN_COLUMN.test(next));
+      if (!BARE_END.test(next) && !COUNTED_NOUN.test(next) && !nextColumn) continue;
       // A long bare number is a code or phone number, unless printed in thousands groups ("42,000,000").
       const grouped = /,/u.test(value);
       if (isYearLike(value) || (!grouped && value.normalize('NFKC').replace(/\D/gu, '').length > 7)) continue;

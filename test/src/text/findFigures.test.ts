@@ -140,6 +140,12 @@ describe('findFigures in English text', () => {
     expect(english('Harbour dues 7 (153,125) 12.50 (149,094)').map(([printed]) => printed)).toEqual(['153,125', '12.50', '149,094']);
   });
 
+  it('reads the last two plain amounts of a row in thousands as the year and its comparative, a note reference before two of them as none', () => {
+    const printed = (text: string) => english(text).map(([value]) => value);
+    expect([printed('Kiln audit fees 28 25'), printed('Exchange differences on kilns 252 (61)')]).toEqual([['28', '25'], ['252', '61']]);
+    expect([printed('Kiln levy 5 28 25'), printed('Kiln levy 5 1,204')]).toEqual([['28', '25'], ['1,204']]);
+  });
+
   it('reads per cent, percentage points and basis points, and a minus sign', () => {
     expect(english('Margin fell to 12.5 percent, down 3 percentage points; rates rose 25 basis points and sales -3.2%.')).toEqual([
       ['12.5 percent', 12.5, '', '%'],
