@@ -175,8 +175,8 @@ const ASKS_COUNT = /人数|个数|数量|总数|多少人|多少个|多少名|�
 const COUNTS_THINGS = /^\s*[a-z-]{2,}[^sui\W]s\b/u;
 
 /** A count is not answered by a percentage or an amount of money, nor a rate by a count, nor a price by a percentage. */
-function kindAgrees(question: QuestionAnalysis, figure: FoundFigure, sentence: string, after: string): boolean {
-  const isMoney = figure.normalized.currency !== '' || figure.normalized.unit === '元';
+function kindAgrees(question: QuestionAnalysis, figure: FoundFigure, sentence: string, after: string, inMoneyTable = false): boolean {
+  const isMoney = inMoneyTable || figure.normalized.currency !== '' || figure.normalized.unit === '元';
   if (SPEND_ASK.test(question.matchText) && !isMoney && COUNTS_THINGS.test(after)) return false;
   // (In a sentence an amount paid carries its currency: "a price of $12.50", "费用 35 万元". A bare
   // number beside a price is a count of the things priced.)
@@ -318,6 +318,12 @@ interface PassageReading {
  * loaded index, so entries go when a re-ingest replaces it.
  */
 const readings = new WeakMap<Chunk, PassageReading>();
+
+/** A currency in a table's heading: a sign or code, or the money its unit line names. */
+const MONEY_HEADING = /[$£€¥￥]|\b(?:USD|GBP|EUR|AUD|CNY|RMB|HKD|dollars|pounds|euros)\b|人民币|元/u;
+/** A table chunk's name, heading and unit lines: its first lines (a chunk of rows repeats them). */
+const headingLinesOf = (text: string): string => text.split('\n', HEADING_LINES).join('\n');
+const HEADING_LINES = 3;
 
 function readingOf(chunk: Chunk): PassageReading {
   let reading = readings.get(chunk);
@@ -486,6 +492,9 @@ export function answerExtractively(
     let knownHere: Set<string> | undefined;
     const known = () => (knownHere ??= knownStems(question.text, hit.report.meta.organisation ?? ''));
     const { sentences, figures } = readingOf(hit.chunk);
+    // (A table's amounts carry their currency in its heading — "2031 £’000", "(in thousands of
+    // dollars)" — not beside each figure: a bare amount of such a table is money.)
+    const moneyTable = hit.chunk.kind === 'table_rows' && MONEY_HEADING.test(headingLinesOf(hit.chunk.text));
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     const year = askedYear(question, hit.report.meta.year);
@@ -505,7 +514,7 @@ export function answerExtractively(
         if (!question.wantsFigure) return 0;
         const listedYear = statedYears.get(f) ?? null;
         if (listedYear !== null ? listedYear !== year : later || comparedWithYear) return null;
-        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f, sentence, sentence.slice(f.end))) return null;
+        if ((counted && !clauseNamesNoun(sentence, f, counted)) || !kindAgrees(question, f, sentence, sentence.slice(f.end), moneyTable && f.unit === '')) return null;
         // (A share of another quantity, a plan, or a part a name qualifies — "the effective tax rate
         // in Freedonia of 31.3%" — is not what the question asks, unless it asks so.)
         const before = sentence.slice(0, f.start);
