@@ -1047,8 +1047,9 @@ const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比/iu;
 /** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
 /** The question names a rate or a ratio by its word ("interest rate", "gearing ratio") — a proportion, never an amount of money. */
 const RATE_WORD_ASK = /\b(?:rates?|ratios?)\b|比率|利率/iu;
-/** A value in money: printed with a currency sign, or in a table whose unit is a currency. */
-const inMoney = (fact: TableFact): boolean => /[$£€¥￥]/u.test(fact.value) || Boolean(fact.ref.table.unit?.currency);
+/** A value in money: printed with a currency sign, in a column whose heading prints one, or in a table whose unit is a currency. */
+const inMoney = (fact: TableFact): boolean =>
+  /[$£€¥￥]/u.test(`${fact.value} ${fact.unit} ${fact.ref.table.header[fact.column] ?? ''}`) || Boolean(fact.ref.table.unit?.currency);
 const PERCENT_CONTEXT = /[%％]|\bpercent|\bratio\b|\brate\b|率|比例|比重|占比/iu;
 
 /**

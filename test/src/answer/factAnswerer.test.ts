@@ -784,6 +784,9 @@ describe('who holds a role a row names', () => {
     const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
     expect(valueFor('what interest rate were we paying on the kiln term loan in 2031?')).toBeUndefined();
     expect(valueFor('how much was the kiln term loan in 2031?')).toBe('$ 148,125');
+    // (So is an amount whose column heading prints the currency: "Consolidated 2031 $".)
+    const headed = factsOfTable({ table: { ...debt, header: ['', 'Consolidated 2031 $', 'Consolidated 2030 $'], rows: [['Kiln term loan', '148,125', '151,000']] }, report });
+    expect(answerFromFacts(headed, analyseQuestion('what interest rate were we paying on the kiln term loan in 2031?', tokenizer))?.fact.value).toBeUndefined();
     // (A column of rates answers it: "6.355%" is a rate, whatever the table's other columns hold.)
     const withRates = factsOfTable({ table: { ...debt, header: ['', '2031', '2031 Interest rate'], periods: [null, period(2031), period(2031)], rows: [['Kiln term loan', '$ 148,125', '6.355%']] }, report });
     expect(answerFromFacts(withRates, analyseQuestion('what interest rate were we paying on the kiln term loan in 2031?', tokenizer))?.fact.value).toBe('6.355%');
