@@ -483,6 +483,7 @@ export function answerExtractively(
   let bestUnranked = 0;
   let bestExtra = Number.POSITIVE_INFINITY;
   const askedLatin = question.language === 'en' ? questionStems(question.matchText) : new Set<string>();
+  const asksWhen = WHEN_ASK.test(question.text);
   const counted = question.language === 'zh' ? countedNoun(question.matchText) : null;
   const countedEnglish = question.language === 'en' ? countedNounEnglish(question.matchText) : null;
   // (A name is one short run of words, easily outranked by passages that only repeat the question's
@@ -527,6 +528,9 @@ export function answerExtractively(
         return counts === null ? null : counts === 'direct' ? PREFERRED_FIGURE_BONUS : 0;
       });
       if (question.wantsFigure && !figure) return;
+      // "When did she become chair?" is answered by a sentence that dates something, not by one that
+      // only says she is chair: as a figure answers "how much", a date answers "when".
+      if (asksWhen && !DATE_VALUE.test(sentence)) return;
       const names = wantsName ? newNames(sentence, known()) : [];
       if (wantsName && names.length === 0) return;
       // A sentence often names its subject in the one or two before ("…举行了职业规划演讲比赛。…《X》获得最佳创意奖").

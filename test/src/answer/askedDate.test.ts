@@ -33,6 +33,8 @@ const service = plainReportService('tarnwick-kilns-2031.pdf', [
     { line: '2. Kiln works', size: 12 },
     'The Vantor kiln works were formed in October 1994 as a brick maker and are based in Vantor, Freedonia.',
     'The kiln works fire glazed tiles for the RF building trade.',
+    { line: '3. Directors', size: 12 },
+    'Ada Quill serves as Chair of the Kiln Board and of its glaze committee.',
   ],
   [
     { line: '3. Restatement', size: 12 },
@@ -54,6 +56,11 @@ describe('questions for a date', () => {
 
   it('reads a country typed as its initials, which the report prints in capitals, in the sentence that spells it out', async () => {
     expect(await firstLine('what date was the company first incorporated in the rf?')).toContain('19 August 2005');
+  });
+
+  it('answers "when" with no sentence that dates nothing: saying she is chair is no date she became it', async () => {
+    expect(await firstLine('when did ada quill become chair of the kiln board?')).toBe('not found');
+    expect(await firstLine('who is chair of the kiln board?')).toContain('Ada Quill');
   });
 
   it('answers "when was it originally formed" with the date the event is printed with', async () => {
