@@ -1164,7 +1164,20 @@ export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean
   // (A table the question names as where to look — "… on the cash flow statement" — says where, not
   // what: its title's words are the question's words for the table.)
   const context = titleIsContext ? contextWordsOf(fact) : [];
-  return labelStrength(fact.label, asked, isWord, sharedLeadWords(rows), context) || personStrength(fact.label, asked, rows);
+  return labelStrength(fact.label, asked, isWord, sharedLeadWords(rows), context) || personStrength(fact.label, asked, rows) || (fact.holder && asksWho ? roleStrength(fact.label, asked) : 0);
+}
+
+/**
+ * A role named by its title without the title's last "of" complement: "chair of the board" is the
+ * "Chair of the Board of Directors", "secretary of the trust" the "Secretary of the Trust of Kilns" —
+ * the body a role is of is named by its own head noun. What is left names the role only with two
+ * words at least ("Chair of the Audit Committee" is no "chair"), one point weaker than the whole.
+ */
+function roleStrength(label: string, asked: AskedText): number {
+  const shorter = /^(.+\S)\s+of\s+(?:the\s+)?[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*$/iu.exec(label)?.[1];
+  if (shorter === undefined) return 0;
+  const words = enWords(shorter);
+  return words.length >= 2 && words.every((w) => asked.words.has(w)) ? words.length * 2 - 1 : 0;
 }
 
 /** The words an English fact's table title and row group say of every row under them (what the rows are of). */
