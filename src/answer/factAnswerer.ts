@@ -2,6 +2,7 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
+import { exactSum, parsePrinted } from './exactArithmetic.js';
 import { DATE_VALUE, periodOf, stockDate } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
@@ -190,6 +191,9 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const signs = columnCurrencies(table.rows);
   // A label-only row that ends in a colon heads the rows under it, until the next such row.
   let group: string | null = null;
+  // The first row under the group's heading.
+  let groupStart: number | null = null;
+  const printedLabels = new Set(table.rows.map((cells) => labelKey(cells[0] ?? '')));
   // A row that names a year and holds no figure ("Group - 2031", then its rows; "Group - 2030", then
   // the same rows again) gives the rows under it that year, where the columns name none.
   let blockYear: number | null = null;
@@ -201,8 +205,25 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     // (The row's label path: its own label, or the merged one of its block, then the words of the
     // columns that qualify it — "柴油机 销售量".)
     const label = cleanLabel([firstCells[row] ?? '', ...qualifierColumns.map((c) => cells[c] ?? '')].filter((part) => part.trim() !== '').join(' '));
-    // (A subtotal without a label closes the group it sums.)
-    if (label === '' && cells.some((cell) => /\d/u.test(cell))) group = null;
+    // (A subtotal without a label closes the group it sums — and, where its amounts are exactly the sums
+    // of the group's rows, states the group's total: see isGroupTotal. The label is ours, worded as
+    // statements word it, "Total non-current assets" or "流动资产合计"; the amounts are the report's.)
+    if (label === '' && cells.some((cell) => /\d/u.test(cell))) {
+      const name = (group ?? '').replace(/[:：]\s*$/u, '');
+      const total = /\p{Script=Han}/u.test(name) ? `${name}合计` : `Total ${name.replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase())}`;
+      // (Where the table prints the group's total itself, a bare line within the group is a subtotal of
+      // part of it: "Total shareholders' equity" comes after the treasury stock the bare line leaves out.)
+      if (group !== null && groupStart !== null && !printedLabels.has(labelKey(total))) {
+        cells.forEach((cell, column) => {
+          const year = years[column] ?? null;
+          const value = cell.trim();
+          if (column === 0 || year === null || periods[column]?.change || !isGroupTotal(table.rows, groupStart ?? row, row, column)) return;
+          out.push({ ...base, row, column, label: total, group: null, year, value, unit: withColumnCurrency(unit, signs[column]), page: pageOf(row) });
+        });
+      }
+      group = null;
+      groupStart = null;
+    }
     // In a table without headings, a line with a value and no label goes on with the value above.
     const lone = cells.slice(1).filter((cell) => cell.trim() !== '');
     const pair = openPair === null ? undefined : out[openPair];
@@ -221,7 +242,10 @@ export function factsOfTable(ref: TableRef): TableFact[] {
     const filled = cells.map((cell, c) => (c > 0 && cell.trim() !== '' ? c : -1)).filter((c) => c > 0);
     if (filled.length === 0) {
       // (A row left empty — an item this report has nothing for — heads nothing.)
-      if (headsGroup(cells[0] ?? '')) group = label;
+      if (headsGroup(cells[0] ?? '')) {
+        group = label;
+        groupStart = row + 1;
+      }
       return;
     }
     // A row of a table without headings that gives its label one value is a label-value pair.
@@ -285,6 +309,40 @@ const MAX_HEADING_ROW_WORDS = 6;
  * ("Non-current liabilities"): an English statement prints a dash for an item it has nothing for,
  * while a Chinese one leaves that item's cells blank, so there only the colon tells a heading.
  */
+/** A label compared as printed words: case, apostrophes and spacing aside. */
+const labelKey = (label: string): string => label.toLowerCase().replace(/[’']/gu, "'").replace(/\s+/gu, ' ').trim();
+
+/** A cell's amount as a plain signed number for exact sums: "(1,204)" → "-1204", a dash or blank → "0"; null when it is no amount. */
+function plainAmount(cell: string): string | null {
+  const text = cell.replace(/[$£€¥￥\s]/gu, '');
+  if (text === '' || /^[-–—‐]$/u.test(text)) return '0';
+  const bracketed = /^\((.+)\)$/u.exec(text);
+  return parsePrinted(bracketed ? `-${bracketed[1] ?? ''}` : text);
+}
+
+/** Rows summed into a group's total: at least this many with an amount. */
+const MIN_TOTAL_PARTS = 2;
+
+/**
+ * Whether the unlabelled row's amount in `column` is exactly the sum of the group's rows above it
+ * (`from` to the row before): a statement prints a group's total as a bare line of amounts under
+ * its items ("Non-current assets" … then "6,045"), and the sum, worked out exactly, says it is one.
+ */
+function isGroupTotal(rows: ReadonlyArray<readonly string[]>, from: number, row: number, column: number): boolean {
+  const total = plainAmount(rows[row]?.[column] ?? '');
+  if (total === null || !/\d/u.test(rows[row]?.[column] ?? '')) return false;
+  const parts: string[] = [];
+  for (let r = from; r < row; r += 1) {
+    const amount = plainAmount(rows[r]?.[column] ?? '');
+    if (amount === null) return false;
+    if (/\d/u.test(rows[r]?.[column] ?? '')) parts.push(amount);
+  }
+  if (parts.length < MIN_TOTAL_PARTS) return false;
+  const sum = exactSum(parts);
+  const difference = sum === null ? null : exactSum([sum, `-${total}`.replace(/^--/u, '')]);
+  return difference !== null && /^-?0(?:\.0+)?$/u.test(difference);
+}
+
 function headsGroup(firstCell: string): boolean {
   const text = firstCell.trim();
   if (/[:：]$/u.test(text)) return true;

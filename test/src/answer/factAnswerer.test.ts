@@ -1504,3 +1504,44 @@ describe('the words a question asks a row by', () => {
     expect(askedText('weft profit for the year?').words.has('year')).toBe(true);
   });
 });
+
+describe('a group total printed as a bare line of amounts', () => {
+  const position: ParsedTable = {
+    ...english,
+    id: 'KILN STATEMENT OF FINANCIAL POSITION',
+    title: 'KILN STATEMENT OF FINANCIAL POSITION',
+    header: ['', '2031 £’000', '2030 £’000'],
+    rows: [
+      ['Non-current assets', '', ''],
+      ['Kiln plant', '4,850', '3,870'],
+      ['Glaze investments', '1,195', '995'],
+      ['', '6,045', '4,865'],
+      ['Current assets', '', ''],
+      ['Receivables', '150', '(40)'],
+      ['Cash', '1,046', '1,076'],
+      ['', '1,200', '1,036'],
+      ['Equity', '', ''],
+      ['Share capital', '9,949', '9,949'],
+      ['Retained earnings', '1,449', '1,358'],
+      ['', '11,398', '11,307'],
+      ['Treasury stock', '(150)', '(150)'],
+      ['Total equity', '11,248', '11,157'],
+    ],
+    rowPages: Array.from({ length: 14 }, () => 23),
+    periods: [null, period(2031), period(2030)],
+    unit: { printed: '£’000', unit: 'thousand', currency: 'GBP', factor: 1000 },
+  };
+  const facts = factsOfTable({ table: position, report });
+  const value = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('names it the total of its group when its amounts are exactly the sums of the rows above', () => {
+    expect([value('total non-current assets in 2031?'), value('total non-current assets in 2030?')]).toEqual(['6,045', '4,865']);
+  });
+
+  it('names no total where the sums do not hold, nor a subtotal within a group whose total the table prints', () => {
+    // (1,200 is no 150 + 1,046; in 2030, (40) + 1,076 = 1,036 holds.)
+    expect([value('total current assets in 2031?'), value('total current assets in 2030?')]).toEqual([undefined, '1,036']);
+    expect(facts.filter((f) => f.value === '11,398').map((f) => f.label)).toEqual([]);
+    expect(value('total equity in 2031?')).toBe('11,248');
+  });
+});
