@@ -194,6 +194,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   // The first row under the group's heading.
   let groupStart: number | null = null;
   const printedLabels = new Set(table.rows.map((cells) => labelKey(cells[0] ?? '')));
+  const primaryStatement = PRIMARY_STATEMENT.test(`${table.title} ${table.section.path.join(' ')}`);
   // A row that names a year and holds no figure ("Group - 2031", then its rows; "Group - 2030", then
   // the same rows again) gives the rows under it that year, where the columns name none.
   let blockYear: number | null = null;
@@ -213,7 +214,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
       const total = /\p{Script=Han}/u.test(name) ? `${name}合计` : `Total ${name.replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase())}`;
       // (Where the table prints the group's total itself, a bare line within the group is a subtotal of
       // part of it: "Total shareholders' equity" comes after the treasury stock the bare line leaves out.)
-      if (group !== null && groupStart !== null && !printedLabels.has(labelKey(total))) {
+      if (group !== null && groupStart !== null && primaryStatement && !printedLabels.has(labelKey(total))) {
         cells.forEach((cell, column) => {
           const year = years[column] ?? null;
           const value = cell.trim();
@@ -309,6 +310,15 @@ const MAX_HEADING_ROW_WORDS = 6;
  * ("Non-current liabilities"): an English statement prints a dash for an item it has nothing for,
  * while a Chinese one leaves that item's cells blank, so there only the colon tells a heading.
  */
+/**
+ * A primary statement, by its title: there a group heading names a class of the whole entity
+ * ("Current assets"), and a bare line under the group is that class's total. In a note the same
+ * heading qualifies the note's subject — the current part of the inventories — and its bare total is
+ * no "total current assets".
+ */
+const PRIMARY_STATEMENT =
+  /\bstatements?\s+of\s+(?:consolidated\s+)?(?:financial\s+position|(?:comprehensive\s+)?income|operations|cash\s+flows|changes\s+in\s+(?:shareholders['’]?\s+)?equity|profit\s+or\s+loss)|\bbalance\s+sheets?\b|\bincome\s+statements?\b|资产负债表|利润表|现金流量表|所有者权益变动表/iu;
+
 /** A label compared as printed words: case, apostrophes and spacing aside. */
 const labelKey = (label: string): string => label.toLowerCase().replace(/[’']/gu, "'").replace(/\s+/gu, ' ').trim();
 

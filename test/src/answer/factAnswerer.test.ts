@@ -1544,4 +1544,10 @@ describe('a group total printed as a bare line of amounts', () => {
     expect(facts.filter((f) => f.value === '11,398').map((f) => f.label)).toEqual([]);
     expect(value('total equity in 2031?')).toBe('11,248');
   });
+
+  it('names none in a note, where a group heading qualifies the note\'s subject, not the whole entity', () => {
+    const note: ParsedTable = { ...position, id: 'Note 11. Kiln inventories', title: 'Note 11. Kiln inventories', section: { id: '11', path: ['Note 11. Kiln inventories'] } };
+    const noteFacts = factsOfTable({ table: note, report });
+    expect(noteFacts.filter((f) => f.label.startsWith('Total ') && f.label !== 'Total equity').map((f) => f.label)).toEqual([]);
+  });
 });
