@@ -182,7 +182,7 @@ export class AnswerService {
     // "… per the MD&A": the part of the report named is searched first, the whole report when it does not say.
     const place = analysis.language === 'en' ? sourcePhrase(analysis.text) : null;
     const sections = place === null ? undefined : this.sectionsNamedIn(place, this.reportsIn(this.newestFirst(whole)));
-    // (Within the part, the words naming it are no longer asked of its sentences: "on the shareholdings list".)
+    // (Within the part, the words naming it are no longer asked of its sentences: "on the kiln holdings list".)
     const within = place !== null && sections ? await this.decide({ ...analysis, matchText: withoutPlaceWords(analysis.matchText, place) }, { ...whole, sections }, placeOfProse(place)) : null;
     const { decided: chosen, hits, filter } = within && isAnswer(within.decided.decision) ? within : await this.decide(analysis, whole);
     let decided = chosen;

@@ -46,13 +46,13 @@ interface WeightedTerm {
   also?: readonly string[];
   /** Taken as said by every sentence, printed or not (see `coverageInOwnYear`). */
   implied?: boolean;
-  /** The capitalised words an initialism stands for, as a sentence may print them instead ("United Kingdom" for "uk"). */
+  /** The capitalised words an initialism stands for, as a sentence may print them instead ("Republic of Freedonia" for "rf"). */
   spelledOut?: RegExp;
 }
 
 /**
- * A run of capitalised words whose initials spell the letters ("United Kingdom" for "uk", "Right of
- * Use" for "rou"), joining words ("of", "and", "the") allowed between them.
+ * A run of capitalised words whose initials spell the letters ("Republic of Freedonia" for "rf", "Kiln
+ * Output Ratio" for "kor"), joining words ("of", "and", "the") allowed between them.
  */
 function capitalisedRunSpelling(letters: string): RegExp {
   const words = [...letters.toUpperCase()].map((letter) => `${letter}[a-z]+`);
@@ -60,11 +60,11 @@ function capitalisedRunSpelling(letters: string): RegExp {
 }
 
 /**
- * A short word of the question that the passages print in capitals ("uk", typed lower case, printed
- * "UK") is an initialism: a sentence that spells it out says it. Two to four letters — longer words
+ * A short word of the question that the passages print in capitals ("rf", typed lower case, printed
+ * "RF") is an initialism: a sentence that spells it out says it. Two to four letters — longer words
  * are words.
  */
-function withInitialismsSpelled(terms: readonly WeightedTerm[], hits: readonly RetrievedChunk[]): WeightedTerm[] {
+export function withInitialismsSpelled(terms: readonly WeightedTerm[], hits: readonly RetrievedChunk[]): WeightedTerm[] {
   return terms.map((t) => {
     if (!/^[a-z]{2,4}$/u.test(t.term)) return t;
     const capitals = new RegExp(`(?<![A-Za-z])${t.term.toUpperCase()}(?![A-Za-z])`, 'u');
@@ -528,8 +528,8 @@ export function answerExtractively(
         return counts === null ? null : counts === 'direct' ? PREFERRED_FIGURE_BONUS : 0;
       });
       if (question.wantsFigure && !figure) return;
-      // "When did she become chair?" is answered by a sentence that dates something, not by one that
-      // only says she is chair: as a figure answers "how much", a date answers "when".
+      // "When did she become warden?" is answered by a sentence that dates something, not by one that
+      // only says she is warden: as a figure answers "how much", a date answers "when".
       if (asksWhen && !DATE_VALUE.test(sentence)) return;
       const names = wantsName ? newNames(sentence, known()) : [];
       if (wantsName && names.length === 0) return;

@@ -213,7 +213,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
       const name = (group ?? '').replace(/[:：]\s*$/u, '');
       const total = /\p{Script=Han}/u.test(name) ? `${name}合计` : `Total ${name.replace(/^\p{Lu}(?=\p{Ll})/u, (first) => first.toLowerCase())}`;
       // (Where the table prints the group's total itself, a bare line within the group is a subtotal of
-      // part of it: "Total shareholders' equity" comes after the treasury stock the bare line leaves out.)
+      // part of it: "Total kiln equity" comes after a buy-back reserve the bare line leaves out.)
       if (group !== null && groupStart !== null && primaryStatement && !printedLabels.has(labelKey(total))) {
         cells.forEach((cell, column) => {
           const year = years[column] ?? null;
@@ -336,7 +336,7 @@ const MIN_TOTAL_PARTS = 2;
 /**
  * Whether the unlabelled row's amount in `column` is exactly the sum of the group's rows above it
  * (`from` to the row before): a statement prints a group's total as a bare line of amounts under
- * its items ("Non-current assets" … then "6,045"), and the sum, worked out exactly, says it is one.
+ * its items ("Kiln assets" … then "4,210"), and the sum, worked out exactly, says it is one.
  */
 function isGroupTotal(rows: ReadonlyArray<readonly string[]>, from: number, row: number, column: number): boolean {
   const total = plainAmount(rows[row]?.[column] ?? '');
@@ -1236,8 +1236,8 @@ export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean
 }
 
 /**
- * A role named by its title without the title's last "of" complement: "chair of the board" is the
- * "Chair of the Board of Directors", "secretary of the trust" the "Secretary of the Trust of Kilns" —
+ * A role named by its title without the title's last "of" complement: "chair of the kiln board" is the
+ * "Chair of the Kiln Board of Trustees", "secretary of the trust" the "Secretary of the Trust of Kilns" —
  * the body a role is of is named by its own head noun. What is left names the role only with two
  * words at least ("Chair of the Audit Committee" is no "chair"), one point weaker than the whole.
  */
@@ -1541,7 +1541,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "What percentage" asks a share: a value that is no percentage — not printed with "%", nor in a
     // column, table or row that says it holds percentages or rates — is not one.
     if (asksPercent && !readsAsPercentage(fact)) continue;
-    // "What interest rate…" asks a proportion: an amount of money ("Term loan | Fair value | $148,125")
+    // "What interest rate…" asks a proportion: an amount of money ("Kiln loan | Fair value | $91,400")
     // is none, unless its row or column says it is a rate. (A change asked — "by how much did the rate
     // move" — may be either.)
     if (RATE_WORD_ASK.test(question.text) && !wantsChange && inMoney(fact) && !readsAsPercentage(fact)) continue;

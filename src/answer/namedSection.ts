@@ -27,7 +27,7 @@ const initialsOf = (text: string): string => (text.replace(/['’]s\b/gu, '').ma
  */
 export function sectionsNamed(phrase: string, headings: ReadonlySet<string> | readonly string[], reportTitle: string): Set<string> {
   const named = headingsHolding(phrase, headings, reportTitle);
-  // "The loss before tax note": a note's heading need not say "note" ("5. Loss before tax").
+  // "The kiln levy note": a note's heading need not say "note" ("5. Kiln levy").
   const shorter = named.size === 0 ? withoutPartNoun(phrase) : null;
   return shorter === null ? named : headingsHolding(shorter, headings, reportTitle);
 }

@@ -195,7 +195,7 @@ export function sourcePhrase(question: string): string | null {
   return phrase === '' ? partPlacePhrase(question) : phrase;
 }
 /**
- * Nouns that name a part of a report, not anything it reports: "the tax note", "the shareholdings
+ * Nouns that name a part of a report, not anything it reports: "the glaze note", "the kiln holdings
  * list", "the lease recon", "the 5 yr summary", "the directors' report". ("notes" is no such noun: the
  * convertible notes are a debt; "register" neither: the shareholders on a register are counted.)
  */
@@ -203,20 +203,20 @@ const DOCUMENT_PART = String.raw`(?:note|list|table|schedule|section|statements?
 /** A word of the name of a report's part: "loss", "before", "pp&e", "5", "directors'". */
 const PART_WORD = String.raw`[A-Za-z0-9&/'’-]+`;
 /**
- * "In/on/from/under the <words> <part>" — "from the loss before tax note", "on the substantial
- * shareholdings list" — says where the figure is printed, as "per the …" does: its words name a
+ * "In/on/from/under the <words> <part>" — "from the kiln levy note", "on the kiln holdings
+ * list" — says where the figure is printed, as "per the …" does: its words name a
  * heading. At least one word before the part noun: "in the table" alone names none.
  */
 const EN_PART_PLACE = new RegExp(String.raw`\b(?:in|on|from|under|within)\s+(?:the|our|its)\s+((?:${PART_WORD}\s+){1,4}?)${DOCUMENT_PART}\b`, 'giu');
 /** The same place typed after the question, as staff add where to look: "… ? share capital note", "… (tax note)". */
 const EN_PART_TAIL = new RegExp(String.raw`(?<=[?(]|\s[-–—]\s)\s*((?:${PART_WORD}\s+){1,4}?)${DOCUMENT_PART}\s*\)?\s*[?.]?\s*$`, 'iu');
-/** The phrase naming a part of the report, with its part noun ("loss before tax note"), or null. */
+/** The phrase naming a part of the report, with its part noun ("kiln levy note"), or null. */
 function partPlacePhrase(question: string): string | null {
   const match = new RegExp(EN_PART_PLACE.source, 'iu').exec(question) ?? EN_PART_TAIL.exec(question);
   if (!match) return null;
   const words = (match[1] ?? '').trim();
   const noun = match[0].slice(match[0].toLowerCase().lastIndexOf(words.toLowerCase()) + words.length).replace(/[\s)?.]+/gu, ' ').trim();
-  // (A year or fiscal year in the phrase dates the figure, not the part: "the fy22 tax recon".)
+  // (A year or fiscal year in the phrase dates the figure, not the part: "the fy31 glaze recon".)
   const named = words.split(/\s+/u).filter((w) => !/^(?:FY|YE)?['’]?\d{2,4}$/iu.test(w)).join(' ');
   return named === '' ? null : `${named} ${noun}`;
 }
@@ -229,12 +229,12 @@ const withoutItsPartNoun = (place: string, words: string): string => ` ${place.s
  */
 export const placeOfProse = (phrase: string): boolean => !new RegExp(String.raw`\b${TABULAR_PART}$`, 'iu').test(phrase.trim());
 const TABULAR_PART = String.raw`(?:note|list|table|schedule|recon|reconciliation|roll-?forward|breakdown|summary)`;
-/** The match text without the words of the part of the report it names ("… from the loss before tax" → "… from the"). */
+/** The match text without the words of the part of the report it names ("… from the kiln levy" → "… from the"). */
 export const withoutPlaceWords = (text: string, phrase: string): string => {
   const words = escapeRegExp(withoutPartNoun(phrase) ?? phrase).replace(/\s+/gu, String.raw`\s+`);
   return text.replace(new RegExp(String.raw`(?<![\w&])${words}(?![\w&])`, 'iu'), ' ');
 };
-/** The part noun that closes a phrase naming a part, left out ("loss before tax note" → "loss before tax"), or null when none closes it. */
+/** The part noun that closes a phrase naming a part, left out ("kiln levy note" → "kiln levy"), or null when none closes it. */
 export const withoutPartNoun = (phrase: string): string | null => {
   const shorter = phrase.replace(new RegExp(String.raw`\s+${DOCUMENT_PART}$`, 'iu'), '');
   return shorter === phrase ? null : shorter;
@@ -280,7 +280,7 @@ const EN_KIND = /\b(?:how\s+(?:big|large|high|low|long)|(?:by\s+)?(?:(?:roughly|
  */
 const EN_DATE_KIND = /\b((?:what|which)\s+)(?:date|day|month)\b/giu;
 /**
- * "When was it first listed", "originally formed", "initially appointed": asked when, the adverb says
+ * "When was it first listed", "originally founded", "initially appointed": asked when, the adverb says
  * the date asked is the first time, which is the date a report prints for the event ("was formed in
  * October 2031"); it is no word of the sentence. (Only in a question for a date: "as originally
  * reported" tells a figure from its restatement.)

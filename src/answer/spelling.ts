@@ -245,9 +245,9 @@ export function spelledOut(
 
 /**
  * A phrase opening on a stop word is a term only when the report prints it as a label: capitalised at
- * the start of a line, as a statement prints its rows ("Other comprehensive income", "Other
+ * the start of a line, as a statement prints its rows ("Other glaze reserves", "Other
  * receivables"). Mid-sentence the same words are a preposition's or determiner's run ("of
- * comprehensive income", "other costs incurred"), and a line wrapped before "of" starts in lower case.
+ * glaze reserves", "other costs incurred"), and a line wrapped before "of" starts in lower case.
  */
 function opensLabel(text: string, at: number, printed: string): boolean {
   return /^[A-Z]/u.test(printed) && (at === 0 || /\n[ \t]*$/u.test(text.slice(Math.max(0, at - 8), at)));

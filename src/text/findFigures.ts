@@ -109,9 +109,9 @@ const COUNTED_NOUN = /^[a-z]/u;
  */
 const NEXT_COLUMN = /^\(?[-−]?[$£€¥￥]?[0-9０-９]/u;
 /**
- * The last two amounts of a row, a year and its comparative, each a plain number ("Audit fees 28 25",
- * "Exchange differences 252 (61)"): a table in thousands prints small amounts so. A note reference
- * stands before amounts of another form ("Levy 5 1,204") or before two of them ("Levy 5 28 25").
+ * The last two amounts of a row, a year and its comparative, each a plain number ("Kiln fees 31 27",
+ * "Glaze differences 418 (73)"): a table in thousands prints small amounts so. A note reference
+ * stands before amounts of another form ("Levy 5 1,204") or before two of them ("Levy 5 31 27").
  */
 const LAST_PLAIN_COLUMN = /^\(?[-−]?[0-9０-９]+\)?[ \t]*(?:\n|$)/u;
 const RANKING_UNITS = new Set(['位', '名']);

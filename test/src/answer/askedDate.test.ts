@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { coverageOf, withInitialismsSpelled } from '../../../src/answer/extractiveAnswerer.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
+import type { RetrievedChunk } from '../../../src/retrieve/hybridRetriever.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
 import { marketPages, plainReportService } from './reportFixture.js';
 
@@ -12,12 +14,29 @@ describe('the words of a question for a date', () => {
   });
 
   it('leaves out "first", "originally", "initially" before the verb of a question for a date, and keeps them elsewhere', () => {
-    expect([match('when was quorvex originally formed?'), match('what date was the kiln first fired?')]).toEqual(['when was quorvex formed?', 'what was the kiln fired?']);
+    expect([match('when was quorvex originally founded?'), match('what date was the kiln first fired?')]).toEqual(['when was quorvex founded?', 'what was the kiln fired?']);
     // ("As originally reported" tells a figure from its restatement; "first" before a noun is a first thing.)
     expect([match('glimmer revenue as originally reported in 2031?'), match('when is the first kiln instalment due?')]).toEqual([
       'glimmer revenue as originally reported in 2031?',
       'when is the first kiln instalment due?',
     ]);
+  });
+});
+
+describe('a short word the passages print in capitals', () => {
+  const passage = (text: string) => ({ chunk: { text } }) as unknown as RetrievedChunk;
+  const terms = [{ term: 'rf', weight: 1 }, { term: 'incorporated', weight: 1 }];
+
+  it('is said by a sentence that spells it out in capitalised words, where the passages print it in capitals', () => {
+    const spelled = withInitialismsSpelled(terms, [passage('The Company is domiciled in the RF.')]);
+    expect(coverageOf(spelled, 'The Company was incorporated in the Republic of Freedonia in 2007.')).toBe(1);
+    // (Words that merely begin with its letters in lower case spell nothing: "rising figures".)
+    expect(coverageOf(spelled, 'The Company was incorporated amid rising figures.')).toBe(0.5);
+  });
+
+  it('is read as typed where no passage prints it in capitals', () => {
+    const asTyped = withInitialismsSpelled(terms, [passage('The Company is domiciled in Freedonia.')]);
+    expect(coverageOf(asTyped, 'The Company was incorporated in the Republic of Freedonia in 2007.')).toBe(0.5);
   });
 });
 
@@ -27,11 +46,11 @@ const service = plainReportService('tarnwick-kilns-2031.pdf', [
   [
     { line: 'Notes to the Financial Statements', size: 14 },
     { line: '1. Country of incorporation', size: 12 },
-    'The Company was incorporated in the Republic of Freedonia as Brill Kilns Plc on 19 August 2005.',
-    'The name of the Company was changed to Tarnwick Kilns Plc on 2 July 2013. Its registered office is 4 Osk Lane, Vantor.',
+    'The Company was incorporated in the Republic of Freedonia as Brill Kilns Plc on 3 March 2007.',
+    'The name of the Company was changed to Tarnwick Kilns Plc on 9 May 2014. Its registered office is 4 Osk Lane, Vantor.',
     'The Company is domiciled in the RF.',
     { line: '2. Kiln works', size: 12 },
-    'The Vantor kiln works were formed in October 1994 as a brick maker and are based in Vantor, Freedonia.',
+    'The Vantor kiln works were founded in November 1996 as a brick maker and are based in Vantor, Freedonia.',
     'The kiln works fire glazed tiles for the RF building trade.',
     { line: '3. Directors', size: 12 },
     'Ada Quill serves as Chair of the Kiln Board and of its glaze committee.',
@@ -51,11 +70,11 @@ describe('questions for a date', () => {
   };
 
   it('answers "what date was it first …" with the sentence dating the event', async () => {
-    expect(await firstLine('what date was the company first incorporated?')).toContain('19 August 2005');
+    expect(await firstLine('what date was the company first incorporated?')).toContain('3 March 2007');
   });
 
   it('reads a country typed as its initials, which the report prints in capitals, in the sentence that spells it out', async () => {
-    expect(await firstLine('what date was the company first incorporated in the rf?')).toContain('19 August 2005');
+    expect(await firstLine('what date was the company first incorporated in the rf?')).toContain('3 March 2007');
   });
 
   it('answers "when" with no sentence that dates nothing: saying she is chair is no date she became it', async () => {
@@ -63,7 +82,7 @@ describe('questions for a date', () => {
     expect(await firstLine('who is chair of the kiln board?')).toContain('Ada Quill');
   });
 
-  it('answers "when was it originally formed" with the date the event is printed with', async () => {
-    expect(await firstLine('when was vantor originally formed?')).toContain('October 1994');
+  it('answers "when was it originally founded" with the date the event is printed with', async () => {
+    expect(await firstLine('when was vantor originally founded?')).toContain('November 1996');
   });
 });

@@ -442,13 +442,13 @@ describe('who holds a role a row names', () => {
     const board: ParsedTable = {
       ...officers,
       rows: [
-        ['Ilse Marrow', '61', 'Chair of the Board of Kiln Trustees'],
+        ['Ilse Marrow', '61', 'Chair of the Kiln Board of Trustees'],
         ['Tobin Quell', '55', 'Chair of the Glaze Committee'],
       ],
     };
     const facts = factsOfTable({ table: board, report });
     const holder = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
-    expect([holder("who's chair of the board?"), holder('who is chair of the board of kiln trustees?')]).toEqual(['Ilse Marrow', 'Ilse Marrow']);
+    expect([holder("who's chair of the kiln board?"), holder('who is chair of the kiln board of trustees?')]).toEqual(['Ilse Marrow', 'Ilse Marrow']);
     // ("Chair" alone is the title of both: no role is named by one word.)
     expect(holder('who is the chair?')).toBeUndefined();
   });
@@ -791,20 +791,20 @@ describe('who holds a role a row names', () => {
       id: 'Kiln debt',
       title: 'Kiln debt',
       header: ['', '2031', '2030'],
-      rows: [['Kiln term loan', '$ 148,125', '$ 151,000'], ['Kiln revolver', '$ 20,000', '$ 0']],
+      rows: [['Kiln term loan', '$ 91,400', '$ 93,200'], ['Kiln revolver', '$ 20,000', '$ 0']],
       rowPages: [9, 9],
       periods: [null, period(2031), period(2030)],
     };
     const facts = factsOfTable({ table: debt, report });
     const valueFor = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
     expect(valueFor('what interest rate were we paying on the kiln term loan in 2031?')).toBeUndefined();
-    expect(valueFor('how much was the kiln term loan in 2031?')).toBe('$ 148,125');
+    expect(valueFor('how much was the kiln term loan in 2031?')).toBe('$ 91,400');
     // (So is an amount whose column heading prints the currency: "Consolidated 2031 $".)
-    const headed = factsOfTable({ table: { ...debt, header: ['', 'Consolidated 2031 $', 'Consolidated 2030 $'], rows: [['Kiln term loan', '148,125', '151,000']] }, report });
+    const headed = factsOfTable({ table: { ...debt, header: ['', 'Consolidated 2031 $', 'Consolidated 2030 $'], rows: [['Kiln term loan', '91,400', '93,200']] }, report });
     expect(answerFromFacts(headed, analyseQuestion('what interest rate were we paying on the kiln term loan in 2031?', tokenizer))?.fact.value).toBeUndefined();
-    // (A column of rates answers it: "6.355%" is a rate, whatever the table's other columns hold.)
-    const withRates = factsOfTable({ table: { ...debt, header: ['', '2031', '2031 Interest rate'], periods: [null, period(2031), period(2031)], rows: [['Kiln term loan', '$ 148,125', '6.355%']] }, report });
-    expect(answerFromFacts(withRates, analyseQuestion('what interest rate were we paying on the kiln term loan in 2031?', tokenizer))?.fact.value).toBe('6.355%');
+    // (A column of rates answers it: "5.875%" is a rate, whatever the table's other columns hold.)
+    const withRates = factsOfTable({ table: { ...debt, header: ['', '2031', '2031 Interest rate'], periods: [null, period(2031), period(2031)], rows: [['Kiln term loan', '$ 91,400', '5.875%']] }, report });
+    expect(answerFromFacts(withRates, analyseQuestion('what interest rate were we paying on the kiln term loan in 2031?', tokenizer))?.fact.value).toBe('5.875%');
   });
 
   it('answers a question for a rate or a share with a figure, never with a value in words', () => {
@@ -1513,19 +1513,19 @@ describe('a group total printed as a bare line of amounts', () => {
     header: ['', '2031 £’000', '2030 £’000'],
     rows: [
       ['Non-current assets', '', ''],
-      ['Kiln plant', '4,850', '3,870'],
-      ['Glaze investments', '1,195', '995'],
-      ['', '6,045', '4,865'],
+      ['Kiln plant', '3,720', '3,100'],
+      ['Glaze investments', '490', '415'],
+      ['', '4,210', '3,515'],
       ['Current assets', '', ''],
-      ['Receivables', '150', '(40)'],
-      ['Cash', '1,046', '1,076'],
-      ['', '1,200', '1,036'],
+      ['Receivables', '160', '(35)'],
+      ['Cash', '905', '812'],
+      ['', '1,070', '777'],
       ['Equity', '', ''],
-      ['Share capital', '9,949', '9,949'],
-      ['Retained earnings', '1,449', '1,358'],
-      ['', '11,398', '11,307'],
-      ['Treasury stock', '(150)', '(150)'],
-      ['Total equity', '11,248', '11,157'],
+      ['Share capital', '7,300', '7,300'],
+      ['Retained earnings', '1,150', '1,020'],
+      ['', '8,450', '8,320'],
+      ['Buy-back reserve', '(120)', '(120)'],
+      ['Total equity', '8,330', '8,200'],
     ],
     rowPages: Array.from({ length: 14 }, () => 23),
     periods: [null, period(2031), period(2030)],
@@ -1535,14 +1535,14 @@ describe('a group total printed as a bare line of amounts', () => {
   const value = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
 
   it('names it the total of its group when its amounts are exactly the sums of the rows above', () => {
-    expect([value('total non-current assets in 2031?'), value('total non-current assets in 2030?')]).toEqual(['6,045', '4,865']);
+    expect([value('total non-current assets in 2031?'), value('total non-current assets in 2030?')]).toEqual(['4,210', '3,515']);
   });
 
   it('names no total where the sums do not hold, nor a subtotal within a group whose total the table prints', () => {
-    // (1,200 is no 150 + 1,046; in 2030, (40) + 1,076 = 1,036 holds.)
-    expect([value('total current assets in 2031?'), value('total current assets in 2030?')]).toEqual([undefined, '1,036']);
-    expect(facts.filter((f) => f.value === '11,398').map((f) => f.label)).toEqual([]);
-    expect(value('total equity in 2031?')).toBe('11,248');
+    // (1,070 is no 160 + 905; in 2030, (35) + 812 = 777 holds.)
+    expect([value('total current assets in 2031?'), value('total current assets in 2030?')]).toEqual([undefined, '777']);
+    expect(facts.filter((f) => f.value === '8,450').map((f) => f.label)).toEqual([]);
+    expect(value('total equity in 2031?')).toBe('8,330');
   });
 
   it('names none in a note, where a group heading qualifies the note\'s subject, not the whole entity', () => {

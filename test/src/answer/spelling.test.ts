@@ -61,12 +61,12 @@ describe('shortened forms read as the phrases the report prints', () => {
 
   it('reads a phrase opening on a stop word as a term only when the report prints it as a label, capitalised at the start of a line', () => {
     const stopList = (word: string) => EN_STOP_WORDS.has(word);
-    const labelled = ['Statement of comprehensive income', 'Other comprehensive income 12 9', 'Total comprehensive income 40 31', 'The statement of comprehensive income shows other comprehensive income.'];
-    const unlabelled = ['The statement of comprehensive income shows other comprehensive income, and other comprehensive income fell.'];
+    const labelled = ['Statement of glaze reserves', 'Other glaze reserves 12 9', 'Total glaze reserves 40 31', 'The statement of glaze reserves shows other glaze reserves.'];
+    const unlabelled = ['The statement of glaze reserves shows other glaze reserves, and other glaze reserves fell.'];
     const readWith = (lines: string[], question: string) => spelledOut(question, () => [lines.join('\n')], [vocabularyOf(lines)], stopList);
-    // ("other" is on the stop list, as "of" is; printed as a statement's row, "Other comprehensive income" is a term.)
-    expect(readWith(labelled, 'OCI for 2031?')).toBe('other comprehensive income for 2031?');
-    expect(readWith(unlabelled, 'OCI for 2031?')).toBe('OCI for 2031?');
+    // ("other" is on the stop list, as "of" is; printed as a statement's row, "Other glaze reserves" is a term.)
+    expect(readWith(labelled, 'OGR for 2031?')).toBe('other glaze reserves for 2031?');
+    expect(readWith(unlabelled, 'OGR for 2031?')).toBe('OGR for 2031?');
   });
 
   it('reads letters joined by "&" or "/" as an initialism in any case, the phrase printed beside the question\'s neighbour first, and as printed when the report prints it so', () => {

@@ -142,8 +142,8 @@ describe('findFigures in English text', () => {
 
   it('reads the last two plain amounts of a row in thousands as the year and its comparative, a note reference before two of them as none', () => {
     const printed = (text: string) => english(text).map(([value]) => value);
-    expect([printed('Kiln audit fees 28 25'), printed('Exchange differences on kilns 252 (61)')]).toEqual([['28', '25'], ['252', '61']]);
-    expect([printed('Kiln levy 5 28 25'), printed('Kiln levy 5 1,204')]).toEqual([['28', '25'], ['1,204']]);
+    expect([printed('Kiln audit fees 31 27'), printed('Glaze differences on kilns 418 (73)')]).toEqual([['31', '27'], ['418', '73']]);
+    expect([printed('Kiln levy 5 31 27'), printed('Kiln levy 5 1,204')]).toEqual([['31', '27'], ['1,204']]);
   });
 
   it('reads per cent, percentage points and basis points, and a minus sign', () => {
