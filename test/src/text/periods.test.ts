@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datesNamed, daysNamed, isDateLine, isPeriodLine, periodOf } from '../../../src/text/periods.js';
+import { DATE_VALUE as DATE_IN_TEXT } from '../../../src/text/periods.js';
 
 describe('period and date lines', () => {
   it('reads a line that is only a date as a date line, in both languages', () => {
@@ -61,5 +62,12 @@ describe('days named', () => {
       { month: 6, day: 30, year: 2030 },
       { month: 12, day: 31, year: 2031 },
     ]);
+  });
+});
+
+describe('a value that reads as a date', () => {
+  it('names a month by its whole name or its abbreviation, not by a word that starts like one', () => {
+    expect(['1 Nov 2031', 'November', 'Sept. 3', 'since March', '31/07/31', '2031年'].map((text) => DATE_IN_TEXT.test(text))).toEqual([true, true, true, true, true, true]);
+    expect(['Ms Nova Taylor', 'Marketing director', 'Decision pending', 'Junior kiln hand', 'Augusta Penn'].map((text) => DATE_IN_TEXT.test(text))).toEqual([false, false, false, false, false]);
   });
 });
