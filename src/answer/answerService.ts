@@ -18,7 +18,7 @@ import { answerExtractively, coverageOf, type ExtractiveAnswer, statedAsOther, t
 import { resolveFollowUp } from './followUp.js';
 import { agentNouns, asksForName, doerNounsIn, fullNameOf, knownStems } from './namedAnswer.js';
 import { sectionsNamed } from './namedSection.js';
-import { capitalsAsPrinted, derivedAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, vocabularyOf, type Vocabulary } from './spelling.js';
+import { capitalsAsPrinted, derivedAsPrinted, namesIn, spelledAsPrinted, spelledOut, unclipped, unclippedPairs, vocabularyOf, type Vocabulary } from './spelling.js';
 import { LookupService } from './lookup/lookupService.js';
 import { modifierCovered, namesPartOfList, sameFigure, sameQuantity, statesChange } from './metricEquivalence.js';
 import type { MetricFilter, MetricMatch } from './metricMatcher.js';
@@ -165,7 +165,7 @@ export class AnswerService {
     const respelled = spelledAsPrinted(typed, vocabularies, isEnglishStopWord);
     const texts = () => scoped.flatMap((r) => this.printedTexts(r));
     const spelledOutForms = derivedAsPrinted(
-      unclipped(spelledOut(respelled, texts, vocabularies, isEnglishStopWord), texts, vocabularies, isEnglishStopWord, stemWord),
+      unclipped(unclippedPairs(spelledOut(respelled, texts, vocabularies, isEnglishStopWord), texts, vocabularies, isEnglishStopWord), texts, vocabularies, isEnglishStopWord, stemWord),
       texts,
       vocabularies,
       isEnglishStopWord,

@@ -394,6 +394,60 @@ export function unclipped(
   });
 }
 
+/** A clipped pair reads as a phrase the report prints at least this often… */
+const MIN_PAIR_PRINTS = 2;
+/** …and this many times as often as any other pair of words it could clip. */
+const PAIR_DOMINANCE = 2;
+
+/**
+ * Two clipped words in a row read as the two printed words they clip, as a report keeps printing them
+ * together: "sq ft" as "square feet", "op leases" as "operating leases". Each typed word (in lower
+ * case, the first of two to five letters) is its printed word, begins it, or holds its letters in
+ * order from the same first letter to the same last ("ft" in "feet"); one of them at least the report
+ * never prints. The pair
+ * printed most often wins, printed MIN_PAIR_PRINTS times and PAIR_DOMINANCE times as often as the
+ * next; else the words stay as typed, for `unclipped` to read one by one.
+ */
+export function unclippedPairs(question: string, texts: () => Iterable<string>, vocabularies: readonly Vocabulary[], isStopWord: (word: string) => boolean): string {
+  if (vocabularies.length === 0) return question;
+  const printed = (word: string) => vocabularies.some((v) => v.counts.has(word));
+  // (A typed word may be whole: "op leases" is the printed "operating leases".)
+  const clips = (typed: string, word: string) =>
+    word === typed || (word.length > typed.length && word[0] === typed[0] && (word.startsWith(typed) || (word.at(-1) === typed.at(-1) && holdsInOrder(word, typed))));
+  const reading = (first: string, second: string): string | null => {
+    if (isStopWord(first) || isStopWord(second) || (printed(first) && printed(second))) return null;
+    const pattern = new RegExp(String.raw`\b(${first[0] ?? ''}[a-z]+)[ \t]+(${second[0] ?? ''}[a-z]+)\b`, 'giu');
+    const counts = new Map<string, number>();
+    for (const text of texts()) {
+      for (const match of text.matchAll(pattern)) {
+        const [one = '', two = ''] = [match[1]?.toLowerCase(), match[2]?.toLowerCase()];
+        if (clips(first, one) && clips(second, two)) counts.set(`${one} ${two}`, (counts.get(`${one} ${two}`) ?? 0) + 1);
+      }
+    }
+    const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
+    return !best || best[1] < MIN_PAIR_PRINTS || (next !== undefined && best[1] < PAIR_DOMINANCE * next[1]) ? null : best[0];
+  };
+  // (Pairs overlap — "new op leases" holds "new op" and "op leases" — so each word is tried with the
+  // next, left to right; a pair read takes both its words.)
+  const words = [...question.matchAll(/\b[a-z]{2,12}\b/gu)];
+  let out = '';
+  let at = 0;
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    const [first, second] = [words[i], words[i + 1]];
+    if (!first || !second || first.index < at || first[0].length > MAX_CLIPPED_LETTERS) continue;
+    const between = question.slice(first.index + first[0].length, second.index);
+    if (!/^[ \t]+$/u.test(between)) continue;
+    const read = reading(first[0], second[0]);
+    if (read === null) continue;
+    out += `${question.slice(at, first.index)}${read}`;
+    at = second.index + second[0].length;
+    i += 1;
+  }
+  return out + question.slice(at);
+}
+/** The first word of a clipped pair is at most this long ("sq", "op", "int", "accum"). */
+const MAX_CLIPPED_LETTERS = 5;
+
 /** Letters an inflection adds to a word ("-s", "-es", "-ed", "-ing"). */
 const MAX_INFLECTION_LETTERS = 3;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivedAsPrinted, oneEditApart, spelledAsPrinted, spelledOut, unclipped, vocabularyOf } from '../../../src/answer/spelling.js';
+import { derivedAsPrinted, oneEditApart, spelledAsPrinted, spelledOut, unclipped, unclippedPairs, vocabularyOf } from '../../../src/answer/spelling.js';
 import { stemWord } from '../../../src/text/stem.js';
 import { EN_STOP_WORDS } from '../../../src/answer/questionAnalysis.js';
 
@@ -246,5 +246,23 @@ describe('the Latin abbreviations of a list of examples', () => {
     const texts = ['Electronic glimmer sales rose; electronic quill orders and electronic kiln bookings grew.', 'Our electronic ledger is audited.'];
     const read = (question: string) => unclipped(question, () => texts, [vocabularyOf(texts)], (word) => EN_STOP_WORDS.has(word), stemWord);
     expect(read('kiln commission (quills, glazes etc) in 2031?')).toBe('kiln commission (quills, glazes etc) in 2031?');
+  });
+});
+
+describe('two clipped words in a row', () => {
+  const texts = [
+    'The kiln hall covers 4,200 square feet; the glaze store 900 square feet.',
+    'Operating leases run five years. Operating leases are renewed each spring. Operating leases cover the hall.',
+    'A single sample feed was tried once.',
+  ];
+  const stopList = (word: string) => EN_STOP_WORDS.has(word);
+  const read = (question: string) => unclippedPairs(question, () => texts, [vocabularyOf(texts)], stopList);
+
+  it('reads them as the two printed words they begin or hold, printed together at least twice', () => {
+    expect([read('how many sq ft is the kiln hall?'), read('new op leases in 2031?')]).toEqual(['how many square feet is the kiln hall?', 'new operating leases in 2031?']);
+  });
+
+  it('leaves them as typed where the pair is printed once, or where both words are printed as typed', () => {
+    expect([read('any sa fd this year?'), read('the kiln hall size?')]).toEqual(['any sa fd this year?', 'the kiln hall size?']);
   });
 });
