@@ -401,9 +401,9 @@ const PAIR_DOMINANCE = 2;
 
 /**
  * Two clipped words in a row read as the two printed words they clip, as a report keeps printing them
- * together: "sq ft" as "square feet", "op leases" as "operating leases". Each typed word (in lower
+ * together: "mkt val" as "market value", "op hours" as "operating hours". Each typed word (in lower
  * case, the first of two to five letters) is its printed word, begins it, or holds its letters in
- * order from the same first letter to the same last ("ft" in "feet"); one of them at least the report
+ * order from the same first letter to the same last ("mkt" in "market"); one of them at least the report
  * never prints. The pair
  * printed most often wins, printed MIN_PAIR_PRINTS times and PAIR_DOMINANCE times as often as the
  * next; else the words stay as typed, for `unclipped` to read one by one.
@@ -411,7 +411,7 @@ const PAIR_DOMINANCE = 2;
 export function unclippedPairs(question: string, texts: () => Iterable<string>, vocabularies: readonly Vocabulary[], isStopWord: (word: string) => boolean): string {
   if (vocabularies.length === 0) return question;
   const printed = (word: string) => vocabularies.some((v) => v.counts.has(word));
-  // (A typed word may be whole: "op leases" is the printed "operating leases".)
+  // (A typed word may be whole: "op hours" is the printed "operating hours".)
   const clips = (typed: string, word: string) =>
     word === typed || (word.length > typed.length && word[0] === typed[0] && (word.startsWith(typed) || (word.at(-1) === typed.at(-1) && holdsInOrder(word, typed))));
   const reading = (first: string, second: string): string | null => {
@@ -427,7 +427,7 @@ export function unclippedPairs(question: string, texts: () => Iterable<string>, 
     const [best, next] = [...counts].sort((a, b) => b[1] - a[1]);
     return !best || best[1] < MIN_PAIR_PRINTS || (next !== undefined && best[1] < PAIR_DOMINANCE * next[1]) ? null : best[0];
   };
-  // (Pairs overlap — "new op leases" holds "new op" and "op leases" — so each word is tried with the
+  // (Pairs overlap — "new op hours" holds "new op" and "op hours" — so each word is tried with the
   // next, left to right; a pair read takes both its words.)
   const words = [...question.matchAll(/\b[a-z]{2,12}\b/gu)];
   let out = '';
@@ -445,7 +445,7 @@ export function unclippedPairs(question: string, texts: () => Iterable<string>, 
   }
   return out + question.slice(at);
 }
-/** The first word of a clipped pair is at most this long ("sq", "op", "int", "accum"). */
+/** The first word of a clipped pair is at most this long ("op", "mkt", "accum"). */
 const MAX_CLIPPED_LETTERS = 5;
 
 /** Letters an inflection adds to a word ("-s", "-es", "-ed", "-ing"). */

@@ -7,7 +7,7 @@
  */
 
 /** A text that reads as (or holds) a date or a year: "3 April 2031", "2031-04-03", "June 2031", "2031年4月". */
-// (A month by its whole name or its abbreviation, not any word that starts like one: "Nova", "Marketing", "Decision".)
+// (A month by its whole name or its abbreviation, not any word that starts like one: "Novak", "Marketing", "Decision".)
 export const DATE_VALUE = /\b(?:19|20)\d{2}\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}\s*年|\d{1,2}\s*月/iu;
 
 export type Relative = 'current' | 'previous' | 'before_previous';

@@ -251,18 +251,18 @@ describe('the Latin abbreviations of a list of examples', () => {
 
 describe('two clipped words in a row', () => {
   const texts = [
-    'The kiln hall covers 4,200 square feet; the glaze store 900 square feet.',
-    'Operating leases run five years. Operating leases are renewed each spring. Operating leases cover the hall.',
+    'The market value of the kilns rose; the market value of the glazes fell.',
+    'Operating hours rose in spring. Operating hours fell in summer. Operating hours held in winter.',
     'A single sample feed was tried once.',
   ];
   const stopList = (word: string) => EN_STOP_WORDS.has(word);
   const read = (question: string) => unclippedPairs(question, () => texts, [vocabularyOf(texts)], stopList);
 
   it('reads them as the two printed words they begin or hold, printed together at least twice', () => {
-    expect([read('how many sq ft is the kiln hall?'), read('new op leases in 2031?')]).toEqual(['how many square feet is the kiln hall?', 'new operating leases in 2031?']);
+    expect([read('what was the kiln mkt val in 2031?'), read('new op hours in 2031?')]).toEqual(['what was the kiln market value in 2031?', 'new operating hours in 2031?']);
   });
 
   it('leaves them as typed where the pair is printed once, or where both words are printed as typed', () => {
-    expect([read('any sa fd this year?'), read('the kiln hall size?')]).toEqual(['any sa fd this year?', 'the kiln hall size?']);
+    expect([read('any sa fd this year?'), read('the kiln market value?')]).toEqual(['any sa fd this year?', 'the kiln market value?']);
   });
 });

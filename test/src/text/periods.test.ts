@@ -68,6 +68,6 @@ describe('days named', () => {
 describe('a value that reads as a date', () => {
   it('names a month by its whole name or its abbreviation, not by a word that starts like one', () => {
     expect(['1 Nov 2031', 'November', 'Sept. 3', 'since March', '31/07/31', '2031年'].map((text) => DATE_IN_TEXT.test(text))).toEqual([true, true, true, true, true, true]);
-    expect(['Ms Nova Taylor', 'Marketing director', 'Decision pending', 'Junior kiln hand', 'Augusta Penn'].map((text) => DATE_IN_TEXT.test(text))).toEqual([false, false, false, false, false]);
+    expect(['Ms Novak Penn', 'Marketing director', 'Decision pending', 'Junior kiln hand', 'Augusta Penn'].map((text) => DATE_IN_TEXT.test(text))).toEqual([false, false, false, false, false]);
   });
 });
