@@ -9,7 +9,7 @@ import type { Chunk } from '../store/shapes.js';
 import { DATE_VALUE } from '../text/periods.js';
 import { figureYear, framedAfter, respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
-import { askedYear } from './factAnswerer.js';
+import { askedYear, tableInMoney } from './factAnswerer.js';
 import { agentNouns, askedKind, asksForName, doerNounsIn, inApposition, isDoerOf, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
@@ -319,12 +319,6 @@ interface PassageReading {
  */
 const readings = new WeakMap<Chunk, PassageReading>();
 
-/** A currency in a table's heading: a sign or code, or the money its unit line names. */
-const MONEY_HEADING = /[$£€¥￥]|\b(?:USD|GBP|EUR|AUD|CNY|RMB|HKD|dollars|pounds|euros)\b|人民币|元/u;
-/** A table chunk's name, heading and unit lines: its first lines (a chunk of rows repeats them). */
-const headingLinesOf = (text: string): string => text.split('\n', HEADING_LINES).join('\n');
-const HEADING_LINES = 3;
-
 function readingOf(chunk: Chunk): PassageReading {
   let reading = readings.get(chunk);
   if (!reading) {
@@ -495,7 +489,8 @@ export function answerExtractively(
     const { sentences, figures } = readingOf(hit.chunk);
     // (A table's amounts carry their currency in its heading — "2031 £’000", "(in thousands of
     // dollars)" — not beside each figure: a bare amount of such a table is money.)
-    const moneyTable = hit.chunk.kind === 'table_rows' && MONEY_HEADING.test(headingLinesOf(hit.chunk.text));
+    const table = hit.chunk.kind === 'table_rows' ? hit.report.tables.find((t) => t.id === hit.chunk.table) : undefined;
+    const moneyTable = table !== undefined && tableInMoney(table);
     // The words that locate the passage (section or case title) count as weak context for every sentence.
     const title = hit.chunk.norm.split('\n')[0] ?? '';
     const year = askedYear(question, hit.report.meta.year);

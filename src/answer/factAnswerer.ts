@@ -2,9 +2,9 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
-import { exactSum, parsePrinted } from './exactArithmetic.js';
 import { DATE_VALUE, periodOf, stockDate } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
+import { exactDifference, exactSum, parsePrinted } from './exactArithmetic.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
 import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
@@ -305,12 +305,6 @@ const CLOSES_GROUP = /^(?:total|net)\b|(?:合计|小计|总计)$/iu;
 const MAX_HEADING_ROW_WORDS = 6;
 
 /**
- * Whether a row with a label and no values heads the rows under it. One ending in a colon does
- * ("流动资产：", "Earnings per share:"). So does a short English phrase that is no sentence
- * ("Non-current liabilities"): an English statement prints a dash for an item it has nothing for,
- * while a Chinese one leaves that item's cells blank, so there only the colon tells a heading.
- */
-/**
  * A primary statement, by its title: there a group heading names a class of the whole entity
  * ("Current assets"), and a bare line under the group is that class's total. In a note the same
  * heading qualifies the note's subject — the current part of the inventories — and its bare total is
@@ -322,12 +316,17 @@ const PRIMARY_STATEMENT =
 /** A label compared as printed words: case, apostrophes and spacing aside. */
 const labelKey = (label: string): string => label.toLowerCase().replace(/[’']/gu, "'").replace(/\s+/gu, ' ').trim();
 
-/** A cell's amount as a plain signed number for exact sums: "(1,204)" → "-1204", a dash or blank → "0"; null when it is no amount. */
+/**
+ * A cell's amount as a plain signed number for exact sums: "(1,204)" → "-1204", a blank or a nil mark
+ * → "0"; null when it is no plain amount (words, a percentage, an amount with its own scale word).
+ */
 function plainAmount(cell: string): string | null {
-  const text = cell.replace(/[$£€¥￥\s]/gu, '');
-  if (text === '' || /^[-–—‐]$/u.test(text)) return '0';
-  const bracketed = /^\((.+)\)$/u.exec(text);
-  return parsePrinted(bracketed ? `-${bracketed[1] ?? ''}` : text);
+  if (cell.trim() === '') return '0';
+  const amount = parseAmount(cell);
+  if (amount === null || amount.unit !== '' || amount.scale.factor !== 1) return null;
+  if (amount.nil || amount.number === null) return amount.nil ? '0' : null;
+  const plain = parsePrinted(amount.number);
+  return plain === null ? null : amount.negative ? `-${plain}` : plain;
 }
 
 /** Rows summed into a group's total: at least this many with an amount. */
@@ -349,10 +348,16 @@ function isGroupTotal(rows: ReadonlyArray<readonly string[]>, from: number, row:
   }
   if (parts.length < MIN_TOTAL_PARTS) return false;
   const sum = exactSum(parts);
-  const difference = sum === null ? null : exactSum([sum, `-${total}`.replace(/^--/u, '')]);
+  const difference = sum === null ? null : exactDifference(sum, total);
   return difference !== null && /^-?0(?:\.0+)?$/u.test(difference);
 }
 
+/**
+ * Whether a row with a label and no values heads the rows under it. One ending in a colon does
+ * ("流动资产：", "Earnings per share:"). So does a short English phrase that is no sentence
+ * ("Non-current liabilities"): an English statement prints a dash for an item it has nothing for,
+ * while a Chinese one leaves that item's cells blank, so there only the colon tells a heading.
+ */
 function headsGroup(firstCell: string): boolean {
   const text = firstCell.trim();
   if (/[:：]$/u.test(text)) return true;
@@ -1112,12 +1117,19 @@ const CURRENCY_ASK = /[$£€¥]|\bin\s+(?:usd|gbp|aud|eur|dollars|pounds|euros)
 const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]|(?<![\d.]\s?)[%％]/iu;
 /** A column heading that says its values are percentages: "% of total shares", "Percentage held", "占比（%）". */
 const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比/iu;
-/** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
 /** The question names a rate or a ratio by its word ("interest rate", "gearing ratio") — a proportion, never an amount of money. */
 const RATE_WORD_ASK = /\b(?:rates?|ratios?)\b|比率|利率/iu;
+const CURRENCY_SIGN = /[$£€¥￥]/u;
 /** A value in money: printed with a currency sign, in a column whose heading prints one, or in a table whose unit is a currency. */
-const inMoney = (fact: TableFact): boolean =>
-  /[$£€¥￥]/u.test(`${fact.value} ${fact.unit} ${fact.ref.table.header[fact.column] ?? ''}`) || Boolean(fact.ref.table.unit?.currency);
+const inMoney = (fact: TableFact): boolean => CURRENCY_SIGN.test(`${fact.value} ${fact.unit}`) || columnInMoney(fact.ref.table, fact.column);
+/** A column of a table in money: its heading prints a currency ("2031 £’000", "Consolidated 2031 $"), or the table's unit line names one. */
+const columnInMoney = (table: ParsedTable, column: number): boolean => Boolean(table.unit?.currency) || CURRENCY_SIGN.test(table.header[column] ?? '');
+/**
+ * A table whose amounts are money though printed bare: a heading or the unit line names the currency,
+ * or a column's first amount is printed with its sign ("$ 731" over "615").
+ */
+export const tableInMoney = (table: ParsedTable): boolean => table.header.some((_, column) => columnInMoney(table, column)) || Boolean(table.unit?.currency) || columnCurrencies(table.rows).some((sign) => sign !== undefined);
+/** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
 const PERCENT_CONTEXT = /[%％]|\bpercent|\bratio\b|\brate\b|率|比例|比重|占比/iu;
 
 /**

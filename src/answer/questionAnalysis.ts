@@ -194,12 +194,14 @@ export function sourcePhrase(question: string): string | null {
   const phrase = (rest.split(/[()]/u)[0] ?? '').replace(PLACE_END, '').trim().replace(/^(?:the|our|its)\s+/iu, '').trim();
   return phrase === '' ? partPlacePhrase(question) : phrase;
 }
+/** Parts of a report that hold tables: a question naming one weighs its tables as anywhere (placeOfProse). */
+const TABULAR_PART = String.raw`(?:note|list|table|schedule|recon|reconciliation|roll-?forward|breakdown|summary)`;
 /**
  * Nouns that name a part of a report, not anything it reports: "the glaze note", "the kiln holdings
  * list", "the lease recon", "the 5 yr summary", "the directors' report". ("notes" is no such noun: the
  * convertible notes are a debt; "register" neither: the shareholders on a register are counted.)
  */
-const DOCUMENT_PART = String.raw`(?:note|list|table|schedule|section|statements?|recon|reconciliation|roll-?forward|breakdown|summary|disclosures?|info|information|bit|report|letter|review)`;
+const DOCUMENT_PART = String.raw`(?:${TABULAR_PART}|section|statements?|disclosures?|info|information|bit|report|letter|review)`;
 /** A word of the name of a report's part: "loss", "before", "pp&e", "5", "directors'". */
 const PART_WORD = String.raw`[A-Za-z0-9&/'’-]+`;
 /**
@@ -211,8 +213,9 @@ const EN_PART_PLACE = new RegExp(String.raw`\b(?:in|on|from|under|within)\s+(?:t
 /** The same place typed after the question, as staff add where to look: "… ? share capital note", "… (tax note)". */
 const EN_PART_TAIL = new RegExp(String.raw`(?<=[?(]|\s[-–—]\s)\s*((?:${PART_WORD}\s+){1,4}?)${DOCUMENT_PART}\s*\)?\s*[?.]?\s*$`, 'iu');
 /** The phrase naming a part of the report, with its part noun ("kiln levy note"), or null. */
+const EN_PART_PLACE_FIRST = new RegExp(EN_PART_PLACE.source, 'iu');
 function partPlacePhrase(question: string): string | null {
-  const match = new RegExp(EN_PART_PLACE.source, 'iu').exec(question) ?? EN_PART_TAIL.exec(question);
+  const match = EN_PART_PLACE_FIRST.exec(question) ?? EN_PART_TAIL.exec(question);
   if (!match) return null;
   const words = (match[1] ?? '').trim();
   const noun = match[0].slice(match[0].toLowerCase().lastIndexOf(words.toLowerCase()) + words.length).replace(/[\s)?.]+/gu, ' ').trim();
@@ -227,16 +230,17 @@ const withoutItsPartNoun = (place: string, words: string): string => ` ${place.s
  * "MD&A", "the chairman's statement"), not a note, table, schedule, list, reconciliation or summary,
  * which hold tables.
  */
-export const placeOfProse = (phrase: string): boolean => !new RegExp(String.raw`\b${TABULAR_PART}$`, 'iu').test(phrase.trim());
-const TABULAR_PART = String.raw`(?:note|list|table|schedule|recon|reconciliation|roll-?forward|breakdown|summary)`;
+export const placeOfProse = (phrase: string): boolean => !ENDS_IN_TABULAR_PART.test(phrase.trim());
+const ENDS_IN_TABULAR_PART = new RegExp(String.raw`\b${TABULAR_PART}$`, 'iu');
 /** The match text without the words of the part of the report it names ("… from the kiln levy" → "… from the"). */
 export const withoutPlaceWords = (text: string, phrase: string): string => {
   const words = escapeRegExp(withoutPartNoun(phrase) ?? phrase).replace(/\s+/gu, String.raw`\s+`);
   return text.replace(new RegExp(String.raw`(?<![\w&])${words}(?![\w&])`, 'iu'), ' ');
 };
 /** The part noun that closes a phrase naming a part, left out ("kiln levy note" → "kiln levy"), or null when none closes it. */
+const ENDS_IN_PART_NOUN = new RegExp(String.raw`\s+${DOCUMENT_PART}$`, 'iu');
 export const withoutPartNoun = (phrase: string): string | null => {
-  const shorter = phrase.replace(new RegExp(String.raw`\s+${DOCUMENT_PART}$`, 'iu'), '');
+  const shorter = phrase.replace(ENDS_IN_PART_NOUN, '');
   return shorter === phrase ? null : shorter;
 };
 const EN_DAY_MONTH = new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?)`, 'giu');

@@ -398,15 +398,17 @@ export function unclipped(
 const MIN_PAIR_PRINTS = 2;
 /** …and this many times as often as any other pair of words it could clip. */
 const PAIR_DOMINANCE = 2;
+/** The first word of a clipped pair is at most this long ("op", "mkt", "accum"). */
+const MAX_CLIPPED_LETTERS = 5;
 
 /**
  * Two clipped words in a row read as the two printed words they clip, as a report keeps printing them
  * together: "mkt val" as "market value", "op hours" as "operating hours". Each typed word (in lower
  * case, the first of two to five letters) is its printed word, begins it, or holds its letters in
- * order from the same first letter to the same last ("mkt" in "market"); one of them at least the report
- * never prints. The pair
- * printed most often wins, printed MIN_PAIR_PRINTS times and PAIR_DOMINANCE times as often as the
- * next; else the words stay as typed, for `unclipped` to read one by one.
+ * order from the same first letter to the same last ("mkt" in "market"); one of them at least the
+ * report never prints. The pair printed most often wins, printed MIN_PAIR_PRINTS times and
+ * PAIR_DOMINANCE times as often as the next; else the words stay as typed, for `unclipped` to read
+ * one by one. (The report's text is read only for a pair whose both words clip some printed word.)
  */
 export function unclippedPairs(question: string, texts: () => Iterable<string>, vocabularies: readonly Vocabulary[], isStopWord: (word: string) => boolean): string {
   if (vocabularies.length === 0) return question;
@@ -414,8 +416,14 @@ export function unclippedPairs(question: string, texts: () => Iterable<string>, 
   // (A typed word may be whole: "op hours" is the printed "operating hours".)
   const clips = (typed: string, word: string) =>
     word === typed || (word.length > typed.length && word[0] === typed[0] && (word.startsWith(typed) || (word.at(-1) === typed.at(-1) && holdsInOrder(word, typed))));
+  const clipsAPrintedWord = (typed: string) =>
+    vocabularies.some((v) => {
+      for (const word of v.counts.keys()) if (clips(typed, word)) return true;
+      return false;
+    });
   const reading = (first: string, second: string): string | null => {
     if (isStopWord(first) || isStopWord(second) || (printed(first) && printed(second))) return null;
+    if (!clipsAPrintedWord(first) || !clipsAPrintedWord(second)) return null;
     const pattern = new RegExp(String.raw`\b(${first[0] ?? ''}[a-z]+)[ \t]+(${second[0] ?? ''}[a-z]+)\b`, 'giu');
     const counts = new Map<string, number>();
     for (const text of texts()) {
@@ -445,8 +453,6 @@ export function unclippedPairs(question: string, texts: () => Iterable<string>, 
   }
   return out + question.slice(at);
 }
-/** The first word of a clipped pair is at most this long ("op", "mkt", "accum"). */
-const MAX_CLIPPED_LETTERS = 5;
 
 /** Letters an inflection adds to a word ("-s", "-es", "-ed", "-ing"). */
 const MAX_INFLECTION_LETTERS = 3;
