@@ -114,12 +114,17 @@ function kindSaidBy(figure: FoundFigure, question: QuestionAnalysis): ((term: st
   return null;
 }
 
+/** The words of the sentences around a sentence, as said by it ("…the Kiln Fund. It paid 40 glims"). */
+const CONTEXT_WEIGHT = 0.8;
+/** The words of the heading over a passage: it places the passage, it does not say each sentence. */
+const TITLE_WEIGHT = 0.5;
+
 /** A sentence's coverage, the sentences around it and the passage's title counting for less. */
-function inContext(terms: readonly WeightedTerm[], title: string, before: string, sentence: string, after: string): number {
+function inContext(terms: readonly WeightedTerm[], title: string, before: string, sentence: string, after: string, titleWeight = TITLE_WEIGHT): number {
   const own = coverageOf(terms, sentence);
   const withContext = coverageOf(terms, `${before}${sentence}${after}`);
   const withTitle = coverageOf(terms, `${title}${before}${sentence}${after}`);
-  return own + 0.8 * (withContext - own) + 0.5 * (withTitle - withContext);
+  return own + CONTEXT_WEIGHT * (withContext - own) + titleWeight * (withTitle - withContext);
 }
 
 const NAME_TAIL = /(的|总数|人数|数量|总量|数)$/u;
@@ -543,7 +548,11 @@ export function answerExtractively(
       const here = saying ? terms.map((t) => (saying(t.term) ? { ...t, implied: true } : t)) : terms;
       const own = coverageOf(here, sentence);
       const withContext = coverageOf(here, `${before}${sentence}${after}`);
-      const coverage = inContext(here, title, before, sentence, after);
+      // (A table's rows are its title's lines — "Differences on firing export tiles" is a line of the
+      // kiln comprehensive results its title names — so the title is said of a row as the sentences
+      // around a sentence are, not only heard as a passage's heading.)
+      const titleWeight = rows ? CONTEXT_WEIGHT : TITLE_WEIGHT;
+      const coverage = inContext(here, title, before, sentence, after, titleWeight);
       // The figure asked about stands in a clause that repeats the question's words.
       const clauseBonus = figure && question.wantsFigure ? 0.15 * figureClauseCoverage(sentence, figure, terms) : 0;
       // The name asked for stands beside the asked words ("the auditor, Harrowgate Pike LLP"), maybe on the line before.
@@ -561,7 +570,7 @@ export function answerExtractively(
         bestExtra = extra;
         const shown = withContext > own && i > 0 ? `${sentences[i - 1] ?? ''}${sentence}` : sentence;
         const ownYearHere = saying ? inOwnYear.map((t) => (saying(t.term) ? { ...t, implied: true } : t)) : inOwnYear;
-        const coverageInOwnYear = inOwnYear === terms ? coverage : inContext(ownYearHere, title, before, sentence, after);
+        const coverageInOwnYear = inOwnYear === terms ? coverage : inContext(ownYearHere, title, before, sentence, after, titleWeight);
         best = { hit, sentence: shown, coverage, coverageInOwnYear, figure, aggregate: null };
       }
     });
