@@ -195,7 +195,7 @@ export function sourcePhrase(question: string): string | null {
   return phrase === '' ? partPlacePhrase(question) : phrase;
 }
 /** Parts of a report that hold tables: a question naming one weighs its tables as anywhere (placeOfProse). */
-const TABULAR_PART = String.raw`(?:note|list|table|schedule|recon|reconciliation|roll-?forward|breakdown|summary)`;
+const TABULAR_PART = String.raw`(?:note|list|table|schedule|recon|reconciliations?|roll-?forward|breakdown|summary)`;
 /**
  * Nouns that name a part of a report, not anything it reports: "the glaze note", "the kiln holdings
  * list", "the lease recon", "the 5 yr summary", "the directors' report". ("notes" is no such noun: the

@@ -196,6 +196,9 @@ export function spelledOut(
       for (const word of v.counts.keys()) if (word.startsWith(part)) return true;
       return false;
     });
+    // (A clip that begins a printed word is that one word clipped — "recon" of "reconciliation" — and
+    // is read as such (see `unclipped`), not as two words that begin with its halves.)
+    if (clipped && begins(typed.toLowerCase())) return asTyped;
     const cuts = initialism ? [] : Array.from({ length: typed.length - 3 }, (_, i) => i + 2).filter((cut) => begins(typed.slice(0, cut)) && begins(typed.slice(cut)));
     if (!initialism && cuts.length === 0) return asTyped;
     const patterns = initialism

@@ -17,6 +17,8 @@ describe('the part of a report a question names', () => {
     expect(sourcePhrase('how much did the auditors charge in 2031, from the loom levy note?')).toBe('loom levy note');
     expect(sourcePhrase('biggest holder on the substantial holdings list is quorvex nominees - what %?')).toBe('substantial holdings list');
     expect(sourcePhrase('statutory rate used in the fy31 tax recon?')).toBe('tax recon');
+    // (As a clipped "recon" is read: the report's heading prints the plural.)
+    expect(sourcePhrase('loom additions in 2031? from the loom reconciliations')).toBe('loom reconciliations');
     expect(sourcePhrase('how many kiln shares were in issue at 31 dec 31? kiln capital note')).toBe('kiln capital note');
     expect(sourcePhrase('current state tax for fy31 (tax note)?')).toBe('tax note');
     // No words before the part noun name no part; "notes" are a debt as often as a part of the report.
