@@ -525,6 +525,11 @@ function roleReadings(role: string): string[] {
 
 /** A note mark after a name, pointing to the note about the person below the table: "Ada Quill (c)", "Orrin Vale (2)". */
 const NOTE_MARK = /\s*[(（](?:[a-z]|\d{1,2})[)）]$/u;
+/**
+ * A conformed signature's mark before a name: a filing prints a signature typed rather than signed as
+ * "/s/ Ada Quill", and the signer is the name after it.
+ */
+const SIGNATURE_MARK = /^\/s\/\s*/iu;
 
 /** Who holds each role a row names beside its first cell, one fact per role ("董事、总经理" is two). */
 function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[] {
@@ -553,7 +558,7 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
     });
   }
   ref.table.rows.forEach((cells, row) => {
-    const holder = (cells[0] ?? '').trim().replace(NOTE_MARK, '');
+    const holder = (cells[0] ?? '').trim().replace(NOTE_MARK, '').replace(SIGNATURE_MARK, '');
     if (!NAMES_SOMEONE(holder)) return;
     if (!namesColumn && cells.filter((c) => c.trim() !== '').length < 3) return;
     cells.slice(1).forEach((cell, i) => {
