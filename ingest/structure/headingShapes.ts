@@ -187,6 +187,15 @@ export function signsOff(text: string): boolean {
   return /^(?:(?:for|signed)\s+(?:and\s+)?on\s+behalf\s+of|on\s+behalf\s+of|by\s+order\s+of)\b/iu.test(text.trim());
 }
 
+/**
+ * Words wholly in one pair of brackets: a note on the line above — who signed as what ("(Principal
+ * Glaze Officer)"), what a name is ("(Exact name of kiln as specified in its charter)"), that it was
+ * audited ("（经审计）") — not a title over what follows. (A numbering mark alone, "(1)", is no such note.)
+ */
+export function isParenthetical(text: string): boolean {
+  return /^[（(][^（()）]*\p{L}{2}[^（()）]*[)）]$/u.test(text.trim());
+}
+
 /** An English line ending on a word that cannot end a title or sentence (an article, preposition, conjunction). */
 export function breaksOff(text: string): boolean {
   return /\s(?:a|an|the|and|or|of|in|to|for|with|on|by|at|from|which|that|is|are|was|were|be|should)$/u.test(text.trim());

@@ -8,7 +8,7 @@ import { unitLine } from '../../src/text/unitLines.js';
 import { bodyStyle, type BodyStyle } from '../layout/bodyStyle.js';
 import { withoutPageReference } from './contentsPages.js';
 import { documentLanguage } from './documentLanguage.js';
-import { breaksOff, HEADING_MAX_WIDTH, numberedShape, readsAsSentence, refersBack, runInTitle, signsOff, withoutTitleColon } from './headingShapes.js';
+import { breaksOff, HEADING_MAX_WIDTH, isParenthetical, numberedShape, readsAsSentence, refersBack, runInTitle, signsOff, withoutTitleColon } from './headingShapes.js';
 import { caseStart, CONTINUED_MARK, declinesChoice, displayWidth, figureCaption, isChoiceLine, isSourceNote, tableCaption, unnumberedHeading } from './lineShapes.js';
 import { CAPITALS_STYLE, CAPTION_STYLE, Outline, type HeadingLevel } from './outline.js';
 
@@ -732,6 +732,9 @@ function isTitleText(text: string, options: { sentence?: boolean } = {}): boolea
   // A sentence stop inside the line means it holds the end of one sentence and the start of another.
   if (/[。；！？]|[a-z]\.\s+[A-Z]/u.test(t)) return false;
   if ((!options.sentence && readsAsSentence(t)) || refersBack(t)) return false;
+  // Words wholly in brackets are a note on the line above — who signed as what ("(Principal Glaze
+  // Officer)"), what a name is, a unit — not a title over what follows.
+  if (isParenthetical(t)) return false;
   // Words start a title, or a year before them ("2031 Share Option Plan").
   if (!/^(?:[\p{Script=Han}\p{L}“"《（(‘']|(?:19|20)\d{2}\s+\p{Lu})/u.test(t)) return false;
   return (t.match(/[\p{Script=Han}\p{L}]/gu) ?? []).length >= 2;

@@ -2,7 +2,7 @@ import type { ParsedTable, SectionRef } from '../../src/store/shapes.js';
 import { isYearNumber, parseAmount } from '../../src/text/amounts.js';
 import { isDateLine, isPeriodLine, periodOf } from '../../src/text/periods.js';
 import { unitInLabel, unitLine, type TableUnit } from '../../src/text/unitLines.js';
-import { breaksOff, leadsInto, readsAsSentence, refersBack } from '../structure/headingShapes.js';
+import { breaksOff, isParenthetical, leadsInto, readsAsSentence, refersBack } from '../structure/headingShapes.js';
 import { isSourceNote, sameTitle, tableCaption } from '../structure/lineShapes.js';
 import type { CleanLine } from '../types.js';
 import { cellKey } from './cellText.js';
@@ -288,6 +288,7 @@ function isTitleLike(line: CleanLine | undefined): boolean {
   if (/[\d)）]\.$/u.test(text)) return false;
   if (unitLine(text) || LABEL_VALUE.test(text) || isSourceNote(text) || isPeriodLine(text) || isDateLine(text)) return false;
   if (/^[\d\s.,:：/()（）年月日-]+$/u.test(text)) return false;
+  if (isParenthetical(text)) return false;
   // A title is no sentence or fragment of one: it does not start in lower case, end on a full stop
   // after a word, or break off on an article or preposition.
   // (Judged without the period a statement's title may run on with.)

@@ -246,6 +246,26 @@ describe('headings and sections', () => {
     expect(pathOf(chunks, 'Exhibit work')).toEqual(['EXHIBIT INDEX']);
   });
 
+  it('takes no bold line wholly in brackets for a heading: it is a note on the line above it', async () => {
+    const chunks = await chunksOf(
+      [
+        [{ line: 'Qinghe Widgets Inc.', size: 22, align: 'centre' }],
+        [
+          { line: 'Outlook', bold: true },
+          enBody('Outlook'),
+          { line: 'Widget Forecasts', bold: true },
+          { line: '(Unaudited and subject to change)', bold: true },
+          enBody('Forecast'),
+          { line: 'Dividends', bold: true },
+          enBody('Dividend'),
+        ],
+      ],
+      'bracketed.pdf',
+    );
+    expect(pathOf(chunks, 'Forecast work')).toEqual(['Widget Forecasts']);
+    expect(pathOf(chunks, 'Dividend work')).toEqual(['Dividends']);
+  });
+
   it('takes a caption sentence in a heading face as a heading, and never a period line under a title', async () => {
     const chunks = await chunksOf(
       [

@@ -619,6 +619,21 @@ describe('tables from the layout of a PDF', () => {
     expect(tables.map((t) => t.title)).toEqual(['CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME (LOSS)', '']);
   });
 
+  it('takes no line wholly in brackets for a table title: it is a note on the line above it', async () => {
+    const tables = await tablesOfPage(
+      [
+        { line: 'Quorvex Kilns, Inc.', size: 14 },
+        '(Exact name of kiln works as specified in its charter)',
+        { placed: [{ text: '2031', x: 400, align: 'right' }, { text: '2030', x: 510, align: 'right' }], advance: 14 },
+        statementRow('Kilns fired', '1,200', '1,100'),
+        statementRow('Glazes mixed', '450', '420'),
+        statementRow('Tiles sold', '9,000', '8,100'),
+      ],
+      'bracketed-note.pdf',
+    );
+    expect(tables.map((t) => t.title)).toEqual(['']);
+  });
+
   it('does not take a label-only row above the rows for the title of a table that opens with rows', async () => {
     const pdf = await makeReportPdf({
       header: null,
