@@ -430,6 +430,13 @@ export class AnswerService {
     // A figure whose label, headings and table name say too little of the question is of something
     // else the question only mentions ("the quill gain held within deferred income" is no "Deferred income").
     if (decided.decision.kind === 'fact' && readsAsNumber(decided.decision.fact.value) && structureCoverage() < FACT_MIN_COVERAGE) return null;
+    // So is a figure whose label, headings and section never name the thing an English question asks
+    // the value of, as a sentence must (fromPassages): the cash at a year's end is no interest earned on it.
+    if (decided.decision.kind === 'fact' && analysis.language === 'en') {
+      const head = askedHeadEnglish(analysis.text);
+      const named = `${context} ${decided.decision.fact.ref.table.section.path.join(' ')}`;
+      if (head !== null && !latinStems(named).has(stemWord(head))) return null;
+    }
     const passage = bestSentence();
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
     // The flattened rows of a table are no sentence of prose: read cell by cell, the table has answered.

@@ -446,8 +446,14 @@ const PLURAL_LOOKING = /^[a-z-]{2,}[^sui]s$/u;
 const EN_ASKED_HEAD = /\bwhat(?:['’]?s|\s+(?:is|was|are|were))\s+(?:the|our|its|their)\s+(?:[a-z][a-z-]*\s+){0,3}?([a-z][a-z-]*)\s+(?:for|of|on|in|at|from|under|with)\b/iu;
 const MEASURING_NOUN = /^(?:amount|number|value|worth|total|level|size|sum|figure|percentage|proportion|share|rate|ratio|cost|price)s?$/u;
 
+/**
+ * "How much interest did we earn on …": the noun between "how much" and the question's verb is what
+ * is measured, the words after the verb say of what.
+ */
+const EN_HOW_MUCH_HEAD = /\bhow\s+much\s+(?:[a-z][a-z-]*\s+){0,2}?([a-z][a-z-]*)\s+(?:did|do|does|was|were|is|are|has|have|had|will|would|can|could)\b/iu;
+
 export function askedHeadEnglish(question: string): string | null {
-  const head = EN_ASKED_HEAD.exec(question)?.[1]?.toLowerCase();
+  const head = (EN_ASKED_HEAD.exec(question) ?? EN_HOW_MUCH_HEAD.exec(question))?.[1]?.toLowerCase();
   return head && head.length >= 3 && !MEASURING_NOUN.test(head) && !EN_STOP_WORDS.has(head) ? head : null;
 }
 

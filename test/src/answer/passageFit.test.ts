@@ -10,6 +10,11 @@ describe('the thing an English question asks the value of', () => {
     expect(askedHeadEnglish('What is our weft margin for 2031?')).toBe('margin');
   });
 
+  it('is the noun after "how much", before the question\'s verb', () => {
+    expect(askedHeadEnglish('how much interest did we earn on our weft balances in 2031?')).toBe('interest');
+    expect(askedHeadEnglish('How much spare weft was left at year end?')).toBe('weft');
+  });
+
   it('is none for a measuring word or a question of another shape', () => {
     expect(askedHeadEnglish('What was the amount of the weft premium?')).toBeNull();
     expect(askedHeadEnglish('what was our quoted weft portfolio worth in May 2032?')).toBeNull();
@@ -142,5 +147,9 @@ describe('a sentence that fits what is asked', () => {
   it('answers nothing from a sentence that never names the thing asked the value of', async () => {
     const result = await service().ask('whats the total budget for the loom study?');
     expect([result.found, result.figures]).toEqual([false, []]);
+ 
+    // (Nor from a row whose label and headings never name it: the cash at the year's end is no interest earned on it.)
+    const interest = await service().ask('how much interest did we earn on our cash at the end of 2031?');
+    expect([interest.found, interest.figures]).toEqual([false, []]);
   });
 });
