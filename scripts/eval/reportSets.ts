@@ -49,6 +49,10 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (Written on the validation reports in staff wording — clipped words, initialisms, typos — from the
   // page text, by someone who never ran the system; added after the rules it checks were written.)
   { name: 'en annual reports, staff wording', file: 'eval/dev/qa.en-annual.staff.validation.jsonl', split: 'validation' },
+  // (The Chinese counterpart: 24 questions on the two Chinese reports in staff wording, written from the
+  // page text by someone who never ran the system nor read the other sets, after every rule it checks.
+  // Other wording, not other reports: no held-out Chinese report is at hand.)
+  { name: 'zh annual reports, staff wording', file: 'eval/dev/qa.zh-annual.staff.validation.jsonl', split: 'validation' },
 ];
 
 /** Where the `doc` paths of the sets are rooted. */
