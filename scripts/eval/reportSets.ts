@@ -23,6 +23,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   { name: 'zh annual reports', file: '../shared/eval/real/qa.zh-annual.dev.jsonl', split: 'dev' },
   // (Written here from the page text, in staff wording, before the system ran on them.)
   { name: 'zh annual reports, staff wording', file: 'eval/dev/qa.zh-annual.staff.dev.jsonl', split: 'dev' },
+  // (A second Chinese staff set on the same reports, written the same way, mostly about the notes and
+  // the back of the reports; measured once before any rule read it.)
+  { name: 'zh annual reports, staff wording 2', file: 'eval/dev/qa.zh-annual.staff2.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
   // (Written on the dev reports in staff wording by someone who never ran the system, so that staff
   // wording can be worked on without tuning on the validation reports.)
