@@ -79,9 +79,10 @@ const GENERIC_ZH_LABEL = /^(?:合计|小计|总计|其他|其中|项目|本期|�
 /**
  * Words of the question that ask for the year before the report's own: the report's own words for its
  * comparative period. ("去年", "last year" are the speaker's: a report is read in the year after the
- * one it covers, so they mean the report's own year.)
+ * one it covers, so they mean the report's own year, and the speaker's "前年", "the year before last",
+ * the year before it.)
  */
-const PREVIOUS_PERIOD = /上年|上期|上一年|上年度|上年同期|prior year|previous year|preceding year|prior period/iu;
+const PREVIOUS_PERIOD = /上年|上期|上一年|上年度|上年同期|prior year|previous year|preceding year|prior period|前年|the year before last/iu;
 /** Units a question may name; a fact printed in another unit is not the figure asked for. */
 const ASKED_UNIT = /(万元|亿元|千元|百万元|元|万股|股|万台|台|%|thousand|million|billion)/iu;
 

@@ -46,8 +46,9 @@ const QUESTION_WORDS = [
   // report prints: they say how the figure is asked, not what it is of.
   ...MODAL_WORDS,
   // The speaker's "last year" is the report's own year (a report is read the year after it covers; see
-  // factAnswerer), a period resolved apart like 今年 — no word a passage prints ("报告期内").
-  '去年',
+  // factAnswerer), a period resolved apart like 今年 — no word a passage prints ("报告期内"); so is
+  // the speaker's "the year before last", the report's prior year.
+  '去年', '前年',
   // "How much money": the kind of answer asked (an amount, AMOUNT_ASK), not what it is of.
   '多少钱', '钱',
 ];

@@ -71,6 +71,8 @@ describe('facts from tables', () => {
     // the year the report covers (it is read in the year after).
     expect(ask('上年净利润多少')?.value).toBe('81,442,907.33');
     expect(ask('去年净利润多少')?.value).toBe('60,112,301.15');
+    // (And the speaker's "前年", "the year before last", the year before it: the report's prior year.)
+    expect([ask('前年净利润多少')?.value, ask('net sales the year before last?')?.value]).toEqual(['81,442,907.33', '4,225,304']);
     expect(ask('What were net sales in the prior year?')?.value).toBe('4,225,304');
     expect(ask('net income?')?.value).toBe('120,157');
     // A count is not answered by an amount of money.
