@@ -2,7 +2,7 @@ import type { ParsedTable, ReportMeta } from '../store/shapes.js';
 import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
-import { DATE_VALUE, periodOf, stockDate } from '../text/periods.js';
+import { DATE_VALUE, periodOf, quarterNamed, stockDate } from '../text/periods.js';
 import { latinStems, stemWord } from '../text/stem.js';
 import { exactDifference, exactSum, parsePrinted } from './exactArithmetic.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
@@ -34,6 +34,8 @@ export interface TableFact {
   year: number | null;
   /** The column holds the change between periods ("本年比上年增减", "% change"). */
   change: boolean;
+  /** The quarter of `year` the column is of ("第四季度", "Q4"), or null for the whole year or no period. */
+  quarter: number | null;
   /**
    * What the column says about the row when it names no period ("净利率", "Post", "证券事务代表"): the
    * row label and this heading together name the value. Null in a period column or a key-value pair.
@@ -153,7 +155,7 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   const pageList = pageListRows(table, report.pages);
   const unit = table.unit?.unit ?? '';
   const pageOf = (row: number) => table.rowPages?.[row] ?? table.page;
-  const base = { ref, tableRows: table.rows.length, change: false, attribute: null, opening: false, holder: false, group: null };
+  const base = { ref, tableRows: table.rows.length, change: false, quarter: null, attribute: null, opening: false, holder: false, group: null };
   out.push(...holderFacts(ref, pageOf));
   if (table.keyValue) {
     // Per label column, where in `out` the pair of the row above stands, while lines under it go on with its value.
@@ -184,7 +186,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   }
   const periods = table.periods ?? [];
   // A change column belongs to the report's own period ("本年比上年增减"); it answers "比上年变动多少".
-  const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report))) : null));
+  // (Quarters that name no year, "第一季度 … 第四季度", break down the year the report covers.)
+  const years = periods.map((p) => (p ? (p.change ? report.year : (p.year ?? relativeYear(p.relative, report) ?? (p.quarter !== null ? report.year : null))) : null));
   const headings = ownHeadings(table);
   const attributes = distinctAttributes(headings.map((h, c) => (c === 0 || periods[c] ? '' : h)));
   const headed = table.header.some((h) => h.trim() !== '');
@@ -267,7 +270,8 @@ export function factsOfTable(ref: TableRef): TableFact[] {
         const opening = !change && (periods[column]?.pointInTime ?? false) && FIRST_OF_YEAR.test(table.header[column] ?? '');
         // A per-share amount is never in the table's scale ("in thousands, except per share amounts").
         const unscaled = (change && /%$/u.test(value)) || PER_SHARE.test(label) || PER_SHARE.test(group ?? '');
-        out.push({ ...base, row, column, label, group, year, change, opening, value, unit: unscaled ? '' : change ? '' : rowUnit || withColumnCurrency(unit, signs[column]), page: pageOf(row) });
+        const quarter = periods[column]?.quarter ?? null;
+        out.push({ ...base, row, column, label, group, year, change, quarter, opening, value, unit: unscaled ? '' : change ? '' : rowUnit || withColumnCurrency(unit, signs[column]), page: pageOf(row) });
       } else if (attributes[column]) {
         // (The table's unit line is for its amounts; an attribute column's values carry their own: "23.47%", "64", "男".)
         const year = blockYear ?? rowYears[row] ?? null;
@@ -554,7 +558,7 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
       if (recordHolder === null) return;
       for (const label of rolesIn(value)) {
         if (label.length < 2 || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
-        out.push({ ref, row, column: 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: recordHolder, unit: '', page: pageOf(row) });
+        out.push({ ref, row, column: 1, label, group: null, year: null, change: false, quarter: null, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: recordHolder, unit: '', page: pageOf(row) });
       }
     });
   }
@@ -565,7 +569,7 @@ function holderFacts(ref: TableRef, pageOf: (row: number) => number): TableFact[
     cells.slice(1).forEach((cell, i) => {
       for (const label of rolesIn(cell)) {
         if (label.length < 2 || NAME_HEADING.test(label) || (organisation !== '' && compact(label).toLowerCase().includes(organisation))) continue;
-        out.push({ ref, row, column: i + 1, label, group: null, year: null, change: false, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: holder, unit: '', page: pageOf(row) });
+        out.push({ ref, row, column: i + 1, label, group: null, year: null, change: false, quarter: null, attribute: null, opening: false, holder: true, tableRows: ref.table.rows.length, value: holder, unit: '', page: pageOf(row) });
       }
     });
   });
@@ -1499,6 +1503,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const questionStems = latinStems(question.text);
   const questionWords = question.language === 'en' ? enWords(question.text) : [];
   const bareLabel = question.language === 'zh' ? matchingForm(compact(question.text).replace(BARE_LABEL_EXTRAS, '')) : null;
+  const askedQuarter = quarterNamed(question.text);
   const yearFor = new Map<number, number>();
   // (Whether the question names a table, read once per title: many facts share one.)
   const titleNamed = new Map<string, boolean>();
@@ -1508,6 +1513,8 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     const reportYear = fact.ref.report.year;
     if (!yearFor.has(reportYear)) yearFor.set(reportYear, askedYear(question, reportYear));
     if (fact.year !== null && fact.year !== yearFor.get(reportYear)) continue;
+    // A quarter's figure answers a question for that quarter, and the year's figure one for the year.
+    if (fact.quarter !== askedQuarter) continue;
     // A column that names no period holds the report's own: it does not answer for another year.
     if (fact.attribute !== null && fact.year === null && yearFor.get(reportYear) !== reportYear) continue;
     // "较上年变动多少" reads the change column; any other question the period's own.

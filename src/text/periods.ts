@@ -38,7 +38,8 @@ const CN_YEAR_END = /年\s*(?:末|底)|年末余额/u;
 const COMPARED = String.raw`(?:compared\s+(?:to|with)|versus|vs\.?)`;
 // ("2031 vs. 2030", "2031 compared with 2030": the difference between the two, not either year.)
 const CHANGE = new RegExp(String.raw`增减|变动|变化|增长率|增幅|同比|比上年|较上年|change|increase|decrease|growth|variance|movement|(?:19|20)\d{2}\b.*?\s${COMPARED}\s+(?:FY\s*)?['’]?(?:19|20)?\d{2}\b`, 'iu');
-const CN_QUARTER = /第\s*([一二三四1-4])\s*季度/u;
+// ("二季度" without 第 is how a question or a short heading says it.)
+const CN_QUARTER = /第?\s*([一二三四1-4])\s*季度/u;
 const EN_QUARTER = /\b(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b/iu;
 const CURRENT = /本期|本年|本报告期|报告期末|本期末|期末|年末|当期|今年|current\s+(?:year|period)|this\s+year/iu;
 const PREVIOUS = /上期|上年|上年同期|上年度|期初|年初|上年末|去年|prior\s+(?:year|period)|previous\s+(?:year|period)|last\s+year|comparative/iu;
@@ -48,13 +49,19 @@ const POINT_IN_TIME = /期末|期初|年末|年初|余额|末|balance|as\s+(?:at
 const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
+/** The quarter of a year a text names ("第四季度", "二季度", "Q2", "third quarter"), 1–4, or null. */
+export function quarterNamed(text: string): number | null {
+  const match = CN_QUARTER.exec(text) ?? EN_QUARTER.exec(text);
+  if (!match) return null;
+  return CN_NUMERALS[match[1] ?? ''] ?? (Number(match[1]) || EN_ORDINALS[(match[2] ?? '').toLowerCase()] || null);
+}
+
 /** The period a label names, or null when it names none. */
 export function periodOf(label: string): Period | null {
   const text = label.normalize('NFKC').replace(/\s+/gu, ' ').trim();
   if (text === '') return null;
   const change = CHANGE.test(text);
-  const quarterMatch = CN_QUARTER.exec(text) ?? EN_QUARTER.exec(text);
-  const quarter = quarterMatch ? (CN_NUMERALS[quarterMatch[1] ?? ''] ?? (Number(quarterMatch[1]) || EN_ORDINALS[(quarterMatch[2] ?? '').toLowerCase()] || null)) : null;
+  const quarter = quarterNamed(text);
   const date = CN_DATE.exec(text) ?? EN_DATE.exec(text);
   const fiscal = FISCAL_YEAR.exec(text);
   const yearText = date ? YEAR.exec(date[0])?.[1] : (YEAR.exec(text)?.[1] ?? null);

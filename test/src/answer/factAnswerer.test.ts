@@ -265,6 +265,27 @@ describe('facts from tables', () => {
 });
 
 /** Facts by row and a column heading that names no period, and answers computed from facts. */
+describe('a table of the quarters of the report\'s year', () => {
+  const quarter = (q: number) => ({ ...period(null), quarter: q });
+  const quarters: ParsedTable = {
+    ...statement,
+    id: '分季度主要财务指标',
+    title: '分季度主要财务指标',
+    header: ['', '第一季度', '第二季度', '第三季度', '第四季度'],
+    rows: [['营业收入', '293,815,663.51', '240,016,977.81', '210,567,773.29', '180,758,103.61']],
+    rowPages: [9],
+    section: { id: '分季度主要财务指标', path: ['第二节 公司简介和主要财务指标', '分季度主要财务指标'] },
+    periods: [null, quarter(1), quarter(2), quarter(3), quarter(4)],
+  };
+  const facts = [statement, quarters].flatMap((table) => factsOfTable({ table, report }));
+  const ask = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('answers a quarter from its column, the year named or not, and the year from the year\'s own figure', () => {
+    expect([ask('二季度营业收入多少'), ask('2031年第四季度营业收入是多少？'), ask('Q3 营业收入')]).toEqual(['240,016,977.81', '180,758,103.61', '210,567,773.29']);
+    expect(ask('2031年营业收入是多少？')).toBe('925,158,518.22');
+  });
+});
+
 describe('attribute facts and computed answers', () => {
   const contacts: ParsedTable = {
     ...statement,

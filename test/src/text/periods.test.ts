@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { datesNamed, daysNamed, isDateLine, isPeriodLine, periodOf } from '../../../src/text/periods.js';
+import { datesNamed, daysNamed, isDateLine, isPeriodLine, periodOf, quarterNamed } from '../../../src/text/periods.js';
 import { DATE_VALUE as DATE_IN_TEXT } from '../../../src/text/periods.js';
 
 describe('period and date lines', () => {
+  it('reads the quarter a heading or question names, with or without 第, and none in a word that only holds 季度', () => {
+    expect(['第四季度', '二季度营收多少', 'Q3 sales', 'third quarter', '季度报告', '四季度末'].map(quarterNamed)).toEqual([4, 2, 3, 3, null, 4]);
+  });
+
   it('reads a line that is only a date as a date line, in both languages', () => {
     expect(['30 June 2031', 'December 31, 2031', '2031年12月31日', ' 1 March 2030 ', '30th September 2031'].map(isDateLine)).toEqual([true, true, true, true, true]);
   });
