@@ -85,8 +85,12 @@ const GENERIC_ZH_LABEL = /^(?:合计|小计|总计|其他|其中|项目|本期|�
  * the year before it.)
  */
 const PREVIOUS_PERIOD = /上年|上期|上一年|上年度|上年同期|prior year|previous year|preceding year|prior period|前年|the year before last/iu;
-/** Units a question may name; a fact printed in another unit is not the figure asked for. */
-const ASKED_UNIT = /(万元|亿元|千元|百万元|元|万股|股|万台|台|%|thousand|million|billion)/iu;
+/**
+ * Units a question may name; a fact printed in another unit is not the figure asked for. A Chinese
+ * unit is one where it counts, after a figure or 多少/几 ("多少万元", "几台"): inside a word it is a
+ * character of the word (the 股 of 股东, the 元 of 元旦).
+ */
+const ASKED_UNIT = /(?:[\d.,]|多少|几)\s*(万元|亿元|千元|百万元|元|万股|股|万台|台)|(%|thousand|million|billion)/iu;
 
 /** A unit in brackets after a label: "（元）", "（元 / 股）", "(in thousands)", "（%）". */
 const LABEL_UNIT = /\s*[（(][^（）()]{0,16}[)）]\s*$/u;
@@ -1477,7 +1481,8 @@ const BARE_LABEL_EXTRAS = /[？?。！!，,、：:\s]|(?:\d{2}|\d{4})年(?:度)?
 export function answerFromFacts(facts: readonly TableFact[], question: QuestionAnalysis, isWord: (term: string) => boolean = () => false): FactAnswer | null {
   let best: { fact: TableFact; strength: number } | null = null;
   const wantsChange = CHANGE_ASK.test(question.text);
-  const askedUnit = ASKED_UNIT.exec(question.text)?.[1]?.toLowerCase() ?? null;
+  const unitMatch = ASKED_UNIT.exec(question.text);
+  const askedUnit = (unitMatch?.[1] ?? unitMatch?.[2])?.toLowerCase() ?? null;
   const asked = askedText(question.text);
   const asksWho = WHO_ASK.test(question.text);
   const doerVerb = question.language === 'en' ? askedDoerVerb(question.text) : null;

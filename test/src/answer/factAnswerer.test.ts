@@ -272,8 +272,11 @@ describe('a table of the quarters of the report\'s year', () => {
     id: '分季度主要财务指标',
     title: '分季度主要财务指标',
     header: ['', '第一季度', '第二季度', '第三季度', '第四季度'],
-    rows: [['营业收入', '293,815,663.51', '240,016,977.81', '210,567,773.29', '180,758,103.61']],
-    rowPages: [9],
+    rows: [
+      ['营业收入', '293,815,663.51', '240,016,977.81', '210,567,773.29', '180,758,103.61'],
+      ['归属于上市公司股东的净利润', '108,575,879.86', '102,036,348.58', '71,507,876.37', '43,457,281.46'],
+    ],
+    rowPages: [9, 9],
     section: { id: '分季度主要财务指标', path: ['第二节 公司简介和主要财务指标', '分季度主要财务指标'] },
     periods: [null, quarter(1), quarter(2), quarter(3), quarter(4)],
   };
@@ -283,6 +286,10 @@ describe('a table of the quarters of the report\'s year', () => {
   it('answers a quarter from its column, the year named or not, and the year from the year\'s own figure', () => {
     expect([ask('二季度营业收入多少'), ask('2031年第四季度营业收入是多少？'), ask('Q3 营业收入')]).toEqual(['240,016,977.81', '180,758,103.61', '210,567,773.29']);
     expect(ask('2031年营业收入是多少？')).toBe('925,158,518.22');
+  });
+
+  it('reads 股 as a unit only after a figure or 多少, not inside 股东', () => {
+    expect([ask('2031年二季度归属于上市公司股东的净利润是多少'), ask('三季度营业收入是多少元')]).toEqual(['102,036,348.58', '210,567,773.29']);
   });
 });
 
