@@ -432,11 +432,7 @@ export class AnswerService {
     if (decided.decision.kind === 'fact' && readsAsNumber(decided.decision.fact.value) && structureCoverage() < FACT_MIN_COVERAGE) return null;
     // So is a figure whose label, headings and section never name the thing an English question asks
     // the value of, as a sentence must (fromPassages): the cash at a year's end is no interest earned on it.
-    if (decided.decision.kind === 'fact' && analysis.language === 'en') {
-      const head = askedHeadEnglish(analysis.text);
-      const named = `${context} ${decided.decision.fact.ref.table.section.path.join(' ')}`;
-      if (head !== null && !latinStems(named).has(stemWord(head))) return null;
-    }
+    if (decided.decision.kind === 'fact' && !namesAskedHead(analysis, `${context} ${decided.decision.fact.ref.table.section.path.join(' ')}`)) return null;
     const passage = bestSentence();
     if (!passage?.figure || passage.coverage < EXTRACTIVE_MIN_COVERAGE) return decided;
     // The flattened rows of a table are no sentence of prose: read cell by cell, the table has answered.
@@ -567,8 +563,7 @@ export class AnswerService {
     if (this.yearMismatch(analysis, found.sentence, found.hit.report.meta)) return null;
     // A sentence that never names the thing an English question asks the value of ("the total budget
     // for the …") says something else about the question's other words.
-    const head = analysis.language === 'en' ? askedHeadEnglish(analysis.text) : null;
-    if (head !== null && !latinStems(`${found.hit.chunk.section.path.join(' ')} ${found.sentence}`).has(stemWord(head))) return null;
+    if (!namesAskedHead(analysis, `${found.hit.chunk.section.path.join(' ')} ${found.sentence}`)) return null;
     const { chunk, report } = found.hit;
     const page = this.pageOf(chunk, found.sentence, report);
     const primary: Primary[] = [{ report: report.meta, chunk, section: chunk.section.id, page, text: chunk.text }];
@@ -766,6 +761,15 @@ function labelledInPart(decision: Decision, question: string): boolean {
  * What a table answer says it is about — its table's name, the column heading and the labels of the
  * rows it reads — to be weighed against a passage sentence; null for any other answer.
  */
+/**
+ * Whether the words name the thing an English question asks the value of ("the total budget for …",
+ * "how much interest did …"), by its stem; true when the question names no such thing.
+ */
+function namesAskedHead(analysis: QuestionAnalysis, words: string): boolean {
+  const head = analysis.language === 'en' ? askedHeadEnglish(analysis.text) : null;
+  return head === null || latinStems(words).has(stemWord(head));
+}
+
 function structureContext(decision: Decision): string | null {
   if (decision.kind === 'fact') {
     const { fact } = decision;

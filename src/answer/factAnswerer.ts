@@ -1142,7 +1142,8 @@ const columnInMoney = (table: ParsedTable, column: number): boolean => Boolean(t
  * A table whose amounts are money though printed bare: a heading or the unit line names the currency,
  * or a column's first amount is printed with its sign ("$ 731" over "615").
  */
-export const tableInMoney = (table: ParsedTable): boolean => table.header.some((_, column) => columnInMoney(table, column)) || Boolean(table.unit?.currency) || columnCurrencies(table.rows).some((sign) => sign !== undefined);
+export const tableInMoney = (table: ParsedTable): boolean =>
+  Boolean(table.unit?.currency) || table.header.some((heading) => CURRENCY_SIGN.test(heading)) || columnCurrencies(table.rows).some((sign) => sign !== undefined);
 /** A label or heading that says its values are percentages or rates ("Gross margin (%)", "毛利率", "占比"). */
 const PERCENT_CONTEXT = /[%％]|\bpercent|\bratio\b|\brate\b|率|比例|比重|占比/iu;
 

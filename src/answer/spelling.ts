@@ -198,7 +198,7 @@ export function spelledOut(
     });
     // (A clip that begins a printed word is that one word clipped — "recon" of "reconciliation" — and
     // is read as such (see `unclipped`), not as two words that begin with its halves.)
-    if (clipped && begins(typed.toLowerCase())) return asTyped;
+    if (clipped && begins(typed)) return asTyped;
     const cuts = initialism ? [] : Array.from({ length: typed.length - 3 }, (_, i) => i + 2).filter((cut) => begins(typed.slice(0, cut)) && begins(typed.slice(cut)));
     if (!initialism && cuts.length === 0) return asTyped;
     const patterns = initialism
@@ -419,11 +419,19 @@ export function unclippedPairs(question: string, texts: () => Iterable<string>, 
   // (A typed word may be whole: "op hours" is the printed "operating hours".)
   const clips = (typed: string, word: string) =>
     word === typed || (word.length > typed.length && word[0] === typed[0] && (word.startsWith(typed) || (word.at(-1) === typed.at(-1) && holdsInOrder(word, typed))));
-  const clipsAPrintedWord = (typed: string) =>
-    vocabularies.some((v) => {
-      for (const word of v.counts.keys()) if (clips(typed, word)) return true;
-      return false;
-    });
+  // (Read once per typed word: a word is tried as the second of one pair and the first of the next.)
+  const clipping = new Map<string, boolean>();
+  const clipsAPrintedWord = (typed: string): boolean => {
+    let known = clipping.get(typed);
+    if (known === undefined) {
+      known = vocabularies.some((v) => {
+        for (const word of v.counts.keys()) if (clips(typed, word)) return true;
+        return false;
+      });
+      clipping.set(typed, known);
+    }
+    return known;
+  };
   const reading = (first: string, second: string): string | null => {
     if (isStopWord(first) || isStopWord(second) || (printed(first) && printed(second))) return null;
     if (!clipsAPrintedWord(first) || !clipsAPrintedWord(second)) return null;
