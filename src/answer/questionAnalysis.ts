@@ -363,6 +363,13 @@ function englishMatchText(question: string): string {
  * characters would also join their neighbours into bigrams ("次增") that no passage has.
  */
 const ZH_DEICTIC = /[这那](?:个|次|些|笔|项|种|类|位|家|批|份|条|件|回)/gu;
+/**
+ * "去年底", "截至去年年末", "2031年末": the moment a balance is asked at, the end of the year named — a
+ * period, resolved with the year (the close of the report's year is its balance-sheet date), as "at year
+ * end" is in English; reports print the date ("截至 2031 年 12 月 31 日") or 期末, rarely 年底. The year
+ * stays; the end goes. ("年末余额", "年末数" are column names, and stay.)
+ */
+const ZH_YEAR_END = /([去今前上本\d])?年年?(?:底|末)(?!余额|数|账面)/gu;
 
 function matchingText(question: string, language: Language): string {
   const withoutPlace = question.replace(PLACE_WORDS, ' ');
@@ -372,7 +379,10 @@ function matchingText(question: string, language: Language): string {
     const english = englishMatchText(withoutPlace);
     return /[\p{L}\p{N}]/u.test(english) ? english : withoutPlace;
   }
-  return withoutPlace.replace(ZH_RULED_OUT, ' ').replace(ZH_DEICTIC, ' ');
+  return withoutPlace
+    .replace(ZH_RULED_OUT, ' ')
+    .replace(ZH_DEICTIC, ' ')
+    .replace(ZH_YEAR_END, (_end: string, year: string | undefined) => (year === undefined ? ' ' : `${year}年`));
 }
 
 function keep(token: string): boolean {

@@ -45,3 +45,25 @@ describe('a modal verb in a Chinese question', () => {
     expect([result.found, result.answer.split('\n')[0]?.includes('26 亿元') || result.answer.split('\n')[0]?.includes('26亿元')]).toEqual([true, true]);
   });
 });
+
+describe('the end of a year in a Chinese question', () => {
+  const fund = plainReportService('qimu-fund-2031.pdf', [
+    ['栖木机械股份有限公司', '2031 年年度报告'],
+    [{ line: '（一）募集资金使用情况', size: 14 }, '截至 2031 年 12 月 31 日，募集资金专户余额为 4,321.07 万元。'],
+    ...TOPICS.map((topic): string[] => [`${topic}业务`, `报告期内，公司${topic}业务保持稳定，年底前完成了销售网络建设。`]),
+  ]);
+
+  it('is the moment of the year it names, not a word of the match ("去年底" is 去年)', () => {
+    const tokens = analyseQuestion('截至去年底募集资金专户里还剩多少钱', createTokenizer()).tokens;
+    expect(tokens.filter((t) => t.includes('底'))).toEqual([]);
+    expect(analyseQuestion('截至去年底募集资金专户里还剩多少钱', createTokenizer()).matchText).toContain('截至去年募集');
+    expect(analyseQuestion('2031年末专户余额', createTokenizer()).tokens.filter((t) => t.includes('末'))).toEqual([]);
+    // (A column's own name keeps its moment: 年末余额 is the close, 年初余额 the opening.)
+    expect(analyseQuestion('专户年末余额多少', createTokenizer()).tokens).toContain('年末');
+  });
+
+  it('leaves the balance at the year’s close answered', async () => {
+    const result = await fund().ask('截至去年底募集资金专户里还剩多少钱');
+    expect([result.found, result.answer.split('\n')[0]?.includes('4,321.07')]).toEqual([true, true]);
+  });
+});
