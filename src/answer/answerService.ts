@@ -171,7 +171,8 @@ export class AnswerService {
       isEnglishStopWord,
       stemWord,
     );
-    const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), isQuestionChar);
+    const scopedIds = new Set(scoped.map((r) => r.meta.id));
+    const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), isQuestionChar, (run) => this.prints(run, scopedIds));
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions — by its name or by the noun the report
     // calls itself ("公司", "学校") — but is no evidence of a passage.

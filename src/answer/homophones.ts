@@ -4,9 +4,14 @@ import { pinyin } from 'pinyin-pro';
  * Chinese typos of sound: staff type by pinyin, and the input method offers a character that sounds
  * like the one meant ("营业收如" for 营业收入, "现金留量" for 现金流量). A character of the question whose
  * two-character neighbourhoods the report never prints, with exactly one character of the same
- * pinyin (tones aside) that makes a neighbourhood the report prints, is read as that character. A
- * character that fits its neighbours as typed stays, and so does one no printed character sounds
- * like: the question's own words ("咱们") are not the report's, and are no typos.
+ * pinyin (tones aside) that makes a neighbourhood the report prints, is read as that character — when,
+ * read so, it also stands in a run of three characters the report prints (现金流 for "现今流", 毛利率
+ * for "毛利律"). A character that fits its neighbours as typed stays, and so does one no printed
+ * character sounds like: the question's own words ("咱们") are not the report's, and are no typos.
+ * (A pair says little: staff type abbreviations and chat words the report never prints (证代, 那块,
+ * 单季), and some same-sounding character nearly always pairs with one neighbour — 的政, 会的 — so a
+ * pair alone would rewrite right words. A typo sits inside the report's own term, which goes on past
+ * the pair: the run of three is that term's evidence.)
  */
 
 /** What the answer side knows of a report's printed text: how many passages hold a term, and its terms. */
@@ -18,6 +23,12 @@ export interface PrintedTerms {
 /** A neighbourhood (two characters) must be printed in at least this many passages to stand for what a typo meant. */
 const MIN_PASSAGES = 2;
 const HAN = /\p{Script=Han}/u;
+/**
+ * Characters that join words (及, 与, 和, 或, 并, 之, 其, 的): one of them stands beside any word of a
+ * report, so a same-sounding one fits some neighbour in nearly every question ("公司给…" as 公司及,
+ * "单季经营" as 单及经营). A typo is of a character of the term, never read as one of these.
+ */
+const CONNECTIVES: ReadonlySet<string> = new Set([...'及与和或并之其的而以']);
 
 /** Toneless readings of a character ("率" → lü, shuai). */
 function readings(char: string): string[] {
@@ -44,8 +55,16 @@ function soundIndex(report: PrintedTerms): Map<string, Set<string>> {
   return index;
 }
 
-/** `isAsking`: characters of the question's own asking (多, 少, 里), never read as a typo. */
-export function homophonesAsPrinted(question: string, reports: readonly PrintedTerms[], isAsking: (ch: string) => boolean): string {
+/**
+ * `isAsking`: characters of the question's own asking (多, 少, 里), never read as a typo; `printsRun`:
+ * whether the reports print a run of characters.
+ */
+export function homophonesAsPrinted(
+  question: string,
+  reports: readonly PrintedTerms[],
+  isAsking: (ch: string) => boolean,
+  printsRun: (run: string) => boolean,
+): string {
   if (reports.length === 0 || !HAN.test(question)) return question;
   const printed = (term: string) => reports.reduce((sum, r) => sum + r.documentFrequency(term), 0);
   const chars = [...question];
@@ -61,11 +80,21 @@ export function homophonesAsPrinted(question: string, reports: readonly PrintedT
     const alike = new Set<string>();
     for (const report of reports) for (const reading of readings(typed)) for (const ch of soundIndex(report).get(reading) ?? []) if (ch !== typed) alike.add(ch);
     const scored = [...alike]
-      .filter((ch) => Math.max(...sides(ch)) >= MIN_PASSAGES)
+      .filter((ch) => !CONNECTIVES.has(ch) && Math.max(...sides(ch)) >= MIN_PASSAGES)
       .map((ch) => ({ ch, passages: fits(ch) }))
       .sort((a, b) => b.passages - a.passages);
     const [best, second] = scored;
-    if (best && (second === undefined || second.passages < best.passages)) chars[i] = best.ch;
+    if (best && (second === undefined || second.passages < best.passages) && inPrintedRun(chars, i, best.ch, printsRun)) chars[i] = best.ch;
   }
   return chars.join('');
+}
+
+/** Whether `ch` at `at`, with two of its neighbours (both before, one each side, or both after), is a run the report prints. */
+function inPrintedRun(chars: readonly string[], at: number, ch: string, printsRun: (run: string) => boolean): boolean {
+  const read = [...chars.slice(0, at), ch, ...chars.slice(at + 1)];
+  for (let start = at - 2; start <= at; start += 1) {
+    const run = read.slice(Math.max(0, start), start + 3);
+    if (start >= 0 && run.length === 3 && run.every((c) => HAN.test(c)) && printsRun(run.join(''))) return true;
+  }
+  return false;
 }

@@ -5,30 +5,48 @@ import { homophonesAsPrinted, type PrintedTerms } from '../../../src/answer/homo
 function printed(passages: readonly string[]): PrintedTerms {
   const frequency = new Map<string, number>();
   for (const passage of passages) {
-    const bigrams = new Set<string>();
-    for (const run of passage.match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i += 1) bigrams.add(run.slice(i, i + 2));
-    for (const b of bigrams) frequency.set(b, (frequency.get(b) ?? 0) + 1);
+    const terms = new Set<string>();
+    for (const run of passage.match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i += 1) terms.add(run.slice(i, i + 2));
+    for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
   return { documentFrequency: (term) => frequency.get(term) ?? 0, vocabulary: () => [...frequency.keys()] };
 }
 
-const report = printed([
+const passages = [
   '青禾公司实施股权激励计划，本期确认股权激励费用。',
   '股权激励计划的解锁条件已经达成。',
   '蓝湾纺机的毛利率为百分之十二。',
   '海外业务毛利率下降。',
   '本公司不设研发中心。',
-]);
-const asking = (ch: string) => '多少里是了'.includes(ch);
+  '青禾公司及子公司的证券部负责信息披露，公司及子公司均设政务联络员。',
+  '政代会每年召开一次。',
+  '政代会选举代表。',
+  '公司及下属单位执行统一的财务制度。',
+];
+const report = printed(passages);
+const printsRun = (run: string) => passages.some((p) => p.includes(run));
+const asking = (ch: string) => '多少里是了的'.includes(ch);
 
 describe('Chinese characters typed by their sound', () => {
   it('reads a character that fits no neighbour as the one same-sounding character the report prints there', () => {
-    expect(homophonesAsPrinted('去年股权基励费用是多少？', [report], asking)).toBe('去年股权激励费用是多少？');
-    expect(homophonesAsPrinted('海外业务毛利律多少？', [report], asking)).toBe('海外业务毛利率多少？');
+    expect(homophonesAsPrinted('去年股权基励费用是多少？', [report], asking, printsRun)).toBe('去年股权激励费用是多少？');
+    expect(homophonesAsPrinted('海外业务毛利律多少？', [report], asking, printsRun)).toBe('海外业务毛利率多少？');
+    expect(homophonesAsPrinted('海外业务毛利律才多少？', [report], asking, printsRun)).toBe('海外业务毛利率才多少？');
   });
 
   it('keeps characters that fit as typed, the question\'s own words, and anything printed only once', () => {
-    expect(homophonesAsPrinted('股权激励计划里有什么？', [report], asking)).toBe('股权激励计划里有什么？');
-    expect(homophonesAsPrinted('咱们的研法中心在哪？', [report], asking)).toBe('咱们的研法中心在哪？');
+    expect(homophonesAsPrinted('股权激励计划里有什么？', [report], asking, printsRun)).toBe('股权激励计划里有什么？');
+    expect(homophonesAsPrinted('咱们的研法中心在哪？', [report], asking, printsRun)).toBe('咱们的研法中心在哪？');
+  });
+
+  it('keeps a word the report never prints when the same-sounding one fits a neighbour only as a pair', () => {
+    // 证代 (an abbreviation the report does not print) sounds like 政代, which the report prints as a
+    // pair, but read so it makes no longer word the report prints.
+    expect(homophonesAsPrinted('公司证代叫什么？', [report], asking, printsRun)).toBe('公司证代叫什么？');
+  });
+
+  it('never reads a character as a connective, which stands beside any word', () => {
+    // 给 is also read ji, as 及 is; "公司及" is printed in two passages, with the next character too.
+    expect(homophonesAsPrinted('公司给下属单位定的目标是多少？', [report], asking, printsRun)).toBe('公司给下属单位定的目标是多少？');
   });
 });
