@@ -25,7 +25,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, EN_STOP_WORDS, isQuestionChar, languageOf, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
+import { analyseQuestion, askingPositions, EN_STOP_WORDS, languageOf, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber } from './factAnswerer.js';
@@ -172,7 +172,7 @@ export class AnswerService {
       stemWord,
     );
     const scopedIds = new Set(scoped.map((r) => r.meta.id));
-    const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), isQuestionChar, (run) => this.prints(run, scopedIds));
+    const resolved = homophonesAsPrinted(spelledOutForms, scoped.map((r) => r.lexical), askingPositions(spelledOutForms), (run) => this.prints(run, scopedIds));
     const asked = resolved === typed ? firstReading : analyseQuestion(resolved, this.deps.tokenizer);
     // The organisation a report is about is named in questions — by its name or by the noun the report
     // calls itself ("公司", "学校") — but is no evidence of a passage.

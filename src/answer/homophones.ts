@@ -56,13 +56,13 @@ function soundIndex(report: PrintedTerms): Map<string, Set<string>> {
 }
 
 /**
- * `isAsking`: characters of the question's own asking (多, 少, 里), never read as a typo; `printsRun`:
- * whether the reports print a run of characters.
+ * `asking`: the positions of the question's own asking words (多少, 今年, 的), never read as typos;
+ * `printsRun`: whether the reports print a run of characters.
  */
 export function homophonesAsPrinted(
   question: string,
   reports: readonly PrintedTerms[],
-  isAsking: (ch: string) => boolean,
+  asking: ReadonlySet<number>,
   printsRun: (run: string) => boolean,
 ): string {
   if (reports.length === 0 || !HAN.test(question)) return question;
@@ -70,7 +70,7 @@ export function homophonesAsPrinted(
   const chars = [...question];
   for (let i = 0; i < chars.length; i += 1) {
     const typed = chars[i]!;
-    if (!HAN.test(typed) || isAsking(typed)) continue;
+    if (!HAN.test(typed) || asking.has(i)) continue;
     const before = HAN.test(chars[i - 1] ?? '') ? chars[i - 1]! : null;
     const after = HAN.test(chars[i + 1] ?? '') ? chars[i + 1]! : null;
     if (before === null && after === null) continue;

@@ -437,8 +437,24 @@ export function countedNoun(question: string): string | null {
 }
 
 const QUESTION_CHARS = new Set([...'多少几是什么哪些个谁的了吗呢有在里中和跟与拿到共一加起来合计那么请问今年去钱我们咱']);
-/** A character of the question's own asking (多, 少, 里, 吗…), not of what it asks about. */
-export const isQuestionChar = (ch: string): boolean => QUESTION_CHARS.has(ch);
+
+const HAN_QUESTION_WORDS = QUESTION_WORDS.filter((w) => /^\p{Script=Han}+$/u.test(w));
+/**
+ * The positions (of the question's characters, as `[...question]` lists them) that a question word
+ * covers as typed: 今 of "今年", 少 of "多少" — not 今 of "现今", nor 少 of "减少". The characters of the
+ * question's own asking, where they ask.
+ */
+export function askingPositions(question: string): ReadonlySet<number> {
+  const chars = [...question];
+  const out = new Set<number>();
+  for (let i = 0; i < chars.length; i += 1) {
+    for (const word of HAN_QUESTION_WORDS) {
+      if (chars.slice(i, i + word.length).join('') !== word) continue;
+      for (let j = i; j < i + word.length; j += 1) out.add(j);
+    }
+  }
+  return out;
+}
 
 /**
  * "How many technicians …": the noun an English count asks about, read as the last word of the phrase
