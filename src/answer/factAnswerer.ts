@@ -706,6 +706,8 @@ function isSubsequence(short: string, long: string): boolean {
 export interface AskedText {
   text: string;
   compact: string;
+  /** The compact form without the particles that link a modifier to its noun (see MODIFIER_LINK). */
+  unlinked: string;
   words: ReadonlySet<string>;
   /** The Chinese noun a count question counts ("多少门店", "门店有多少家" → 门店), or null. */
   counted: string | null;
@@ -750,9 +752,18 @@ const YEAR_MOMENT_LABEL = /\b(?:end|beginning|start)\s+of\s+(?:the\s+)?(?:(?:fin
 /** A year a question names by its number ("2031", "FY31"). */
 const NAMED_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)|\bFY\s*'?\d{2}\b/iu;
 
+/**
+ * What links a modifier to its noun in a Chinese question and is no character of the label it names:
+ * 的, and a demonstrative with its classifier standing for "that part" ("委外研发那块的费用", "这边的收入").
+ * A label's abbreviation may be typed across them: 委外研发那块的费用 abbreviates 委托外部研发费用 as
+ * 委外研发费用 does.
+ */
+const MODIFIER_LINK = /[这那](?:个|些|块|边|种|类|项)的?|的/gu;
+
 export const askedText = (question: string): AskedText => ({
   text: question,
   compact: matchingForm(compact(question.replace(COMPARED_WITH, ' '))),
+  unlinked: matchingForm(compact(question.replace(COMPARED_WITH, ' ').replace(MODIFIER_LINK, ''))),
   // ("Last year" is a period, not the word "year" of a heading: "Payments due … 1-3 years".)
   words: new Set(enWords(question.replace(EN_LAST_OR_THIS_YEAR, ' '))),
   counted: countedHead(question),
@@ -791,7 +802,7 @@ export function labelStrength(
     // question asks what was spent ("研发花了多少钱"): the asking words stand for the spending noun.
     const spentOn = head.replace(SPENDING_NOUN, '');
     if (asked.asksSpent && spentOn !== head && spentOn.length >= 2 && asked.compact.includes(spentOn)) return spentOn.length - 0.5;
-    return Math.max(abbreviationStrength(key, asked.compact, isWord), countedStrength(key, asked));
+    return Math.max(abbreviationStrength(key, asked.compact, isWord), abbreviationStrength(key, asked.unlinked, isWord), countedStrength(key, asked));
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;

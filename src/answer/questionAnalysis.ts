@@ -358,11 +358,12 @@ function englishMatchText(question: string): string {
 }
 
 /**
- * A demonstrative and its classifier ("那次增资", "这笔贷款", "这个项目", "那些学生"): it points at what
+ * A demonstrative and its classifier ("那次增资", "这笔贷款", "这个项目", "那些学生", "研发那块的费用",
+ * "集团那边的"): it points at what
  * follows, as "that" does, and names nothing a passage prints; with it in the match text its
  * characters would also join their neighbours into bigrams ("次增") that no passage has.
  */
-const ZH_DEICTIC = /[这那](?:个|次|些|笔|项|种|类|位|家|批|份|条|件|回)/gu;
+const ZH_DEICTIC = /[这那](?:个|次|些|笔|项|种|类|位|家|批|份|条|件|回|块|边)/gu;
 /**
  * "去年底", "截至去年年末", "2031年末": the moment a balance is asked at, the end of the year named — a
  * period, resolved with the year (the close of the report's year is its balance-sheet date), as "at year

@@ -24,6 +24,8 @@ describe('a demonstrative and its classifier in a Chinese question', () => {
     const tokens = analyseQuestion('栖木投资那笔增资之前注册资本多少？', createTokenizer()).tokens;
     expect(tokens.filter((t) => t.includes('那') || t.includes('笔'))).toEqual([]);
     expect(analyseQuestion('这笔贷款利率多少', createTokenizer()).tokens.filter((t) => t.includes('笔'))).toEqual([]);
+    // ("那块", "那边": the part or side of what precedes, in chat.)
+    expect(analyseQuestion('栖木投资那边的增资那块多少？', createTokenizer()).tokens.filter((t) => t.includes('那') || t.includes('块') || t.includes('边'))).toEqual([]);
   });
 
   it('leaves the question answered as it would be without it', async () => {

@@ -118,6 +118,23 @@ describe('facts from tables', () => {
     expect(ask('营收多少')?.label).toBe('营业收入');
   });
 
+  it('reads an abbreviation typed across the particles that link a modifier to its noun (那块的, 的)', () => {
+    const notes: ParsedTable = {
+      ...statement,
+      id: '设计费用',
+      title: '设计费用',
+      rows: [
+        ['设计费用', '4,100,000.00', '3,900,000.00', '5.13%'],
+        ['其中：委托外部设计费用', '688,679.24', '1,562,961.78', '-55.94%'],
+      ],
+      rowPages: [90, 90],
+    };
+    const noteFacts = factsOfTable({ table: notes, report });
+    const value = (question: string) => answerFromFacts(noteFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('2030年委外设计那块的费用花了多少'), value('2030年委外设计的费用是多少'), value('2030年委外设计费用')]).toEqual(['1,562,961.78', '1,562,961.78', '1,562,961.78']);
+    expect(value('2030年设计费用是多少')).toBe('3,900,000.00');
+  });
+
   it('takes no word the report prints for an abbreviation, and reads a year written with two digits', () => {
     const printedWords = new Set(['工资']);
     const withWords = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer), (term) => printedWords.has(term))?.fact;
