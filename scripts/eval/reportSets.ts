@@ -26,6 +26,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (A second Chinese staff set on the same reports, written the same way, mostly about the notes and
   // the back of the reports; measured once before any rule read it.)
   { name: 'zh annual reports, staff wording 2', file: 'eval/dev/qa.zh-annual.staff2.dev.jsonl', split: 'dev' },
+  // (A third, written the same way by a helper that read only the page text, after the typo and
+  // abbreviation rules of the twelfth session; measured on arrival at 8/18, 4/6 refused.)
+  { name: 'zh annual reports, staff wording 3', file: 'eval/dev/qa.zh-annual.staff3.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
   // (Written on the dev reports in staff wording by someone who never ran the system, so that staff
   // wording can be worked on without tuning on the validation reports.)
