@@ -27,7 +27,7 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // the back of the reports; measured once before any rule read it.)
   { name: 'zh annual reports, staff wording 2', file: 'eval/dev/qa.zh-annual.staff2.dev.jsonl', split: 'dev' },
   // (A third, written the same way by a helper that read only the page text, after the typo and
-  // abbreviation rules of the twelfth session; measured on arrival at 8/18, 4/6 refused.)
+  // abbreviation rules of the twelfth session; measured on arrival at 7/18, 4/6 refused.)
   { name: 'zh annual reports, staff wording 3', file: 'eval/dev/qa.zh-annual.staff3.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
   // (Written on the dev reports in staff wording by someone who never ran the system, so that staff

@@ -610,7 +610,12 @@ const RANK_CLASSIFIER = /(前[一二三四五六七八九十\d]{1,3})(?:名|大|
  * freely, so label and question are also matched without it.
  */
 const ATTRIBUTIVE_DE = /(?<=\p{Script=Han})的(?=\p{Script=Han})/gu;
-const matchingForm = (text: string): string => text.replace(RANK_CLASSIFIER, '$1').replace(ATTRIBUTIVE_DE, '');
+/**
+ * "大修和日常修理" and "大修及日常修理", "研发与设计": a conjunction between two nouns (及, 和, 与, 跟, 、) is
+ * said one way or another freely, so label and question are matched with one form of it.
+ */
+const CONJUNCTION = /(?<=\p{Script=Han})[和与及跟、](?=\p{Script=Han})/gu;
+const matchingForm = (text: string): string => text.replace(RANK_CLASSIFIER, '$1').replace(ATTRIBUTIVE_DE, '').replace(CONJUNCTION, '及');
 
 /** A label's compact form and English words, worked out once: every question holds every label against itself. */
 interface LabelKeys {

@@ -135,6 +135,22 @@ describe('facts from tables', () => {
     expect(value('2030年设计费用是多少')).toBe('3,900,000.00');
   });
 
+  it('matches a label whose conjunction the question says another way (和 for 及, 与, 、)', () => {
+    const notes: ParsedTable = {
+      ...statement,
+      id: '管理费用',
+      title: '管理费用',
+      rows: [
+        ['抛光及日常保养', '2,215,202.49', '3,596,619.69', '-38.41%'],
+        ['差旅费', '812,000.00', '790,100.00', '2.77%'],
+      ],
+      rowPages: [91, 91],
+    };
+    const noteFacts = factsOfTable({ table: notes, report });
+    const value = (question: string) => answerFromFacts(noteFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('2031年抛光和日常保养那一项花了多少钱'), value('2031年抛光与日常保养多少'), value('2031年抛光、日常保养多少')]).toEqual(['2,215,202.49', '2,215,202.49', '2,215,202.49']);
+  });
+
   it('takes no word the report prints for an abbreviation, and reads a year written with two digits', () => {
     const printedWords = new Set(['工资']);
     const withWords = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer), (term) => printedWords.has(term))?.fact;
