@@ -1423,6 +1423,19 @@ function saidInARow(phrase: readonly string[], words: readonly string[]): boolea
 
 const han = (text: string) => /\p{Script=Han}/u.test(text);
 
+/** The number a note's title opens with: "30、", "（1）", "2.". */
+const TITLE_NUMBER = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*/u;
+
+/**
+ * Whether the question names a Chinese table by its whole title ("销售费用明细里三包费", "管理费用里的差旅费",
+ * "合并利润表上的…"): a note's title is the line item it breaks down, and a row of it asked by name is
+ * what is asked — the title says where. (Titles too short to say more than a word, as labels, name none.)
+ */
+function namesHanTable(title: string, asked: AskedText): boolean {
+  const key = matchingForm(compact(title.replace(TITLE_NUMBER, '')));
+  return key.length >= MIN_ZH_LABEL && asked.compact.includes(key);
+}
+
 /**
  * Whether the question names an English table by its title: two of the title's words that stand
  * next to each other in it ("Cash Flows" of "Consolidated Statements of Cash Flows", "Statements …
@@ -1614,7 +1627,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     const title = fact.ref.table.title;
     let inNamedTable = titleNamed.get(title);
     if (inNamedTable === undefined) {
-      inNamedTable = !han(title) && namesTable(title, asked);
+      inNamedTable = han(title) ? namesHanTable(title, asked) : namesTable(title, asked);
       titleNamed.set(title, inNamedTable);
     }
     const own = Math.max(

@@ -151,6 +151,24 @@ describe('facts from tables', () => {
     expect([value('2031年抛光和日常保养那一项花了多少钱'), value('2031年抛光与日常保养多少'), value('2031年抛光、日常保养多少')]).toEqual(['2,215,202.49', '2,215,202.49', '2,215,202.49']);
   });
 
+  it('reads a row of the note a Chinese question names by its title, not the statement line the note breaks down', () => {
+    const income: ParsedTable = { ...statement, rows: [['销售费用', '97,085,117.05', '126,997,066.87', '-23.55%']], rowPages: [64] };
+    const note: ParsedTable = {
+      ...statement,
+      id: '30、销售费用',
+      title: '30、销售费用',
+      rows: [
+        ['促销费', '5,260,765.63', '11,065,465.84', '-52.46%'],
+        ['保修费', '38,321,773.50', '59,459,243.39', '-35.55%'],
+      ],
+      rowPages: [145, 145],
+    };
+    const both = [income, note].flatMap((table) => factsOfTable({ table, report }));
+    const value = (question: string) => answerFromFacts(both, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('销售费用明细里保修费那块，2031年花了多少？'), value('2031年销售费用里的保修费是多少')]).toEqual(['38,321,773.50', '38,321,773.50']);
+    expect(value('2031年销售费用是多少')).toBe('97,085,117.05');
+  });
+
   it('takes no word the report prints for an abbreviation, and reads a year written with two digits', () => {
     const printedWords = new Set(['工资']);
     const withWords = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer), (term) => printedWords.has(term))?.fact;
