@@ -49,10 +49,26 @@ const POINT_IN_TIME = /期末|期初|年末|年初|余额|末|balance|as\s+(?:at
 const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const EN_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
-/** The quarter of a year a text names ("第四季度", "二季度", "Q2", "third quarter"), 1–4, or null. */
+/**
+ * A run of months named by its first and last ("4到6月", "4-6月份", "四月至六月"): three months that start a
+ * quarter are that quarter, as reports print it beside the quarter's name ("第二季度（4-6月份）").
+ */
+const CN_MONTH = '(1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])';
+const CN_MONTH_RANGE = new RegExp(`(?<![\\d.])${CN_MONTH}\\s*月?\\s*(?:到|至|-|－|—|~|～)\\s*${CN_MONTH}\\s*月`, 'u');
+const CN_MONTH_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+function quarterOfMonths(text: string): number | null {
+  const match = CN_MONTH_RANGE.exec(text);
+  if (!match) return null;
+  const month = (m: string) => CN_MONTH_NUMBERS[m] ?? Number(m);
+  const [first, last] = [month(match[1] ?? ''), month(match[2] ?? '')];
+  return first % 3 === 1 && last === first + 2 ? (first + 2) / 3 : null;
+}
+
+/** The quarter of a year a text names ("第四季度", "二季度", "4到6月", "Q2", "third quarter"), 1–4, or null. */
 export function quarterNamed(text: string): number | null {
   const match = CN_QUARTER.exec(text) ?? EN_QUARTER.exec(text);
-  if (!match) return null;
+  if (!match) return quarterOfMonths(text);
   return CN_NUMERALS[match[1] ?? ''] ?? (Number(match[1]) || EN_ORDINALS[(match[2] ?? '').toLowerCase()] || null);
 }
 

@@ -5,6 +5,9 @@ import { DATE_VALUE as DATE_IN_TEXT } from '../../../src/text/periods.js';
 describe('period and date lines', () => {
   it('reads the quarter a heading or question names, with or without 第, and none in a word that only holds 季度', () => {
     expect(['第四季度', '二季度营收多少', 'Q3 sales', 'third quarter', '季度报告', '四季度末'].map(quarterNamed)).toEqual([4, 2, 3, 3, null, 4]);
+    // Three months that open a quarter are that quarter; other runs of months (a half-year, an ageing
+    // bucket of "1-3个月") are none.
+    expect(['去年4到6月那个季度', '7～9月份', '十月至十二月', '第二季度（4-6月份）', '2-4月', '1-6月', '1-3个月'].map(quarterNamed)).toEqual([2, 3, 4, 2, null, null, null]);
   });
 
   it('reads a line that is only a date as a date line, in both languages', () => {
