@@ -25,7 +25,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, askingPositions, EN_STOP_WORDS, languageOf, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
+import { analyseQuestion, askingPositions, EN_STOP_WORDS, languageOf, asksParentOnly, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber } from './factAnswerer.js';
@@ -349,7 +349,7 @@ export class AnswerService {
     const years = filter.years ?? (filter.reportIds || latest === undefined ? undefined : new Set([latest]));
     // (As with facts: asked for the parent alone, only a table of the parent's — by its title, note
     // heading or a column — answers; not asked, a table wholly the parent's does not.)
-    const asksParent = PARENT_ONLY.test(analysis.text);
+    const asksParent = asksParentOnly(analysis.text);
     const tables = this.lookup.tables.filter(
       (t) =>
         (!filter.reportIds || filter.reportIds.has(t.report.id)) &&

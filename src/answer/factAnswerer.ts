@@ -6,7 +6,7 @@ import { DATE_VALUE, periodOf, quarterNamed, stockDate } from '../text/periods.j
 import { latinStems, stemWord } from '../text/stem.js';
 import { exactDifference, exactSum, parsePrinted } from './exactArithmetic.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
-import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, asksParentOnly, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -734,8 +734,8 @@ const PLACE_ASK = /哪儿|哪里|在哪|什么地方/u;
 /** A label naming a place by what is there: "仓储地址", "维修地点", "经营场所", "住所". */
 const PLACE_NOUN = /(?:的)?(?:地址|地点|所在地|场所|住所)$/u;
 
-/** "门店有多少家", "门店一共多少个": the noun counted before the asking words. */
-const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)(?:一共|总共|共)?有?(?:多少|几)(?:人|名|个|位|家)/u;
+/** "门店有多少家", "门店一共多少个", "员工加起来一共多少人": the noun counted before the asking words. */
+const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)(?:加起来|合计)?(?:一共|总共|共)?有?(?:多少|几)(?:人|名|个|位|家)/u;
 /** A label that counts something: its thing, then a count (and maybe its total): "直营门店的数量合计". */
 const COUNT_LABEL = /(?:的)?总?(?:数量|人数|个数|总数)(?:合计|总计)?$/u;
 
@@ -1516,7 +1516,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const asked = askedText(question.text);
   const asksWho = WHO_ASK.test(question.text);
   const doerVerb = question.language === 'en' ? askedDoerVerb(question.text) : null;
-  const asksParent = PARENT_ONLY.test(question.text);
+  const asksParent = asksParentOnly(question.text);
   const asksCount = COUNT_ASK.test(question.text);
   const counted = question.language === 'en' ? countedNounEnglish(question.text) : null;
   const countedStem = counted === null ? null : stemWord(counted);

@@ -85,6 +85,13 @@ const FIGURE_ASK = /多少|几[个门项家所名位次人届年天篇本]?|比�
 /** The parent company on its own, beside the group: "Parent 2031 $", "母公司资产负债表". A group's report answers for the group; the parent's own figures only when asked for. */
 export const PARENT_ONLY = /\bparent\b|母公司/iu;
 /**
+ * The parent together with its subsidiaries ("母公司加子公司", "母公司和主要子公司", "the parent and its
+ * subsidiaries") is the group, not the parent alone.
+ */
+const PARENT_AND_SUBSIDIARIES = /母公司\s*(?:加上?|和|及|与|跟|连同|、|\+)\s*(?:主要|下属|各)?子公司|\bparent\s+(?:company\s+)?(?:and|plus|with)\s+(?:its\s+|the\s+)?subsidiaries\b/iu;
+/** Whether a question asks for the parent company's own figures, apart from the group's. */
+export const asksParentOnly = (question: string): boolean => PARENT_ONLY.test(question) && !PARENT_AND_SUBSIDIARIES.test(question);
+/**
  * A statement or column of the parent alone: named so, or titled "Company Statement of …" as a UK
  * report titles the parent's statements beside the "Consolidated" (group) ones.
  */

@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { CHANGE_ASK, contentTerms, contentTokens, EN_STOP_WORDS, PARENT_ONLY, PARENT_STATEMENT, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { CHANGE_ASK, contentTerms, contentTokens, EN_STOP_WORDS, asksParentOnly, PARENT_ONLY, PARENT_STATEMENT, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -315,7 +315,7 @@ function captionWordsOf(table: ParsedTable, tokenizer: Tokenizer): string[] {
 export function answerFromTables(tables: readonly TableRef[], question: QuestionAnalysis, tokenizer: Tokenizer): TableAnswer | null {
   let best: { ref: TableRef; rows: ScoredRow[]; top: number; name: number } | null = null;
   const asked = askedOfTables(question);
-  const asksParent = PARENT_ONLY.test(question.text);
+  const asksParent = asksParentOnly(question.text);
   for (const ref of tables) {
     // The parent company's own statement (its title or every value column says so) answers only when asked for.
     if (!asksParent && parentOnlyTable(ref.table)) continue;

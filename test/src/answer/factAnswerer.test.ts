@@ -169,6 +169,24 @@ describe('facts from tables', () => {
     expect(value('2031年销售费用是多少')).toBe('97,085,117.05');
   });
 
+  it('counts the noun before "加起来一共多少人", and reads the parent with its subsidiaries as the group', () => {
+    const staff: ParsedTable = {
+      ...companyInfo,
+      id: '窑工数量',
+      title: '窑工数量、专业构成',
+      rows: [
+        ['母公司在岗窑工的数量（人）', '1,204'],
+        ['主要子公司在岗窑工的数量（人）', '318'],
+        ['在岗窑工的数量合计（人）', '1,522'],
+      ],
+      rowPages: [47, 47, 47],
+    };
+    const staffFacts = factsOfTable({ table: staff, report });
+    const value = (question: string) => answerFromFacts(staffFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect(value('母公司加子公司，在岗窑工加起来一共多少人？')).toBe('1,522');
+    expect(value('母公司在岗窑工有多少人？')).toBe('1,204');
+  });
+
   it('takes no word the report prints for an abbreviation, and reads a year written with two digits', () => {
     const printedWords = new Set(['工资']);
     const withWords = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer), (term) => printedWords.has(term))?.fact;
