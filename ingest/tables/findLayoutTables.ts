@@ -485,7 +485,7 @@ export function findColumns(lines: Segment[][], size = 0): Array<{ x0: number; x
 }
 
 /** The column a segment belongs to: the one holding its centre, else the one it overlaps most. */
-function columnOf(segment: Segment, columns: Array<{ x0: number; x1: number }>): number {
+export function columnOf(segment: Segment, columns: ReadonlyArray<{ x0: number; x1: number }>): number {
   const centre = (segment.x0 + segment.x1) / 2;
   const holding = columns.findIndex((c) => centre >= c.x0 && centre <= c.x1);
   if (holding >= 0) return holding;
@@ -676,7 +676,7 @@ function labelRunsOn(label: string, next: string): boolean {
 const UNFINISHED_ENGLISH = /\b(?:a|an|the|of|for|to|in|on|at|by|with|from|into|and|or|than)\s*$/iu;
 
 /** Wrapped cell text joined as printed: no space inside CJK, one between Latin words. */
-function joinCell(before: string, after: string): string {
+export function joinCell(before: string, after: string): string {
   if (before === '') return after;
   return /[A-Za-z0-9,.;:%)]$/u.test(before) && /^[A-Za-z0-9(]/u.test(after) ? `${before} ${after}` : `${before}${after}`;
 }

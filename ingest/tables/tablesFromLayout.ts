@@ -4,9 +4,9 @@ import { isDateLine, isPeriodLine, periodOf } from '../../src/text/periods.js';
 import { unitInLabel, unitLine, type TableUnit } from '../../src/text/unitLines.js';
 import { breaksOff, isParenthetical, leadsInto, readsAsSentence, refersBack } from '../structure/headingShapes.js';
 import { isSourceNote, sameTitle, tableCaption } from '../structure/lineShapes.js';
-import type { CleanLine } from '../types.js';
+import type { CleanLine, Segment } from '../types.js';
 import { cellKey } from './cellText.js';
-import type { GridRow, LayoutTable } from './findLayoutTables.js';
+import { columnOf, joinCell, type GridRow, type LayoutTable } from './findLayoutTables.js';
 
 /**
  * Found layout tables made into the report's tables: caption or title, header rows, the period of
@@ -433,7 +433,7 @@ function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: numb
   const inOneColumn = new Set<number>();
   const geometry = line?.geometry;
   if (!line || !geometry) return { cells: row, inOneColumn };
-  const spans = geometry.segments.length > 0 ? geometry.segments : [{ text: line.text, x0: geometry.x0, x1: geometry.x1 }];
+  const spans: HeadSpan[] = geometry.segments.length > 0 ? geometry.segments.flatMap((s) => cellsOfSpan(s, columns, geometry.size)) : [{ text: line.text, x0: geometry.x0, x1: geometry.x1 }];
   const middle = (a: number, b: number) => (a + b) / 2;
   const centres = columns.map((c) => middle(c.x0, c.x1));
   const owner = centres.map((x, c) => {
@@ -457,9 +457,41 @@ function groupRow(line: CleanLine | undefined, columns: ReadonlyArray<{ x0: numb
     }
     if (chosen) for (let c = chosen[0]; c <= chosen[1]; c += 1) row[c] = row[c] ? `${row[c]} ${span.text}` : span.text;
     const next = chosen ? columns[chosen[1] + 1] : undefined;
-    if (chosen && chosen[0] === chosen[1] && next && span.x1 < next.x0) inOneColumn.add(chosen[0]);
+    if (chosen && chosen[0] === chosen[1] && ((next && span.x1 < next.x0) || span.ownColumn === true)) inOneColumn.add(chosen[0]);
   });
   return { cells: row, inOneColumn };
+}
+
+/**
+ * Column heads set closer than a segment gap ("持股比" and "报告期末持", 0.7 of a character apart over two
+ * columns of a tightly set shareholder table) are two heads where their runs stand over different
+ * columns with more than a word space between them. (Words of one centred group label — "Year Ended
+ * December 31," — are a word space apart, and stay one label.)
+ */
+const HEAD_SPLIT_GAP = 0.5;
+
+interface HeadSpan {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Split off at a column's edge: it heads that one column. */
+  ownColumn?: boolean;
+}
+
+function cellsOfSpan(span: Segment, columns: ReadonlyArray<{ x0: number; x1: number }>, size: number): HeadSpan[] {
+  if (span.pieces.length < 2) return [span];
+  const inColumn = span.pieces.map((piece) => columnOf({ ...piece, pieces: [] }, columns));
+  const out: HeadSpan[] = [];
+  span.pieces.forEach((piece, i) => {
+    const before = span.pieces[i - 1];
+    const current = out.at(-1);
+    if (!current || !before || (inColumn[i] !== inColumn[i - 1] && piece.x0 - before.x1 >= HEAD_SPLIT_GAP * size)) out.push({ text: piece.text.trim(), x0: piece.x0, x1: piece.x1, ownColumn: true });
+    else {
+      current.text = joinCell(current.text, piece.text.trim());
+      current.x1 = Math.max(current.x1, piece.x1);
+    }
+  });
+  return out.length > 1 ? out : [span];
 }
 
 /**
@@ -506,7 +538,20 @@ function combineHeader(headerRows: string[][], inOneColumn: ReadonlyArray<Readon
     return out;
   });
   const header: string[] = [];
-  for (let c = 0; c < columns; c += 1) header.push(spread.map((row) => row[c] ?? '').filter((p) => p !== '').join(' '));
+  for (let c = 0; c < columns; c += 1) {
+    // A head wrapped in its own column goes on without a break between Chinese characters ("持股比" over
+    // "例" is 持股比例), as a wrapped cell does; a group label and the head under it stay two words.
+    let text = '';
+    let above = -1;
+    spread.forEach((row, r) => {
+      const part = row[c] ?? '';
+      if (part === '') return;
+      const wrapped = above >= 0 && inOneColumn[above]?.has(c) === true;
+      text = text === '' ? part : wrapped && /\p{Script=Han}$/u.test(text) && /^\p{Script=Han}/u.test(part) ? `${text}${part}` : `${text} ${part}`;
+      above = r;
+    });
+    header.push(text);
+  }
   return header;
 }
 

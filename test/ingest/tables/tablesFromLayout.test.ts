@@ -949,6 +949,31 @@ describe('tables from the layout of a PDF', () => {
   });
 });
 
+describe('column heads set close together', () => {
+  it('parts two heads a column apart though closer than a word gap, and joins each to its wrapped end without a space', async () => {
+    // A tightly set holders' table: "持股比" and "报告期末持" stand 7 points apart (under a segment gap)
+    // over two columns, each wrapped onto the line of "股东名称" ("例", "股数量").
+    const holder = (name: string, share: string, held: string): PdfBlock => ({
+      placed: [{ text: name, x: 70 }, { text: share, x: 232, align: 'right' }, { text: held, x: 296, align: 'right' }],
+      advance: 14,
+    });
+    const tables = await tablesOfPage(
+      [
+        '二、青禾窑业股东情况',
+        { placed: [{ text: '持股比', x: 200 }, { text: '报告期末持', x: 237 }], advance: 12 },
+        { placed: [{ text: '股东名称', x: 70 }, { text: '例', x: 210 }, { text: '股数量', x: 250 }], advance: 14 },
+        holder('青禾窑业集团有限公司', '30.43%', '170,845,236'),
+        holder('蓝湾釉料有限公司', '0.57%', '3,189,845'),
+        holder('林小禾', '0.39%', '2,181,447'),
+      ],
+      'close-heads.pdf',
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.header).toEqual(['股东名称', '持股比例', '报告期末持股数量']);
+    expect(tables[0]?.rows[0]).toEqual(['青禾窑业集团有限公司', '30.43%', '170,845,236']);
+  });
+});
+
 /**
  * The title search on its own, over lines set by hand: a table whose label and amount cells wrap in
  * narrow columns, cut into two found tables where one row's cells spill over three lines.
