@@ -71,6 +71,8 @@ const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by wi
 const MEASURE_NOUN = /(?:的)?(?:金额|数量|总额|余额|总数|人数|名称|姓名|名字)$/u;
 /** A label shorter than this (compact characters) is too generic to stand for a row ("合计", "其他"). */
 const MIN_ZH_LABEL = 3;
+/** The legal form a Chinese company's name ends in: 有限公司, 股份有限公司, 有限责任公司. */
+const ZH_LEGAL_FORM_END = /(?:股份)?有限(?:责任)?公司$/u;
 const isShortHanLabel = (label: string): boolean => {
   const { key, han } = labelKeys(label);
   return han && key.length < MIN_ZH_LABEL;
@@ -807,6 +809,9 @@ export function labelStrength(
     // question asks what was spent ("研发花了多少钱"): the asking words stand for the spending noun.
     const spentOn = head.replace(SPENDING_NOUN, '');
     if (asked.asksSpent && spentOn !== head && spentOn.length >= 2 && asked.compact.includes(spentOn)) return spentOn.length - 0.5;
+    // A company is named without its legal form ("常州窑业集团" for 常州窑业集团有限公司), as people say it.
+    const unformed = key.replace(ZH_LEGAL_FORM_END, '');
+    if (unformed !== key && unformed.length >= MIN_ZH_LABEL && asked.compact.includes(unformed)) return unformed.length - 0.5;
     return Math.max(abbreviationStrength(key, asked.compact, isWord), abbreviationStrength(key, asked.unlinked, isWord), countedStrength(key, asked));
   }
   if (words.length === 0) return 0;
@@ -1145,8 +1150,8 @@ const CURRENCY_ASK = /[$£€¥]|\bin\s+(?:usd|gbp|aud|eur|dollars|pounds|euros)
  * is the figure's unit, said of something else.
  */
 const PERCENT_ASK = /\bpercentage\b|\bwhat\s+percent\b|\bwhat\s*[%％]|百分比|百分之|多少\s*[%％]|(?<![\d.]\s?)[%％]/iu;
-/** A column heading that says its values are percentages: "% of total shares", "Percentage held", "占比（%）". */
-const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比/iu;
+/** A column heading that says its values are percentages: "% of total shares", "Percentage held", "占比（%）", "持股比例". */
+const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比|比例/iu;
 /** The question names a rate or a ratio by its word ("interest rate", "gearing ratio") — a proportion, never an amount of money. */
 const RATE_WORD_ASK = /\b(?:rates?|ratios?)\b|比率|利率/iu;
 const CURRENCY_SIGN = /[$£€¥￥]/u;

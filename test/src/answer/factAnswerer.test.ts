@@ -187,6 +187,25 @@ describe('facts from tables', () => {
     expect(value('母公司在岗窑工有多少人？')).toBe('1,204');
   });
 
+  it('names a company row without its legal form, and reads a 比例 column as the percentage asked', () => {
+    const holders: ParsedTable = {
+      ...statement,
+      id: '前 10 名股东持股情况',
+      title: '前 10 名股东持股情况',
+      header: ['股东名称', '股东性质', '持股比例', '报告期末持股数量'],
+      rows: [
+        ['青禾窑业集团有限公司', '国有法人', '30.43%', '170,845,236'],
+        ['蓝湾釉料股份有限公司', '境内非国有法人', '0.57%', '3,189,845'],
+      ],
+      rowPages: [37, 37],
+      periods: [null, null, null, null],
+      unit: null,
+    };
+    const holderFacts = factsOfTable({ table: holders, report });
+    const value = (question: string) => answerFromFacts(holderFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    expect([value('大股东青禾窑业集团手里握着百分之多少的股份？'), value('蓝湾釉料持股比例是多少')]).toEqual(['30.43%', '0.57%']);
+  });
+
   it('takes no word the report prints for an abbreviation, and reads a year written with two digits', () => {
     const printedWords = new Set(['工资']);
     const withWords = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer), (term) => printedWords.has(term))?.fact;
