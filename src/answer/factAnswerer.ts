@@ -99,8 +99,10 @@ const LABEL_UNIT = /\s*[（(][^（）()]{0,16}[)）]\s*$/u;
 
 function cleanLabel(text: string): string {
   const label = text.replace(LABEL_LEAD, '').replace(/[:：]\s*$/u, '').trim();
-  const bare = label.replace(LABEL_UNIT, '').trim();
-  return bare.length >= 2 ? bare : label;
+  // (A unit and a qualifier may follow one another: "现金分红金额（元）（含税）".)
+  let bare = label;
+  for (let shorter = bare.replace(LABEL_UNIT, '').trim(); shorter !== bare && shorter.length >= 2; shorter = bare.replace(LABEL_UNIT, '').trim()) bare = shorter;
+  return bare;
 }
 
 /**

@@ -206,6 +206,13 @@ describe('facts from tables', () => {
     expect([value('大股东青禾窑业集团手里握着百分之多少的股份？'), value('蓝湾釉料持股比例是多少')]).toEqual(['30.43%', '0.57%']);
   });
 
+  it('reads a label without the unit and the qualifier in brackets that follow it one after the other', () => {
+    const plan: ParsedTable = { ...companyInfo, id: '利润分配预案', title: '利润分配预案', rows: [['每 10 股派息数（元）（含税）', '6'], ['窑具更新金额（元）（含税）', '12,771,113.20']], rowPages: [33, 33] };
+    const planFacts = factsOfTable({ table: plan, report });
+    expect(planFacts.map((f) => f.label)).toEqual(['每 10 股派息数', '窑具更新金额']);
+    expect(answerFromFacts(planFacts, analyseQuestion('窑具更新金额是多少？', tokenizer))?.fact.value).toBe('12,771,113.20');
+  });
+
   it('takes no word the report prints for an abbreviation, and reads a year written with two digits', () => {
     const printedWords = new Set(['工资']);
     const withWords = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer), (term) => printedWords.has(term))?.fact;
