@@ -715,8 +715,8 @@ function isSubsequence(short: string, long: string): boolean {
 export interface AskedText {
   text: string;
   compact: string;
-  /** The compact form without the particles that link a modifier to its noun (see MODIFIER_LINK). */
-  unlinked: string;
+  /** The compact form without a demonstrative standing between a modifier and its noun (see DEMONSTRATIVE). */
+  withoutDemonstratives: string;
   words: ReadonlySet<string>;
   /** The Chinese noun a count question counts ("多少门店", "门店有多少家" → 门店), or null. */
   counted: string | null;
@@ -762,17 +762,17 @@ const YEAR_MOMENT_LABEL = /\b(?:end|beginning|start)\s+of\s+(?:the\s+)?(?:(?:fin
 const NAMED_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)|\bFY\s*'?\d{2}\b/iu;
 
 /**
- * What links a modifier to its noun in a Chinese question and is no character of the label it names:
- * 的, and a demonstrative with its classifier standing for "that part" ("委外研发那块的费用", "这边的收入").
- * A label's abbreviation may be typed across them: 委外研发那块的费用 abbreviates 委托外部研发费用 as
- * 委外研发费用 does.
+ * A demonstrative with its classifier standing for "that part" between a modifier and its noun
+ * ("委外研发那块的费用", "集团这边的收入") is no character of the label it names: a label's abbreviation
+ * may be typed across it, and across the 的 after it (which matchingForm leaves out): 委外研发那块的费用
+ * abbreviates 委托外部研发费用 as 委外研发费用 does.
  */
-const MODIFIER_LINK = /[这那](?:个|些|块|边|种|类|项)的?|的/gu;
+const DEMONSTRATIVE = /[这那](?:个|些|块|边|种|类|项)/gu;
 
 export const askedText = (question: string): AskedText => ({
   text: question,
   compact: matchingForm(compact(question.replace(COMPARED_WITH, ' '))),
-  unlinked: matchingForm(compact(question.replace(COMPARED_WITH, ' ').replace(MODIFIER_LINK, ''))),
+  withoutDemonstratives: matchingForm(compact(question.replace(COMPARED_WITH, ' ').replace(DEMONSTRATIVE, ''))),
   // ("Last year" is a period, not the word "year" of a heading: "Payments due … 1-3 years".)
   words: new Set(enWords(question.replace(EN_LAST_OR_THIS_YEAR, ' '))),
   counted: countedHead(question),
@@ -814,7 +814,7 @@ export function labelStrength(
     // A company is named without its legal form ("常州窑业集团" for 常州窑业集团有限公司), as people say it.
     const unformed = key.replace(ZH_LEGAL_FORM_END, '');
     if (unformed !== key && unformed.length >= MIN_ZH_LABEL && asked.compact.includes(unformed)) return unformed.length - 0.5;
-    return Math.max(abbreviationStrength(key, asked.compact, isWord), abbreviationStrength(key, asked.unlinked, isWord), countedStrength(key, asked));
+    return Math.max(abbreviationStrength(key, asked.compact, isWord), abbreviationStrength(key, asked.withoutDemonstratives, isWord), countedStrength(key, asked));
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;

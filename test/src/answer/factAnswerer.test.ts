@@ -47,6 +47,11 @@ const companyInfo: ParsedTable = { ...statement, id: '公司信息', title: '公
 
 const facts = [statement, english, companyInfo].flatMap((table) => factsOfTable({ table, report }));
 const ask = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact;
+/** The value the facts of the given tables answer a question with. */
+const valueIn = (...tables: ParsedTable[]) => {
+  const tableFacts = tables.flatMap((table) => factsOfTable({ table, report }));
+  return (question: string) => answerFromFacts(tableFacts, analyseQuestion(question, tokenizer))?.fact.value;
+};
 
 describe('facts from tables', () => {
   it('reads one value per row label and period column, with the unit and the row’s page', () => {
@@ -129,8 +134,7 @@ describe('facts from tables', () => {
       ],
       rowPages: [90, 90],
     };
-    const noteFacts = factsOfTable({ table: notes, report });
-    const value = (question: string) => answerFromFacts(noteFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    const value = valueIn(notes);
     expect([value('2030年委外设计那块的费用花了多少'), value('2030年委外设计的费用是多少'), value('2030年委外设计费用')]).toEqual(['1,562,961.78', '1,562,961.78', '1,562,961.78']);
     expect(value('2030年设计费用是多少')).toBe('3,900,000.00');
   });
@@ -146,8 +150,7 @@ describe('facts from tables', () => {
       ],
       rowPages: [91, 91],
     };
-    const noteFacts = factsOfTable({ table: notes, report });
-    const value = (question: string) => answerFromFacts(noteFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    const value = valueIn(notes);
     expect([value('2031年抛光和日常保养那一项花了多少钱'), value('2031年抛光与日常保养多少'), value('2031年抛光、日常保养多少')]).toEqual(['2,215,202.49', '2,215,202.49', '2,215,202.49']);
   });
 
@@ -163,8 +166,7 @@ describe('facts from tables', () => {
       ],
       rowPages: [145, 145],
     };
-    const both = [income, note].flatMap((table) => factsOfTable({ table, report }));
-    const value = (question: string) => answerFromFacts(both, analyseQuestion(question, tokenizer))?.fact.value;
+    const value = valueIn(income, note);
     expect([value('销售费用明细里保修费那块，2031年花了多少？'), value('2031年销售费用里的保修费是多少')]).toEqual(['38,321,773.50', '38,321,773.50']);
     expect(value('2031年销售费用是多少')).toBe('97,085,117.05');
   });
@@ -181,8 +183,7 @@ describe('facts from tables', () => {
       ],
       rowPages: [47, 47, 47],
     };
-    const staffFacts = factsOfTable({ table: staff, report });
-    const value = (question: string) => answerFromFacts(staffFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    const value = valueIn(staff);
     expect(value('母公司加子公司，在岗窑工加起来一共多少人？')).toBe('1,522');
     expect(value('母公司在岗窑工有多少人？')).toBe('1,204');
   });
@@ -201,8 +202,7 @@ describe('facts from tables', () => {
       periods: [null, null, null, null],
       unit: null,
     };
-    const holderFacts = factsOfTable({ table: holders, report });
-    const value = (question: string) => answerFromFacts(holderFacts, analyseQuestion(question, tokenizer))?.fact.value;
+    const value = valueIn(holders);
     expect([value('大股东青禾窑业集团手里握着百分之多少的股份？'), value('蓝湾釉料持股比例是多少')]).toEqual(['30.43%', '0.57%']);
   });
 
