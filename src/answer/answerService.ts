@@ -759,10 +759,6 @@ function labelledInPart(decision: Decision, question: string): boolean {
 }
 
 /**
- * What a table answer says it is about — its table's name, the column heading and the labels of the
- * rows it reads — to be weighed against a passage sentence; null for any other answer.
- */
-/**
  * Whether the words name the thing an English question asks the value of ("the total budget for …",
  * "how much interest did …"), by its stem; true when the question names no such thing.
  */
@@ -771,6 +767,10 @@ function namesAskedHead(analysis: QuestionAnalysis, words: string): boolean {
   return head === null || latinStems(words).has(stemWord(head));
 }
 
+/**
+ * What a table answer says it is about — its table's name, the column heading and the labels of the
+ * rows it reads — to be weighed against a passage sentence; null for any other answer.
+ */
 function structureContext(decision: Decision): string | null {
   if (decision.kind === 'fact') {
     const { fact } = decision;

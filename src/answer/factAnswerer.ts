@@ -1,5 +1,5 @@
 import type { ParsedTable, ReportMeta } from '../store/shapes.js';
-import { LEGAL_FORM_WORDS } from '../text/legalForm.js';
+import { CN_LEGAL_FORMS, LEGAL_FORM_WORDS } from '../text/legalForm.js';
 import { parseAmount } from '../text/amounts.js';
 import { compact, escapeRegExp } from '../text/normalize.js';
 import { DATE_VALUE, periodOf, quarterNamed, stockDate } from '../text/periods.js';
@@ -71,8 +71,8 @@ const EN_FUNCTION_WORDS = new Set('a an the of and or in on at to for from by wi
 const MEASURE_NOUN = /(?:的)?(?:金额|数量|总额|余额|总数|人数|名称|姓名|名字)$/u;
 /** A label shorter than this (compact characters) is too generic to stand for a row ("合计", "其他"). */
 const MIN_ZH_LABEL = 3;
-/** The legal form a Chinese company's name ends in: 有限公司, 股份有限公司, 有限责任公司. */
-const ZH_LEGAL_FORM_END = /(?:股份)?有限(?:责任)?公司$/u;
+/** The legal form a Chinese company's name ends in (有限公司, 股份有限公司…). */
+const ZH_LEGAL_FORM_END = new RegExp(`(?:${CN_LEGAL_FORMS})$`, 'u');
 const isShortHanLabel = (label: string): boolean => {
   const { key, han } = labelKeys(label);
   return han && key.length < MIN_ZH_LABEL;
@@ -814,7 +814,8 @@ export function labelStrength(
     // A company is named without its legal form ("常州窑业集团" for 常州窑业集团有限公司), as people say it.
     const unformed = key.replace(ZH_LEGAL_FORM_END, '');
     if (unformed !== key && unformed.length >= MIN_ZH_LABEL && asked.compact.includes(unformed)) return unformed.length - 0.5;
-    return Math.max(abbreviationStrength(key, asked.compact, isWord), abbreviationStrength(key, asked.withoutDemonstratives, isWord), countedStrength(key, asked));
+    const acrossDemonstrative = asked.withoutDemonstratives === asked.compact ? 0 : abbreviationStrength(key, asked.withoutDemonstratives, isWord);
+    return Math.max(abbreviationStrength(key, asked.compact, isWord), acrossDemonstrative, countedStrength(key, asked));
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;

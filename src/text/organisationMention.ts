@@ -1,4 +1,5 @@
 import { escapeRegExp } from './normalize.js';
+import { CN_LEGAL_FORMS } from './legalForm.js';
 
 /**
  * Questions name the organisation a report is about ("Lanternfield Holdings' EBITDA", "远山科技股份有限公司
@@ -16,7 +17,7 @@ export function withoutOrganisation(text: string, organisation: string | undefin
 }
 
 /** The legal form a Chinese company's name ends with. */
-const CN_LEGAL_FORM = /(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$/u;
+const CN_LEGAL_FORM = new RegExp(`(?:集团)?(?:${CN_LEGAL_FORMS})$`, 'u');
 
 /**
  * The name's forms, longest first, built once per name: every question is read against every report's
