@@ -507,12 +507,19 @@ const TITLE_WORD = /^(?:\p{Lu}.*|of|and|the|for|to|in|on|at|&|[–—-])$/u;
 function rolesIn(cell: string): string[] {
   const length = [...cell].length;
   if (/\d/u.test(cell) || length > MAX_ROLES_CHARS) return [];
-  const roles = cell.split(ROLE_SPLIT);
+  const roles = cell.split(ROLE_SPLIT).flatMap((part) => {
+    const joined = part.split(ROLE_JOIN);
+    // ("and" joins two roles, "Chief Financial Officer and Treasurer", or the two things one role is
+    // over, "Vice President of Glazes and Kilns": the words alone do not say which, so the part is
+    // read both ways — whole, and as the roles it would join.)
+    return joined.length > 1 ? [part, ...joined] : joined;
+  });
   if (length > MAX_ROLE_CHARS && !roles.every((role) => role.trim().split(/\s+/u).every((word) => TITLE_WORD.test(word)))) return [];
   return roles.flatMap(roleReadings);
 }
-/** A cell that names roles: words, no figures, a few of them joined by 、 , ; and. */
-const ROLE_SPLIT = /\s*(?:[、,，;；/]|\band\b|&)\s*/u;
+/** A cell that names roles: words, no figures, a few of them set apart by 、 , ; / or joined by "and". */
+const ROLE_SPLIT = /\s*[、,，;；/]\s*/u;
+const ROLE_JOIN = /\s*(?:\band\b|&)\s*/u;
 
 /** "Who are the directors?", "董事都有谁": a question for everyone who holds a role, not the first one. */
 const ASKS_EVERY_HOLDER = /\bwho\s+(?:are|were)\b|都有谁|有哪些人|哪几位/iu;

@@ -595,6 +595,27 @@ describe('who holds a role a row names', () => {
     expect(facts.filter((f) => f.holder && f.value === 'Piers Quenby').map((f) => f.label)).toEqual([]);
   });
 
+  it('reads a title with "and" both whole and as the roles it may join', () => {
+    const titled: ParsedTable = {
+      ...officers,
+      rows: [
+        ['Orrin Vale (a)', '57', 'Vice President of Glazes and Kilns'],
+        ['Ilse Marrow (b)', '53', 'Chief Quill Officer and Warden'],
+      ],
+    };
+    const facts = factsOfTable({ table: titled, report });
+    expect(facts.filter((f) => f.holder).map((f) => [f.label, f.value])).toEqual([
+      ['Vice President of Glazes and Kilns', 'Orrin Vale'],
+      ['Vice President of Glazes', 'Orrin Vale'],
+      ['Kilns', 'Orrin Vale'],
+      ['Chief Quill Officer and Warden', 'Ilse Marrow'],
+      ['Chief Quill Officer', 'Ilse Marrow'],
+      ['Warden', 'Ilse Marrow'],
+    ]);
+    const holder = (question: string) => answerFromFacts(facts, analyseQuestion(question, tokenizer))?.fact;
+    expect([holder('who is our vice president of glazes & kilns?')?.label, holder('who is the warden?')?.value]).toEqual(['Vice President of Glazes and Kilns', 'Ilse Marrow']);
+  });
+
   it('reads a role as the doer of the verb a "who" question asks: "who chairs" for a Chairwoman, "who audits" for an Auditor', () => {
     const advisers: ParsedTable = { ...officers, rows: [['Harrowgate Pike LLP', '', 'Auditor'], ['Ilse Marrow', '61', 'Chairwoman']] };
     const index = indexFacts(factsOfTable({ table: advisers, report }));
