@@ -46,8 +46,47 @@ interface WeightedTerm {
   also?: readonly string[];
   /** Taken as said by every sentence, printed or not (see `coverageInOwnYear`). */
   implied?: boolean;
-  /** The capitalised words an initialism stands for, as a sentence may print them instead ("Republic of Freedonia" for "rf"). */
-  spelledOut?: RegExp;
+  /** Whether a sentence prints the words an initialism stands for instead ("Republic of Freedonia" for "rf"). */
+  spelledOut?: (text: string) => boolean;
+}
+
+/** A word, or a compound joined by hyphens ("right-of-use"). */
+const WORD_OR_COMPOUND = /[A-Za-z]+(?:-[A-Za-z]+)*/gu;
+
+/** The words an initialism skips between the ones it takes a letter of ("Republic of Freedonia" is RF). */
+const INITIALISM_JOINER = /^(?:of|and|the)$/iu;
+
+/**
+ * Whether the text prints, in any case, a run of words whose initials spell the letters: "distribution
+ * centre" for "dc". Each part of a compound counts ("full-time" for "ft", "right-of-use" for "rou"),
+ * as initialisms of compounds are made; one joining word may stand between two words and counts for
+ * nothing ("Republic of Freedonia" for "rf"); any other function word ends a run and starts none
+ * ("for the" is no "ft", "paid for the time" no "pt"). Words follow each other across spaces and "&"
+ * only: a comma or a full stop ends a run.
+ */
+export function spellsInitialism(letters: string, text: string): boolean {
+  const units: Array<{ initials: string; kind: 'word' | 'joiner' | 'function'; start: number; end: number }> = [];
+  for (const m of text.matchAll(WORD_OR_COMPOUND)) {
+    const word = m[0];
+    const parts = word.split('-');
+    const kind = parts.length > 1 ? 'word' : INITIALISM_JOINER.test(word) ? 'joiner' : EN_STOP_WORDS.has(word.toLowerCase()) ? 'function' : 'word';
+    units.push({ initials: kind === 'word' ? parts.map((part) => part[0]?.toLowerCase() ?? '').join('') : '', kind, start: m.index, end: m.index + word.length });
+  }
+  for (let i = 0; i < units.length; i += 1) {
+    const first = units[i];
+    if (first?.kind !== 'word' || !letters.startsWith(first.initials)) continue;
+    let spelled = first.initials;
+    for (let j = i + 1; j < units.length && spelled.length < letters.length; j += 1) {
+      const before = units[j - 1];
+      const unit = units[j];
+      if (!before || !unit || unit.kind === 'function' || (unit.kind === 'joiner' && before.kind === 'joiner')) break;
+      if (!/^[\s&]+$/u.test(text.slice(before.end, unit.start))) break;
+      spelled += unit.initials;
+      if (!letters.startsWith(spelled)) break;
+    }
+    if (spelled === letters) return true;
+  }
+  return false;
 }
 
 /**
@@ -60,15 +99,39 @@ function capitalisedRunSpelling(letters: string): RegExp {
 }
 
 /**
- * A short word of the question that the passages print in capitals ("rf", typed lower case, printed
- * "RF") is an initialism: a sentence that spells it out says it. Two to four letters — longer words
- * are words.
+ * An initialism typed for words printed in lower case stands for a phrase the passages use: at least
+ * this many of them print it. Words that merely begin with its letters ("rising figures" for "rf")
+ * meet once.
  */
+const MIN_SPELLING_PASSAGES = 2;
+
+/**
+ * A short word of the question may be an initialism typed in lower case, and a sentence that spells
+ * it out says it. Two to four letters — longer words are words — that the passages never print in
+ * lower case ("tax", "net" are words), spelled out:
+ * - in capitalised words ("Republic of Freedonia"), where the passages print it in capitals ("RF"):
+ *   an initialism printed in capitals names something;
+ * - in words of any case that at least MIN_SPELLING_PASSAGES passages of the report print ("dc" for
+ *   "distribution centre", "ft" for "full-time"): a phrase the report uses.
+ */
+/** How many of the passages spell out the initialism, counted up to MIN_SPELLING_PASSAGES. */
+function spellingPassages(letters: string, chunks: readonly Chunk[]): number {
+  let count = 0;
+  for (const chunk of chunks) {
+    if (spellsInitialism(letters, chunk.text) && ++count >= MIN_SPELLING_PASSAGES) break;
+  }
+  return count;
+}
+
 export function withInitialismsSpelled(terms: readonly WeightedTerm[], hits: readonly RetrievedChunk[]): WeightedTerm[] {
   return terms.map((t) => {
     if (!/^[a-z]{2,4}$/u.test(t.term)) return t;
+    if (hits.some((hit) => new RegExp(`(?<![A-Za-z])${t.term}(?![A-Za-z])`, 'u').test(hit.chunk.text))) return t;
     const capitals = new RegExp(`(?<![A-Za-z])${t.term.toUpperCase()}(?![A-Za-z])`, 'u');
-    return hits.some((hit) => capitals.test(hit.chunk.text)) ? { ...t, spelledOut: capitalisedRunSpelling(t.term) } : t;
+    const named = hits.some((hit) => capitals.test(hit.chunk.text)) ? capitalisedRunSpelling(t.term) : null;
+    const used = [...new Set(hits.map((hit) => hit.report))].some((report) => spellingPassages(t.term, report.chunks) >= MIN_SPELLING_PASSAGES);
+    if (named === null && !used) return t;
+    return { ...t, spelledOut: (text: string) => (named?.test(text) ?? false) || (used && spellsInitialism(t.term, text)) };
   });
 }
 
@@ -93,7 +156,7 @@ export function coverageOf(terms: readonly WeightedTerm[], text: string): number
   let found = 0;
   for (const { term, weight, also, implied, spelledOut } of terms) {
     total += weight;
-    if (implied || haystack.includes(term) || spelledOut?.test(text)) found += weight;
+    if (implied || haystack.includes(term) || spelledOut?.(text)) found += weight;
     else if (isStemmable(term) && (stems ??= latinStems(text)).has(stemWord(term))) found += weight;
     else if (also && also.some((stem) => (stems ??= latinStems(text)).has(stem))) found += weight;
   }

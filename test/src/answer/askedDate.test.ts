@@ -24,19 +24,51 @@ describe('the words of a question for a date', () => {
 });
 
 describe('a short word the passages print in capitals', () => {
-  const passage = (text: string) => ({ chunk: { text } }) as unknown as RetrievedChunk;
+  /** Passages of one invented report, each retrieved. */
+  const passages = (...texts: string[]): RetrievedChunk[] => {
+    const chunks = texts.map((text, i) => ({ id: `c${i}`, text }));
+    const report = { chunks };
+    return chunks.map((chunk) => ({ chunk, report }) as unknown as RetrievedChunk);
+  };
   const terms = [{ term: 'rf', weight: 1 }, { term: 'incorporated', weight: 1 }];
 
   it('is said by a sentence that spells it out in capitalised words, where the passages print it in capitals', () => {
-    const spelled = withInitialismsSpelled(terms, [passage('The Company is domiciled in the RF.')]);
+    const spelled = withInitialismsSpelled(terms, passages('The Company is domiciled in the RF.'));
     expect(coverageOf(spelled, 'The Company was incorporated in the Republic of Freedonia in 2007.')).toBe(1);
     // (Words that merely begin with its letters in lower case spell nothing: "rising figures".)
     expect(coverageOf(spelled, 'The Company was incorporated amid rising figures.')).toBe(0.5);
   });
 
-  it('is read as typed where no passage prints it in capitals', () => {
-    const asTyped = withInitialismsSpelled(terms, [passage('The Company is domiciled in Freedonia.')]);
+  it('is read as typed where no passage prints it in capitals and one passage spells it out', () => {
+    const asTyped = withInitialismsSpelled(terms, passages('The Company is domiciled in Freedonia.', 'It was incorporated in the Republic of Freedonia.'));
     expect(coverageOf(asTyped, 'The Company was incorporated in the Republic of Freedonia in 2007.')).toBe(0.5);
+  });
+});
+
+describe('a short word typed for a phrase the report prints in lower case', () => {
+  const passages = (...texts: string[]): RetrievedChunk[] => {
+    const chunks = texts.map((text, i) => ({ id: `c${i}`, text }));
+    const report = { chunks };
+    return chunks.map((chunk) => ({ chunk, report }) as unknown as RetrievedChunk);
+  };
+  const report = passages(
+    'We run two glaze depots: one in Tarnwick of 40 thousand square feet, one in Brill.',
+    'Each glaze depot holds a month of stock; we employ 310 full-time and 95 part-time kiln hands.',
+    'Full-time kiln hands are paid for the time they fire.',
+  );
+  const covered = (term: string, sentence: string) => coverageOf(withInitialismsSpelled([{ term, weight: 1 }], report), sentence);
+
+  it('is said by a sentence that prints the phrase, each part of a hyphenated word counting', () => {
+    expect([covered('gd', 'The Brill glaze depot opened in 2031.'), covered('ft', 'We employ 310 full-time kiln hands.')]).toEqual([1, 1]);
+  });
+
+  it('is not said by a run that opens on a function word, breaks at a comma, or is printed in one passage only', () => {
+    // ("for the" opens on a function word; "depot, one" crosses a comma; "part-time" is printed once.)
+    expect([covered('ft', 'Kiln hands are paid for the time they fire.'), covered('do', 'Each glaze depot, one in Brill.'), covered('pt', 'We employ 95 part-time kiln hands.')]).toEqual([0, 0, 0]);
+  });
+
+  it('is read as the word it is where the passages print it in lower case', () => {
+    expect(covered('two', 'The Tarnwick works opened in 2031.')).toBe(0);
   });
 });
 
