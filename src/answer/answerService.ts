@@ -28,7 +28,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, askingPositions, EN_STOP_WORDS, languageOf, asksParentOnly, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber } from './factAnswerer.js';
+import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber, tableHeadings } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -403,9 +403,11 @@ export class AnswerService {
     // ("Who are the directors?" asks for every holder of the role the table lists, as printed, in its order.)
     const holders = holdersAsked(analysis.text, answer.fact, facts);
     const fact = holders.length > 1 ? { ...answer.fact, value: holders.join('; ') } : answer.fact;
-    // An initialism the question types that the reports never print, and the row does not spell, names
-    // something the row is not ("net revenue retention (NRR)" is no "Revenue").
-    if (this.unknownInitialisms(analysis.text, inScope).some((t) => !labelSpells(fact.label, t) && !labelSpells(fact.attribute ?? '', t))) return null;
+    // An initialism the question types that the reports never print, and neither the row nor the
+    // headings it is read under spell, names something the row is not ("net revenue retention (NRR)" is
+    // no "Revenue").
+    const spelledBy = [fact.label, fact.attribute ?? '', ...tableHeadings(fact.ref.table)];
+    if (this.unknownInitialisms(analysis.text, inScope).some((t) => !spelledBy.some((words) => labelSpells(words, t)))) return null;
     const chunk = this.tableChunk(fact.ref.report, fact.ref.table.id, fact.ref.table.rows[fact.row]);
     return { decision: { kind: 'fact', fact }, primary: [{ report: fact.ref.report, chunk, section: fact.ref.table.id, page: fact.page, text: chunk?.text ?? fact.label }] };
   }

@@ -648,8 +648,9 @@ function labelKeys(label: string): LabelKeys {
   let keys = labelKeysMemo.get(label);
   if (!keys) {
     const key = matchingForm(compact(label));
-    // (An initialism skips the words that join: "Latin America and the Caribbean" is LAC.)
-    const latinWords = (label.match(/[A-Za-z]+/gu) ?? []).filter((w) => !INITIALISM_SKIPS.test(w));
+    // (An initialism skips the words that join — "Latin America and the Caribbean" is LAC — but takes
+    // every part of a hyphenated compound: "right-of-use" is ROU.)
+    const latinWords = (label.match(/[A-Za-z]+(?:-[A-Za-z]+)*/gu) ?? []).flatMap((w) => (w.includes('-') ? w.split('-') : INITIALISM_SKIPS.test(w) ? [] : [w]));
     const short = SHORT_NAME.exec(label)?.[1];
     keys = {
       key,
@@ -1263,6 +1264,11 @@ function datedRowStrength(label: string, question: string): number {
  * How strongly the question names an attribute fact: both its row and its heading, or — when it asks
  * who — the one that is not a heading of names ("证券事务代表" × "姓名" answers "证代是谁").
  */
+/** A column heading that only says it adds up the columns before it, maybe with its currency ("Total $"). */
+const TOTAL_COLUMN = /^(?:total|totals|合\s*计|总\s*计)(?:\s*[$€£¥]|\s*[(（][^)）]{1,6}[)）])?$/iu;
+/** The number a note's heading opens with: "Note 12.", "12.", "12". */
+const NOTE_NUMBER = /^\s*(?:note\s+)?\d{1,3}[.:]?\s+/iu;
+
 export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
   const attribute = fact.attribute ?? '';
   const rowNames = NAME_HEADING.test(fact.label);
@@ -1278,6 +1284,26 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   // as the lesser reading of a heading, whatever else the heading says.)
   const column = columnNames || repeats ? 0 : attributeStrength(attribute, asked, isWord) || (PERCENT_ASK.test(asked.text) && PERCENT_HEADING.test(attribute) ? 1 : 0);
   if (row > 0 && column > 0) return row + column;
+  // A column headed only "Total" holds the row's whole, the whole of what the table is of: a question
+  // naming the row and that ("right-of-glaze asset additions" for Additions | Total under "Note 9.
+  // Right-of-glaze assets") asks it. (The row alone does not: "total assets" of a segment table's Total
+  // column is no statement's figure; one naming another column asks that column.)
+  // (A column whose words the note's heading says too — "Plant and equipment" under "Property, plant
+  // and equipment" — is not named apart from it.)
+  if (row > 0 && TOTAL_COLUMN.test(attribute.trim())) {
+    const named = tableHeadings(fact.ref.table)
+      .map((heading) => heading.replace(NOTE_NUMBER, ''))
+      .map((heading) => ({ words: enWords(heading), strength: attributeStrength(heading, asked, isWord) }))
+      .filter((heading) => heading.strength > 0);
+    const headingWords = new Set(named.flatMap((heading) => heading.words));
+    const otherColumn = fact.ref.table.header.some((heading, c) => {
+      if (c === 0 || c === fact.column) return false;
+      const cell = cleanLabel(heading);
+      return attributeStrength(cell, asked, isWord) > 0 && !enWords(cell).every((w) => headingWords.has(w));
+    });
+    const whole = Math.max(0, ...named.map((heading) => heading.strength));
+    if (whole > 0 && !otherColumn) return row + whole;
+  }
   if (asksWho && rowNames && column > 0 && !/\d/u.test(fact.value)) return column;
   if (asksWho && columnNames && row > 0 && !/\d/u.test(fact.value)) return row;
   return 0;
@@ -1465,6 +1491,21 @@ function namesTable(title: string, asked: AskedText): boolean {
   return namesTableByInitials(words, asked.shorthand);
 }
 
+/**
+ * The heading a table's title stands under, where the title is the last heading of its section: a
+ * note's sub-heading ("Reconciliations", "Movements in carrying amounts") says what the table does,
+ * the note's heading over it what the rows are of ("Note 12. Kiln plant and equipment").
+ */
+function titledBy(title: string, path: readonly string[]): string[] {
+  const parent = path.at(-1) === title ? path.at(-2) : undefined;
+  return parent === undefined ? [] : [parent];
+}
+
+/** A table's title and the heading it stands under (see titledBy): what names the table. */
+export function tableHeadings(table: Pick<ParsedTable, 'title' | 'section'>): string[] {
+  return [table.title, ...titledBy(table.title, table.section.path)];
+}
+
 /** The question's words of two or three letters, function words aside: what may be a statement's shorthand. */
 const shorthandIn = (question: string): ReadonlySet<string> =>
   new Set((question.match(/\b[a-z]{2,3}\b/giu) ?? []).map((w) => w.toLowerCase()).filter((w) => !EN_FUNCTION_WORDS.has(w)));
@@ -1556,7 +1597,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const askedQuarter = quarterNamed(question.text);
   const yearFor = new Map<number, number>();
   // (Whether the question names a table, read once per title: many facts share one.)
-  const titleNamed = new Map<string, boolean>();
+  const titleNamed = new Map<ParsedTable, boolean>();
   // (Whether a table is wholly the parent's, read once per table: its section path is joined to tell.)
   const parentTables = new Map<object, boolean>();
   for (const fact of facts) {
@@ -1639,11 +1680,12 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // The question names the statement ("… per the cash flow statement"): its rows go first, and one is
     // also named by what it is of ("capex on plant and equipment" for "Payments for plant and equipment"),
     // the stronger of that and any other reading of its label.
-    const title = fact.ref.table.title;
-    let inNamedTable = titleNamed.get(title);
+    // (A note's sub-heading titles its table, "Reconciliations": the note's heading over it names it too.)
+    const { title } = fact.ref.table;
+    let inNamedTable = titleNamed.get(fact.ref.table);
     if (inNamedTable === undefined) {
-      inNamedTable = han(title) ? namesHanTable(title, asked) : namesTable(title, asked);
-      titleNamed.set(title, inNamedTable);
+      inNamedTable = han(title) ? namesHanTable(title, asked) : tableHeadings(fact.ref.table).some((heading) => namesTable(heading, asked));
+      titleNamed.set(fact.ref.table, inNamedTable);
     }
     const own = Math.max(
       factStrength(fact, asked, asksWho, isWord, !inNamedTable),

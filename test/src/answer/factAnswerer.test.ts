@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromFacts, askedText, askedYear, holdersAsked, factsAskedAbout, factsOfTable, indexFacts, labelStrength, readsAsNumber } from '../../../src/answer/factAnswerer.js';
+import { answerFromFacts, askedText, askedYear, holdersAsked, factsAskedAbout, factsOfTable, indexFacts, labelSpells, labelStrength, readsAsNumber, tableHeadings } from '../../../src/answer/factAnswerer.js';
 import { computeFromFacts, plainNumber } from '../../../src/answer/factComputation.js';
 import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
 import { wordAnswer } from '../../../src/answer/phrase/wordAnswer.js';
@@ -768,6 +768,42 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how much of the kiln asset increase in 2031 was exchange movements?')).toBe('175');
     // (A balance is no change: asked how it changed, it is not the answer.)
     expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
+  });
+
+  it('reads a row\'s Total column as the whole of what the note over the table is about', () => {
+    const reconciliation = (note: string, rows: string[][], first = 'Kilns $'): ParsedTable => ({
+      ...english,
+      id: `${note} Reconciliations`,
+      title: 'Reconciliations',
+      header: ['Consolidated', first, 'Moulds $', 'Total $'],
+      rows,
+      rowPages: rows.map(() => 36),
+      section: { id: 'Reconciliations', path: [note, 'Reconciliations'] },
+      periods: [null, null, null, null],
+      unit: null,
+    });
+    const plant = reconciliation('Note 12. Kiln plant and equipment', [
+      ['Balance at 1 July 2029', '4,120', '2,310', '6,430'],
+      ['Additions', '210', '95', '305'],
+      ['Balance at 30 June 2030', '4,330', '2,405', '6,735'],
+      ['Additions', '388', '117', '505'],
+      ['Balance at 30 June 2031', '4,718', '2,522', '7,240'],
+    ], 'Kiln plant $');
+    const rightOfGlaze = reconciliation('Note 13. Right-of-glaze assets', [
+      ['Balance at 1 July 2029', '900', '310', '1,210'],
+      ['Additions', '40', '12', '52'],
+      ['Balance at 30 June 2030', '940', '322', '1,262'],
+      ['Additions', '71', '29', '100'],
+      ['Balance at 30 June 2031', '1,011', '351', '1,362'],
+    ]);
+    const valueFor = valueIn(plant, rightOfGlaze);
+    expect([valueFor('kiln plant and equipment additions in 2031?'), valueFor('right-of-glaze asset additions in 2031?'), valueFor('ROG asset additions in 2030?')]).toEqual(['505', '100', '52']);
+    // (A question naming a column reads that column; a column whose words the note's heading says too,
+    // "Kiln plant" under "Kiln plant and equipment", is not named apart from it: the first answer is 505.)
+    expect(valueFor('right-of-glaze asset additions to moulds in 2031?')).toBe('29');
+    // (Every part of a hyphenated compound gives an initial: "right-of-glaze" is ROG.)
+    expect([labelSpells('Right-of-glaze assets', 'ROG'), labelSpells('Right-of-glaze assets', 'RGA')]).toEqual([true, false]);
+    expect(tableHeadings(plant)).toEqual(['Reconciliations', 'Note 12. Kiln plant and equipment']);
   });
 
   it('names a holder by its name without the legal form, and its percentage by a question for a percentage', () => {

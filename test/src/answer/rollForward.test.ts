@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlacedLine } from '../../fixtures/pdfs.js';
 import { rollForwardYears } from '../../../src/answer/factAnswerer.js';
 import { stockDate } from '../../../src/text/periods.js';
-import { plainReportService } from './reportFixture.js';
+import { marketPages, plainReportService } from './reportFixture.js';
 
 /**
  * An invented note whose roll-forward names its periods only in its rows: a balance at one date, the
@@ -16,9 +16,12 @@ const row = (label: string, ...amounts: string[]): PlacedLine => ({
 
 const service = plainReportService('tarnwick-looms-2031.pdf', [
   ['Tarnwick Mills plc', 'Annual Report 2031', 'For the year ended 30 June 2031'],
+  // (Pages of prose, so the note's heading stands out from body text as in a real report.)
+  ...marketPages(['Shuttles', 'Heddles']),
   [
-    { line: 'Note 9. Loom fittings', size: 14 },
-    'Loom fittings are stated at cost less depreciation.',
+    { line: 'Note 1. Loom fittings', size: 14 },
+    'Loom fittings are stated at cost less depreciation. They are depreciated over ten years, and the',
+    'Board reviews their carrying amounts each year for signs that a fitting is worth less than its cost.',
     { line: 'Reconciliations', size: 12 },
     row('', 'Shuttles £', 'Heddles £', 'Total £'),
     row('Balance at 1 July 2029', '4,120', '2,310', '6,430'),
@@ -28,6 +31,15 @@ const service = plainReportService('tarnwick-looms-2031.pdf', [
     row('Additions', '640', '2,918', '3,558'),
     row('Depreciation expense', '(402)', '(310)', '(712)'),
     row('Balance at 30 June 2031', '4,493', '5,903', '10,396'),
+  ],
+  [
+    { line: 'Note 2. Right-of-loom assets', size: 14 },
+    'Right-of-loom assets are the looms the Group leases, stated at the present value of the lease.',
+    { line: 'Reconciliations', size: 12 },
+    row('', 'Looms £', 'Sheds £', 'Total £'),
+    row('Balance at 1 July 2030', '900', '310', '1,210'),
+    row('Additions', '71', '29', '100'),
+    row('Balance at 30 June 2031', '971', '339', '1,310'),
   ],
 ]);
 
@@ -49,5 +61,12 @@ describe('a roll-forward whose rows name its periods', () => {
     const later = await service().ask('what were the additions to heddles in 2031?');
     const earlier = await service().ask('what were the additions to heddles in 2030?');
     expect([later.figures.map((f) => f.value), earlier.figures.map((f) => f.value)]).toEqual([['2,918'], ['1,207']]);
+  });
+
+  it('answers the movement of what the note is about from the Total column, named whole or by its initials', async () => {
+    const questions = ['loom fittings additions in 2031?', 'LF additions in 2031?', 'right-of-loom asset additions in 2031?', 'ROL asset additions in 2031?'];
+    const answers = await Promise.all(questions.map((question) => service().ask(question)));
+    // (ROL is printed nowhere: the note's heading spells it, each part of "right-of-loom" giving a letter.)
+    expect(answers.map((answer) => answer.figures.map((f) => f.value))).toEqual([['3,558'], ['3,558'], ['100'], ['100']]);
   });
 });
