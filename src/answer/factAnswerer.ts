@@ -777,12 +777,31 @@ const NAMED_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)|\bFY\s*'?\d{2}\b/iu;
  */
 const DEMONSTRATIVE = /[这那](?:个|些|块|边|种|类|项)/gu;
 
+/**
+ * A place named by its adjective: "European" is Europe and an ending, "Asian" Asia, "Japanese" Japan,
+ * "Chinese" China. The place each adjective of the question may be made from — the word without -an,
+ * -n or -ese, or with -ese read as -a — for a label that names the place ("Europe" for "sales to
+ * European customers"); a reading that is no label's word matches nothing.
+ */
+const PLACE_ADJECTIVE = /^([a-z]{3,})(an|n|ese)$/u;
+function placesOfAdjectives(question: string): string[] {
+  return (question.toLowerCase().match(/[a-z]{5,}/gu) ?? []).flatMap((word) => {
+    const places: string[] = [];
+    for (const [stem, ending] of [[word.slice(0, -2), 'an'], [word.slice(0, -1), 'n'], [word.slice(0, -3), 'ese']] as const) {
+      if (!word.endsWith(ending) || stem.length < 3 || !PLACE_ADJECTIVE.test(word)) continue;
+      places.push(stem);
+      if (ending === 'ese') places.push(`${stem}a`);
+    }
+    return places.flatMap(enWords);
+  });
+}
+
 export const askedText = (question: string): AskedText => ({
   text: question,
   compact: matchingForm(compact(question.replace(COMPARED_WITH, ' '))),
   withoutDemonstratives: matchingForm(compact(question.replace(COMPARED_WITH, ' ').replace(DEMONSTRATIVE, ''))),
   // ("Last year" is a period, not the word "year" of a heading: "Payments due … 1-3 years".)
-  words: new Set(enWords(question.replace(EN_LAST_OR_THIS_YEAR, ' '))),
+  words: new Set([...enWords(question.replace(EN_LAST_OR_THIS_YEAR, ' ')), ...placesOfAdjectives(question)]),
   counted: countedHead(question),
   asksPlace: PLACE_ASK.test(question),
   asksSpent: SPENT_ASK.test(question),

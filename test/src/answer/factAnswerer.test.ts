@@ -770,6 +770,27 @@ describe('who holds a role a row names', () => {
     expect(valueFor('how did the balance at 31 December change in 2031?')).toBeUndefined();
   });
 
+  it('names a place row by the place\'s adjective: -an, -n and -ese endings', () => {
+    const regions: ParsedTable = {
+      ...english,
+      id: 'Kiln sales by region',
+      title: 'Kiln sales by region',
+      header: ['', 'Sales to external customers 2031 $', 'Sales to external customers 2030 $'],
+      rows: [['Freedonie', '303,920', '2,810,016'], ['Vantoria', '1,643,041', '1,540,462'], ['Quorva', '17,353', '68,713'], ['Brillon', '25,615', '21,972']],
+      rowPages: [30, 30, 30, 30],
+      periods: [null, period(2031), period(2030)],
+    };
+    const valueFor = valueIn(regions);
+    expect([
+      valueFor('sales to freedonian customers in 2031?'),
+      valueFor('sales to vantorian customers in 2031?'),
+      valueFor('sales to quorvese customers in 2030?'),
+      valueFor('sales to brillonese customers in 2030?'),
+    ]).toEqual(['303,920', '1,643,041', '68,713', '21,972']);
+    // (An adjective of no place the table names, nor a word that merely ends alike, names no row.)
+    expect([valueFor('sales to tarnwickian customers in 2031?'), valueFor('sales to freedo customers in 2031?')]).toEqual([undefined, undefined]);
+  });
+
   it('reads a row\'s Total column as the whole of what the note over the table is about', () => {
     const reconciliation = (note: string, rows: string[][], first = 'Kilns $'): ParsedTable => ({
       ...english,
