@@ -51,6 +51,10 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (A seventh, the same way again, about facts the first six do not ask; measured once before any
   // rule read it.)
   { name: 'en annual reports, staff wording 7', file: 'eval/dev/qa.en-annual.staff7.dev.jsonl', split: 'dev' },
+  // (An eighth, written on 2026-12-07 by a helper that read only the page text and the earlier dev
+  // sets' questions, after the thirteenth session's rules; measured on arrival before any rule read it —
+  // see the README.)
+  { name: 'en annual reports, staff wording 8', file: 'eval/dev/qa.en-annual.staff8.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.validation.jsonl', split: 'validation' },
   // (Written on the validation reports in staff wording — clipped words, initialisms, typos — from the
   // page text, by someone who never ran the system; added after the rules it checks were written.)
