@@ -338,9 +338,12 @@ export class AnswerService {
   }
 
   /** The question names a year no report covers, and the passage does not mention it either. */
-  private yearMismatch(analysis: QuestionAnalysis, text: string, report: ReportMeta): boolean {
+  private yearMismatch(analysis: QuestionAnalysis, text: string, report: ReportMeta, section?: () => string): boolean {
     if (analysis.years.length === 0) return false;
-    return analysis.years.every((y) => y !== report.year && !compact(text).includes(String(y)));
+    // (A year set before a noun after "the" — "the 2029 kiln grant", "the jul 2029 option grant" — says
+    // which thing, not the period asked: the section about the thing names it, the sentence need not.)
+    const named = (y: number) => compact(text).includes(String(y)) || (section !== undefined && namesThingByYear(analysis.text, y) && compact(section()).includes(String(y)));
+    return analysis.years.every((y) => y !== report.year && !named(y));
   }
 
   private fromTable(analysis: QuestionAnalysis, filter: RetrievalFilter): { decision: Decision; primary: Primary[] } | null {
@@ -563,7 +566,7 @@ export class AnswerService {
   private fromPassages(analysis: QuestionAnalysis, found: ExtractiveAnswer | null): { decision: Decision; primary: Primary[] } | null {
     if (!found) return null;
     if (!found.aggregate && found.coverageInOwnYear < EXTRACTIVE_MIN_COVERAGE) return null;
-    if (this.yearMismatch(analysis, found.sentence, found.hit.report.meta)) return null;
+    if (this.yearMismatch(analysis, found.sentence, found.hit.report.meta, () => sectionText(found.hit.report, found.hit.chunk.section.id))) return null;
     // A sentence that never names the thing an English question asks the value of ("the total budget
     // for the …") says something else about the question's other words.
     if (!namesAskedHead(analysis, `${found.hit.chunk.section.path.join(' ')} ${found.sentence}`)) return null;
@@ -845,4 +848,14 @@ function evidenceWords(decision: Decision): string {
 
 function elapsed(started: number): number {
   return Number((performance.now() - started).toFixed(2));
+}
+
+const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+
+/**
+ * Whether the question sets the year before a noun after "the" ("the 2029 kiln grant", "the jul 2029
+ * option grant", "the 2004 buyback"): there the year names which thing is meant, as a name would.
+ */
+export function namesThingByYear(question: string, year: number): boolean {
+  return new RegExp(`\\bthe\\s+(?:${MONTH_WORD}\\s+)?${year}\\s+(?!and\\b|or\\b|to\\b|vs\\b)[a-z]`, 'iu').test(question);
 }
