@@ -156,7 +156,8 @@ function describe(found: LayoutTable, context: LayoutTableContext, previousEnd: 
 
   const rows = found.rows.filter((r) => r.cells.some((c) => c !== ''));
   const keyValue = isKeyValue(rows, caption !== null);
-  const headerCount = keyValue ? 0 : headerRowCount(rows, caption !== null);
+  // (Column heads read as group lines above the rows: a line of years under them dates them.)
+  const headerCount = keyValue ? 0 : headerRowCount(rows, caption !== null, groupLines.length > 0);
   // A note-reference column ("Note", "附注") lists note numbers: no column group heads it.
   const noteColumns = new Set(found.columns.map((_, c) => c).filter((c) => found.rows.slice(0, MAX_HEADER_ROWS).some((r) => NOTE_TITLE.test(r.cells[c] ?? ''))));
   const groups = groupLines.map((i) => groupRow(lines[i], found.columns, noteColumns)).filter((r) => r.cells.some((c) => c !== ''));
@@ -366,7 +367,33 @@ function isPeriodCell(cell: string): boolean {
  * when it has a caption (captioned report tables always do) or when its first row reads as column
  * titles over the others: every cell filled and none repeated below.
  */
-function headerRowCount(rows: GridRow[], captioned: boolean): number {
+/** A row with no label whose every filled cell is a year, two at least: "| 2031 | 2030". */
+function isYearLine(cells: readonly string[]): boolean {
+  const filled = cells.slice(1).filter((cell) => cell.trim() !== '');
+  return (cells[0] ?? '').trim() === '' && filled.length >= 2 && filled.every((cell) => /^(?:19|20)\d{2}$/u.test(cell.trim()));
+}
+
+/**
+ * How many of the first rows are column heads. A line of bare years under heads, with no label
+ * ("31 December" over "2031"), is one more line of them, the line that dates them: not a row of
+ * amounts.
+ */
+function headerRowCount(rows: GridRow[], captioned: boolean, headed = false): number {
+  const count = headLinesCount(rows, captioned);
+  let withYears = count;
+  while ((withYears > 0 || headed) && withYears < rows.length - 1 && isYearLine(rows[withYears]?.cells ?? [])) withYears += 1;
+  // (A line of words with no label under the years — "No:", "£’000" — is one more head line.)
+  while (withYears > count && withYears < rows.length - 1 && isWordsLine(rows[withYears]?.cells ?? [])) withYears += 1;
+  return withYears;
+}
+
+/** A row with no label and words but no figure in its other cells: "| No: | No:". */
+function isWordsLine(cells: readonly string[]): boolean {
+  const filled = cells.slice(1).filter((cell) => cell.trim() !== '');
+  return (cells[0] ?? '').trim() === '' && filled.length > 0 && filled.every((cell) => !/\d/u.test(cell));
+}
+
+function headLinesCount(rows: GridRow[], captioned: boolean): number {
   const columns = rows[0]?.cells.length ?? 0;
   const amountColumns = new Set<number>();
   for (let c = 1; c < columns; c += 1) {

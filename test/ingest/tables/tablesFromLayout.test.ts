@@ -89,6 +89,33 @@ describe('tables from the layout of a PDF', () => {
     expect(table?.periods?.map((p) => p && [p.year, p.pointInTime])).toEqual([null, [2031, true], [2030, true]]);
   });
 
+  it('reads a line of bare years under the column heads as the heads\' last line, dating them', async () => {
+    const heads = (...texts: string[]): PdfBlock => ({ placed: texts.map((text, i) => ({ text, x: 400 + i * 110, align: 'right' as const })), advance: 20 });
+    const pdf = await makeReportPdf({
+      header: null,
+      footer: null,
+      fontSize: 10,
+      pages: [
+        [
+          { line: 'Directors’ interests in kiln shares', size: 12 },
+          'The directors who held office at the year end had the following interests in ordinary shares:',
+          heads('31 December', '31 December'),
+          heads('2031', '2030'),
+          heads('No:', 'No:'),
+          statementRow('O Vale', '2,012,122', '2,012,122'),
+          statementRow('I Marrow', '47,783,284', '39,931,011'),
+        ],
+      ],
+    });
+    const [table] = await tablesOf(pdf, 'interests.pdf');
+    expect(table?.header.slice(1)).toEqual(['31 December 2031 No:', '31 December 2030 No:']);
+    expect(table?.periods?.map((p) => p && [p.year, p.pointInTime])).toEqual([null, [2031, true], [2030, true]]);
+    expect(table?.rows).toEqual([
+      ['O Vale', '2,012,122', '2,012,122'],
+      ['I Marrow', '47,783,284', '39,931,011'],
+    ]);
+  });
+
   it('keeps a statement whole across a long label wrapped without figures and a row of dashes', async () => {
     const pdf = await makeReportPdf({
       header: null,
