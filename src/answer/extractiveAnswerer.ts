@@ -105,15 +105,6 @@ function capitalisedRunSpelling(letters: string): RegExp {
  */
 const MIN_SPELLING_PASSAGES = 2;
 
-/**
- * A short word of the question may be an initialism typed in lower case, and a sentence that spells
- * it out says it. Two to four letters — longer words are words — that the passages never print in
- * lower case ("tax", "net" are words), spelled out:
- * - in capitalised words ("Republic of Freedonia"), where the passages print it in capitals ("RF"):
- *   an initialism printed in capitals names something;
- * - in words of any case that at least MIN_SPELLING_PASSAGES passages of the report print ("dc" for
- *   "distribution centre", "ft" for "full-time"): a phrase the report uses.
- */
 /** How many of the passages spell out the initialism, counted up to MIN_SPELLING_PASSAGES. */
 function spellingPassages(letters: string, chunks: readonly Chunk[]): number {
   let count = 0;
@@ -123,10 +114,20 @@ function spellingPassages(letters: string, chunks: readonly Chunk[]): number {
   return count;
 }
 
+/**
+ * A short word of the question may be an initialism typed in lower case, and a sentence that spells
+ * it out says it. Two to four letters — longer words are words — that the passages never print in
+ * lower case ("tax", "net" are words), spelled out:
+ * - in capitalised words ("Republic of Freedonia"), where the passages print it in capitals ("RF"):
+ *   an initialism printed in capitals names something;
+ * - in words of any case that at least MIN_SPELLING_PASSAGES passages of the report print ("dc" for
+ *   "distribution centre", "ft" for "full-time"): a phrase the report uses.
+ */
 export function withInitialismsSpelled(terms: readonly WeightedTerm[], hits: readonly RetrievedChunk[]): WeightedTerm[] {
   return terms.map((t) => {
     if (!/^[a-z]{2,4}$/u.test(t.term)) return t;
-    if (hits.some((hit) => new RegExp(`(?<![A-Za-z])${t.term}(?![A-Za-z])`, 'u').test(hit.chunk.text))) return t;
+    const lowerCase = new RegExp(`(?<![A-Za-z])${t.term}(?![A-Za-z])`, 'u');
+    if (hits.some((hit) => lowerCase.test(hit.chunk.text))) return t;
     const capitals = new RegExp(`(?<![A-Za-z])${t.term.toUpperCase()}(?![A-Za-z])`, 'u');
     const named = hits.some((hit) => capitals.test(hit.chunk.text)) ? capitalisedRunSpelling(t.term) : null;
     const used = [...new Set(hits.map((hit) => hit.report))].some((report) => spellingPassages(t.term, report.chunks) >= MIN_SPELLING_PASSAGES);

@@ -783,17 +783,17 @@ const DEMONSTRATIVE = /[这那](?:个|些|块|边|种|类|项)/gu;
  * -n or -ese, or with -ese read as -a — for a label that names the place ("Europe" for "sales to
  * European customers"); a reading that is no label's word matches nothing.
  */
-const PLACE_ADJECTIVE = /^([a-z]{3,})(an|n|ese)$/u;
+const PLACE_ADJECTIVE_ENDINGS = ['an', 'n', 'ese'] as const;
 function placesOfAdjectives(question: string): string[] {
-  return (question.toLowerCase().match(/[a-z]{5,}/gu) ?? []).flatMap((word) => {
-    const places: string[] = [];
-    for (const [stem, ending] of [[word.slice(0, -2), 'an'], [word.slice(0, -1), 'n'], [word.slice(0, -3), 'ese']] as const) {
-      if (!word.endsWith(ending) || stem.length < 3 || !PLACE_ADJECTIVE.test(word)) continue;
-      places.push(stem);
-      if (ending === 'ese') places.push(`${stem}a`);
-    }
-    return places.flatMap(enWords);
-  });
+  return (question.toLowerCase().match(/[a-z]{5,}/gu) ?? []).flatMap((word) =>
+    PLACE_ADJECTIVE_ENDINGS.filter((ending) => word.endsWith(ending))
+      .flatMap((ending) => {
+        const stem = word.slice(0, -ending.length);
+        return ending === 'ese' ? [stem, `${stem}a`] : [stem];
+      })
+      .filter((stem) => stem.length >= 3)
+      .flatMap(enWords),
+  );
 }
 
 export const askedText = (question: string): AskedText => ({

@@ -23,13 +23,14 @@ describe('the words of a question for a date', () => {
   });
 });
 
+/** Passages of one invented report, each retrieved. */
+const passages = (...texts: string[]): RetrievedChunk[] => {
+  const chunks = texts.map((text, i) => ({ id: `c${i}`, text }));
+  const report = { chunks };
+  return chunks.map((chunk) => ({ chunk, report }) as unknown as RetrievedChunk);
+};
+
 describe('a short word the passages print in capitals', () => {
-  /** Passages of one invented report, each retrieved. */
-  const passages = (...texts: string[]): RetrievedChunk[] => {
-    const chunks = texts.map((text, i) => ({ id: `c${i}`, text }));
-    const report = { chunks };
-    return chunks.map((chunk) => ({ chunk, report }) as unknown as RetrievedChunk);
-  };
   const terms = [{ term: 'rf', weight: 1 }, { term: 'incorporated', weight: 1 }];
 
   it('is said by a sentence that spells it out in capitalised words, where the passages print it in capitals', () => {
@@ -46,11 +47,6 @@ describe('a short word the passages print in capitals', () => {
 });
 
 describe('a short word typed for a phrase the report prints in lower case', () => {
-  const passages = (...texts: string[]): RetrievedChunk[] => {
-    const chunks = texts.map((text, i) => ({ id: `c${i}`, text }));
-    const report = { chunks };
-    return chunks.map((chunk) => ({ chunk, report }) as unknown as RetrievedChunk);
-  };
   const report = passages(
     'We run two glaze depots: one in Tarnwick of 40 thousand square feet, one in Brill.',
     'Each glaze depot holds a month of stock; we employ 310 full-time and 95 part-time kiln hands.',
