@@ -361,12 +361,6 @@ function isPeriodCell(cell: string): boolean {
   return cell.trim() !== '' && periodOf(cell) !== null;
 }
 
-/**
- * Header rows: the rows above the first row that carries an amount in a column of amounts — at most
- * a few, and none of them with an amount of its own. A table without amounts has one header row
- * when it has a caption (captioned report tables always do) or when its first row reads as column
- * titles over the others: every cell filled and none repeated below.
- */
 /** A row with no label whose every filled cell is a year, two at least: "| 2031 | 2030". */
 function isYearLine(cells: readonly string[]): boolean {
   const filled = cells.slice(1).filter((cell) => cell.trim() !== '');
@@ -393,6 +387,12 @@ function isWordsLine(cells: readonly string[]): boolean {
   return (cells[0] ?? '').trim() === '' && filled.length > 0 && filled.every((cell) => !/\d/u.test(cell));
 }
 
+/**
+ * Header rows: the rows above the first row that carries an amount in a column of amounts — at most
+ * a few, and none of them with an amount of its own. A table without amounts has one header row
+ * when it has a caption (captioned report tables always do) or when its first row reads as column
+ * titles over the others: every cell filled and none repeated below.
+ */
 function headLinesCount(rows: GridRow[], captioned: boolean): number {
   const columns = rows[0]?.cells.length ?? 0;
   const amountColumns = new Set<number>();

@@ -9,7 +9,7 @@ import type { Chunk } from '../store/shapes.js';
 import { DATE_VALUE } from '../text/periods.js';
 import { figureYear, framedAfter, respectiveYears } from '../text/respectively.js';
 import { exactSum } from './exactArithmetic.js';
-import { askedYear, tableInMoney } from './factAnswerer.js';
+import { askedYear, INITIALISM_SKIPS, tableInMoney } from './factAnswerer.js';
 import { agentNouns, askedKind, asksForName, doerNounsIn, inApposition, isDoerOf, knownStems, newNames, questionStems } from './namedAnswer.js';
 import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
@@ -53,9 +53,6 @@ interface WeightedTerm {
 /** A word, or a compound joined by hyphens ("right-of-use"). */
 const WORD_OR_COMPOUND = /[A-Za-z]+(?:-[A-Za-z]+)*/gu;
 
-/** The words an initialism skips between the ones it takes a letter of ("Republic of Freedonia" is RF). */
-const INITIALISM_JOINER = /^(?:of|and|the)$/iu;
-
 /**
  * Whether the text prints, in any case, a run of words whose initials spell the letters: "distribution
  * centre" for "dc". Each part of a compound counts ("full-time" for "ft", "right-of-use" for "rou"),
@@ -69,7 +66,7 @@ export function spellsInitialism(letters: string, text: string): boolean {
   for (const m of text.matchAll(WORD_OR_COMPOUND)) {
     const word = m[0];
     const parts = word.split('-');
-    const kind = parts.length > 1 ? 'word' : INITIALISM_JOINER.test(word) ? 'joiner' : EN_STOP_WORDS.has(word.toLowerCase()) ? 'function' : 'word';
+    const kind = parts.length > 1 ? 'word' : INITIALISM_SKIPS.test(word) ? 'joiner' : EN_STOP_WORDS.has(word.toLowerCase()) ? 'function' : 'word';
     units.push({ initials: kind === 'word' ? parts.map((part) => part[0]?.toLowerCase() ?? '').join('') : '', kind, start: m.index, end: m.index + word.length });
   }
   for (let i = 0; i < units.length; i += 1) {

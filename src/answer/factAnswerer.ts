@@ -642,7 +642,8 @@ interface LabelKeys {
 const labelKeysMemo = new Map<string, LabelKeys>();
 /** (Labels repeat across reports and years; the memo is dropped whole when it grows past this.) */
 const LABEL_MEMO_LIMIT = 200_000;
-const INITIALISM_SKIPS = /^(?:and|of|the)$/iu;
+/** The words an initialism skips between the ones it takes a letter of ("Republic of Freedonia" is RF). */
+export const INITIALISM_SKIPS = /^(?:and|of|the)$/iu;
 
 function labelKeys(label: string): LabelKeys {
   let keys = labelKeysMemo.get(label);
@@ -1279,15 +1280,13 @@ function datedRowStrength(label: string, question: string): number {
   return 0;
 }
 
+/** A column heading that only says it adds up the columns before it, maybe with its currency ("Total $"). */
+const TOTAL_COLUMN = /^(?:total|totals|合\s*计|总\s*计)(?:\s*[$€£¥]|\s*[(（][^)）]{1,6}[)）])?$/iu;
+
 /**
  * How strongly the question names an attribute fact: both its row and its heading, or — when it asks
  * who — the one that is not a heading of names ("证券事务代表" × "姓名" answers "证代是谁").
  */
-/** A column heading that only says it adds up the columns before it, maybe with its currency ("Total $"). */
-const TOTAL_COLUMN = /^(?:total|totals|合\s*计|总\s*计)(?:\s*[$€£¥]|\s*[(（][^)）]{1,6}[)）])?$/iu;
-/** The number a note's heading opens with: "Note 12.", "12.", "12". */
-const NOTE_NUMBER = /^\s*(?:note\s+)?\d{1,3}[.:]?\s+/iu;
-
 export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho: boolean, isWord: (term: string) => boolean): number {
   const attribute = fact.attribute ?? '';
   const rowNames = NAME_HEADING.test(fact.label);
@@ -1483,8 +1482,8 @@ function saidInARow(phrase: readonly string[], words: readonly string[]): boolea
 
 const han = (text: string) => /\p{Script=Han}/u.test(text);
 
-/** The number a note's title opens with: "30、", "（1）", "2.". */
-const TITLE_NUMBER = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*/u;
+/** The number a note's heading or title opens with: "Note 12.", "12 ", "30、", "（1）", "2.". */
+const NOTE_NUMBER = /^\s*(?:(?:note\s+)?\d{1,3}[.:]?\s+|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)/iu;
 
 /**
  * Whether the question names a Chinese table by its whole title ("销售费用明细里三包费", "管理费用里的差旅费",
@@ -1492,7 +1491,7 @@ const TITLE_NUMBER = /^\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、
  * what is asked — the title says where. (Titles too short to say more than a word, as labels, name none.)
  */
 function namesHanTable(title: string, asked: AskedText): boolean {
-  const key = matchingForm(compact(title.replace(TITLE_NUMBER, '')));
+  const key = matchingForm(compact(title.replace(NOTE_NUMBER, '')));
   return key.length >= MIN_ZH_LABEL && asked.compact.includes(key);
 }
 
@@ -1615,7 +1614,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   const bareLabel = question.language === 'zh' ? matchingForm(compact(question.text).replace(BARE_LABEL_EXTRAS, '')) : null;
   const askedQuarter = quarterNamed(question.text);
   const yearFor = new Map<number, number>();
-  // (Whether the question names a table, read once per title: many facts share one.)
+  // (Whether the question names a table, read once per table: many facts share one.)
   const titleNamed = new Map<ParsedTable, boolean>();
   // (Whether a table is wholly the parent's, read once per table: its section path is joined to tell.)
   const parentTables = new Map<object, boolean>();
