@@ -29,6 +29,10 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // (A third, written the same way by a helper that read only the page text, after the typo and
   // abbreviation rules of the twelfth session; measured on arrival at 7/18, 4/6 refused.)
   { name: 'zh annual reports, staff wording 3', file: 'eval/dev/qa.zh-annual.staff3.dev.jsonl', split: 'dev' },
+  // (A fourth, written on 2026-12-07 by a helper that read only the page text and the earlier dev
+  // sets' questions, about facts they do not ask; measured on arrival before any rule read it — see
+  // the README.)
+  { name: 'zh annual reports, staff wording 4', file: 'eval/dev/qa.zh-annual.staff4.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
   // (Written on the dev reports in staff wording by someone who never ran the system, so that staff
   // wording can be worked on without tuning on the validation reports.)
