@@ -11,7 +11,7 @@ import { figureYear, framedAfter, respectiveYears } from '../text/respectively.j
 import { exactSum } from './exactArithmetic.js';
 import { askedYear, INITIALISM_SKIPS, tableInMoney } from './factAnswerer.js';
 import { agentNouns, askedKind, asksForName, doerNounsIn, inApposition, isDoerOf, knownStems, newNames, questionStems } from './namedAnswer.js';
-import { AMOUNT_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, MEASURE_ASK, contentTerms, countedNoun, countedNounEnglish, EN_STOP_WORDS, PAYMENT_ASK, RATE_ASK, SPEND_ASK, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TermWeights {
   /** Weight of a question term: rare in the report → heavy; unknown to the report → heaviest. */
@@ -266,6 +266,10 @@ export function unitAgrees(
   // (As asked: the text matched has "what percentage" read as "how much".)
   if (RATE_ASK.test(question.matchText) || RATE_ASK.test(question.text)) return isRatio;
   if (ASKS_COUNT.test(question.matchText)) return !isRatio && !isMoney;
+  // ("多少吨", "how many hectares": a quantity in a unit of measure, neither a share nor money. A Chinese
+  // sentence prints the unit after the number, "销量 1.2 万吨": a figure without it is some other number.)
+  const measure = MEASURE_ASK.exec(question.text);
+  if (measure) return !isRatio && !isMoney && (!/\p{Script=Han}$/u.test(measure[0]) || unit.endsWith(measure[0].replace(/^(?:多少|几)\s*(?:十|百|千|万|亿)?\s*/u, '')));
   if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return options.paymentIsMoney ? isMoney : !isRatio;
   if (SPEND_ASK.test(question.matchText) && !question.wantsComparison) {
     const saysSpent = options.statedIn !== undefined && (SPEND_ASK.test(options.statedIn) || PAYMENT_ASK.test(options.statedIn));

@@ -6,7 +6,7 @@ import { DATE_VALUE, periodOf, quarterNamed, stockDate } from '../text/periods.j
 import { latinStems, stemWord } from '../text/stem.js';
 import { exactDifference, exactSum, parsePrinted } from './exactArithmetic.js';
 import { askedDoerVerb, doerVerbs, namesDoer } from './namedAnswer.js';
-import { AMOUNT_ASK, CHANGE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, asksParentOnly, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { AMOUNT_ASK, CHANGE_ASK, MEASURE_ASK, PAYMENT_ASK, QUANTITY_NOUNS, countedNoun, countedNounEnglish, EN_LAST_OR_THIS_YEAR, EN_STOP_WORDS, asksParentOnly, PARENT_ONLY, PARENT_STATEMENT, RATE_ASK, SHARE_BASE, WHEN_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 import type { TableRef } from './tableAnswerer.js';
 
 /**
@@ -1157,7 +1157,7 @@ const HOW_MUCH = /\bhow much\b|多少钱|金额/iu;
 
 /** The question asks how many or how much: only a value with a figure answers it. */
 export function asksForNumber(question: string): boolean {
-  return COUNT_ASK.test(question) || HOW_MUCH.test(question);
+  return COUNT_ASK.test(question) || HOW_MUCH.test(question) || MEASURE_ASK.test(question);
 }
 
 /** A table value that is a figure: it opens with one, after a currency sign or bracket ("$ 1,204", "(412)", "≈12"), not words that mention a number ("charge under IFRS 2"). */
@@ -1186,6 +1186,10 @@ const PERCENT_HEADING = /[%％]|\bpercent(?:age)?\b|百分比|占比|比例/iu;
 /** The question names a rate or a ratio by its word ("interest rate", "gearing ratio") — a proportion, never an amount of money. */
 const RATE_WORD_ASK = /\b(?:rates?|ratios?)\b|比率|利率/iu;
 const CURRENCY_SIGN = /[$£€¥￥]/u;
+/** A column heading that says its values are amounts of money or balances: "2031 年 金额", "期末余额", "Amount". */
+const AMOUNT_HEADING = /金额|余额|发生额|\bamounts?\b|\bbalances?\b/iu;
+/** A unit that is money: "元", "万元", "USD", "$". */
+const MONEY_UNIT = /元|[$£€¥￥]|\b(?:USD|GBP|EUR|CNY|RMB|HKD|AUD)\b/iu;
 /** A value in money: printed with a currency sign, in a column whose heading prints one, or in a table whose unit is a currency. */
 const inMoney = (fact: TableFact): boolean => CURRENCY_SIGN.test(`${fact.value} ${fact.unit}`) || columnInMoney(fact.ref.table, fact.column);
 /** A column of a table in money: its heading prints a currency ("2031 £’000", "Consolidated 2031 $"), or the table's unit line names one. */
@@ -1605,6 +1609,7 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
   // What is paid (a fee, a salary) or asked in a currency ("in £k", "$m") is money, as "how much" is.
   const asksPlainAmount = (AMOUNT_ASK.test(question.text) || PAYMENT_ASK.test(question.text) || CURRENCY_ASK.test(question.text)) && !question.wantsComparison && !wantsChange && !asksRate;
   const asksPercent = PERCENT_ASK.test(question.text);
+  const asksMeasure = MEASURE_ASK.test(question.text);
   const asksAmountMoved = AMOUNT_MOVED.test(question.text) && !/百分|幅度|[%％]|率/u.test(question.text);
   const asksAmount = question.wantsFigure || /\d/u.test(question.text) || question.language !== 'zh';
   // A Chinese question that is nothing but a row's label ("基本每股收益？", "去年净利润") asks its value,
@@ -1678,7 +1683,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "What interest rate…" asks a proportion: an amount of money ("Kiln loan | Fair value | $91,400")
     // is none, unless its row or column says it is a rate. (A change asked — "by how much did the rate
     // move" — may be either.)
-    if (RATE_WORD_ASK.test(question.text) && !wantsChange && inMoney(fact) && !readsAsPercentage(fact)) continue;
+    // (So is one in a column whose heading says it holds amounts or balances: "期末余额 | 100,000,000.00".)
+    if (RATE_WORD_ASK.test(question.text) && !wantsChange && (inMoney(fact) || AMOUNT_HEADING.test(fact.ref.table.header[fact.column] ?? '')) && !readsAsPercentage(fact)) continue;
+    // "多少吨", "how many hectares" ask a quantity measured in a unit: money ("金额 | 69,803,135.48 元") is none.
+    if (asksMeasure && (inMoney(fact) || MONEY_UNIT.test(fact.unit) || AMOUNT_HEADING.test(fact.ref.table.header[fact.column] ?? ''))) continue;
     // "How much" (a fee, a figure in £) asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && PERCENT_VALUE.test(fact.value)) continue;
     // The total row of a breakdown in shares, 100% of itself, is the base of the shares, no figure of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateParts, figureCountsNounEnglish } from '../../../src/answer/extractiveAnswerer.js';
+import { aggregateParts, figureCountsNounEnglish, unitAgrees } from '../../../src/answer/extractiveAnswerer.js';
 import { countedNounEnglish } from '../../../src/answer/questionAnalysis.js';
 import { shownName, printedFigure } from '../../../src/answer/printedFigure.js';
 import { agentNouns, asksForName, fullNameOf, inApposition, knownStems, newNames, questionStems } from '../../../src/answer/namedAnswer.js';
@@ -128,5 +128,20 @@ describe('a person named by title and surname', () => {
     expect(fullNameOf(sentence, [text('Ida Tollefsen and Maren Tollefsen serve on the board.')])).toBeNull();
     expect(fullNameOf(sentence, [text('The Tollefsen family founded the works.')])).toBeNull();
     expect(fullNameOf('The Board met in June.', [text('Maren Tollefsen chaired it.')])).toBeNull();
+  });
+});
+
+describe('a quantity asked in a unit of measure', () => {
+  const asked = (text: string) => ({ text, matchText: text, wantsComparison: false });
+
+  it('is answered by a figure printed in that unit, never by a share, money or a bare number in a Chinese sentence', () => {
+    const weight = asked('青禾釉料31年卖了多少吨？');
+    expect([unitAgrees(weight, '吨', false), unitAgrees(weight, '万吨', false)]).toEqual([true, true]);
+    expect([unitAgrees(weight, '%', false), unitAgrees(weight, '万元', true), unitAgrees(weight, '', false)]).toEqual([false, false, false]);
+  });
+
+  it('in English is answered by any figure that is neither a share nor money (the unit follows as a word)', () => {
+    const area = asked('how many hectares does the kiln site cover?');
+    expect([unitAgrees(area, '', false), unitAgrees(area, '%', false), unitAgrees(area, '', true)]).toEqual([true, false, false]);
   });
 });

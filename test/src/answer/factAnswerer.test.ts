@@ -1755,3 +1755,54 @@ describe('a group total printed as a bare line of amounts', () => {
     expect(noteFacts.filter((f) => f.label.startsWith('Total ') && f.label !== 'Total equity').map((f) => f.label)).toEqual([]);
   });
 });
+
+describe('a quantity asked in a unit of measure, or a rate', () => {
+  const products: ParsedTable = {
+    ...statement,
+    id: '产品分类',
+    title: '产品分类',
+    header: ['产品分类', '2031 年 金额', '2030 年 金额'],
+    rows: [['青禾釉料', '69,803,135.48', '61,220,410.06']],
+    rowPages: [17],
+    periods: [null, period(2031), period(2030)],
+  };
+  const volumes: ParsedTable = {
+    ...statement,
+    id: '产销量情况',
+    title: '产销量情况',
+    header: ['项目', '单位', '2031 年', '2030 年'],
+    rows: [['栖木窑砖销售量', '吨', '12,400', '11,900']],
+    rowPages: [18],
+    periods: [null, null, period(2031), period(2030)],
+    unit: null,
+  };
+  const lenders: ParsedTable = {
+    ...companyInfo,
+    id: '按欠款方归集的其他应收款',
+    title: '按欠款方归集的其他应收款',
+    header: ['单位名称', '款项的性质', '期末余额'],
+    rows: [['青禾港务集团有限公司', '借款', '100,000,000.00']],
+    rowPages: [134],
+    // (The balance column is the year-end's: a period column.)
+    periods: [null, null, period(2031)],
+    keyValue: false,
+  };
+  // (A list of terms read as key and value: the first value cell is the "指" that joins them.)
+  const terms: ParsedTable = { ...companyInfo, id: '释义', title: '释义', rows: [['栖木科技', '指', '青禾栖木科技有限公司']], rowPages: [6] };
+  const own = [products, volumes, lenders, terms].flatMap((table) => factsOfTable({ table, report }));
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('answers a weight asked with no amount of money, but with a row that holds one', () => {
+    expect(value('青禾釉料31年卖了多少吨？')).toBeUndefined();
+    expect(value('栖木窑砖销售量31年多少吨？')).toBe('12,400');
+  });
+
+  it('answers a rate with no amount from a column of balances', () => {
+    expect(value('借给青禾港务集团的那1个亿借款，年利率是多少？')).toBeUndefined();
+    expect(value('借给青禾港务集团的那1个亿借款，期末余额是多少？')).toBe('100,000,000.00');
+  });
+
+  it('answers an area asked with a number only, never a word', () => {
+    expect(value('栖木科技拍下来的那块海域，面积有多少公顷？')).toBeUndefined();
+  });
+});

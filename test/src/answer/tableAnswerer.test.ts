@@ -34,6 +34,11 @@ describe('answerFromTables: counting rows', () => {
     expect(ask('栖木股份2031年临时股东大会花了多少万元？')?.kind).not.toBe('count');
   });
 
+  it('counts no rows for a figure asked in tens of thousands or hundreds of millions, whatever its unit', () => {
+    expect(ask('栖木股份2031年临时股东大会一共花了多少万？')?.kind).not.toBe('count');
+    expect(ask('栖木股份2031年临时股东大会涉及几亿？')?.kind).not.toBe('count');
+  });
+
   it('counts no rows for a rate', () => {
     expect(ask('栖木股份2031年临时股东大会的出席率是多少？')?.kind).not.toBe('count');
   });
