@@ -714,6 +714,69 @@ function abbreviationStrength(key: string, question: string, isWord: (term: stri
   return best >= 2 ? best - 0.5 - 0.01 * (key.length - best) : 0;
 }
 
+/**
+ * Characters a question may put between two parts of a label it names ("加起来", "加起来占全"): at least
+ * two, a word of its own (one character inside a compound makes another compound: 营业总收入 is no
+ * 营业收入), and at most five.
+ */
+const MIN_INSERTED = 2;
+const MAX_INSERTED = 5;
+/** A label named in parts is named for at least this share of its characters, or it is not named. */
+const MIN_PARTS_SHARE = 0.6;
+
+/**
+ * A Chinese label named in parts with the asker's own words between them: "前五大供应商的采购额加起来
+ * 占全年采购总额的比例" names 前五名供应商合计采购金额占年度采购总额比例 as 前五供应商采购额 …
+ * 年采购总额比例. Each part is a run of two or more characters that follows the label's order from
+ * where the last part ended; the first starts with the label's first character, the last ends on one
+ * of its last two (its head noun), and MIN_INSERTED to MAX_INSERTED characters stand between parts.
+ * Weaker by half a character for each break, and only when the parts cover MIN_PARTS_SHARE of the
+ * label, the words between are at most half as long as the parts (a few pairs scattered over a
+ * sentence name nothing), and the report does not print the whole stretch as a term of its own.
+ */
+function namedInPartsStrength(key: string, question: string, isWord: (term: string) => boolean): number {
+  let best = 0;
+  for (let i = question.indexOf(key[0] ?? ''); i >= 0; i = question.indexOf(key[0] ?? '', i + 1)) {
+    let at = i;
+    let from = 0;
+    let matched = 0;
+    let breaks = 0;
+    let inserted = 0;
+    for (let part = longestInOrder(question, at, key, from); part.length >= 2; ) {
+      matched += part.length;
+      at += part.length;
+      from = part.keyEnd;
+      if (breaks > 0 && from >= key.length - 1 && matched >= key.length * MIN_PARTS_SHARE && inserted * 2 <= matched && !isWord(question.slice(i, at))) {
+        best = Math.max(best, matched - 0.5 - 0.5 * breaks - 0.01 * (key.length - matched));
+      }
+      let next = { length: 0, keyEnd: from };
+      for (let skip = MIN_INSERTED; skip <= MAX_INSERTED && at + skip < question.length && next.length < 2; skip += 1) {
+        next = longestInOrder(question, at + skip, key, from);
+        if (next.length >= 2) {
+          at += skip;
+          inserted += skip;
+        }
+      }
+      part = next;
+      breaks += 1;
+    }
+  }
+  return best;
+}
+
+/** The longest run of the question from `at` whose characters follow the label's order from `from`, and where in the label it ends. */
+function longestInOrder(question: string, at: number, key: string, from: number): { length: number; keyEnd: number } {
+  let end = from;
+  let length = 0;
+  for (let j = at; j < question.length; j += 1) {
+    const found = key.indexOf(question[j] ?? '', end);
+    if (found < 0) break;
+    end = found + 1;
+    length += 1;
+  }
+  return { length, keyEnd: end };
+}
+
 function isSubsequence(short: string, long: string): boolean {
   let at = 0;
   for (const ch of long) if (ch === short[at]) at += 1;
@@ -843,7 +906,7 @@ export function labelStrength(
     const unformed = key.replace(ZH_LEGAL_FORM_END, '');
     if (unformed !== key && unformed.length >= MIN_ZH_LABEL && asked.compact.includes(unformed)) return unformed.length - 0.5;
     const acrossDemonstrative = asked.withoutDemonstratives === asked.compact ? 0 : abbreviationStrength(key, asked.withoutDemonstratives, isWord);
-    return Math.max(abbreviationStrength(key, asked.compact, isWord), acrossDemonstrative, countedStrength(key, asked));
+    return Math.max(abbreviationStrength(key, asked.compact, isWord), acrossDemonstrative, countedStrength(key, asked), namedInPartsStrength(key, asked.compact, isWord));
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;

@@ -1806,3 +1806,34 @@ describe('a quantity asked in a unit of measure, or a rate', () => {
     expect(value('栖木科技拍下来的那块海域，面积有多少公顷？')).toBeUndefined();
   });
 });
+
+describe('a Chinese label named in parts, with the asker\'s words between them', () => {
+  const suppliers: ParsedTable = {
+    ...companyInfo,
+    id: '主要窑商情况',
+    title: '主要窑商情况',
+    rows: [
+      ['前五名窑商合计采购金额（元）', '188,188,157.54'],
+      ['前五名窑商合计采购金额占年度采购总额比例', '33.35%'],
+    ],
+    rowPages: [19, 19],
+  };
+  const own = factsOfTable({ table: suppliers, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('reads the label the parts cover, before a shorter one the first part names whole', () => {
+    expect(value('去年前五大窑商的采购额加起来占全年采购总额的比例是多少？')).toBe('33.35%');
+    expect(value('去年前五大窑商的采购额是多少？')).toBe('188,188,157.54');
+  });
+
+  it('is weaker than the label named whole, and needs most of it and a word of two characters or more between parts', () => {
+    const parts = '前五大窑商的采购额加起来占全年采购总额的比例';
+    expect(labelStrength('前五名窑商合计采购金额占年度采购总额比例', parts)).toBeGreaterThan(labelStrength('前五名窑商合计采购金额', parts));
+    // (One character inside a compound makes another compound; a few scattered pairs name nothing.)
+    expect(labelStrength('窑业收入', '窑业总收入是多少')).toBe(0);
+    expect(labelStrength('窑业收入', '窑业发展战略中收入')).toBe(0);
+    // (The whole stretch printed as a term of its own is that term.)
+    expect(labelStrength('窑业收入', '窑业釉料收入是多少', (term) => term === '窑业釉料收入')).toBe(0);
+    expect(labelStrength('窑业收入', '窑业釉料收入是多少')).toBeGreaterThan(0);
+  });
+});
