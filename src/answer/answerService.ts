@@ -28,7 +28,7 @@ import { printedFigure } from './printedFigure.js';
 import { analyseQuestion, askingPositions, EN_STOP_WORDS, languageOf, asksParentOnly, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
-import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber, tableHeadings } from './factAnswerer.js';
+import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, withPrintedAliases, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber, tableHeadings } from './factAnswerer.js';
 import { computeFromFacts } from './factComputation.js';
 import type { AskOptions, AskResult, Evidence, SourceRef } from './types.js';
 
@@ -489,7 +489,7 @@ export class AnswerService {
   private factsOf(reportId: string): FactIndex {
     let facts = this.factsByReport.get(reportId);
     if (!facts) {
-      facts = indexFacts(this.lookup.tables.filter((t) => t.report.id === reportId).flatMap(factsOfTable));
+      facts = indexFacts(withPrintedAliases(this.lookup.tables.filter((t) => t.report.id === reportId).flatMap(factsOfTable)));
       this.factsByReport.set(reportId, facts);
     }
     return facts;
@@ -780,7 +780,10 @@ function structureContext(decision: Decision): string | null {
   if (decision.kind === 'fact') {
     const { fact } = decision;
     const table = fact.ref.table;
-    return [fact.label, fact.group ?? '', table.header[fact.column] ?? '', table.title || table.id].join(' ');
+    // (The other labels the report prints the row's figures under name it as well as its own, and a
+    // quarter's column is named by either way of writing the quarter: "第四季度", "Q4".)
+    const quarter = fact.quarter === null ? [] : [`Q${fact.quarter}`, `第${'一二三四'[fact.quarter - 1] ?? ''}季度`];
+    return [fact.label, ...(fact.aliases ?? []), fact.group ?? '', table.header[fact.column] ?? '', table.title || table.id, ...quarter].join(' ');
   }
   if (decision.kind !== 'table') return null;
   const { answer } = decision;

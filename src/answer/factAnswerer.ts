@@ -50,6 +50,12 @@ export interface TableFact {
   holder: boolean;
   /** Rows of the table: a statement holds a line item whole, a note or a small table a part of it. */
   tableRows: number;
+  /**
+   * Other labels the report prints the same figures under, year for year (see printedAliases): the
+   * summary's "归属于上市公司股东的净利润" is the income statement's "归属于母公司所有者的净利润". A
+   * question may name the row by any of them.
+   */
+  aliases?: readonly string[];
   value: string;
   unit: string;
   page: number;
@@ -1401,7 +1407,9 @@ export function factStrength(fact: TableFact, asked: AskedText, asksWho: boolean
   // (A table the question names as where to look — "… on the cash flow statement" — says where, not
   // what: its title's words are the question's words for the table.)
   const context = titleIsContext ? contextWordsOf(fact) : [];
-  return labelStrength(fact.label, asked, isWord, sharedLeadWords(rows), context) || personStrength(fact.label, asked, rows) || (fact.holder && asksWho ? roleStrength(fact.label, asked) : 0);
+  const own = labelStrength(fact.label, asked, isWord, sharedLeadWords(rows), context) || personStrength(fact.label, asked, rows) || (fact.holder && asksWho ? roleStrength(fact.label, asked) : 0);
+  if (own > 0 || !fact.aliases) return own;
+  return Math.max(0, ...fact.aliases.map((alias) => labelStrength(alias, asked, isWord) - ALIAS_PENALTY));
 }
 
 /**
@@ -1483,6 +1491,62 @@ function personStrength(label: string, asked: AskedText, rows: ReadonlyArray<rea
  * pair of adjacent English initials (an initialism the question capitalises). A question is held
  * only against the facts it could name; the answer is the one a scan of every fact would give.
  */
+/** A figure of at least this many digits printed under two labels for the same year is no coincidence. */
+const MIN_ALIAS_DIGITS = 7;
+/** A row named by another label it prints the same figures under is named a little less than by its own. */
+const ALIAS_PENALTY = 0.5;
+
+/**
+ * Labels of one report that name one quantity, found by what the report prints under them: two labels
+ * whose figures are equal in every year both print a figure of MIN_ALIAS_DIGITS digits or more for
+ * (the summary table's "归属于上市公司股东的净利润" and the income statement's "归属于母公司所有者的净利润",
+ * "Total revenues" and "Net sales"). Each fact of either label gets the other as an alias — so a
+ * quarter's row of one is named by the other's name, which the quarters' table never prints. A
+ * label's figures that differ in any year both print are of another quantity; change columns,
+ * quarters, attributes and percentages are not compared, nor are labels as short as a total's.
+ */
+export function withPrintedAliases(facts: readonly TableFact[]): TableFact[] {
+  const byLabel = new Map<string, Map<number, Set<string>>>();
+  const byFigure = new Map<string, Set<string>>();
+  for (const fact of facts) {
+    if (fact.year === null || fact.change || fact.quarter !== null || fact.attribute !== null || fact.holder || PERCENT_VALUE.test(fact.value)) continue;
+    const { key, han: isHan, words } = labelKeys(fact.label);
+    if ((isHan ? key.length < MIN_ZH_LABEL + 2 : words.length < 2) || TOTAL_ONLY.test(fact.label.trim())) continue;
+    const figure = fact.value.replace(/[\s,]/gu, '');
+    if (!/^[(（-]?\d[\d.]*[)）]?$/u.test(figure)) continue;
+    const years = byLabel.get(fact.label) ?? new Map<number, Set<string>>();
+    byLabel.set(fact.label, years);
+    const printed = years.get(fact.year) ?? new Set<string>();
+    years.set(fact.year, printed.add(figure));
+    if (figure.replace(/\D/gu, '').length < MIN_ALIAS_DIGITS) continue;
+    const at = `${fact.year}|${figure}`;
+    byFigure.set(at, (byFigure.get(at) ?? new Set<string>()).add(fact.label));
+  }
+  const sameEveryYear = (a: string, b: string) => {
+    const left = byLabel.get(a);
+    const right = byLabel.get(b);
+    if (!left || !right) return false;
+    for (const [year, figures] of left) {
+      const other = right.get(year);
+      if (other && ![...figures].some((figure) => other.has(figure))) return false;
+    }
+    return true;
+  };
+  const aliases = new Map<string, Set<string>>();
+  for (const labels of byFigure.values()) {
+    for (const a of labels) {
+      for (const b of labels) {
+        if (a === b || labelKeys(a).key === labelKeys(b).key || !sameEveryYear(a, b)) continue;
+        aliases.set(a, (aliases.get(a) ?? new Set<string>()).add(b));
+      }
+    }
+  }
+  return facts.map((fact) => {
+    const other = aliases.get(fact.label);
+    return other ? { ...fact, aliases: [...other] } : fact;
+  });
+}
+
 export interface FactIndex {
   facts: readonly TableFact[];
   byKey: ReadonlyMap<string, readonly number[]>;
@@ -1496,7 +1560,7 @@ export function indexFacts(facts: readonly TableFact[]): FactIndex {
     else if (list.at(-1) !== at) list.push(at);
   };
   facts.forEach((fact, at) => {
-    for (const text of [fact.label, fact.attribute ?? '']) {
+    for (const text of [fact.label, fact.attribute ?? '', ...(fact.aliases ?? [])]) {
       const { key, han, words, initials } = labelKeys(text);
       if (han) add(`c${key[0] ?? ''}`, at);
       // (A count is also asked by the noun ending its thing: "多少门店" for 直营门店的数量合计.)
@@ -1797,5 +1861,40 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     const weight = strength + inARow + (asksOpening && fact.opening ? 0.1 : 0) + (parentOnly ? 0.5 : 0);
     if (!best || weight > best.strength || (weight === best.strength && fact.tableRows > best.fact.tableRows)) best = { fact, strength: weight };
   }
+  if (best && namesSiblingQualifier(best.fact, asked)) return null;
   return best ? { fact: best.fact } : null;
+}
+
+/**
+ * Whether a Chinese question names a qualifier that a fuller row of the same table adds to the row
+ * found: "扣非归母净利" against 归属于上市公司股东的净利润, beside which the table prints
+ * 归属于上市公司股东的扣除非经常性损益的净利润. Two characters side by side in the question, neither
+ * of the found label, that follow the order of what the fuller label adds (扣…非 of 扣除非经常性损益)
+ * ask for the fuller row: the found one is another quantity, and answers nothing.
+ */
+function namesSiblingQualifier(fact: TableFact, asked: AskedText): boolean {
+  const { key, han: isHan } = labelKeys(fact.label);
+  if (!isHan || key.length < MIN_ZH_LABEL) return false;
+  const own = new Set(key);
+  const foreign = [...asked.compact].map((ch) => !own.has(ch) && /\p{Script=Han}/u.test(ch));
+  for (const row of fact.ref.table.rows) {
+    const fuller = labelKeys(cleanLabel(row[0] ?? '')).key;
+    if (fuller.length <= key.length || !isSubsequence(key, fuller)) continue;
+    const added = withoutSubsequence(fuller, key);
+    for (let i = 0; i + 1 < asked.compact.length; i += 1) {
+      if (foreign[i] && foreign[i + 1] && isSubsequence(asked.compact.slice(i, i + 2), added)) return true;
+    }
+  }
+  return false;
+}
+
+/** `long` without the characters that spell `short` in order (taken as early as they come). */
+function withoutSubsequence(long: string, short: string): string {
+  let at = 0;
+  let rest = '';
+  for (const ch of long) {
+    if (ch === short[at]) at += 1;
+    else rest += ch;
+  }
+  return rest;
 }
