@@ -1353,6 +1353,12 @@ function datedRowStrength(label: string, question: string): number {
   return 0;
 }
 
+/** A column whose figures are all printed as percentages, at least two of them ("39.26%", "6.54%"). */
+function percentColumn(rows: ReadonlyArray<readonly string[]>, column: number): boolean {
+  const figures = rows.map((cells) => (cells[column] ?? '').trim()).filter((cell) => /\d/u.test(cell));
+  return figures.length >= 2 && figures.every((cell) => PERCENT_VALUE.test(cell));
+}
+
 /** A column heading that only says it adds up the columns before it, maybe with its currency ("Total $"). */
 const TOTAL_COLUMN = /^(?:total|totals|合\s*计|总\s*计)(?:\s*[$€£¥]|\s*[(（][^)）]{1,6}[)）])?$/iu;
 
@@ -1372,8 +1378,10 @@ export function attributeFactStrength(fact: TableFact, asked: AskedText, asksWho
   const columnKeys = labelKeys(attribute);
   const repeats = rowKeys.key.includes(columnKeys.key) || (columnKeys.words.length > 0 && columnKeys.words.every((w) => rowKeys.words.includes(w)));
   // (A question for a percentage names the row's column of percentages, "% of total shares issued",
-  // as the lesser reading of a heading, whatever else the heading says.)
-  const column = columnNames || repeats ? 0 : attributeStrength(attribute, asked, isWord) || (PERCENT_ASK.test(asked.text) && PERCENT_HEADING.test(attribute) ? 1 : 0);
+  // as the lesser reading of a heading, whatever else the heading says — or a column that prints
+  // nothing but percentages, under a heading cut short or read apart from it.)
+  const percentages = () => PERCENT_HEADING.test(attribute) || percentColumn(fact.ref.table.rows, fact.column);
+  const column = columnNames || repeats ? 0 : attributeStrength(attribute, asked, isWord) || (PERCENT_ASK.test(asked.text) && percentages() ? 1 : 0);
   if (row > 0 && column > 0) return row + column;
   // A column headed only "Total" holds the row's whole, the whole of what the table is of: a question
   // naming the row and that ("right-of-glaze asset additions" for Additions | Total under "Note 9.

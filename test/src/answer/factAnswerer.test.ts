@@ -1837,3 +1837,26 @@ describe('a Chinese label named in parts, with the asker\'s words between them',
     expect(labelStrength('窑业收入', '窑业釉料收入是多少')).toBeGreaterThan(0);
   });
 });
+
+describe('a column of percentages under a heading cut short', () => {
+  // (The heading 持股比例 printed over two lines, its second read apart: the column is headed "持股比".)
+  const holders: ParsedTable = {
+    ...companyInfo,
+    id: '前 10 名股东持股情况',
+    title: '前 10 名股东持股情况',
+    header: ['股东名称', '股东性质', '持股比', '持股数量'],
+    rows: [
+      ['林小禾', '境内自然人', '39.26%', '215,768,643'],
+      ['周栖木', '境内自然人', '6.54%', '35,961,440'],
+    ],
+    rowPages: [51, 51],
+    keyValue: false,
+  };
+  const own = factsOfTable({ table: holders, report });
+  const value = (question: string) => answerFromFacts(own, analyseQuestion(question, tokenizer))?.fact.value;
+
+  it('answers a question for a percentage of the row, as the heading would', () => {
+    expect(value('周栖木的股份占总股本百分之几？')).toBe('6.54%');
+    expect(value('周栖木持股数量是多少？')).toBe('35,961,440');
+  });
+});
