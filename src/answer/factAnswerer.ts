@@ -51,8 +51,8 @@ export interface TableFact {
   /** Rows of the table: a statement holds a line item whole, a note or a small table a part of it. */
   tableRows: number;
   /**
-   * Other labels the report prints the same figures under, year for year (see printedAliases): the
-   * summary's "归属于上市公司股东的净利润" is the income statement's "归属于母公司所有者的净利润". A
+   * Other labels the report prints the same figures under, year for year (see withPrintedAliases): the
+   * summary's "归属于上市公司股东的釉料利润" is the income statement's "归属于母公司所有者的釉料利润". A
    * question may name the row by any of them.
    */
   aliases?: readonly string[];
@@ -731,9 +731,9 @@ const MAX_INSERTED = 5;
 const MIN_PARTS_SHARE = 0.6;
 
 /**
- * A Chinese label named in parts with the asker's own words between them: "前五大供应商的采购额加起来
- * 占全年采购总额的比例" names 前五名供应商合计采购金额占年度采购总额比例 as 前五供应商采购额 …
- * 年采购总额比例. Each part is a run of two or more characters that follows the label's order from
+ * A Chinese label named in parts with the asker's own words between them: "前五名窑商采购金额全部加总后
+ * 占年度采购总额比例" names 前五名窑商合计采购金额占年度采购总额比例 as 前五名窑商采购金额 …
+ * 占年度采购总额比例. Each part is a run of two or more characters that follows the label's order from
  * where the last part ended; the first starts with the label's first character, the last ends on one
  * of its last two (its head noun), and MIN_INSERTED to MAX_INSERTED characters stand between parts.
  * Weaker by half a character for each break, and only when the parts cover MIN_PARTS_SHARE of the
@@ -1353,7 +1353,7 @@ function datedRowStrength(label: string, question: string): number {
   return 0;
 }
 
-/** A column whose figures are all printed as percentages, at least two of them ("39.26%", "6.54%"). */
+/** A column whose figures are all printed as percentages, at least two of them ("12.50%", "3.75%"). */
 function percentColumn(rows: ReadonlyArray<readonly string[]>, column: number): boolean {
   const figures = rows.map((cells) => (cells[column] ?? '').trim()).filter((cell) => /\d/u.test(cell));
   return figures.length >= 2 && figures.every((cell) => PERCENT_VALUE.test(cell));
@@ -1507,8 +1507,8 @@ const ALIAS_PENALTY = 0.5;
 /**
  * Labels of one report that name one quantity, found by what the report prints under them: two labels
  * whose figures are equal in every year both print a figure of MIN_ALIAS_DIGITS digits or more for
- * (the summary table's "归属于上市公司股东的净利润" and the income statement's "归属于母公司所有者的净利润",
- * "Total revenues" and "Net sales"). Each fact of either label gets the other as an alias — so a
+ * (the summary table's "归属于上市公司股东的釉料利润" and the income statement's "归属于母公司所有者的釉料利润",
+ * "Total glaze revenues" and "Net glaze sales"). Each fact of either label gets the other as an alias — so a
  * quarter's row of one is named by the other's name, which the quarters' table never prints. A
  * label's figures that differ in any year both print are of another quantity; change columns,
  * quarters, attributes and percentages are not compared, nor are labels as short as a total's.
@@ -1818,9 +1818,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // "What interest rate…" asks a proportion: an amount of money ("Kiln loan | Fair value | $91,400")
     // is none, unless its row or column says it is a rate. (A change asked — "by how much did the rate
     // move" — may be either.)
-    // (So is one in a column whose heading says it holds amounts or balances: "期末余额 | 100,000,000.00".)
+    // (So is one in a column whose heading says it holds amounts or balances: "期末余额 | 8,400,000.00".)
     if (RATE_WORD_ASK.test(question.text) && !wantsChange && (inMoney(fact) || AMOUNT_HEADING.test(fact.ref.table.header[fact.column] ?? '')) && !readsAsPercentage(fact)) continue;
-    // "多少吨", "how many hectares" ask a quantity measured in a unit: money ("金额 | 69,803,135.48 元") is none.
+    // "多少吨", "how many hectares" ask a quantity measured in a unit: money ("金额 | 1,204,310.55 元") is none.
     if (asksMeasure && (inMoney(fact) || MONEY_UNIT.test(fact.unit) || AMOUNT_HEADING.test(fact.ref.table.header[fact.column] ?? ''))) continue;
     // "How much" (a fee, a figure in £) asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && PERCENT_VALUE.test(fact.value)) continue;
@@ -1875,10 +1875,10 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
 
 /**
  * Whether a Chinese question names a qualifier that a fuller row of the same table adds to the row
- * found: "扣非归母净利" against 归属于上市公司股东的净利润, beside which the table prints
- * 归属于上市公司股东的扣除非经常性损益的净利润. Two characters side by side in the question, neither
- * of the found label, that follow the order of what the fuller label adds (扣…非 of 扣除非经常性损益)
- * ask for the fuller row: the found one is another quantity, and answers nothing.
+ * found: "扣税窑业利润" against 窑业利润, beside which the table prints 扣除税费后的窑业利润. Two
+ * characters side by side in the question, neither of the found label, that follow the order of what
+ * the fuller label adds (扣…税 of 扣除税费后) ask for the fuller row: the found one is another
+ * quantity, and answers nothing.
  */
 function namesSiblingQualifier(fact: TableFact, asked: AskedText): boolean {
   const { key, han: isHan } = labelKeys(fact.label);

@@ -135,7 +135,7 @@ describe('a quantity asked in a unit of measure', () => {
   const asked = (text: string) => ({ text, matchText: text, wantsComparison: false });
 
   it('is answered by a figure printed in that unit, never by a share, money or a bare number in a Chinese sentence', () => {
-    const weight = asked('青禾釉料31年卖了多少吨？');
+    const weight = asked('31年青禾釉料出货多少吨？');
     expect([unitAgrees(weight, '吨', false), unitAgrees(weight, '万吨', false)]).toEqual([true, true]);
     expect([unitAgrees(weight, '%', false), unitAgrees(weight, '万元', true), unitAgrees(weight, '', false)]).toEqual([false, false, false]);
   });
