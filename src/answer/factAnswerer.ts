@@ -178,7 +178,10 @@ export function factsOfTable(ref: TableRef): TableFact[] {
       if (pageList.has(row)) return;
       for (let c = 0; c + 1 < cells.length; c += 2) {
         const label = cleanLabel(cells[c] ?? '');
-        const value = (cells[c + 1] ?? '').trim();
+        // (A row of an odd number of columns whose last pair's value cell is empty holds the value in
+        // the last column: a figure printed flush right, past the column of the words above it.)
+        const overflow = cells.length % 2 === 1 && c + 2 === cells.length - 1 ? (cells[c + 2] ?? '').trim() : '';
+        const value = (cells[c + 1] ?? '').trim() || overflow;
         const above = open.get(c);
         open.delete(c);
         if (label === '' && value !== '' && above !== undefined) {

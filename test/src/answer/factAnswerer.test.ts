@@ -1860,3 +1860,28 @@ describe('a column of percentages under a heading cut short', () => {
     expect(value('周栖木持股数量是多少？')).toBe('12,360,000');
   });
 });
+
+describe('a key-value table whose figures stand flush right, past their column', () => {
+  // (Three columns: the words of a name fill the second, a figure printed flush right the third.)
+  const firm: ParsedTable = {
+    ...companyInfo,
+    id: '聘任的会计师事务所',
+    title: '聘任的会计师事务所',
+    header: ['', '', ''],
+    rows: [
+      ['会计师事务所名称', '青禾天平会计师事务所（特殊普通合伙）', ''],
+      ['会计师事务所报酬（万元）', '', '46'],
+      ['会计师事务所审计服务的连续年限', '3', ''],
+    ],
+    rowPages: [37, 37, 37],
+  };
+  const own = factsOfTable({ table: firm, report });
+
+  it('reads the figure of the last column as the value of the row', () => {
+    expect(own.map((f) => [f.label, f.value])).toEqual([
+      ['会计师事务所名称', '青禾天平会计师事务所（特殊普通合伙）'],
+      ['会计师事务所报酬', '46'],
+      ['会计师事务所审计服务的连续年限', '3'],
+    ]);
+  });
+});
