@@ -4,7 +4,7 @@ import { HybridRetriever, inSections, type RetrievalFilter, type RetrievedChunk 
 import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { LoadedReport } from '../store/reportFiles.js';
 import type { Chunk, ParsedTable, ReportMeta } from '../store/shapes.js';
-import { withoutOrganisation } from '../text/organisationMention.js';
+import { companiesNamedIn, companyNamesIn, withoutOrganisation } from '../text/organisationMention.js';
 import { withoutReportSubject } from '../text/reportSubject.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
@@ -106,6 +106,8 @@ export class AnswerService {
   private readonly factsByReport = new Map<string, FactIndex>();
   /** Each report's text in compact form, one string, built on first use: what it prints (a word, a year). */
   private readonly printedText = new Map<string, string>();
+  /** Each report's Chinese company names, for a question that names another company (namesMissingFrom). */
+  private readonly companyNames = new Map<string, readonly string[]>();
   /** Each heading's words, for passages found by their heading (headedBy). */
   private readonly wordsOfHeading = new Map<string, ReadonlySet<string>>();
   /** Each report's words — counts and which it prints only in capitals — for typos and initialisms, read on first use. */
@@ -638,9 +640,15 @@ export class AnswerService {
     // (The report's own organisation is the subject of every figure in it, named or not.)
     const own = new Set(reports.flatMap((r) => r.meta.organisation?.toLowerCase().match(/[a-z]+/gu) ?? []));
     const names = [...namesIn(question, this.vocabulariesOf(reports), isEnglishStopWord).filter((name) => !own.has(name)), ...partsNamedIn(question)];
-    if (names.length === 0) return false;
-    const evidence = new Set((evidenceWords(decision).match(/[A-Za-z]+/gu) ?? []).map((w) => w.toLowerCase()));
-    return names.some((name) => !evidence.has(name));
+    // (Another company a Chinese question names — a holding, a customer — is named whole in the evidence or not at all.)
+    const companies = /\p{Script=Han}/u.test(question) ? reports.flatMap((r) => companiesNamedIn(compact(question), this.companyNamesOf(r))) : [];
+    if (names.length === 0 && companies.length === 0) return false;
+    const words = evidenceWords(decision);
+    const evidence = new Set((words.match(/[A-Za-z]+/gu) ?? []).map((w) => w.toLowerCase()));
+    const printedEvidence = compact(words);
+    // (The run typed may take in a word the report prints before the name, "股东" of "股东青禾窑业…": the
+    // evidence names the company when it prints four characters of the run together.)
+    return names.some((name) => !evidence.has(name)) || companies.some((company) => !sharesRun(company, printedEvidence, 4));
   }
 
   /**
@@ -660,14 +668,29 @@ export class AnswerService {
     const wanted = term.toLowerCase();
     for (const report of this.index.reports) {
       if (reportIds && !reportIds.has(report.meta.id)) continue;
-      let text = this.printedText.get(report.meta.id);
-      if (text === undefined) {
-        text = report.chunks.map((c) => compact(c.text)).join('\n').toLowerCase();
-        this.printedText.set(report.meta.id, text);
-      }
-      if (text.includes(wanted)) return true;
+      if (this.printedTextOf(report).includes(wanted)) return true;
     }
     return false;
+  }
+
+  /** The Chinese company names a report prints (see companyNamesIn), read on first use. */
+  private companyNamesOf(report: LoadedReport): readonly string[] {
+    let names = this.companyNames.get(report.meta.id);
+    if (!names) {
+      names = companyNamesIn(this.printedTextOf(report));
+      this.companyNames.set(report.meta.id, names);
+    }
+    return names;
+  }
+
+  /** A report's text in compact form, lower case, one string, built on first use. */
+  private printedTextOf(report: LoadedReport): string {
+    let text = this.printedText.get(report.meta.id);
+    if (text === undefined) {
+      text = report.chunks.map((c) => compact(c.text)).join('\n').toLowerCase();
+      this.printedText.set(report.meta.id, text);
+    }
+    return text;
   }
 
   private notFound(analysis: QuestionAnalysis, hits: RetrievedChunk[]): Decision {
@@ -847,6 +870,12 @@ function evidenceWords(decision: Decision): string {
     default:
       return '';
   }
+}
+
+/** Whether `text` prints `length` characters of `name` together. */
+function sharesRun(name: string, text: string, length: number): boolean {
+  for (let at = 0; at + length <= name.length; at += 1) if (text.includes(name.slice(at, at + length))) return true;
+  return false;
 }
 
 function elapsed(started: number): number {

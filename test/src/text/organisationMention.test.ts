@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutOrganisation } from '../../../src/text/organisationMention.js';
+import { companiesNamedIn, companyNamesIn, withoutOrganisation } from '../../../src/text/organisationMention.js';
 
 describe('withoutOrganisation', () => {
   it('takes out the organisation as a question writes it: whole, by its first words, with a possessive', () => {
@@ -20,5 +20,24 @@ describe('withoutOrganisation', () => {
     expect(withoutOrganisation('What were net sales?', 'Zorblat Markets, Inc.')).toBe('What were net sales?');
     expect(withoutOrganisation('Who audits ABC?', 'ABC Ltd')).toBe('Who audits ABC?');
     expect(withoutOrganisation('What were net sales?', undefined)).toBe('What were net sales?');
+  });
+});
+
+describe('companiesNamedIn', () => {
+  const printed = '报告期内，公司参股江苏青禾栖木新材料科技有限公司，持股20%。公司股东栖木窑业集团有限公司未质押。新材料业务稳步发展。';
+  const names = companyNamesIn(printed);
+
+  it('reads the names a report prints before a legal form', () => {
+    expect(names).toEqual(['公司参股江苏青禾栖木新材料科技', '公司股东栖木窑业集团']);
+  });
+
+  it('finds the runs of a Chinese question that the report prints as part of a company\'s name', () => {
+    expect(companiesNamedIn('咱们参股的青禾栖木新材料31年净利润多少', names)).toEqual(['青禾栖木新材料']);
+    expect(companiesNamedIn('大股东栖木窑业集团持股多少', names)).toEqual(['股东栖木窑业集团']);
+  });
+
+  it('finds none in words the report prints elsewhere, or in runs shorter than four characters', () => {
+    expect(companiesNamedIn('新材料业务收入多少', names)).toEqual([]);
+    expect(companiesNamedIn('栖木的净利润', names)).toEqual([]);
   });
 });
