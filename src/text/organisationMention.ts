@@ -49,7 +49,7 @@ function namePatterns(organisation: string): RegExp[] {
 
 /** A Chinese name a question types is at least this many characters: shorter runs are words. */
 const MIN_HAN_NAME = 4;
-/** Characters a company's full name may hold between the part a question types and its legal form ("科技" of 江苏厚生新能源科技有限公司). */
+/** Characters a company's full name may hold between the part a question types and its legal form ("科技" of 江苏青禾栖木新材料科技有限公司). */
 const MAX_NAME_TAIL = 8;
 /** The longest stretch of a name read before its legal form. */
 const MAX_NAME = 24;
