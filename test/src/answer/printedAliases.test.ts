@@ -66,6 +66,12 @@ describe('a quarter of a row named by another label of the same figures', () => 
     expect(result.figures.map((f) => f.value)).toEqual(['14,837,435.18']);
   });
 
+  it('is found among the asker\'s own words, which the report never prints', async () => {
+    // (Words no report prints weigh less than the rarest printed one: the evidence cannot say them.)
+    const result = await service().ask('咱老板天天念叨的那个Q4单季归母净利到底有多少');
+    expect(result.figures.map((f) => f.value)).toEqual(['14,837,435.18']);
+  });
+
   it('is not the answer when the question names what a fuller row of its table adds (扣非 of 扣除非经常性损益)', async () => {
     const result = await service().ask('Q4那个季度扣非归母净利润有多少？');
     expect(result.figures.map((f) => f.value)).not.toContain('14,837,435.18');
