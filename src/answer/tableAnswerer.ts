@@ -27,7 +27,7 @@ export type TableAnswer = TableRef &
   );
 
 /** "多少" followed by a unit of measure (mass, money, length, area, volume, energy, time, share). */
-const MEASURED_AMOUNT = /(?:多少|几)\s*(?:万|亿)|(?:多少|几)\s*(?:千|百)?\s*(?:吨|千克|公斤|克|元|美元|米|千米|公里|平方米|立方米|千瓦时|千瓦|度电|小时|分钟|岁|倍|%|标准煤)/u;
+const MEASURED_AMOUNT = /(?:多少|几)\s*(?:万|亿)|多少\s*(?:钱|现金|资金|金额)|(?:多少|几)\s*(?:千|百)?\s*(?:吨|千克|公斤|克|元|美元|米|千米|公里|平方米|立方米|千瓦时|千瓦|度电|小时|分钟|岁|倍|%|标准煤)/u;
 
 /** Minimum shared run of characters for a cell to count as named by the question. */
 const MIN_SHARED = 4;
@@ -393,7 +393,7 @@ export function answerFromTables(tables: readonly TableRef[], question: Question
 
   const selected = matched.length > 0 ? matched.map((r) => table.rows[r.index] ?? []) : question.wantsAggregate ? table.rows : [];
   // ("多少千克", "多少万元" ask an amount in a unit of measure, not how many rows there are; nor does
-  // "多少万", "几亿": a table holds no tens of thousands of rows.)
+  // "多少万", "几亿": a table holds no tens of thousands of rows; nor "多少钱", "多少现金": money.)
   // (Nor does "设备利用率是多少": a rate is no count of rows.)
   const countAsked = question.wantsFigure && /几|多少/u.test(question.norm) && !MEASURED_AMOUNT.test(question.norm) && !RATE_ASK.test(question.norm);
   // "有几个工厂", "一共有几个协作工厂" over rows of names: the answer is how many rows there are.

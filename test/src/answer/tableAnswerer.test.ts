@@ -39,6 +39,10 @@ describe('answerFromTables: counting rows', () => {
     expect(ask('栖木股份2031年临时股东大会涉及几亿？')?.kind).not.toBe('count');
   });
 
+  it('counts no rows for money asked by its noun', () => {
+    expect(ask('栖木股份2031年临时股东大会一共付出去多少现金？')?.kind).not.toBe('count');
+  });
+
   it('counts no rows for a rate', () => {
     expect(ask('栖木股份2031年临时股东大会的出席率是多少？')?.kind).not.toBe('count');
   });
