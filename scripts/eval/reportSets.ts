@@ -33,6 +33,9 @@ export const REPORT_SETS: readonly ReportSet[] = [
   // sets' questions, about facts they do not ask; measured on arrival before any rule read it — see
   // the README.)
   { name: 'zh annual reports, staff wording 4', file: 'eval/dev/qa.zh-annual.staff4.dev.jsonl', split: 'dev' },
+  // (A fifth, written the same way later that session, after its rules, about facts the first four do
+  // not ask; measured on arrival, and on the session's starting commit, before any rule read it.)
+  { name: 'zh annual reports, staff wording 5', file: 'eval/dev/qa.zh-annual.staff5.dev.jsonl', split: 'dev' },
   { name: 'en annual reports', file: 'eval/dev/qa.en-annual.dev.jsonl', split: 'dev' },
   // (Written on the dev reports in staff wording by someone who never ran the system, so that staff
   // wording can be worked on without tuning on the validation reports.)
