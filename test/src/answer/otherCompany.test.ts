@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainReportService } from './reportFixture.js';
+import { plainReportService, zhStatementPage } from './reportFixture.js';
 
 /**
  * A Chinese question about another company the report names — a holding, a shareholder — asks that
@@ -12,19 +12,10 @@ const service = plainReportService('qinghe-holding-2031.pdf', [
     { line: '主要参股公司分析', size: 12 },
     '报告期内，公司参股江苏栖木新材料科技有限公司，持股比例为 20%，该公司主要从事釉料研发。',
   ],
-  [
-    { line: '合并利润表', size: 12 },
-    {
-      table: {
-        header: ['项目', '2031 年度', '2030 年度'],
-        rows: [
-          ['一、营业总收入', '925,158,518.22', '1,037,381,220.58'],
-          ['五、净利润', '60,112,301.15', '81,442,907.33'],
-        ],
-        columnWidths: [250, 100, 100],
-      },
-    },
-  ],
+  zhStatementPage('合并利润表', [
+    ['一、营业总收入', '925,158,518.22', '1,037,381,220.58'],
+    ['五、净利润', '60,112,301.15', '81,442,907.33'],
+  ]),
 ]);
 
 const figuresOf = async (question: string) => (await service().ask(question)).figures.map((f) => f.value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { factsOfTable, withPrintedAliases } from '../../../src/answer/factAnswerer.js';
 import type { ParsedTable, ReportMeta } from '../../../src/store/shapes.js';
-import { plainReportService } from './reportFixture.js';
+import { plainReportService, zhStatementPage } from './reportFixture.js';
 
 /**
  * Labels a report prints the same figures under, year for year, name one quantity: a quarter's row
@@ -10,20 +10,15 @@ import { plainReportService } from './reportFixture.js';
  */
 const service = plainReportService('qinghe-kiln-2031.pdf', [
   ['青禾窑业股份有限公司', '2031 年年度报告'],
-  [
-    { line: '主要会计数据和财务指标', size: 12 },
-    {
-      table: {
-        header: ['项目', '2031 年', '2030 年'],
-        rows: [
-          ['营业收入（元）', '925,158,518.22', '1,037,381,220.58'],
-          ['归属于上市公司股东的净利润（元）', '58,100,412.37', '80,004,166.21'],
-          ['归属于上市公司股东的扣除\n非经常性损益的净利润（元）', '50,216,307.95', '71,090,542.60'],
-        ],
-        columnWidths: [250, 100, 100],
-      },
-    },
-  ],
+  zhStatementPage(
+    '主要会计数据和财务指标',
+    [
+      ['营业收入（元）', '925,158,518.22', '1,037,381,220.58'],
+      ['归属于上市公司股东的净利润（元）', '58,100,412.37', '80,004,166.21'],
+      ['归属于上市公司股东的扣除\n非经常性损益的净利润（元）', '50,216,307.95', '71,090,542.60'],
+    ],
+    ['2031 年', '2030 年'],
+  ),
   [
     { line: '分季度主要财务指标', size: 12 },
     {
@@ -38,20 +33,11 @@ const service = plainReportService('qinghe-kiln-2031.pdf', [
       },
     },
   ],
-  [
-    { line: '合并利润表', size: 12 },
-    {
-      table: {
-        header: ['项目', '2031 年度', '2030 年度'],
-        rows: [
-          ['一、营业总收入', '925,158,518.22', '1,037,381,220.58'],
-          ['五、净利润', '60,112,301.15', '81,442,907.33'],
-          ['归属于母公司所有者的净利润', '58,100,412.37', '80,004,166.21'],
-        ],
-        columnWidths: [250, 100, 100],
-      },
-    },
-  ],
+  zhStatementPage('合并利润表', [
+    ['一、营业总收入', '925,158,518.22', '1,037,381,220.58'],
+    ['五、净利润', '60,112,301.15', '81,442,907.33'],
+    ['归属于母公司所有者的净利润', '58,100,412.37', '80,004,166.21'],
+  ]),
 ]);
 
 describe('a quarter of a row named by another label of the same figures', () => {

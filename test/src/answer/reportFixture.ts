@@ -94,3 +94,11 @@ export function marketPages(topics: readonly string[], saying = (topic: string) 
     `the range of ${topic.toLowerCase()} every year at the end of the season.`,
   ]);
 }
+
+/**
+ * A page of an invented Chinese statement: its title line over a ruled table of items and two years'
+ * columns, the item column wide enough for a long label on one line.
+ */
+export function zhStatementPage(title: string, rows: string[][], years: readonly [string, string] = ['2031 年度', '2030 年度']): PdfBlock[] {
+  return [{ line: title, size: 12 }, { table: { header: ['项目', ...years], rows, columnWidths: [250, 100, 100] } }];
+}
