@@ -269,7 +269,7 @@ export function unitAgrees(
   // ("多少吨", "how many hectares": a quantity in a unit of measure, neither a share nor money. A Chinese
   // sentence prints the unit after the number, "销量 1.2 万吨": a figure without it is some other number.)
   const measure = MEASURE_ASK.exec(question.text);
-  if (measure) return !isRatio && !isMoney && (!/\p{Script=Han}$/u.test(measure[0]) || unit.endsWith(measure[0].replace(/^(?:多少|几)\s*(?:十|百|千|万|亿)?\s*/u, '')));
+  if (measure) return !isRatio && !isMoney && (measure[1] === undefined || unit.endsWith(measure[1]));
   if (PAYMENT_ASK.test(question.matchText) && !question.wantsComparison) return options.paymentIsMoney ? isMoney : !isRatio;
   if (SPEND_ASK.test(question.matchText) && !question.wantsComparison) {
     const saysSpent = options.statedIn !== undefined && (SPEND_ASK.test(options.statedIn) || PAYMENT_ASK.test(options.statedIn));

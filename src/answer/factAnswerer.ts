@@ -1260,8 +1260,8 @@ const RATE_WORD_ASK = /\b(?:rates?|ratios?)\b|比率|利率/iu;
 const CURRENCY_SIGN = /[$£€¥￥]/u;
 /** A column heading that says its values are amounts of money or balances: "2031 年 金额", "期末余额", "Amount". */
 const AMOUNT_HEADING = /金额|余额|发生额|\bamounts?\b|\bbalances?\b/iu;
-/** A unit that is money: "元", "万元", "USD", "$". */
-const MONEY_UNIT = /元|[$£€¥￥]|\b(?:USD|GBP|EUR|CNY|RMB|HKD|AUD)\b/iu;
+/** A value that is an amount, no rate or measure: in money (see inMoney, or in 元), or under a heading of amounts. */
+const holdsAmount = (fact: TableFact): boolean => inMoney(fact) || /元/u.test(fact.unit) || AMOUNT_HEADING.test(fact.ref.table.header[fact.column] ?? '');
 /** A value in money: printed with a currency sign, in a column whose heading prints one, or in a table whose unit is a currency. */
 const inMoney = (fact: TableFact): boolean => CURRENCY_SIGN.test(`${fact.value} ${fact.unit}`) || columnInMoney(fact.ref.table, fact.column);
 /** A column of a table in money: its heading prints a currency ("2031 £’000", "Consolidated 2031 $"), or the table's unit line names one. */
@@ -1822,9 +1822,9 @@ export function answerFromFacts(facts: readonly TableFact[], question: QuestionA
     // is none, unless its row or column says it is a rate. (A change asked — "by how much did the rate
     // move" — may be either.)
     // (So is one in a column whose heading says it holds amounts or balances: "期末余额 | 8,400,000.00".)
-    if (RATE_WORD_ASK.test(question.text) && !wantsChange && (inMoney(fact) || AMOUNT_HEADING.test(fact.ref.table.header[fact.column] ?? '')) && !readsAsPercentage(fact)) continue;
+    if (RATE_WORD_ASK.test(question.text) && !wantsChange && holdsAmount(fact) && !readsAsPercentage(fact)) continue;
     // "多少吨", "how many hectares" ask a quantity measured in a unit: money ("金额 | 1,204,310.55 元") is none.
-    if (asksMeasure && (inMoney(fact) || MONEY_UNIT.test(fact.unit) || AMOUNT_HEADING.test(fact.ref.table.header[fact.column] ?? ''))) continue;
+    if (asksMeasure && holdsAmount(fact)) continue;
     // "How much" (a fee, a figure in £) asks an amount, not its share ("Licensing (% of Revenue) | 20 %"), unless a change or a rate is asked.
     if (asksPlainAmount && PERCENT_VALUE.test(fact.value)) continue;
     // The total row of a breakdown in shares, 100% of itself, is the base of the shares, no figure of

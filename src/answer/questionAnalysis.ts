@@ -110,12 +110,13 @@ export const SHARE_BASE = /\b(?:percent(?:age)?|share|proportion|portion)\s+of\s
 export const CHANGE_ASK = /增减|变动|变化|增长|下降|增幅|降幅|同比|比上年|较上年|\bchanged?\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bgrowth\b|\bgrew\b|\bdeclin/iu;
 /** The question asks when: "since when", "when was …", "on what date", "何时". */
 export const WHEN_ASK = /\bwhen\b|\b(?:what|which) date\b|何时|什么时候/iu;
+/** Units of measure a Chinese question asks a quantity in: weight, area, volume, length, energy ("多少吨", "几公顷"). */
+export const CN_MEASURE_UNITS = '吨|千克|公斤|克|公顷|亩|平方米|平方公里|立方米|千米|公里|米|千瓦时|千瓦|兆瓦|度电|标准煤';
 /**
- * The question asks a quantity in a unit of measure — weight, area, volume, length, energy, time:
- * "多少吨", "几公顷", "how many tonnes". Such a quantity is never money, and asks for a number.
+ * The question asks a quantity in a unit of measure: "多少吨", "几公顷", "how many tonnes". Such a
+ * quantity is never money, and asks for a number. (The Chinese unit asked is group 1.)
  */
-export const MEASURE_ASK =
-  /(?:多少|几)\s*(?:十|百|千|万|亿)?\s*(?:吨|千克|公斤|克|公顷|亩|平方米|平方公里|立方米|千米|公里|米|千瓦时|千瓦|兆瓦|度电|标准煤)|\bhow many\s+(?:tonnes|tons|kilograms|kg|hectares|acres|square\s+(?:feet|metres|meters|miles|kilometres|kilometers)|cubic\s+\w+|barrels|litres|liters|gallons|megawatts|kilowatt[- ]hours|miles|kilometres|kilometers)\b/iu;
+export const MEASURE_ASK = new RegExp(String.raw`(?:多少|几)\s*(?:十|百|千|万|亿)?\s*(${CN_MEASURE_UNITS})|\bhow many\s+(?:tonnes|tons|kilograms|kg|hectares|acres|square\s+(?:feet|metres|meters|miles|kilometres|kilometers)|cubic\s+\w+|barrels|litres|liters|gallons|megawatts|kilowatt[- ]hours|miles|kilometres|kilometers)\b`, 'iu');
 /** The question asks an amount ("how much of" asks a share). */
 export const AMOUNT_ASK = /\bhow much\b(?!\s+of\b)|多少钱/iu;
 /** What is paid for something — a price, a fee, a salary — is a figure, and never a percentage (unless a change is asked). */

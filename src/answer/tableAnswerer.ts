@@ -4,7 +4,7 @@ import { withoutOrganisation } from '../text/organisationMention.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
 import { exactSum, parsePrinted } from './exactArithmetic.js';
-import { CHANGE_ASK, contentTerms, contentTokens, EN_STOP_WORDS, asksParentOnly, PARENT_ONLY, PARENT_STATEMENT, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
+import { CHANGE_ASK, CN_MEASURE_UNITS, contentTerms, contentTokens, EN_STOP_WORDS, asksParentOnly, PARENT_ONLY, PARENT_STATEMENT, PAYMENT_ASK, RATE_ASK, type QuestionAnalysis } from './questionAnalysis.js';
 
 export interface TableRef {
   table: ParsedTable;
@@ -27,7 +27,7 @@ export type TableAnswer = TableRef &
   );
 
 /** "多少" followed by a unit of measure (mass, money, length, area, volume, energy, time, share). */
-const MEASURED_AMOUNT = /(?:多少|几)\s*(?:万|亿)|多少\s*(?:钱|现金|资金|金额)|(?:多少|几)\s*(?:千|百)?\s*(?:吨|千克|公斤|克|元|美元|米|千米|公里|平方米|立方米|千瓦时|千瓦|度电|小时|分钟|岁|倍|%|标准煤)/u;
+const MEASURED_AMOUNT = new RegExp(String.raw`(?:多少|几)\s*(?:万|亿)|多少\s*(?:钱|现金|资金|金额)|(?:多少|几)\s*(?:千|百)?\s*(?:${CN_MEASURE_UNITS}|元|美元|小时|分钟|岁|倍|%)`, 'u');
 
 /** Minimum shared run of characters for a cell to count as named by the question. */
 const MIN_SHARED = 4;
