@@ -71,6 +71,10 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   // chat is typed; and "off", a particle of phrasal verbs ("netted off", "written off") that the
   // stop list lacks: the verb carries the meaning.
   ...'whats wheres whos hows whens thats theres heres off'.split(' '),
+  // The chat spellings of function words the list holds ("thru", "r" for "are", "u", "ur", "tho"), and
+  // "vs" / "versus", the preposition that sets two things side by side ("the margin vs the index
+  // rate"): the things compared are named around it, as around "than".
+  ...'thru tho altho r u ur coz cuz vs versus'.split(' '),
   // Light verbs, which name no action of their own but join the noun or particle that does ("bring
   // in revenue", "get from selling", "came in from", "make a payment"): a report states the thing,
   // not the verb a speaker wraps it in.
@@ -344,11 +348,20 @@ const NEGATED_AUXILIARY = /\b(?:is|are|was|were|do|does|did|has|have|had|would|c
  * the figure asked, and "not recognised" is part of what is asked.
  */
 const EN_RULED_OUT = /\(\s*(?:not|rather than|instead of)\b[^)]*\)|\b(?:not|rather than|instead of)\s+the\s+[^,.?;:()]*/giu;
+/**
+ * The unit an English question wants its amount in, typed as a currency and a scale with no number
+ * ("£k", "$m", "€bn", "$000s", "£'000"): the way a statement's heading prints its unit, which says
+ * how the figure reads, not what it is of. Its letter ("k", "m") is no word of any label or passage,
+ * and a rare one weighs as much as the thing asked. (A number before the scale, "£150k", is a figure
+ * of the question's and stays.)
+ */
+const EN_SCALED_CURRENCY = /(?<![\p{L}\p{N}.,])(?:(?:US|A|NZ|HK|S)?[$£€¥]|(?:USD|GBP|EUR|AUD|MYR|RMB|CNY)\s?)['’]?(?:k|m|mn|mm|bn|b|000s?)(?![\p{L}\p{N}])/giu;
 const ZH_RULED_OUT = /[（(]\s*(?:不是|并非|而不是|非)[^）)]*[）)]|[，,]\s*(?:不是|并非|而不是)[^，,。？?]*/gu;
 
 function englishMatchText(question: string): string {
   return withoutSourcePlace(question)
     .replace(EN_RULED_OUT, ' ')
+    .replace(EN_SCALED_CURRENCY, ' ')
     .replace(EN_PART_PLACE, withoutItsPartNoun)
     .replace(EN_PART_TAIL, withoutItsPartNoun)
     .replace(NEGATED_AUXILIARY, ' ')

@@ -37,6 +37,27 @@ describe('analyseQuestion', () => {
     expect([wants('whats the usual layout of our quorvex depots?')]).toEqual([false]);
   });
 
+  it('reads the chat spellings of function words as function words, and "vs" as one', () => {
+    const tokens = (q: string) => analyseQuestion(q, tokenizer).tokens;
+    expect(tokens('when does the quorvex lease run thru?')).toEqual(['quorvex', 'lease', 'run']);
+    expect(tokens('how many glimmer units r left for u?')).toEqual(['glimmer', 'units', 'left']);
+    expect(tokens('the kiln loan - its margin vs the quill index rate?')).toEqual(['kiln', 'loan', 'margin', 'quill', 'index', 'rate']);
+  });
+
+  it('reads a currency and a scale typed without a number ("£k", "$m") as the unit wanted, not as words', () => {
+    const tokens = (q: string) => analyseQuestion(q, tokenizer).tokens;
+    expect(tokens('quorvex kiln levy for fy31? £k')).toEqual(['quorvex', 'kiln', 'levy', '2031']);
+    expect([tokens('glimmer grants in $m, 2031'), tokens("glimmer grants (US$000s) 2031"), tokens("glimmer grants, £'000, 2031"), tokens('glimmer grants 2031 (AUD k)')]).toEqual([
+      ['glimmer', 'grants', '2031'],
+      ['glimmer', 'grants', '2031'],
+      ['glimmer', 'grants', '2031'],
+      ['glimmer', 'grants', '2031'],
+    ]);
+    // (A figure with its scale is the question's own, and a scale letter inside a word is that word.)
+    expect(tokens('glimmer grants above £150k in 2031')).toContain('150k');
+    expect(tokens('glimmer km driven in 2031')).toContain('km');
+  });
+
   it('reads "去年" as a period and "多少钱" as the kind of answer, not as words a passage must print', () => {
     const tokens = analyseQuestion('去年栖木奖励成本一共计提了多少钱？', tokenizer).tokens;
     expect(tokens.slice(0, 4)).toEqual(['栖木', '奖励', '成本', '计提']);
