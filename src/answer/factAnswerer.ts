@@ -158,6 +158,33 @@ const PER_SHARE = /\bper\s+(?:\w+\s+)?(?:share|security|unit)\b|每股/iu;
 /** A column dated the first day of a year: "2019 年 01 月 01 日", "1 January 2022", "January 1, 2022". */
 const FIRST_OF_YEAR = /(?:^|\D)0?1\s*月\s*0?1\s*日|\b1\s+jan(?:uary)?\b|\bjan(?:uary)?\.?\s+1\b(?!\d)/iu;
 
+/** A column must repeat its word on at least this many rows to be read as a connector. */
+const MIN_CONNECTOR_ROWS = 3;
+
+/**
+ * Columns of a key-value table that print one and the same word on every keyed row ("指" of a glossary,
+ * "means", "=" between a term and what it stands for): a word that stands between each key and its
+ * value says nothing of either, and the value is the cell after it. (Never a figure: a column of
+ * equal amounts is data.)
+ */
+function connectorColumns(rows: ReadonlyArray<readonly string[]>): ReadonlySet<number> {
+  const out = new Set<number>();
+  const width = Math.max(0, ...rows.map((cells) => cells.length));
+  if (rows.length < MIN_CONNECTOR_ROWS || width < 3) return out;
+  // (Read on the rows that open a pair: a line that goes on with the value above has no key, and no
+  // connector either.)
+  const keyed = rows.filter((cells) => (cells[0] ?? '').trim() !== '');
+  if (keyed.length < MIN_CONNECTOR_ROWS) return out;
+  for (let c = 1; c + 1 < width; c += 1) {
+    const words = new Set(keyed.map((cells) => (cells[c] ?? '').trim()));
+    const [only] = words;
+    if (words.size === 1 && only !== undefined && only !== '' && !/\d/u.test(only) && only.length <= MAX_CONNECTOR_CHARS) out.add(c);
+  }
+  return out;
+}
+/** A connector is a short word: "指", "means", "=", "refers to". */
+const MAX_CONNECTOR_CHARS = 12;
+
 /**
  * The facts of one table: amounts by row label and period column; values by row label and a
  * column heading that names no period (an attribute: "净利率", "Post"); a key-value table's pairs;
@@ -174,8 +201,10 @@ export function factsOfTable(ref: TableRef): TableFact[] {
   if (table.keyValue) {
     // Per label column, where in `out` the pair of the row above stands, while lines under it go on with its value.
     const open = new Map<number, number>();
-    table.rows.forEach((cells, row) => {
+    const connectors = connectorColumns(table.rows);
+    table.rows.forEach((printed, row) => {
       if (pageList.has(row)) return;
+      const cells = connectors.size === 0 ? printed : printed.filter((_, c) => !connectors.has(c));
       for (let c = 0; c + 1 < cells.length; c += 2) {
         const label = cleanLabel(cells[c] ?? '');
         // (A row of an odd number of columns whose last pair's value cell is empty holds the value in
@@ -1219,8 +1248,12 @@ function siblingColumnStrength(fact: TableFact, asked: AskedText): number {
   return (siblingColumnWords(fact.ref.table)[fact.column] ?? []).filter((word) => asked.words.has(word)).length;
 }
 
-/** The question counts people or things (not an amount of money). */
-const COUNT_ASK = /\bhow many\b|多少(?:人|名|个|家|位|台|辆|艘|所|项)|几(?:人|名|个|家|位|台|辆|艘|所|项)/iu;
+/**
+ * The question counts people, things or times (not an amount of money): "how many", or 多少 / 几 with
+ * a classifier, the word Chinese counts a noun by (人, 家, 台, 次 for times, 户 for households…).
+ */
+const COUNT_CLASSIFIERS = '人|名|个|家|位|台|辆|艘|所|项|次|户|届|场|条|篇|份|张|座|套|栋|间|只';
+const COUNT_ASK = new RegExp(String.raw`\bhow many\b|(?:多少|几)(?:${COUNT_CLASSIFIERS})`, 'iu');
 
 /** A row label that only says it adds up the rows above. */
 const TOTAL_ONLY = /^(?:total|totals|subtotal|grand total|合计|小计|总计|合 计|总 计)$/iu;

@@ -665,6 +665,37 @@ describe('who holds a role a row names', () => {
     expect(answerFromFacts(factsOfTable({ table: named, report }), analyseQuestion('who is the glimmer warden?', tokenizer))?.fact.value).toBe('Odile Farrant');
   });
 
+  it('reads a glossary past the word that stands between each term and its meaning, and a count asked with a classifier only from a figure', () => {
+    const glossary: ParsedTable = {
+      ...companyInfo,
+      id: '释义',
+      title: '释义',
+      rows: [
+        ['释义项', '指', '释义内容'],
+        ['青禾', '指', '青禾智造股份有限公司'],
+        ['栖木釉料', '指', '栖木釉料科技有限公司'],
+        ['', '', '（原栖木窑业）'],
+        ['窑委会', '指', '青禾智造股份有限公司窑务委员会'],
+      ],
+      rowPages: [6, 6, 6, 6, 6],
+    };
+    const attendance: ParsedTable = {
+      ...statement,
+      id: '窑务委员出席窑委会的情况',
+      title: '窑务委员出席窑委会的情况',
+      header: ['委员姓名', '本报告期应参加窑委会次数', '现场出席窑委会次数'],
+      rows: [['林小禾', '7', '5'], ['周青木', '6', '6']],
+      rowPages: [66, 66],
+      // (As ingest reads the heading: "本报告期" is the report's own period.)
+      periods: [null, period(null, 'current'), null],
+      unit: null,
+    };
+    const value = valueIn(glossary, attendance);
+    expect([value('栖木釉料是什么公司'), value('窑委会指的是什么')]).toEqual(['栖木釉料科技有限公司, （原栖木窑业）', '青禾智造股份有限公司窑务委员会']);
+    // "几次" counts times: the glossary's words for the committee are no count of them.
+    expect(value('林小禾去年应该参加几次窑委会？')).toBe('7');
+  });
+
   it('answers "who" from a directory of records by the name heading the record that holds the role', () => {
     const directory: ParsedTable = {
       ...officers,
