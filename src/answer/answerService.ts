@@ -25,7 +25,7 @@ import type { MetricFilter, MetricMatch } from './metricMatcher.js';
 import { PHRASES } from './phrase/phrases.js';
 import { figuresOf, tableLabel, wordAnswer } from './phrase/wordAnswer.js';
 import { printedFigure } from './printedFigure.js';
-import { analyseQuestion, askingPositions, EN_STOP_WORDS, languageOf, asksParentOnly, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace } from './questionAnalysis.js';
+import { analyseQuestion, askingPositions, EN_STOP_WORDS, languageOf, asksParentOnly, PARENT_ONLY, PART_OF_YEAR, RATE_ASK, type Language, type QuestionAnalysis, askedHeadEnglish, placeOfProse, sourcePhrase, withoutPlaceWords, withoutSourcePlace, zhWholePhrase } from './questionAnalysis.js';
 import { homophonesAsPrinted } from './homophones.js';
 import { answerFromTables, type TableAnswer } from './tableAnswerer.js';
 import { answerFromFacts, askedText, holdersAsked, askedYear, asksForNumber, type FactIndex, factsAskedAbout, factsOfTable, indexFacts, withPrintedAliases, initialismTokens, labelSpells, labelStrength, parentsTable, readsAsNumber, tableHeadings } from './factAnswerer.js';
@@ -193,10 +193,11 @@ export class AnswerService {
     const analysis = /[\p{L}\p{N}]/u.test(withoutSubject) ? { ...asked, matchText: withoutSubject } : asked;
     const whole = this.filterFor(analysis, options);
     // "… per the MD&A": the part of the report named is searched first, the whole report when it does not say.
-    const place = analysis.language === 'en' ? sourcePhrase(analysis.text) : null;
+    // (In Chinese, the whole a part is asked within: "釉料费用明细里窑具费".)
+    const place = analysis.language === 'en' ? sourcePhrase(analysis.text) : zhWholePhrase(analysis.text);
     const sections = place === null ? undefined : this.sectionsNamedIn(place, this.reportsIn(this.newestFirst(whole)));
     // (Within the part, the words naming it are no longer asked of its sentences: "on the kiln holdings list".)
-    const within = place !== null && sections ? await this.decide({ ...analysis, matchText: withoutPlaceWords(analysis.matchText, place) }, { ...whole, sections }, placeOfProse(place)) : null;
+    const within = place !== null && sections ? await this.decide({ ...analysis, matchText: withoutPlaceWords(analysis.matchText, place) }, { ...whole, sections }, analysis.language === 'en' && placeOfProse(place)) : null;
     const { decided: chosen, hits, filter } = within && isAnswer(within.decided.decision) ? within : await this.decide(analysis, whole);
     let decided = chosen;
     // A question about part of a year is answered only by evidence that names part of a year; one

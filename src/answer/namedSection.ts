@@ -1,3 +1,4 @@
+import { compact } from '../text/normalize.js';
 import { stemWord } from '../text/stem.js';
 import { withoutPartNoun } from './questionAnalysis.js';
 
@@ -34,6 +35,13 @@ export function sectionsNamed(phrase: string, headings: ReadonlySet<string> | re
 
 function headingsHolding(phrase: string, headings: Iterable<string>, reportTitle: string): Set<string> {
   const named = new Set<string>();
+  // (A Chinese phrase is held by a heading that prints it whole: "38、釉料费用" holds 釉料费用.)
+  if (/\p{Script=Han}/u.test(phrase)) {
+    const key = compact(phrase);
+    if (compact(reportTitle).includes(key)) return named;
+    for (const heading of headings) if (compact(heading).includes(key)) named.add(heading);
+    return named;
+  }
   const words = wordsOf(phrase);
   if (words.length === 0) return named;
   const title = new Set(wordsOf(reportTitle));

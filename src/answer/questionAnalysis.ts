@@ -253,9 +253,29 @@ export const placeOfProse = (phrase: string): boolean => !ENDS_IN_TABULAR_PART.t
 const ENDS_IN_TABULAR_PART = new RegExp(String.raw`\b${TABULAR_PART}$`, 'iu');
 /** The match text without the words of the part of the report it names ("… from the kiln levy" → "… from the"). */
 export const withoutPlaceWords = (text: string, phrase: string): string => {
+  // (A Chinese whole goes with the words that say the part is within it: "釉料费用明细里".)
+  if (/\p{Script=Han}/u.test(phrase)) return text.replace(new RegExp(`${escapeRegExp(phrase)}${ZH_WITHIN_SUFFIX}`, 'u'), ' ');
   const words = escapeRegExp(withoutPartNoun(phrase) ?? phrase).replace(/\s+/gu, String.raw`\s+`);
   return text.replace(new RegExp(String.raw`(?<![\w&])${words}(?![\w&])`, 'iu'), ' ');
 };
+/**
+ * What follows a Chinese whole to say the part asked is within it: a word for its listing (明细, 附注,
+ * 那张表), then 里 / 里面 / 当中 / 之中 ("釉料费用明细里", "合并现金流量表里面"). (Not a bare 中,
+ * which closes too many words — 其中, 集中 — nor 里 after 这, 那, 哪, which make "here" and "there".)
+ */
+const ZH_WITHIN_SUFFIX = String.raw`的?(?:明细表?|明细账|附注|注释|那张表|这张表|那块|那项)?(?:里面|里头|里|当中|之中)的?`;
+const ZH_WHOLE_THEN_PART = new RegExp(
+  String.raw`(?:^|[，,。；;？?\s])(?:在|从|看)?([\p{Script=Han}A-Za-z]{2,12}?)(?<![这那哪公万千])${ZH_WITHIN_SUFFIX}(?=[，,\s]*[\p{Script=Han}A-Za-z]{2})`,
+  'u',
+);
+/**
+ * The whole a Chinese question names before the part it asks ("釉料费用明细里窑具费", "研发费用里面
+ * 直接投入"): the note or statement to read, as "per the … note" is in English. The part is what is
+ * asked; a figure of the whole is no answer to it. Null when the question names none.
+ */
+export function zhWholePhrase(question: string): string | null {
+  return ZH_WHOLE_THEN_PART.exec(question)?.[1] ?? null;
+}
 /** The part noun that closes a phrase naming a part, left out ("kiln levy note" → "kiln levy"), or null when none closes it. */
 const ENDS_IN_PART_NOUN = new RegExp(String.raw`\s+${DOCUMENT_PART}$`, 'iu');
 export const withoutPartNoun = (phrase: string): string | null => {

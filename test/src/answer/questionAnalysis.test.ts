@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuestion } from '../../../src/answer/questionAnalysis.js';
+import { analyseQuestion, zhWholePhrase } from '../../../src/answer/questionAnalysis.js';
 import { createTokenizer } from '../../../src/text/tokenize.js';
 
 const tokenizer = createTokenizer();
@@ -35,6 +35,16 @@ describe('analyseQuestion', () => {
     const wants = (q: string) => analyseQuestion(q, tokenizer).wantsFigure;
     expect([wants('whats the usual size of one of our quorvex depots?'), wants('what is the floor area of the glimmer hall'), wants('what capacity of quill can the plant hold?')]).toEqual([true, true, true]);
     expect([wants('whats the usual layout of our quorvex depots?')]).toEqual([false]);
+  });
+
+  it('reads the whole a Chinese question names before the part it asks', () => {
+    expect([zhWholePhrase('釉料费用明细里窑具费那块花了多少'), zhWholePhrase('合并现金流量表里，收到的栖木返还有多少？'), zhWholePhrase('看研发费用当中直接投入多少')]).toEqual([
+      '釉料费用',
+      '合并现金流量表',
+      '研发费用',
+    ]);
+    // ("这里", "哪里" are "here" and "where"; 其中 is no whole; nothing after 里 is no part.)
+    expect([zhWholePhrase('青禾这里的窑炉有几座'), zhWholePhrase('栖木仓库在哪里'), zhWholePhrase('其中釉料多少'), zhWholePhrase('釉料费用里')]).toEqual([null, null, null, null]);
   });
 
   it('reads the chat spellings of function words as function words, and "vs" as one', () => {
