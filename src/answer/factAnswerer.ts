@@ -843,6 +843,21 @@ const SPENT_ASK = /花了?多少|花费|用了多少钱|开支了?多少|支出�
 /** What a Chinese label names as money spent on its subject: "研发投入", "安全生产支出", "环保费用". */
 const SPENDING_NOUN = /(?:的)?(?:投入|支出|开支|费用|花费)$/u;
 
+/** A flow label that opens with its verb and 的: received ("收到的", "收回的", "取得的") or paid ("支付的", "偿还的", "缴纳的"). */
+const FLOW_LABEL = /^(收到|收回|取得|支付|偿还|缴纳)的?(.+)$/u;
+const RECEIVED_VERB = /^(?:收到|收回|取得)$/u;
+/** A question's own verbs of money coming in ("收回来", "拿到", "到账") and going out ("付出去", "交了", "缴", "花"). */
+const RECEIVING_ASK = /收|拿到|到账|进账|流入/u;
+const PAYING_ASK = /付|支出|交|缴|花|流出/u;
+
+/** How strongly the question names a flow label by its object and a verb of the flow's direction (0 when it does not). */
+function flowObjectStrength(key: string, asked: AskedText): number {
+  const flow = FLOW_LABEL.exec(key);
+  const object = flow?.[2] ?? '';
+  if (!flow || object.length < 4 || !asked.compact.includes(object)) return 0;
+  return (RECEIVED_VERB.test(flow[1] ?? '') ? RECEIVING_ASK : PAYING_ASK).test(asked.compact) ? object.length - 0.5 : 0;
+}
+
 /** "在哪儿", "哪里", "什么地方": a question for a place. */
 const PLACE_ASK = /哪儿|哪里|在哪|什么地方/u;
 /** A label naming a place by what is there: "仓储地址", "维修地点", "经营场所", "住所". */
@@ -924,8 +939,12 @@ export function labelStrength(
   const asked = typeof question === 'string' ? askedText(question) : question;
   const { key, han, words, shortName } = labelKeys(label);
   if (han) {
-    // (Every way below of naming the label but a count's noun starts with its first character.)
-    if (key.length < MIN_ZH_LABEL - 1 || !asked.compact.includes(key[0] ?? '')) return countedStrength(key, asked);
+    // A flow that opens with what was done to something ("收到的釉料返还", "支付的各项窑税") by what
+    // it was done to, when the question says a verb of the same direction in its own words ("收回来的…
+    // 釉料返还", "交出去的各项窑税"): the object, four characters at least, says which flow.
+    const flow = flowObjectStrength(key, asked);
+    // (Every other way below of naming the label but a count's noun starts with its first character.)
+    if (key.length < MIN_ZH_LABEL - 1 || !asked.compact.includes(key[0] ?? '')) return Math.max(flow, countedStrength(key, asked));
     // A two-character label ("存货", "商誉") is named only whole, and never a word any table has ("合计", "其他").
     if (key.length < MIN_ZH_LABEL) return asked.compact.includes(key) && !GENERIC_ZH_LABEL.test(key) ? key.length : 0;
     if (asked.compact.includes(key)) return key.length;
@@ -944,7 +963,7 @@ export function labelStrength(
     const unformed = key.replace(ZH_LEGAL_FORM_END, '');
     if (unformed !== key && unformed.length >= MIN_ZH_LABEL && asked.compact.includes(unformed)) return unformed.length - 0.5;
     const acrossDemonstrative = asked.withoutDemonstratives === asked.compact ? 0 : abbreviationStrength(key, asked.withoutDemonstratives, isWord);
-    return Math.max(abbreviationStrength(key, asked.compact, isWord), acrossDemonstrative, countedStrength(key, asked), namedInPartsStrength(key, asked.compact, isWord));
+    return Math.max(abbreviationStrength(key, asked.compact, isWord), acrossDemonstrative, countedStrength(key, asked), namedInPartsStrength(key, asked.compact, isWord), flow);
   }
   if (words.length === 0) return 0;
   if (words.every((w) => asked.words.has(w))) return words.length * 2;
@@ -1607,6 +1626,9 @@ export function indexFacts(facts: readonly TableFact[]): FactIndex {
     for (const text of [fact.label, fact.attribute ?? '', ...(fact.aliases ?? [])]) {
       const { key, han, words, initials } = labelKeys(text);
       if (han) add(`c${key[0] ?? ''}`, at);
+      // (A flow is also named by its object: "…交出去的各项窑税" for 支付的各项窑税; see flowObjectStrength.)
+      const flowObject = han ? FLOW_LABEL.exec(key)?.[2] : undefined;
+      if (flowObject !== undefined) add(`c${flowObject[0] ?? ''}`, at);
       // (A count is also asked by the noun ending its thing: "多少门店" for 直营门店的数量合计.)
       const thing = key.replace(COUNT_LABEL, '');
       if (han && thing !== key && thing.length >= 2) add(`n${thing.slice(-2)}`, at);

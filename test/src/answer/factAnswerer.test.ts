@@ -696,6 +696,25 @@ describe('who holds a role a row names', () => {
     expect(value('林小禾去年应该参加几次窑委会？')).toBe('7');
   });
 
+  it('names a flow that opens with its verb by its object and a verb of the same direction', () => {
+    const flows: ParsedTable = {
+      ...statement,
+      id: '合并现金流量表',
+      title: '合并现金流量表',
+      rows: [
+        ['销售商品、提供劳务收到的现金', '1,020,331,400.12', '998,120,551.31'],
+        ['收到的釉料返还', '42,118,300.45', '37,009,112.80'],
+        ['支付的各项窑税', '19,402,511.73', '21,337,845.06'],
+      ],
+      rowPages: [70, 70, 71],
+      periods: [null, period(2031), period(2030)],
+    };
+    const value = valueIn(flows);
+    expect([value('31年实际收回来的釉料返还有多少？'), value('31年交出去的各项窑税是多少')]).toEqual(['42,118,300.45', '19,402,511.73']);
+    // (A verb of the other direction names neither: what was paid out is no refund received.)
+    expect(value('31年付出去的釉料返还有多少？')).toBeUndefined();
+  });
+
   it('answers "who" from a directory of records by the name heading the record that holds the role', () => {
     const directory: ParsedTable = {
       ...officers,
