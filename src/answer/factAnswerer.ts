@@ -843,6 +843,8 @@ const SPENT_ASK = /花了?多少|花费|用了多少钱|开支了?多少|支出�
 /** What a Chinese label names as money spent on its subject: "研发投入", "安全生产支出", "环保费用". */
 const SPENDING_NOUN = /(?:的)?(?:投入|支出|开支|费用|花费)$/u;
 
+/** "其他" / "其它": the rest of a kind, apart from what the kind's own rows name. */
+const OTHER_THAN = /其[他它]/u;
 /** A flow label that opens with its verb and 的: received ("收到的", "收回的", "取得的") or paid ("支付的", "偿还的", "缴纳的"). */
 const FLOW_LABEL = /^(收到|收回|取得|支付|偿还|缴纳)的?(.+)$/u;
 const RECEIVED_VERB = /^(?:收到|收回|取得)$/u;
@@ -962,6 +964,9 @@ export function labelStrength(
     // A company is named without its legal form ("常州窑业集团" for 常州窑业集团有限公司), as people say it.
     const unformed = key.replace(ZH_LEGAL_FORM_END, '');
     if (unformed !== key && unformed.length >= MIN_ZH_LABEL && asked.compact.includes(unformed)) return unformed.length - 0.5;
+    // A label of "the other" X ("其他应收款", "其他窑具") names what is not X: read in part, it is never
+    // the X a question without 其他 asks ("应收账款", "应收"). (Named whole, above, it is itself.)
+    if (OTHER_THAN.test(key) && !OTHER_THAN.test(asked.compact)) return Math.max(countedStrength(key, asked), flow);
     const acrossDemonstrative = asked.withoutDemonstratives === asked.compact ? 0 : abbreviationStrength(key, asked.withoutDemonstratives, isWord);
     return Math.max(abbreviationStrength(key, asked.compact, isWord), acrossDemonstrative, countedStrength(key, asked), namedInPartsStrength(key, asked.compact, isWord), flow);
   }

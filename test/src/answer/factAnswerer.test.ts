@@ -715,6 +715,24 @@ describe('who holds a role a row names', () => {
     expect(value('31年付出去的釉料返还有多少？')).toBeUndefined();
   });
 
+  it('never reads a label of "the other" kind (其他…) as the kind a question names without 其他', () => {
+    const others: ParsedTable = {
+      ...statement,
+      id: '按欠款方归集的期末余额前五名的其他窑具款情况',
+      title: '按欠款方归集的期末余额前五名的其他窑具款情况',
+      header: ['单位名称', '其他窑具款期末余额', '占其他窑具款期末余额合计数的比例'],
+      rows: [
+        ['栖木釉料有限公司', '1,000,000.00', '60.00%'],
+        ['合计', '1,665,000.00', '99.93%'],
+      ],
+      rowPages: [134, 134],
+      periods: [null, null, null],
+    };
+    const value = valueIn(others);
+    expect(value('窑具款前五名合计占窑具款期末余额的比例是多少')).toBeUndefined();
+    expect(value('其他窑具款前五名合计占其他窑具款期末余额的比例是多少')).toBe('99.93%');
+  });
+
   it('answers "who" from a directory of records by the name heading the record that holds the role', () => {
     const directory: ParsedTable = {
       ...officers,
