@@ -35,7 +35,7 @@ export interface QuestionAnalysis {
   matchText: string;
 }
 
-const MODAL_WORDS: ReadonlySet<string> = new Set(['能', '能够', '可以', '做到']);
+const MODAL_WORDS: ReadonlySet<string> = new Set(['能', '能够', '可以', '做到', '打算', '想要']);
 // Words that make a question a question; they say nothing about which passage answers it.
 const QUESTION_WORDS = [
   '多少', '几个', '几门', '几项', '几家', '几所', '几名', '几位', '几', '是什么', '什么', '哪些', '哪个', '哪家', '哪所', '哪里', '哪',
@@ -43,7 +43,8 @@ const QUESTION_WORDS = [
   '有', '在', '里', '中', '和', '跟', '与', '谁', '拿', '到', '共', '总共', '一共', '加起来', '合计', '分别', '大概', '情况', '报告',
   '告诉', '说', '叫', '那', '那么', '现在', '目前', '个', '都', '呀', '啊', '么', '吧', '给', '为', '对', '把', '被', '还', '又',
   // Modal verbs ("能做到多少", "可以拿到") and 做到, "do/achieve" standing for whatever verb the
-  // report prints: they say how the figure is asked, not what it is of.
+  // report prints, and the verbs of intention ("打算做到多少", "想要卖出多少"), which a plan the report
+  // prints words as 预计 or 计划: they say how the figure is asked, not what it is of.
   ...MODAL_WORDS,
   // The speaker's "last year" is the report's own year (a report is read the year after it covers; see
   // factAnswerer), a period resolved apart like 今年 — no word a passage prints ("报告期内"); so is

@@ -68,6 +68,13 @@ describe('analyseQuestion', () => {
     expect(tokens('glimmer km driven in 2031')).toContain('km');
   });
 
+  it('reads an intention ("打算", "想要") as the asking, not as a word of what is asked', () => {
+    const tokens = analyseQuestion('31年栖木釉料收入打算做到多少？', tokenizer).tokens;
+    expect(tokens.filter((t) => /栖木|釉料/u.test(t)).slice(0, 2)).toEqual(['栖木', '釉料']);
+    expect(tokens.filter((t) => /打算|想要/u.test(t))).toEqual([]);
+    expect(analyseQuestion('青禾想要卖出多少窑具', tokenizer).tokens.filter((t) => /想要/u.test(t))).toEqual([]);
+  });
+
   it('reads "去年" as a period and "多少钱" as the kind of answer, not as words a passage must print', () => {
     const tokens = analyseQuestion('去年栖木奖励成本一共计提了多少钱？', tokenizer).tokens;
     expect(tokens.slice(0, 4)).toEqual(['栖木', '奖励', '成本', '计提']);
