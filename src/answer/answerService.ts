@@ -4,7 +4,7 @@ import { HybridRetriever, inSections, type RetrievalFilter, type RetrievedChunk 
 import type { ReportIndex } from '../store/loadReportIndex.js';
 import type { LoadedReport } from '../store/reportFiles.js';
 import type { Chunk, ParsedTable, ReportMeta } from '../store/shapes.js';
-import { companiesNamedIn, companyNamesIn, withoutOrganisation } from '../text/organisationMention.js';
+import { companiesNamedIn, companyNamesIn, printsPartOfName, withoutOrganisation } from '../text/organisationMention.js';
 import { withoutReportSubject } from '../text/reportSubject.js';
 import { compact } from '../text/normalize.js';
 import type { Tokenizer } from '../text/tokenize.js';
@@ -658,8 +658,8 @@ export class AnswerService {
     const evidence = new Set((words.match(/[A-Za-z]+/gu) ?? []).map((w) => w.toLowerCase()));
     const printedEvidence = compact(words);
     // (The run typed may take in a word the report prints before the name, "股东" of "股东青禾窑业…": the
-    // evidence names the company when it prints four characters of the run together.)
-    return names.some((name) => !evidence.has(name)) || companies.some((company) => !sharesRun(company, printedEvidence, 4));
+    // evidence names the company when it prints a name's length of the run together.)
+    return names.some((name) => !evidence.has(name)) || companies.some((company) => !printsPartOfName(company, printedEvidence));
   }
 
   /**
@@ -881,12 +881,6 @@ function evidenceWords(decision: Decision): string {
     default:
       return '';
   }
-}
-
-/** Whether `text` prints `length` characters of `name` together. */
-function sharesRun(name: string, text: string, length: number): boolean {
-  for (let at = 0; at + length <= name.length; at += 1) if (text.includes(name.slice(at, at + length))) return true;
-  return false;
 }
 
 function elapsed(started: number): number {

@@ -46,7 +46,6 @@ function namePatterns(organisation: string): RegExp[] {
   return patterns;
 }
 
-
 /** A Chinese name a question types is at least this many characters: shorter runs are words. */
 const MIN_HAN_NAME = 4;
 /** Characters a company's full name may hold between the part a question types and its legal form ("科技" of 江苏青禾栖木新材料科技有限公司). */
@@ -104,6 +103,12 @@ function openingsOf(companyNames: readonly string[]): ReadonlySet<string> {
     openingsMemo.set(companyNames, (runs = all));
   }
   return runs;
+}
+
+/** Whether `text` prints MIN_HAN_NAME characters of `name` together: as much of it as a question types to name it. */
+export function printsPartOfName(name: string, text: string): boolean {
+  for (let at = 0; at + MIN_HAN_NAME <= name.length; at += 1) if (text.includes(name.slice(at, at + MIN_HAN_NAME))) return true;
+  return false;
 }
 
 function inCompanyName(part: string, companyNames: readonly string[]): boolean {
